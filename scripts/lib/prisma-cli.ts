@@ -1,0 +1,30 @@
+import { spawnSync } from "node:child_process";
+import path from "node:path";
+
+const root = path.resolve(__dirname, "..", "..");
+
+/** Runs the Prisma CLI against a database, failing loudly. */
+export function prismaCli(args: string[], databaseUrl: string, options: { quiet?: boolean } = {}) {
+  const preload = path.join(root, "scripts", "unref-timers.cjs");
+  const result = spawnSync(path.join(root, "node_modules", ".bin", "prisma"), args, {
+    cwd: root,
+    stdio: options.quiet ? "pipe" : "inherit",
+    encoding: "utf8",
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      PRISMA_HIDE_UPDATE_MESSAGE: "1",
+      CHECKPOINT_DISABLE: "1",
+      NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --require ${preload}`.trim(),
+    },
+  });
+  if (result.status !== 0) {
+    if (options.quiet) process.stderr.write(`${result.stdout ?? ""}${result.stderr ?? ""}`);
+    throw new Error(`prisma ${args.join(" ")} failed (exit ${result.status})`);
+  }
+  return result.stdout ?? "";
+}
+
+export function migrateDeploy(databaseUrl: string, quiet = true) {
+  prismaCli(["migrate", "deploy"], databaseUrl, { quiet });
+}

@@ -1,0 +1,33 @@
+import "server-only";
+import { defineCommand } from "@/server/command";
+import { RuleError, NotFoundError } from "@/server/errors";
+import { hashPassword, verifyPassword } from "@/server/password";
+import { changePasswordSchema, switchSchoolSchema } from "./schemas";
+
+const EVERYONE = ["ADMIN", "COORDINATOR", "TEACHER", "DSL", "MENTOR", "MENTEE", "PUPIL"] as const;
+
+export const changePassword = defineCommand(
+  { name: "changePassword", schema: changePasswordSchema, allow: EVERYONE, allowWhilePasswordChangeRequired: true },
+  async (input, { tx, actor, audit }) => {
+    const user = await tx.user.findUniqueOrThrow({ where: { id: actor.userId }, select: { passwordHash: true } });
+    if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
+      throw new RuleError("Your current password is not right.", { currentPassword: ["Your current password is not right."] });
+    }
+    await tx.user.update({
+      where: { id: actor.userId },
+      // Bumping the session version signs out every other session of this user.
+      data: { passwordHash: await hashPassword(input.newPassword), mustChangePassword: false, sessionVersion: { increment: 1 } },
+    });
+    await audit({ action: "user.password_changed", recordType: "User", recordId: actor.userId, changes: { password: "changed" } });
+    return { message: "Your password has been changed. Please sign in with your new password." };
+  },
+);
+
+export const switchSchool = defineCommand(
+  { name: "switchSchool", schema: switchSchoolSchema, allow: ["ADMIN", "COORDINATOR", "TEACHER", "DSL"] },
+  async (input, { actor, audit }) => {
+    if (!actor.schools.some((s) => s.id === input.schoolId)) throw new NotFoundError("school");
+    await audit({ action: "auth.school_switched", recordType: "School", recordId: input.schoolId, changes: { from: actor.schoolId, to: input.schoolId } });
+    return { message: "School changed.", recordId: input.schoolId };
+  },
+);

@@ -1,0 +1,155 @@
+// The demo schools: seeded only into the embedded dev database or by an explicit `npm run db:seed`.
+import type { Db } from "@/server/db";
+import {
+  addMentee, addMentor, createPairingRow, createPointEntry, createProgramme, createSchool, createSessionRow, createStaffUser, createStudent,
+} from "@/server/factories";
+import { addDaysIso, startOfDayInstant, todayIn, weekOf } from "@/lib/dates";
+import type { Activity, PointCategory } from "@/generated/prisma/client";
+
+export const DEMO_PASSWORD = "peerpath-demo";
+
+const FIRST = ["Maya", "Leo", "Aisha", "Sam", "Olivia", "Noah", "Zara", "Ethan", "Isla", "Ravi", "Grace", "Kai", "Ella", "Tom", "Amara", "Finn", "Lily", "Omar", "Ruby", "Jack", "Hana", "Ben", "Chloe", "Yusuf", "Freya", "Max", "Sofia", "Dan", "Priya", "Luca"];
+const LAST = ["Patel", "Jones", "Khan", "Smith", "Williams", "Brown", "Taylor", "Ahmed", "Wilson", "Evans", "Thomas", "Roberts", "Walker", "Wright", "Hughes", "Green", "Hall", "Lewis", "Clarke", "Young"];
+const ACTIVITIES: Activity[] = ["GETTING_TO_KNOW_ME", "HOMEWORK_HELP", "PROBLEM_SOLVING", "ONLINE_SAFETY", "READING", "CHECK_IN"];
+
+function prng(seed: number) {
+  return () => {
+    seed |= 0;
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export async function seedDemo(db: Db, options: { log?: (line: string) => void } = {}) {
+  const log = options.log ?? (() => {});
+  const today = todayIn("Europe/London");
+  const random = prng(20261122);
+
+  // ---- Northfield Academy
+  const northfield = await createSchool(db, { name: "Northfield Academy" });
+  const staff = {
+    admin: await createStaffUser(db, { schoolId: northfield.id, roles: ["ADMIN"], email: "admin@northfield.example", name: "Alex Morgan", password: DEMO_PASSWORD }),
+    coordinator: await createStaffUser(db, { schoolId: northfield.id, roles: ["COORDINATOR"], email: "coordinator@northfield.example", name: "Priya Shah", password: DEMO_PASSWORD }),
+    teacher: await createStaffUser(db, { schoolId: northfield.id, roles: ["TEACHER"], email: "teacher@northfield.example", name: "Tom Reed", password: DEMO_PASSWORD }),
+    dsl: await createStaffUser(db, { schoolId: northfield.id, roles: ["DSL", "TEACHER"], email: "dsl@northfield.example", name: "Helen Okafor", password: DEMO_PASSWORD }),
+  };
+  const programme = await createProgramme(db, {
+    schoolId: northfield.id,
+    name: "Year 9–10 peer mentoring",
+    focusAreas: ["TRANSITION", "ATTENDANCE", "WELLBEING", "BULLYING"],
+    format: "BOTH",
+    cadence: "WEEKLY",
+    sessionMinutes: 20,
+    startsOn: addDaysIso(today, -56),
+  });
+
+  // 60 pupils, 12 per year group 7–11.
+  const pupils: { id: string; yearGroup: number; name: string }[] = [];
+  let n = 0;
+  for (const yearGroup of [7, 8, 9, 10, 11]) {
+    for (let i = 0; i < 12; i += 1) {
+      const firstName = FIRST[(n * 7) % FIRST.length]!;
+      const lastName = LAST[(n * 3 + yearGroup) % LAST.length]!;
+      const isDemoMentor = yearGroup === 10 && i === 0;
+      const isDemoMentee = yearGroup === 8 && i === 0;
+      const student = await createStudent(db, {
+        schoolId: northfield.id,
+        firstName: isDemoMentor ? "Sam" : isDemoMentee ? "Maya" : firstName,
+        lastName: isDemoMentor ? "Okoro" : isDemoMentee ? "Patel" : lastName,
+        yearGroup,
+        tutorGroup: `${yearGroup}${"ABCD"[i % 4]}`,
+        upn: `N${String(1000 + n)}`,
+        hasSend: i % 5 === 1,
+        sendNotes: i % 5 === 1 ? "Autistic; prefers a quiet room and advance notice of changes." : null,
+        today,
+        account: isDemoMentor ? { email: "mentor@northfield.example", password: DEMO_PASSWORD } : isDemoMentee ? { email: "mentee@northfield.example", password: DEMO_PASSWORD } : undefined,
+      });
+      pupils.push({ id: student.id, yearGroup, name: `${student.legalFirstName} ${student.legalLastName}` });
+      n += 1;
+    }
+  }
+  const byYear = (y: number) => pupils.filter((p) => p.yearGroup === y);
+  // 12 mentors: 8 from Year 10 (the demo mentor first), 4 from Year 11.
+  const mentors = [...byYear(10).slice(0, 8), ...byYear(11).slice(0, 4)];
+  // 20 mentees: 8 from Year 7, 8 from Year 8 (the demo mentee first), 4 from Year 9.
+  const mentees = [...byYear(8).slice(0, 8), ...byYear(7).slice(0, 8), ...byYear(9).slice(0, 4)];
+  for (const [i, m] of mentors.entries()) {
+    await addMentor(db, { schoolId: northfield.id, programmeId: programme.id, studentId: m.id, capacity: i >= 8 ? 3 : i % 3 === 0 ? 2 : 1, trainingComplete: i !== 7 });
+  }
+  for (const m of mentees) await addMentee(db, { schoolId: northfield.id, programmeId: programme.id, studentId: m.id });
+
+  const started = addDaysIso(today, -45);
+  const pairings: { id: string; mentorIds: string[]; menteeIds: string[]; quiet?: boolean }[] = [];
+  const pair = async (mentorIds: string[], menteeIds: string[], extra: { name?: string; quiet?: boolean } = {}) => {
+    const p = await createPairingRow(db, { schoolId: northfield.id, programmeId: programme.id, createdById: staff.coordinator.id, mentorIds, menteeIds, status: "ACTIVE", startsOn: started, name: extra.name ?? null });
+    pairings.push({ id: p.id, mentorIds, menteeIds, quiet: extra.quiet });
+  };
+  // Six 1:1 pairs from Year 10 mentors to Year 8 mentees (the demo pair first).
+  for (let i = 0; i < 6; i += 1) await pair([mentors[i]!.id], [mentees[i]!.id], { quiet: i === 5 });
+  // Two mixed-age groups led by Year 11 mentors.
+  await pair([mentors[8]!.id, mentors[9]!.id], [mentees[8]!.id, mentees[9]!.id, mentees[16]!.id], { name: "Tuesday lunch group" });
+  await pair([mentors[10]!.id], [mentees[10]!.id, mentees[11]!.id, mentees[17]!.id], { name: "Thursday form-time group" });
+  // An earlier pairing that ended, so the history shows a re-pair.
+  await createPairingRow(db, { schoolId: northfield.id, programmeId: programme.id, createdById: staff.coordinator.id, mentorIds: [mentors[6]!.id], menteeIds: [mentees[12]!.id], status: "ENDED", startsOn: addDaysIso(today, -50), closureReason: "MISMATCH" });
+  // mentees 12–15 and 18–19 are waiting for a mentor; mentors 6, 7 and 11 are free.
+
+  // Six weeks of sessions.
+  const holidays = [{ start: "10-26", end: "10-30" }];
+  const isHoliday = (day: string) => holidays.some((h) => day.slice(5) >= h.start && day.slice(5) <= h.end);
+  let sessionCount = 0;
+  for (const [index, p] of pairings.entries()) {
+    for (let week = 0; week < 7; week += 1) {
+      const day = addDaysIso(started, week * 7 + (index % 3));
+      if (day >= today || isHoliday(day)) continue;
+      if (p.quiet && day > addDaysIso(today, -20)) continue;
+      await createSessionRow(db, {
+        schoolId: northfield.id,
+        pairingId: p.id,
+        loggedById: staff.coordinator.id,
+        heldOn: day,
+        activity: ACTIVITIES[(week + index) % ACTIVITIES.length]!,
+        notes: week === 0 ? "We made our 'getting to know me' posters." : "",
+        pupils: p.menteeIds.map((studentId) => ({ studentId, attendance: random() < 0.85 ? "PRESENT" : random() < 0.5 ? "LATE" : "ABSENT", mood: 2 + Math.floor(random() * 4) })),
+      });
+      sessionCount += 1;
+    }
+  }
+
+  // Points: most pupils earn a little each week; one pupil climbs out of negative points.
+  const participants = [...mentors, ...mentees];
+  const categories: PointCategory[] = ["ATTENDANCE", "EFFORT", "KINDNESS", "LEADERSHIP"];
+  const climber = mentees[13]!;
+  const demoMentee = mentees[0]!;
+  const weekStart = weekOf(today).start;
+  for (let week = 6; week >= 1; week -= 1) {
+    const at = startOfDayInstant(addDaysIso(weekStart, -7 * week + 2), "Europe/London");
+    for (const p of participants) {
+      if (p.id === climber.id || p.id === demoMentee.id) continue;
+      if (random() < 0.55) {
+        await createPointEntry(db, { schoolId: northfield.id, programmeId: programme.id, studentId: p.id, awardedById: staff.teacher.id, amount: 1 + Math.floor(random() * 3), category: categories[Math.floor(random() * categories.length)]!, reason: "Great effort this week", createdAt: at });
+      }
+    }
+    await createPointEntry(db, { schoolId: northfield.id, programmeId: programme.id, studentId: demoMentee.id, awardedById: staff.teacher.id, amount: 2, category: "ATTENDANCE", reason: "Came to every session", createdAt: at });
+    const climb = week >= 5 ? -3 : 4;
+    await createPointEntry(db, { schoolId: northfield.id, programmeId: programme.id, studentId: climber.id, awardedById: staff.teacher.id, amount: climb, category: climb < 0 ? "PUNCTUALITY" : "EFFORT", reason: climb < 0 ? "Late to registration" : "On time all week", createdAt: at });
+  }
+  // A pupil still below zero, whose total other pupils never see.
+  await createPointEntry(db, { schoolId: northfield.id, programmeId: programme.id, studentId: mentees[19]!.id, awardedById: staff.teacher.id, amount: -2, category: "BEHAVIOUR", reason: "Left the session early", createdAt: startOfDayInstant(addDaysIso(weekStart, -5), "Europe/London") });
+
+  // ---- Southbank School
+  const southbank = await createSchool(db, { name: "Southbank School" });
+  const southCoordinator = await createStaffUser(db, { schoolId: southbank.id, roles: ["COORDINATOR", "DSL"], email: "coordinator@southbank.example", name: "Jordan Lee", password: DEMO_PASSWORD });
+  const southProgramme = await createProgramme(db, { schoolId: southbank.id, name: "Transition buddies", focusAreas: ["TRANSITION"], format: "ONE_TO_ONE", startsOn: addDaysIso(today, -30) });
+  const southPupils = [];
+  for (const [i, yearGroup] of [7, 7, 7, 10, 10, 11].entries()) {
+    southPupils.push(await createStudent(db, { schoolId: southbank.id, firstName: FIRST[(i * 5 + 3) % FIRST.length]!, lastName: LAST[(i * 7 + 1) % LAST.length]!, yearGroup, upn: `S${100 + i}`, today }));
+  }
+  for (const s of southPupils.slice(3)) await addMentor(db, { schoolId: southbank.id, programmeId: southProgramme.id, studentId: s.id });
+  for (const s of southPupils.slice(0, 3)) await addMentee(db, { schoolId: southbank.id, programmeId: southProgramme.id, studentId: s.id });
+  await createPairingRow(db, { schoolId: southbank.id, programmeId: southProgramme.id, createdById: southCoordinator.id, mentorIds: [southPupils[3]!.id], menteeIds: [southPupils[0]!.id], startsOn: addDaysIso(today, -20) });
+
+  log(`Seeded Northfield Academy (${pupils.length} pupils, ${mentors.length} mentors, ${mentees.length} mentees, ${pairings.length} live pairings, ${sessionCount} sessions) and Southbank School.`);
+  return { northfield, southbank, programme, southProgramme, staff, southCoordinator };
+}

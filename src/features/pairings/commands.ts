@@ -1,0 +1,156 @@
+import "server-only";
+import { Prisma } from "@/generated/prisma/client";
+import { defineCommand } from "@/server/command";
+import { NotFoundError, RuleError } from "@/server/errors";
+import type { Tx } from "@/server/db";
+import { addDaysIso, todayIn, toDbDate } from "@/lib/dates";
+import { canChangeStatus, checkPairingRules, type RuleViolation } from "@/lib/pairing-rules";
+import { pupilDisplayName } from "@/lib/ranking";
+import { yearGroupOn } from "@/lib/year-group";
+import { changePairingStatusSchema, createPairingSchema } from "./schemas";
+
+const TRIAL_DAYS = 14;
+
+function ruleError(violations: RuleViolation[]): RuleError {
+  const fieldErrors: Record<string, string[]> = {};
+  for (const v of violations) (fieldErrors[v.field] ??= []).push(v.message);
+  return new RuleError(violations[0]!.message, fieldErrors);
+}
+
+/** Mentees each mentor supports now, across trial and active pairings (every group mentee counts). */
+async function currentLoads(tx: Tx, schoolId: string, programmeId: string, mentorIds: string[], excludePairingId?: string) {
+  const loads = new Map<string, number>(mentorIds.map((id) => [id, 0]));
+  if (mentorIds.length === 0) return loads;
+  const pairings = await tx.pairing.findMany({
+    where: {
+      schoolId,
+      programmeId,
+      status: { in: ["TRIAL", "ACTIVE"] },
+      members: { some: { studentId: { in: mentorIds }, role: "MENTOR" } },
+      ...(excludePairingId ? { id: { not: excludePairingId } } : {}),
+    },
+    select: { members: { select: { studentId: true, role: true } } },
+  });
+  for (const pairing of pairings) {
+    const menteeCount = pairing.members.filter((m) => m.role === "MENTEE").length;
+    for (const m of pairing.members) {
+      if (m.role === "MENTOR" && loads.has(m.studentId)) loads.set(m.studentId, (loads.get(m.studentId) ?? 0) + menteeCount);
+    }
+  }
+  return loads;
+}
+
+async function lockMentorProfiles(tx: Tx, programmeId: string, mentorIds: string[]) {
+  if (mentorIds.length === 0) return;
+  // Serialises pairings that share a mentor so two at once cannot both pass the capacity rule.
+  await tx.$queryRaw`SELECT id FROM "MentorProfile" WHERE "programmeId" = ${programmeId} AND "studentId" IN (${Prisma.join(mentorIds)}) FOR UPDATE`;
+}
+
+export const createPairing = defineCommand(
+  { name: "createPairing", schema: createPairingSchema, allow: ["COORDINATOR"] },
+  async (input, { tx, actor, audit }) => {
+    const { schoolId } = actor;
+    const programme = await tx.programme.findFirst({ where: { id: input.programmeId, schoolId }, select: { id: true, format: true, status: true } });
+    if (!programme) throw new NotFoundError("programme");
+    if (programme.status !== "ACTIVE") throw new RuleError("This programme is not running, so it cannot take new pairings.");
+
+    const mentorIds = [...new Set(input.mentorIds)];
+    const menteeIds = [...new Set(input.menteeIds)];
+    await lockMentorProfiles(tx, programme.id, mentorIds);
+    const students = await tx.student.findMany({
+      where: { schoolId, id: { in: [...mentorIds, ...menteeIds] }, status: { not: "LEFT" } },
+      select: {
+        id: true, legalFirstName: true, legalLastName: true, preferredName: true, cohortYear: true,
+        mentorProfiles: { where: { programmeId: programme.id }, select: { capacity: true } },
+        menteeProfiles: { where: { programmeId: programme.id }, select: { id: true } },
+        memberships: { where: { role: "MENTEE", pairing: { programmeId: programme.id, status: { in: ["TRIAL", "ACTIVE"] } } }, select: { id: true } },
+      },
+    });
+    const byId = new Map(students.map((s) => [s.id, s]));
+    if ([...mentorIds, ...menteeIds].some((id) => !byId.has(id))) throw new NotFoundError("pupil");
+
+    const today = todayIn(actor.timezone);
+    const loads = await currentLoads(tx, schoolId, programme.id, mentorIds);
+    const describe = (id: string) => {
+      const s = byId.get(id)!;
+      return { studentId: id, name: pupilDisplayName(s), yearGroup: yearGroupOn(s.cohortYear, today) };
+    };
+    const violations = checkPairingRules({
+      kind: input.kind,
+      programmeFormat: programme.format,
+      mentors: mentorIds.map((id) => {
+        const profile = byId.get(id)!.mentorProfiles[0];
+        return { ...describe(id), hasProfile: Boolean(profile), capacity: profile?.capacity ?? 0, currentLoad: loads.get(id) ?? 0 };
+      }),
+      mentees: menteeIds.map((id) => ({ ...describe(id), hasProfile: byId.get(id)!.menteeProfiles.length > 0, livePairings: byId.get(id)!.memberships.length })),
+    });
+    if (violations.length > 0) throw ruleError(violations);
+
+    const pairing = await tx.pairing.create({
+      data: {
+        schoolId,
+        programmeId: programme.id,
+        kind: input.kind,
+        name: input.name || null,
+        status: "TRIAL",
+        startsOn: toDbDate(input.startsOn),
+        trialEndsOn: toDbDate(addDaysIso(input.startsOn, TRIAL_DAYS)),
+        createdById: actor.userId,
+        members: {
+          create: [
+            ...mentorIds.map((studentId) => ({ studentId, role: "MENTOR" as const })),
+            ...menteeIds.map((studentId) => ({ studentId, role: "MENTEE" as const })),
+          ],
+        },
+      },
+      select: { id: true },
+    });
+    await audit({
+      action: "pairing.created",
+      recordType: "Pairing",
+      recordId: pairing.id,
+      changes: { programmeId: programme.id, kind: input.kind, mentorIds, menteeIds, status: "TRIAL", startsOn: input.startsOn },
+    });
+    const noun = input.kind === "GROUP" ? "Group" : "Pairing";
+    return { message: `${noun} created as a trial until ${addDaysIso(input.startsOn, TRIAL_DAYS)}.`, recordId: pairing.id };
+  },
+);
+
+export const changePairingStatus = defineCommand(
+  { name: "changePairingStatus", schema: changePairingStatusSchema, allow: ["COORDINATOR"] },
+  async (input, { tx, actor, audit }) => {
+    const pairing = await tx.pairing.findFirst({
+      where: { id: input.pairingId, schoolId: actor.schoolId },
+      select: { id: true, status: true, programmeId: true, members: { select: { studentId: true, role: true, student: { select: { legalFirstName: true, legalLastName: true, preferredName: true } } } }, programme: { select: { mentorProfiles: { select: { studentId: true, capacity: true } } } } },
+    });
+    if (!pairing) throw new NotFoundError("pairing");
+    if (pairing.status === input.status) throw new RuleError("The pairing already has that status.", { status: ["Choose a different status."] });
+    if (!canChangeStatus(pairing.status, input.status)) {
+      throw new RuleError(pairing.status === "ENDED" ? "An ended pairing cannot be restarted. Create a new pairing instead; the history is kept." : "That change of status is not allowed.", { status: ["Choose a different status."] });
+    }
+    if (pairing.status === "PAUSED" && input.status === "ACTIVE") {
+      const mentors = pairing.members.filter((m) => m.role === "MENTOR");
+      const menteeCount = pairing.members.length - mentors.length;
+      await lockMentorProfiles(tx, pairing.programmeId, mentors.map((m) => m.studentId));
+      const loads = await currentLoads(tx, actor.schoolId, pairing.programmeId, mentors.map((m) => m.studentId), pairing.id);
+      for (const mentor of mentors) {
+        const capacity = pairing.programme.mentorProfiles.find((p) => p.studentId === mentor.studentId)?.capacity ?? 0;
+        const load = loads.get(mentor.studentId) ?? 0;
+        if (load + menteeCount > capacity) {
+          throw new RuleError(`${pupilDisplayName(mentor.student)} can support ${capacity} mentee${capacity === 1 ? "" : "s"} at once and already has ${load}.`, { status: ["The mentor is at capacity."] });
+        }
+      }
+    }
+    const isEnding = input.status === "ENDED";
+    await tx.pairing.update({
+      where: { id: pairing.id },
+      data: {
+        status: input.status,
+        closureReason: isEnding ? input.closureReason! : null,
+        endsOn: isEnding ? toDbDate(todayIn(actor.timezone)) : null,
+      },
+    });
+    await audit({ action: "pairing.status_changed", recordType: "Pairing", recordId: pairing.id, changes: { from: pairing.status, status: input.status, closureReason: isEnding ? input.closureReason : undefined } });
+    return { message: isEnding ? "Pairing ended." : `Pairing is now ${input.status.toLowerCase()}.`, recordId: pairing.id };
+  },
+);

@@ -1,0 +1,126 @@
+import "server-only";
+import { notFound } from "next/navigation";
+import type { Prisma } from "@/generated/prisma/client";
+import { db } from "@/server/db";
+import type { Actor } from "@/server/actor";
+import { requireRoleForRead } from "@/server/read";
+import { fromDbDate, todayIn } from "@/lib/dates";
+import { nextSessionDate } from "@/lib/planned-sessions";
+import { pupilDisplayName, pupilFirstName } from "@/lib/ranking";
+import { yearGroupOn } from "@/lib/year-group";
+import { holidaysFor } from "@/features/programmes/queries";
+import { pairingsVisibleTo } from "./policy";
+
+const studentName = { legalFirstName: true, legalLastName: true, preferredName: true } as const;
+
+export async function listPairingsForCoordinator(actor: Actor, programmeId: string, options: { q?: string; status?: string } = {}) {
+  requireRoleForRead(actor, "COORDINATOR");
+  const term = options.q?.trim();
+  const where: Prisma.PairingWhereInput = {
+    ...pairingsVisibleTo(actor),
+    programmeId,
+    ...(options.status && ["TRIAL", "ACTIVE", "PAUSED", "ENDED"].includes(options.status) ? { status: options.status as "TRIAL" } : {}),
+    ...(term
+      ? { OR: [{ name: { contains: term, mode: "insensitive" } }, { members: { some: { student: { OR: [{ legalFirstName: { contains: term, mode: "insensitive" } }, { legalLastName: { contains: term, mode: "insensitive" } }, { preferredName: { contains: term, mode: "insensitive" } }] } } } }] }
+      : {}),
+  };
+  const rows = await db.pairing.findMany({
+    where,
+    orderBy: [{ status: "asc" }, { createdAt: "desc" }],
+    take: 200,
+    select: {
+      id: true, kind: true, name: true, status: true, startsOn: true, trialEndsOn: true, closureReason: true,
+      members: { select: { role: true, student: { select: { id: true, ...studentName } } } },
+      sessions: { select: { heldOn: true }, orderBy: { heldOn: "desc" }, take: 1 },
+      _count: { select: { sessions: true } },
+    },
+  });
+  return rows.map((p) => ({
+    id: p.id,
+    kind: p.kind,
+    name: p.name,
+    status: p.status,
+    startsOn: fromDbDate(p.startsOn),
+    trialEndsOn: p.trialEndsOn ? fromDbDate(p.trialEndsOn) : null,
+    closureReason: p.closureReason,
+    mentors: p.members.filter((m) => m.role === "MENTOR").map((m) => pupilDisplayName(m.student)),
+    mentees: p.members.filter((m) => m.role === "MENTEE").map((m) => pupilDisplayName(m.student)),
+    lastSession: p.sessions[0] ? fromDbDate(p.sessions[0].heldOn) : null,
+    sessionCount: p._count.sessions,
+  }));
+}
+
+export async function getPairingForStaff(actor: Actor, pairingId: string) {
+  requireRoleForRead(actor, "COORDINATOR");
+  const pairing = await db.pairing.findFirst({
+    where: { ...pairingsVisibleTo(actor), id: pairingId },
+    select: {
+      id: true, kind: true, name: true, status: true, startsOn: true, trialEndsOn: true, endsOn: true, closureReason: true, programmeId: true,
+      programme: { select: { name: true } },
+      members: { select: { role: true, student: { select: { id: true, cohortYear: true, tutorGroup: true, ...studentName } } } },
+      sessions: {
+        orderBy: { heldOn: "desc" },
+        take: 50,
+        select: { id: true, heldOn: true, durationMinutes: true, activity: true, notes: true, attendances: { select: { attendance: true, mood: true, student: { select: studentName } } } },
+      },
+      reviews: { orderBy: { heldOn: "desc" }, select: { id: true, heldOn: true, progress: true, notes: true, decision: true, reviewer: { select: { name: true } } } },
+    },
+  });
+  if (!pairing) notFound();
+  const today = todayIn(actor.timezone);
+  return {
+    ...pairing,
+    startsOn: fromDbDate(pairing.startsOn),
+    trialEndsOn: pairing.trialEndsOn ? fromDbDate(pairing.trialEndsOn) : null,
+    endsOn: pairing.endsOn ? fromDbDate(pairing.endsOn) : null,
+    members: pairing.members.map((m) => ({ role: m.role, studentId: m.student.id, name: pupilDisplayName(m.student), yearGroup: yearGroupOn(m.student.cohortYear, today), tutorGroup: m.student.tutorGroup })),
+    sessions: pairing.sessions.map((s) => ({ ...s, heldOn: fromDbDate(s.heldOn), attendances: s.attendances.map((a) => ({ attendance: a.attendance, mood: a.mood, name: pupilDisplayName(a.student) })) })),
+    reviews: pairing.reviews.map((r) => ({ ...r, heldOn: fromDbDate(r.heldOn), reviewerName: r.reviewer.name })),
+  };
+}
+
+/**
+ * A pupil's own live pairings and groups: the other pupils' first names only, and the next
+ * expected meeting. Nothing about any other pupil beyond that.
+ */
+export async function listMyPairings(actor: Actor) {
+  if (!actor.studentId) return [];
+  const rows = await db.pairing.findMany({
+    where: { ...pairingsVisibleTo(actor), status: { in: ["TRIAL", "ACTIVE", "PAUSED"] } },
+    orderBy: { startsOn: "asc" },
+    select: {
+      id: true, kind: true, name: true, status: true, startsOn: true,
+      programme: { select: { name: true, cadence: true, sessionMinutes: true } },
+      members: { select: { role: true, student: { select: { id: true, legalFirstName: true, preferredName: true } } } },
+      sessions: { select: { heldOn: true }, orderBy: { heldOn: "desc" }, take: 1 },
+    },
+  });
+  const today = todayIn(actor.timezone);
+  const holidays = rows.length > 0 ? await holidaysFor(actor.schoolId) : [];
+  return rows.map((p) => {
+    const me = p.members.find((m) => m.student.id === actor.studentId);
+    const others = p.members.filter((m) => m.student.id !== actor.studentId);
+    const lastHeld = p.sessions[0] ? fromDbDate(p.sessions[0].heldOn) : null;
+    return {
+      id: p.id,
+      kind: p.kind,
+      name: p.name,
+      status: p.status,
+      myRole: me?.role ?? "MENTEE",
+      programmeName: p.programme.name,
+      sessionMinutes: p.programme.sessionMinutes,
+      mentors: others.filter((m) => m.role === "MENTOR").map((m) => ({ studentId: m.student.id, firstName: pupilFirstName(m.student) })),
+      mentees: others.filter((m) => m.role === "MENTEE").map((m) => ({ studentId: m.student.id, firstName: pupilFirstName(m.student) })),
+      lastHeld,
+      nextSession: p.status === "PAUSED" ? null : nextSessionDate(today, lastHeld, fromDbDate(p.startsOn), p.programme.cadence, holidays),
+    };
+  });
+}
+
+/** A pairing the signed-in mentor may log a session for, with its mentees' first names. */
+export async function getPairingToLog(actor: Actor, pairingId: string) {
+  const mine = await listMyPairings(actor);
+  const pairing = mine.find((p) => p.id === pairingId && p.myRole === "MENTOR" && p.status !== "PAUSED");
+  if (!pairing) notFound();
+  return pairing;
+}

@@ -1,0 +1,59 @@
+import "server-only";
+import { notFound } from "next/navigation";
+import { db } from "@/server/db";
+import { isStaff, type Actor } from "@/server/actor";
+import { requireRoleForRead } from "@/server/read";
+import { pupilDisplayName, rankLeaderboard } from "@/lib/ranking";
+import { programmesVisibleTo } from "@/features/programmes/policy";
+
+/** Every participant of a programme ranked by points; pupils never see another's negative total. */
+export async function getLeaderboard(actor: Actor, programmeId: string) {
+  const programme = await db.programme.findFirst({ where: { ...programmesVisibleTo(actor), id: programmeId }, select: { id: true, name: true } });
+  if (!programme) notFound();
+  const [students, totals] = await Promise.all([
+    db.student.findMany({
+      where: {
+        schoolId: actor.schoolId,
+        status: { not: "LEFT" },
+        OR: [{ mentorProfiles: { some: { programmeId } } }, { menteeProfiles: { some: { programmeId } } }],
+      },
+      select: { id: true, legalFirstName: true, legalLastName: true, preferredName: true },
+    }),
+    db.pointEntry.groupBy({ by: ["studentId"], where: { schoolId: actor.schoolId, programmeId }, _sum: { amount: true } }),
+  ]);
+  const totalById = new Map(totals.map((t) => [t.studentId, t._sum.amount ?? 0]));
+  const rows = rankLeaderboard(
+    students.map((s) => ({ studentId: s.id, displayName: pupilDisplayName(s), total: totalById.get(s.id) ?? 0 })),
+    { isPupil: !isStaff(actor), studentId: actor.studentId },
+  );
+  return { programme, rows };
+}
+
+/** The signed-in pupil's own points: total and history, per programme. */
+export async function getMyPoints(actor: Actor) {
+  if (!actor.studentId) return { total: 0, entries: [] };
+  const entries = await db.pointEntry.findMany({
+    where: { schoolId: actor.schoolId, studentId: actor.studentId },
+    orderBy: { createdAt: "desc" },
+    take: 100,
+    select: { id: true, amount: true, category: true, reason: true, createdAt: true, programme: { select: { name: true } } },
+  });
+  const total = await db.pointEntry.aggregate({ where: { schoolId: actor.schoolId, studentId: actor.studentId }, _sum: { amount: true } });
+  return { total: total._sum.amount ?? 0, entries };
+}
+
+export async function listRecentPoints(actor: Actor, programmeId: string, take = 20) {
+  requireRoleForRead(actor, "COORDINATOR", "TEACHER", "DSL");
+  const rows = await db.pointEntry.findMany({
+    where: { schoolId: actor.schoolId, programmeId },
+    orderBy: { createdAt: "desc" },
+    take,
+    select: {
+      id: true, amount: true, category: true, reason: true, createdAt: true, reversesId: true,
+      reversal: { select: { id: true } },
+      student: { select: { legalFirstName: true, legalLastName: true, preferredName: true } },
+      awardedBy: { select: { name: true } },
+    },
+  });
+  return rows.map((r) => ({ ...r, studentName: pupilDisplayName(r.student), awardedByName: r.awardedBy.name, isReversed: r.reversal !== null }));
+}

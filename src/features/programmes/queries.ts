@@ -1,0 +1,79 @@
+import "server-only";
+import { notFound } from "next/navigation";
+import { db } from "@/server/db";
+import type { Actor } from "@/server/actor";
+import { requireRoleForRead } from "@/server/read";
+import { addDaysIso, fromDbDate, startOfDayInstant, todayIn, toDbDate, weekOf } from "@/lib/dates";
+import { plannedSessionsInWeek, type Period } from "@/lib/planned-sessions";
+import { programmesVisibleTo } from "./policy";
+
+export async function listProgrammesForActor(actor: Actor) {
+  return db.programme.findMany({
+    where: programmesVisibleTo(actor),
+    orderBy: [{ status: "asc" }, { name: "asc" }],
+    select: { id: true, name: true, status: true, cadence: true, sessionMinutes: true, format: true, focusAreas: true },
+  });
+}
+
+export async function holidaysFor(schoolId: string): Promise<Period[]> {
+  const rows = await db.calendarPeriod.findMany({ where: { schoolId, kind: "HOLIDAY" }, select: { startsOn: true, endsOn: true } });
+  return rows.map((r) => ({ startsOn: fromDbDate(r.startsOn), endsOn: fromDbDate(r.endsOn) }));
+}
+
+/** The programme a staff page shows: the one asked for, else the first running one. */
+export async function chooseProgrammeForStaff(actor: Actor, programmeId?: string) {
+  requireRoleForRead(actor, "COORDINATOR", "TEACHER", "DSL", "ADMIN");
+  const programmes = await listProgrammesForActor(actor);
+  if (programmeId) {
+    const chosen = programmes.find((p) => p.id === programmeId);
+    if (!chosen) notFound();
+    return { programme: chosen, programmes };
+  }
+  return { programme: programmes.find((p) => p.status === "ACTIVE") ?? programmes[0] ?? null, programmes };
+}
+
+export type DashboardFigures = {
+  livePairings: number;
+  sessionsHeldThisWeek: number;
+  sessionsPlannedThisWeek: number;
+  menteesWithoutPairing: number;
+  mentorsWithoutPairing: number;
+  pairingsQuiet14Days: number;
+  pointsThisWeek: number;
+  pointEntriesThisWeek: number;
+};
+
+export async function getCoordinatorFigures(actor: Actor, programmeId: string): Promise<DashboardFigures> {
+  requireRoleForRead(actor, "COORDINATOR");
+  const programme = await db.programme.findFirst({ where: { id: programmeId, schoolId: actor.schoolId }, select: { id: true, cadence: true } });
+  if (!programme) notFound();
+  const today = todayIn(actor.timezone);
+  const week = weekOf(today);
+  const schoolId = actor.schoolId;
+  const [pairings, sessionsThisWeek, menteesWithout, mentorsWithout, points, holidays] = await Promise.all([
+    db.pairing.findMany({
+      where: { schoolId, programmeId, status: { in: ["TRIAL", "ACTIVE"] } },
+      select: { id: true, status: true, startsOn: true, sessions: { select: { heldOn: true }, orderBy: { heldOn: "desc" }, take: 1 } },
+    }),
+    db.mentoringSession.count({ where: { schoolId, pairing: { programmeId }, heldOn: { gte: toDbDate(week.start), lte: toDbDate(week.end) } } }),
+    db.menteeProfile.count({ where: { schoolId, programmeId, student: { status: "ON_ROLL", memberships: { none: { role: "MENTEE", pairing: { programmeId, status: { in: ["TRIAL", "ACTIVE", "PAUSED"] } } } } } } }),
+    db.mentorProfile.count({ where: { schoolId, programmeId, student: { status: { not: "LEFT" }, memberships: { none: { role: "MENTOR", pairing: { programmeId, status: { in: ["TRIAL", "ACTIVE", "PAUSED"] } } } } } } }),
+    db.pointEntry.aggregate({ where: { schoolId, programmeId, createdAt: { gte: startOfDayInstant(week.start, actor.timezone) } }, _sum: { amount: true }, _count: true }),
+    holidaysFor(schoolId),
+  ]);
+  const quietSince = addDaysIso(today, -14);
+  const pairingsQuiet14Days = pairings.filter((p) => {
+    const last = p.sessions[0]?.heldOn;
+    return last ? fromDbDate(last) < quietSince : fromDbDate(p.startsOn) < quietSince;
+  }).length;
+  return {
+    livePairings: pairings.length,
+    sessionsHeldThisWeek: sessionsThisWeek,
+    sessionsPlannedThisWeek: plannedSessionsInWeek(week.start, pairings.map((p) => ({ status: p.status, startsOn: fromDbDate(p.startsOn) })), programme.cadence, holidays),
+    menteesWithoutPairing: menteesWithout,
+    mentorsWithoutPairing: mentorsWithout,
+    pairingsQuiet14Days,
+    pointsThisWeek: points._sum.amount ?? 0,
+    pointEntriesThisWeek: points._count,
+  };
+}

@@ -1,0 +1,105 @@
+import "server-only";
+import type { Prisma } from "@/generated/prisma/client";
+import { db } from "@/server/db";
+import type { Actor } from "@/server/actor";
+import { pageOf, requireRoleForRead } from "@/server/read";
+import { todayIn } from "@/lib/dates";
+import { pupilDisplayName } from "@/lib/ranking";
+import { yearGroupOn } from "@/lib/year-group";
+import { studentsVisibleTo } from "./policy";
+
+function nameSearch(q: string | undefined): Prisma.StudentWhereInput {
+  const term = q?.trim();
+  if (!term) return {};
+  return {
+    OR: [
+      { legalFirstName: { contains: term, mode: "insensitive" } },
+      { legalLastName: { contains: term, mode: "insensitive" } },
+      { preferredName: { contains: term, mode: "insensitive" } },
+      { tutorGroup: { contains: term, mode: "insensitive" } },
+    ],
+  };
+}
+
+const LIVE = ["TRIAL", "ACTIVE"] as const;
+
+/** Mentors and mentees of a programme, for coordinator lists and pickers. */
+export async function listParticipants(actor: Actor, programmeId: string, q?: string) {
+  requireRoleForRead(actor, "COORDINATOR", "TEACHER", "DSL");
+  const today = todayIn(actor.timezone);
+  const where = { ...studentsVisibleTo(actor), status: { not: "LEFT" as const }, ...nameSearch(q) };
+  const [mentors, mentees] = await Promise.all([
+    db.mentorProfile.findMany({
+      where: { schoolId: actor.schoolId, programmeId, student: where },
+      select: {
+        capacity: true,
+        trainingComplete: true,
+        student: {
+          select: {
+            id: true, legalFirstName: true, legalLastName: true, preferredName: true, cohortYear: true, tutorGroup: true, hasSend: true,
+            memberships: { where: { role: "MENTOR", pairing: { programmeId, status: { in: [...LIVE] } } }, select: { pairing: { select: { members: { where: { role: "MENTEE" }, select: { id: true } } } } } },
+          },
+        },
+      },
+      orderBy: { student: { legalLastName: "asc" } },
+    }),
+    db.menteeProfile.findMany({
+      where: { schoolId: actor.schoolId, programmeId, student: where },
+      select: {
+        student: {
+          select: {
+            id: true, legalFirstName: true, legalLastName: true, preferredName: true, cohortYear: true, tutorGroup: true, hasSend: true,
+            memberships: { where: { role: "MENTEE", pairing: { programmeId, status: { in: ["TRIAL", "ACTIVE", "PAUSED"] } } }, select: { pairing: { select: { id: true, status: true } } } },
+          },
+        },
+      },
+      orderBy: { student: { legalLastName: "asc" } },
+    }),
+  ]);
+  return {
+    mentors: mentors.map((m) => ({
+      studentId: m.student.id,
+      name: pupilDisplayName(m.student),
+      fullName: `${m.student.preferredName ?? m.student.legalFirstName} ${m.student.legalLastName}`,
+      yearGroup: yearGroupOn(m.student.cohortYear, today),
+      tutorGroup: m.student.tutorGroup,
+      hasSend: m.student.hasSend,
+      capacity: m.capacity,
+      trainingComplete: m.trainingComplete,
+      load: m.student.memberships.reduce((sum, x) => sum + x.pairing.members.length, 0),
+    })),
+    mentees: mentees.map((m) => ({
+      studentId: m.student.id,
+      name: pupilDisplayName(m.student),
+      fullName: `${m.student.preferredName ?? m.student.legalFirstName} ${m.student.legalLastName}`,
+      yearGroup: yearGroupOn(m.student.cohortYear, today),
+      tutorGroup: m.student.tutorGroup,
+      hasSend: m.student.hasSend,
+      pairing: m.student.memberships[0]?.pairing ?? null,
+    })),
+  };
+}
+
+/** The school's pupils, paginated and searchable on the server (admin). */
+export async function listStudentsForAdmin(actor: Actor, options: { q?: string; page?: number }) {
+  requireRoleForRead(actor, "ADMIN");
+  const { skip, take, page } = pageOf(options.page);
+  const where = { ...studentsVisibleTo(actor), ...nameSearch(options.q) };
+  const today = todayIn(actor.timezone);
+  const [rows, total] = await Promise.all([
+    db.student.findMany({
+      where,
+      orderBy: [{ legalLastName: "asc" }, { legalFirstName: "asc" }],
+      skip,
+      take,
+      select: { id: true, legalFirstName: true, legalLastName: true, preferredName: true, upn: true, tutorGroup: true, cohortYear: true, status: true, hasSend: true, userId: true },
+    }),
+    db.student.count({ where }),
+  ]);
+  return {
+    page,
+    total,
+    pageCount: Math.max(1, Math.ceil(total / take)),
+    rows: rows.map((s) => ({ ...s, yearGroup: yearGroupOn(s.cohortYear, today), hasAccount: s.userId !== null })),
+  };
+}

@@ -1,0 +1,55 @@
+import { TZDate } from "@date-fns/tz";
+import { addDays, differenceInCalendarDays, format, parseISO } from "date-fns";
+
+/** A calendar day as "YYYY-MM-DD": what @db.Date columns hold, in the school's own timezone. */
+export type IsoDate = string;
+
+export function todayIn(timezone: string, now: Date = new Date()): IsoDate {
+  return format(new TZDate(now, timezone), "yyyy-MM-dd");
+}
+
+/** The Date Prisma stores for a calendar day (UTC midnight). */
+export function toDbDate(day: IsoDate): Date {
+  return new Date(`${day}T00:00:00.000Z`);
+}
+
+export function fromDbDate(date: Date): IsoDate {
+  return date.toISOString().slice(0, 10);
+}
+
+export function addDaysIso(day: IsoDate, days: number): IsoDate {
+  return format(addDays(parseISO(day), days), "yyyy-MM-dd");
+}
+
+export function daysBetween(from: IsoDate, to: IsoDate): number {
+  return differenceInCalendarDays(parseISO(to), parseISO(from));
+}
+
+/** Monday to Sunday of the week holding `day`. */
+export function weekOf(day: IsoDate): { start: IsoDate; end: IsoDate } {
+  const weekday = (parseISO(day).getDay() + 6) % 7; // Monday = 0
+  const start = addDaysIso(day, -weekday);
+  return { start, end: addDaysIso(start, 6) };
+}
+
+/** "Mon 3 Nov" */
+export function formatDay(day: IsoDate | Date): string {
+  const iso = typeof day === "string" ? day : fromDbDate(day);
+  return format(parseISO(iso), "EEE d MMM");
+}
+
+/** "Monday 3 November" for pupil pages: no abbreviations. */
+export function formatDayLong(day: IsoDate | Date): string {
+  const iso = typeof day === "string" ? day : fromDbDate(day);
+  return format(parseISO(iso), "EEEE d MMMM");
+}
+
+export function isIsoDate(value: string): boolean {
+  return /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(parseISO(value).getTime()) && format(parseISO(value), "yyyy-MM-dd") === value;
+}
+
+/** The instant a calendar day begins in the school's timezone. */
+export function startOfDayInstant(day: IsoDate, timezone: string): Date {
+  const [year, month, date] = day.split("-").map(Number) as [number, number, number];
+  return new Date(new TZDate(year, month - 1, date, timezone).getTime());
+}

@@ -1,0 +1,109 @@
+import type { Db } from "./db";
+
+export const STAFF_ROLES = ["ADMIN", "COORDINATOR", "TEACHER", "DSL"] as const;
+export type StaffRole = (typeof STAFF_ROLES)[number];
+export type PupilRole = "MENTOR" | "MENTEE" | "PUPIL";
+export type Role = StaffRole | PupilRole;
+
+/** Who is asking: always loaded from the database on the server, never from a form or URL. */
+export type Actor = {
+  userId: string;
+  name: string;
+  email: string;
+  mustChangePassword: boolean;
+  schoolId: string;
+  schoolName: string;
+  timezone: string;
+  roles: Role[];
+  /** The pupil record when the user is a pupil, else null. */
+  studentId: string | null;
+  /** Every school this user may switch to (trust staff work in several). */
+  schools: { id: string; name: string }[];
+};
+
+export function isStaff(actor: Actor): boolean {
+  return actor.roles.some((role) => (STAFF_ROLES as readonly string[]).includes(role));
+}
+
+export function hasRole(actor: Actor, ...roles: Role[]): boolean {
+  return roles.some((role) => actor.roles.includes(role));
+}
+
+/** The home page for an actor: staff land on coordinator, admin, then staff; mentors on /mentor. */
+export function homePathFor(actor: Actor): string {
+  if (hasRole(actor, "COORDINATOR")) return "/coordinator";
+  if (hasRole(actor, "ADMIN")) return "/admin";
+  if (hasRole(actor, "TEACHER", "DSL")) return "/staff";
+  if (hasRole(actor, "MENTOR")) return "/mentor";
+  return "/student";
+}
+
+/**
+ * Loads the actor for a signed-in user. Returns null when the user is gone or disabled, or the
+ * session was issued before the user's session version was bumped (ends existing sessions).
+ */
+export async function loadActor(
+  db: Db,
+  session: { userId: string; sessionVersion: number },
+  preferredSchoolId?: string | null,
+): Promise<Actor | null> {
+  const user = await db.user.findUnique({
+    where: { id: session.userId },
+    select: {
+      id: true,
+      name: true,
+      email: true,
+      disabledAt: true,
+      sessionVersion: true,
+      mustChangePassword: true,
+      memberships: {
+        select: { roles: true, school: { select: { id: true, name: true, timezone: true } } },
+        orderBy: { createdAt: "asc" },
+      },
+      student: {
+        select: {
+          id: true,
+          status: true,
+          school: { select: { id: true, name: true, timezone: true } },
+          mentorProfiles: { select: { id: true }, where: { programme: { status: "ACTIVE" } }, take: 1 },
+          menteeProfiles: { select: { id: true }, where: { programme: { status: "ACTIVE" } }, take: 1 },
+        },
+      },
+    },
+  });
+  if (!user || user.disabledAt || user.sessionVersion !== session.sessionVersion) return null;
+
+  const base = { userId: user.id, name: user.name, email: user.email, mustChangePassword: user.mustChangePassword };
+  const staffMemberships = user.memberships.filter((m) => m.roles.length > 0);
+  if (staffMemberships.length > 0) {
+    const active = staffMemberships.find((m) => m.school.id === preferredSchoolId) ?? staffMemberships[0]!;
+    return {
+      ...base,
+      schoolId: active.school.id,
+      schoolName: active.school.name,
+      timezone: active.school.timezone,
+      roles: [...active.roles],
+      studentId: null,
+      schools: staffMemberships.map((m) => ({ id: m.school.id, name: m.school.name })),
+    };
+  }
+  const student = user.student;
+  if (!student || student.status === "LEFT") return null;
+  const roles: Role[] = ["PUPIL"];
+  if (student.mentorProfiles.length > 0) roles.push("MENTOR");
+  if (student.menteeProfiles.length > 0) roles.push("MENTEE");
+  return {
+    ...base,
+    schoolId: student.school.id,
+    schoolName: student.school.name,
+    timezone: student.school.timezone,
+    roles,
+    studentId: student.id,
+    schools: [{ id: student.school.id, name: student.school.name }],
+  };
+}
+
+/** For reads: an actor without one of `roles` gets the same answer as a missing record. */
+export function assertRole(actor: Actor, roles: readonly Role[], onDenied: () => never): void {
+  if (!roles.some((role) => actor.roles.includes(role))) onDenied();
+}

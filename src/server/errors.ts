@@ -1,0 +1,18 @@
+/** A record the actor may not see, or that does not exist: both are "not found". */
+export class NotFoundError extends Error {
+  constructor(what = "record") {
+    super(`${what} not found`);
+    this.name = "NotFoundError";
+  }
+}
+
+/** A broken business rule, shown to the user next to a field (or at the top of the form). */
+export class RuleError extends Error {
+  constructor(
+    message: string,
+    readonly fieldErrors: Record<string, string[]> = {},
+  ) {
+    super(message);
+    this.name = "RuleError";
+  }
+}

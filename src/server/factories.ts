@@ -1,0 +1,205 @@
+// Data builders shared by the demo seed and the tests (STYLE: the seed is built on the tests'
+// factories). They write rows directly and do not apply business rules: tests use the commands
+// for that.
+import { randomUUID } from "node:crypto";
+import type { Db } from "./db";
+import { hashPassword } from "./password";
+import { addDaysIso, toDbDate, todayIn, type IsoDate } from "@/lib/dates";
+import { academicStartYear, cohortForYearGroup } from "@/lib/year-group";
+import type { ClosureReason, Activity, Attendance, FocusArea, PointCategory, StaffRole } from "@/generated/prisma/client";
+
+const unique = () => randomUUID().slice(0, 8);
+let hashCache: { password: string; hash: Promise<string> } | null = null;
+
+/** The same password is hashed once per process (Argon2id is deliberately slow). */
+function hashOnce(password: string): Promise<string> {
+  if (hashCache?.password !== password) hashCache = { password, hash: hashPassword(password) };
+  return hashCache.hash;
+}
+
+/** England's usual pattern of terms, half-terms and holidays for the academic year holding `today`. */
+export function academicCalendar(today: IsoDate) {
+  const y = academicStartYear(today);
+  const d = (year: number, month: number, day: number) => `${year}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
+  return {
+    startYear: y,
+    name: `${y}–${String((y + 1) % 100).padStart(2, "0")}`,
+    startsOn: d(y, 9, 1),
+    endsOn: d(y + 1, 8, 31),
+    periods: [
+      { kind: "TERM" as const, name: "Autumn term", startsOn: d(y, 9, 3), endsOn: d(y, 12, 18) },
+      { kind: "HALF_TERM" as const, name: "Autumn 1", startsOn: d(y, 9, 3), endsOn: d(y, 10, 23) },
+      { kind: "HOLIDAY" as const, name: "October half-term", startsOn: d(y, 10, 26), endsOn: d(y, 10, 30) },
+      { kind: "HALF_TERM" as const, name: "Autumn 2", startsOn: d(y, 11, 2), endsOn: d(y, 12, 18) },
+      { kind: "HOLIDAY" as const, name: "Christmas holiday", startsOn: d(y, 12, 21), endsOn: d(y + 1, 1, 1) },
+      { kind: "TERM" as const, name: "Spring term", startsOn: d(y + 1, 1, 4), endsOn: d(y + 1, 3, 26) },
+      { kind: "HALF_TERM" as const, name: "Spring 1", startsOn: d(y + 1, 1, 4), endsOn: d(y + 1, 2, 12) },
+      { kind: "HOLIDAY" as const, name: "February half-term", startsOn: d(y + 1, 2, 15), endsOn: d(y + 1, 2, 19) },
+      { kind: "HALF_TERM" as const, name: "Spring 2", startsOn: d(y + 1, 2, 22), endsOn: d(y + 1, 3, 26) },
+      { kind: "HOLIDAY" as const, name: "Easter holiday", startsOn: d(y + 1, 3, 29), endsOn: d(y + 1, 4, 9) },
+      { kind: "TERM" as const, name: "Summer term", startsOn: d(y + 1, 4, 12), endsOn: d(y + 1, 7, 21) },
+      { kind: "HALF_TERM" as const, name: "Summer 1", startsOn: d(y + 1, 4, 12), endsOn: d(y + 1, 5, 21) },
+      { kind: "HOLIDAY" as const, name: "May half-term", startsOn: d(y + 1, 5, 24), endsOn: d(y + 1, 5, 28) },
+      { kind: "HALF_TERM" as const, name: "Summer 2", startsOn: d(y + 1, 6, 1), endsOn: d(y + 1, 7, 21) },
+      { kind: "HOLIDAY" as const, name: "Summer holiday", startsOn: d(y + 1, 7, 22), endsOn: d(y + 1, 8, 31) },
+    ],
+  };
+}
+
+export async function createSchool(db: Db, input: { name?: string; timezone?: string; withCalendar?: boolean } = {}) {
+  const school = await db.school.create({ data: { name: input.name ?? `Test School ${unique()}`, timezone: input.timezone ?? "Europe/London" } });
+  if (input.withCalendar !== false) {
+    const calendar = academicCalendar(todayIn(school.timezone));
+    await db.academicYear.create({
+      data: {
+        schoolId: school.id,
+        name: calendar.name,
+        startYear: calendar.startYear,
+        startsOn: toDbDate(calendar.startsOn),
+        endsOn: toDbDate(calendar.endsOn),
+        periods: { create: calendar.periods.map((p) => ({ kind: p.kind, name: p.name, startsOn: toDbDate(p.startsOn), endsOn: toDbDate(p.endsOn) })) },
+      },
+    });
+  }
+  return school;
+}
+
+export async function createStaffUser(db: Db, input: { schoolId: string; roles: StaffRole[]; email?: string; name?: string; password?: string; mustChangePassword?: boolean }) {
+  return db.user.create({
+    data: {
+      email: (input.email ?? `staff-${unique()}@test.example`).toLowerCase(),
+      name: input.name ?? "Test Staff",
+      passwordHash: await hashOnce(input.password ?? "correct horse battery"),
+      mustChangePassword: input.mustChangePassword ?? false,
+      memberships: { create: { schoolId: input.schoolId, roles: input.roles } },
+    },
+  });
+}
+
+export async function addMembership(db: Db, input: { userId: string; schoolId: string; roles: StaffRole[] }) {
+  return db.membership.create({ data: input });
+}
+
+export async function createStudent(
+  db: Db,
+  input: {
+    schoolId: string;
+    firstName?: string;
+    lastName?: string;
+    preferredName?: string | null;
+    yearGroup: number;
+    tutorGroup?: string;
+    upn?: string;
+    hasSend?: boolean;
+    sendNotes?: string | null;
+    status?: "ON_ROLL" | "LEFT" | "ALUMNI";
+    today?: IsoDate;
+    account?: { email?: string; password?: string };
+  },
+) {
+  const today = input.today ?? todayIn("Europe/London");
+  const user = input.account
+    ? await db.user.create({
+        data: {
+          email: (input.account.email ?? `pupil-${unique()}@test.example`).toLowerCase(),
+          name: `${input.preferredName ?? input.firstName ?? "Pupil"} ${input.lastName ?? ""}`.trim(),
+          passwordHash: await hashOnce(input.account.password ?? "correct horse battery"),
+        },
+      })
+    : null;
+  return db.student.create({
+    data: {
+      schoolId: input.schoolId,
+      legalFirstName: input.firstName ?? "Pupil",
+      legalLastName: input.lastName ?? unique(),
+      preferredName: input.preferredName ?? null,
+      upn: input.upn ?? `UPN${unique()}`,
+      cohortYear: cohortForYearGroup(input.yearGroup, today),
+      tutorGroup: input.tutorGroup ?? `${input.yearGroup}A`,
+      status: input.status ?? "ON_ROLL",
+      hasSend: input.hasSend ?? false,
+      sendNotes: input.sendNotes ?? null,
+      userId: user?.id ?? null,
+    },
+  });
+}
+
+export async function createProgramme(
+  db: Db,
+  input: { schoolId: string; name?: string; focusAreas?: FocusArea[]; format?: "ONE_TO_ONE" | "GROUP" | "BOTH"; cadence?: "WEEKLY" | "FORTNIGHTLY"; sessionMinutes?: number; startsOn?: IsoDate; status?: "DRAFT" | "ACTIVE" | "CLOSED" },
+) {
+  return db.programme.create({
+    data: {
+      schoolId: input.schoolId,
+      name: input.name ?? `Programme ${unique()}`,
+      focusAreas: input.focusAreas ?? ["WELLBEING"],
+      format: input.format ?? "BOTH",
+      cadence: input.cadence ?? "WEEKLY",
+      sessionMinutes: input.sessionMinutes ?? 20,
+      startsOn: toDbDate(input.startsOn ?? addDaysIso(todayIn("Europe/London"), -60)),
+      status: input.status ?? "ACTIVE",
+    },
+  });
+}
+
+export async function addMentor(db: Db, input: { schoolId: string; programmeId: string; studentId: string; capacity?: number; trainingComplete?: boolean }) {
+  return db.mentorProfile.create({ data: { ...input, capacity: input.capacity ?? 1, trainingComplete: input.trainingComplete ?? true } });
+}
+
+export async function addMentee(db: Db, input: { schoolId: string; programmeId: string; studentId: string }) {
+  return db.menteeProfile.create({ data: input });
+}
+
+export async function createPairingRow(
+  db: Db,
+  input: { schoolId: string; programmeId: string; createdById: string; mentorIds: string[]; menteeIds: string[]; kind?: "ONE_TO_ONE" | "GROUP"; name?: string | null; status?: "TRIAL" | "ACTIVE" | "PAUSED" | "ENDED"; startsOn?: IsoDate; closureReason?: ClosureReason | null },
+) {
+  const startsOn = input.startsOn ?? addDaysIso(todayIn("Europe/London"), -42);
+  return db.pairing.create({
+    data: {
+      schoolId: input.schoolId,
+      programmeId: input.programmeId,
+      createdById: input.createdById,
+      kind: input.kind ?? (input.mentorIds.length + input.menteeIds.length > 2 ? "GROUP" : "ONE_TO_ONE"),
+      name: input.name ?? null,
+      status: input.status ?? "ACTIVE",
+      startsOn: toDbDate(startsOn),
+      trialEndsOn: toDbDate(addDaysIso(startsOn, 14)),
+      closureReason: input.closureReason ?? null,
+      endsOn: input.status === "ENDED" ? toDbDate(todayIn("Europe/London")) : null,
+      members: {
+        create: [
+          ...input.mentorIds.map((studentId) => ({ studentId, role: "MENTOR" as const })),
+          ...input.menteeIds.map((studentId) => ({ studentId, role: "MENTEE" as const })),
+        ],
+      },
+    },
+  });
+}
+
+export async function createSessionRow(
+  db: Db,
+  input: { schoolId: string; pairingId: string; loggedById: string; heldOn: IsoDate; durationMinutes?: number; activity?: Activity; notes?: string; pupils: { studentId: string; attendance?: Attendance; mood?: number | null }[] },
+) {
+  return db.mentoringSession.create({
+    data: {
+      schoolId: input.schoolId,
+      pairingId: input.pairingId,
+      loggedById: input.loggedById,
+      heldOn: toDbDate(input.heldOn),
+      durationMinutes: input.durationMinutes ?? 20,
+      activity: input.activity ?? "CHECK_IN",
+      notes: input.notes ?? "",
+      attendances: { create: input.pupils.map((p) => ({ studentId: p.studentId, attendance: p.attendance ?? "PRESENT", mood: p.mood ?? null })) },
+    },
+  });
+}
+
+export async function createPointEntry(
+  db: Db,
+  input: { schoolId: string; programmeId: string; studentId: string; awardedById: string; amount: number; category?: PointCategory; reason?: string; createdAt?: Date },
+) {
+  return db.pointEntry.create({
+    data: { ...input, category: input.category ?? "EFFORT", reason: input.reason ?? "Good effort" },
+  });
+}

@@ -1,0 +1,26 @@
+import { hash, verify } from "@node-rs/argon2";
+
+// Algorithm.Argon2id is 2; the package exports it as an ambient const enum, which isolatedModules cannot read.
+
+// Argon2id at OWASP's parameters (ADR 005).
+const OPTIONS = { algorithm: 2, memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
+
+export function hashPassword(password: string): Promise<string> {
+  return hash(password, OPTIONS);
+}
+
+export async function verifyPassword(passwordHash: string, password: string): Promise<boolean> {
+  try {
+    return await verify(passwordHash, password);
+  } catch {
+    return false;
+  }
+}
+
+// Verified against when the email is unknown, so a wrong email costs the same time as a wrong
+// password and does not reveal which accounts exist.
+let dummyHash: Promise<string> | null = null;
+export function dummyPasswordHash(): Promise<string> {
+  dummyHash ??= hashPassword("peerpath-no-such-account");
+  return dummyHash;
+}
