@@ -25,6 +25,8 @@ export function prismaCli(args: string[], databaseUrl: string, options: { quiet?
   return result.stdout ?? "";
 }
 
+/** Applies the migrations, then the SQL the migration runner cannot run (prisma/sql, ADR 003). */
 export function migrateDeploy(databaseUrl: string, quiet = true) {
   prismaCli(["migrate", "deploy"], databaseUrl, { quiet });
+  prismaCli(["db", "execute", "--file", "prisma/sql/append-only.sql", "--schema", "prisma/schema.prisma"], databaseUrl, { quiet });
 }

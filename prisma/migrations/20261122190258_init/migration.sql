@@ -489,15 +489,3 @@ ALTER TABLE "AuditLog" ADD CONSTRAINT "AuditLog_schoolId_fkey" FOREIGN KEY ("sch
 ALTER TABLE "AuditLog" ADD CONSTRAINT "AuditLog_actorUserId_fkey" FOREIGN KEY ("actorUserId") REFERENCES "User"("id") ON DELETE SET NULL ON UPDATE CASCADE;
 
 
--- Append-only records (ADR 003): the point ledger and the audit log are never changed or removed.
--- A correction to points is a new, reversing entry.
-CREATE FUNCTION peerpath_refuse_change() RETURNS trigger AS $$
-BEGIN
-  RAISE EXCEPTION '% is append-only: % is not allowed', TG_TABLE_NAME, TG_OP USING ERRCODE = 'P0001';
-END;
-$$ LANGUAGE plpgsql;
-
-CREATE TRIGGER "PointEntry_append_only" BEFORE UPDATE OR DELETE ON "PointEntry"
-  FOR EACH ROW EXECUTE FUNCTION peerpath_refuse_change();
-CREATE TRIGGER "AuditLog_append_only" BEFORE UPDATE OR DELETE ON "AuditLog"
-  FOR EACH ROW EXECUTE FUNCTION peerpath_refuse_change();

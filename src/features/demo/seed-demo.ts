@@ -80,7 +80,8 @@ export async function seedDemo(db: Db, options: { log?: (line: string) => void }
   }
   for (const m of mentees) await addMentee(db, { schoolId: northfield.id, programmeId: programme.id, studentId: m.id });
 
-  const started = addDaysIso(today, -45);
+  // Pairings began on a Monday about six weeks ago; each meets on a Monday, Tuesday or Wednesday.
+  const started = addDaysIso(weekOf(today).start, -49);
   const pairings: { id: string; mentorIds: string[]; menteeIds: string[]; quiet?: boolean }[] = [];
   const pair = async (mentorIds: string[], menteeIds: string[], extra: { name?: string; quiet?: boolean } = {}) => {
     const p = await createPairingRow(db, { schoolId: northfield.id, programmeId: programme.id, createdById: staff.coordinator.id, mentorIds, menteeIds, status: "ACTIVE", startsOn: started, name: extra.name ?? null });

@@ -1,0 +1,85 @@
+import type { Metadata } from "next";
+import { AppShell } from "@/components/app-shell";
+import { Card, EmptyState, PageHeader, Stat } from "@/components/ui/card";
+import { SearchForm } from "@/components/ui/search-form";
+import { requireActor } from "@/server/session";
+import { todayIn } from "@/lib/dates";
+import { chooseProgrammeForStaff, getCoordinatorFigures } from "@/features/programmes/queries";
+import { listParticipants } from "@/features/students/queries";
+import { listPairingsForCoordinator } from "@/features/pairings/queries";
+import { listRecentPoints } from "@/features/points/queries";
+import { CreatePairingForm } from "@/features/pairings/components/create-pairing-form";
+import { PairingsTable } from "@/features/pairings/components/pairings-table";
+import { AwardPointsForm } from "@/features/points/components/award-points-form";
+import { RecentPoints } from "@/features/points/components/recent-points";
+import { ProgrammePicker } from "@/features/programmes/components/programme-picker";
+import { ParticipantLists } from "@/features/students/components/participant-lists";
+
+export const metadata: Metadata = { title: "Programme dashboard" };
+
+type Search = Promise<{ programme?: string; q?: string; status?: string }>;
+
+export default async function CoordinatorPage({ searchParams }: { searchParams: Search }) {
+  const actor = await requireActor("COORDINATOR");
+  const params = await searchParams;
+  const { programme, programmes } = await chooseProgrammeForStaff(actor, params.programme);
+  if (!programme) {
+    return (
+      <AppShell actor={actor} current="/coordinator">
+        <PageHeader title="Programme dashboard" />
+        <EmptyState title="No programmes yet">When your school sets up a peer-mentoring programme, its figures, pupils and pairings appear here.</EmptyState>
+      </AppShell>
+    );
+  }
+  const [figures, participants, pairings, recentPoints] = await Promise.all([
+    getCoordinatorFigures(actor, programme.id),
+    listParticipants(actor, programme.id, params.q),
+    listPairingsForCoordinator(actor, programme.id, { q: params.q, status: params.status }),
+    listRecentPoints(actor, programme.id),
+  ]);
+  const today = todayIn(actor.timezone);
+  const freeMentors = participants.mentors.filter((m) => m.load < m.capacity);
+  const waitingMentees = participants.mentees.filter((m) => !m.pairing);
+  return (
+    <AppShell actor={actor} current="/coordinator">
+      <PageHeader title={programme.name} description="Your programme at a glance." action={<ProgrammePicker programmes={programmes} currentId={programme.id} />} />
+      <dl className="mb-6 grid grid-cols-2 gap-3 md:grid-cols-3 lg:grid-cols-6">
+        <Stat label="Live pairings" value={figures.livePairings} detail="trial or active" />
+        <Stat label="Sessions this week" value={`${figures.sessionsHeldThisWeek} of ${figures.sessionsPlannedThisWeek}`} detail="held of planned" />
+        <Stat label="Mentees waiting" value={figures.menteesWithoutPairing} detail="without a mentor" />
+        <Stat label="Mentors free" value={figures.mentorsWithoutPairing} detail="without a pairing" />
+        <Stat label="Quiet pairings" value={figures.pairingsQuiet14Days} detail="no session in 14 days" />
+        <Stat label="Points this week" value={figures.pointsThisWeek} detail={`${figures.pointEntriesThisWeek} entries`} />
+      </dl>
+
+      <div className="mb-4">
+        <SearchForm id="dashboard-search" label="Search pupils and pairings" defaultValue={params.q} hidden={{ programme: params.programme }} />
+      </div>
+
+      <div className="grid gap-6 lg:grid-cols-3">
+        <div className="space-y-6 lg:col-span-2">
+          <Card title="Pairings and groups">
+            {pairings.length === 0 ? <EmptyState title={params.q ? "No pairings match your search" : "No pairings yet"}>Create the first pairing with the form below.</EmptyState> : <PairingsTable rows={pairings} />}
+          </Card>
+          <Card title="Create a pairing or group">
+            <CreatePairingForm
+              programmeId={programme.id}
+              today={today}
+              mentors={freeMentors.map((m) => ({ studentId: m.studentId, label: m.name, detail: `Year ${m.yearGroup} · ${m.load} of ${m.capacity} mentees${m.trainingComplete ? "" : " · training not finished"}` }))}
+              mentees={waitingMentees.map((m) => ({ studentId: m.studentId, label: m.name, detail: `Year ${m.yearGroup} · ${m.tutorGroup}` }))}
+            />
+          </Card>
+          <ParticipantLists mentors={participants.mentors} mentees={participants.mentees} />
+        </div>
+        <div className="space-y-6">
+          <Card title="Award points">
+            <AwardPointsForm programmeId={programme.id} pupils={[...participants.mentees, ...participants.mentors].map((p) => ({ studentId: p.studentId, label: p.name, detail: `Year ${p.yearGroup}` }))} />
+          </Card>
+          <Card title="Recent points">
+            <RecentPoints entries={recentPoints} canCorrect timezone={actor.timezone} />
+          </Card>
+        </div>
+      </div>
+    </AppShell>
+  );
+}

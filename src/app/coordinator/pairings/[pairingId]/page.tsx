@@ -1,0 +1,81 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { AppShell } from "@/components/app-shell";
+import { Card, EmptyState, PageHeader } from "@/components/ui/card";
+import { requireActor } from "@/server/session";
+import { formatDay, todayIn } from "@/lib/dates";
+import { getPairingForStaff } from "@/features/pairings/queries";
+import { PairingStatusForm } from "@/features/pairings/components/pairing-status-form";
+import { StatusBadge } from "@/features/pairings/components/pairings-table";
+import { closureReasonLabels } from "@/features/pairings/schemas";
+import { ReviewForm } from "@/features/reviews/components/review-form";
+import { reviewDecisionLabels } from "@/features/reviews/schemas";
+import { activityLabels } from "@/features/sessions/schemas";
+
+export const metadata: Metadata = { title: "Pairing" };
+
+const attendanceLabels = { PRESENT: "came", LATE: "came late", ABSENT: "did not come" } as const;
+
+export default async function PairingPage({ params }: { params: Promise<{ pairingId: string }> }) {
+  const actor = await requireActor("COORDINATOR");
+  const { pairingId } = await params;
+  const pairing = await getPairingForStaff(actor, pairingId);
+  const mentors = pairing.members.filter((m) => m.role === "MENTOR");
+  const mentees = pairing.members.filter((m) => m.role === "MENTEE");
+  const title = pairing.name ?? `${mentors.map((m) => m.name).join(" & ")} with ${mentees.map((m) => m.name).join(", ")}`;
+  return (
+    <AppShell actor={actor} current="/coordinator">
+      <p className="mb-2">
+        <Link href={`/coordinator?programme=${pairing.programmeId}`} className="font-semibold text-accent underline">Back to {pairing.programme.name}</Link>
+      </p>
+      <PageHeader title={title} description={<span className="inline-flex flex-wrap items-center gap-2"><StatusBadge status={pairing.status} /> Started {formatDay(pairing.startsOn)}{pairing.status === "TRIAL" && pairing.trialEndsOn ? ` · trial review by ${formatDay(pairing.trialEndsOn)}` : ""}{pairing.closureReason ? ` · ended: ${closureReasonLabels[pairing.closureReason]}` : ""}</span>} />
+      <div className="grid gap-6 lg:grid-cols-3">
+        <div className="space-y-6 lg:col-span-2">
+          <Card title="Who is in it">
+            <ul className="space-y-1">
+              {pairing.members.map((m) => (
+                <li key={m.studentId}>
+                  <span className="font-semibold">{m.name}</span> — {m.role === "MENTOR" ? "mentor" : "mentee"}, Year {m.yearGroup}, {m.tutorGroup}
+                </li>
+              ))}
+            </ul>
+          </Card>
+          <Card title={`Sessions (${pairing.sessions.length})`}>
+            {pairing.sessions.length === 0 ? <EmptyState title="No sessions yet">Sessions the mentor logs appear here.</EmptyState> : (
+              <ul className="divide-y divide-line">
+                {pairing.sessions.map((s) => (
+                  <li key={s.id} className="py-2">
+                    <p className="font-semibold">{formatDay(s.heldOn)} · {activityLabels[s.activity]} · {s.durationMinutes} min</p>
+                    <p className="text-sm text-muted">{s.attendances.map((a) => `${a.name} ${attendanceLabels[a.attendance]}${a.mood ? ` (mood ${a.mood}/5)` : ""}`).join("; ")}</p>
+                    {s.notes ? <p className="mt-1 text-sm">{s.notes}</p> : null}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </Card>
+          <Card title="Reviews">
+            {pairing.reviews.length === 0 ? <p className="text-muted">No reviews yet.</p> : (
+              <ul className="divide-y divide-line">
+                {pairing.reviews.map((r) => (
+                  <li key={r.id} className="py-2">
+                    <p className="font-semibold">{formatDay(r.heldOn)} · progress {r.progress}/5 · {reviewDecisionLabels[r.decision]}</p>
+                    <p className="text-sm text-muted">By {r.reviewerName}</p>
+                    {r.notes ? <p className="mt-1 text-sm">{r.notes}</p> : null}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </Card>
+        </div>
+        <div className="space-y-6">
+          <Card title="Status">
+            <PairingStatusForm pairingId={pairing.id} status={pairing.status} />
+          </Card>
+          <Card title="Record a review">
+            <ReviewForm pairingId={pairing.id} today={todayIn(actor.timezone)} />
+          </Card>
+        </div>
+      </div>
+    </AppShell>
+  );
+}

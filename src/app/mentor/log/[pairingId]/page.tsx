@@ -1,0 +1,25 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { AppShell } from "@/components/app-shell";
+import { PageHeader } from "@/components/ui/card";
+import { requireActor } from "@/server/session";
+import { todayIn } from "@/lib/dates";
+import { getPairingToLog } from "@/features/pairings/queries";
+import { LogSessionForm } from "@/features/sessions/components/log-session-form";
+
+export const metadata: Metadata = { title: "Log a session" };
+
+export default async function LogSessionPage({ params }: { params: Promise<{ pairingId: string }> }) {
+  const actor = await requireActor("MENTOR");
+  const { pairingId } = await params;
+  const pairing = await getPairingToLog(actor, pairingId);
+  return (
+    <AppShell actor={actor} current="/mentor">
+      <p className="mb-2"><Link href="/mentor" className="inline-flex min-h-11 items-center font-semibold text-accent underline">Back</Link></p>
+      <PageHeader title="Log a session" description={`With ${pairing.mentees.map((m) => m.firstName).join(", ")}`} />
+      <div className="max-w-xl">
+        <LogSessionForm pairingId={pairing.id} mentees={pairing.mentees} today={todayIn(actor.timezone)} defaultMinutes={pairing.sessionMinutes} />
+      </div>
+    </AppShell>
+  );
+}

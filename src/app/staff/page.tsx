@@ -1,0 +1,53 @@
+import type { Metadata } from "next";
+import { AppShell } from "@/components/app-shell";
+import { Card, EmptyState, PageHeader } from "@/components/ui/card";
+import { requireActor } from "@/server/session";
+import { hasRole } from "@/server/actor";
+import { chooseProgrammeForStaff } from "@/features/programmes/queries";
+import { listParticipants } from "@/features/students/queries";
+import { getLeaderboard, listRecentPoints } from "@/features/points/queries";
+import { AwardPointsForm } from "@/features/points/components/award-points-form";
+import { RecentPoints } from "@/features/points/components/recent-points";
+import { Leaderboard } from "@/features/points/components/leaderboard";
+import { ProgrammePicker } from "@/features/programmes/components/programme-picker";
+
+export const metadata: Metadata = { title: "Points" };
+
+export default async function StaffPage({ searchParams }: { searchParams: Promise<{ programme?: string }> }) {
+  const actor = await requireActor("TEACHER", "DSL", "COORDINATOR");
+  const params = await searchParams;
+  const { programme, programmes } = await chooseProgrammeForStaff(actor, params.programme);
+  if (!programme) {
+    return (
+      <AppShell actor={actor} current="/staff">
+        <PageHeader title="Points" />
+        <EmptyState title="No programmes yet">When your school runs a peer-mentoring programme, you can award its pupils points here.</EmptyState>
+      </AppShell>
+    );
+  }
+  const canAward = hasRole(actor, "TEACHER", "COORDINATOR");
+  const [participants, recent, leaderboard] = await Promise.all([
+    listParticipants(actor, programme.id),
+    listRecentPoints(actor, programme.id),
+    getLeaderboard(actor, programme.id),
+  ]);
+  const pupils = [...participants.mentees, ...participants.mentors].map((p) => ({ studentId: p.studentId, label: p.name, detail: `Year ${p.yearGroup} · ${p.tutorGroup}` }));
+  return (
+    <AppShell actor={actor} current="/staff">
+      <PageHeader title="Points" description={programme.name} action={<ProgrammePicker programmes={programmes} currentId={programme.id} />} />
+      <div className="grid gap-6 lg:grid-cols-2">
+        {canAward ? (
+          <Card title="Award points">
+            <AwardPointsForm programmeId={programme.id} pupils={pupils} />
+          </Card>
+        ) : null}
+        <Card title="Leaderboard">
+          <Leaderboard rows={leaderboard.rows} caption={`Leaderboard for ${programme.name}`} />
+        </Card>
+        <Card title="Recent points">
+          <RecentPoints entries={recent} canCorrect={hasRole(actor, "COORDINATOR")} timezone={actor.timezone} />
+        </Card>
+      </div>
+    </AppShell>
+  );
+}

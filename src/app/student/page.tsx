@@ -1,0 +1,73 @@
+import type { Metadata } from "next";
+import { AppShell } from "@/components/app-shell";
+import { Card, EmptyState, PageHeader } from "@/components/ui/card";
+import { TellSomeone } from "@/components/tell-someone";
+import { requireActor } from "@/server/session";
+import { formatDayLong, todayIn } from "@/lib/dates";
+import { listMyPairings } from "@/features/pairings/queries";
+import { getLeaderboard, getMyPoints } from "@/features/points/queries";
+import { listProgrammesForActor } from "@/features/programmes/queries";
+import { Leaderboard } from "@/features/points/components/leaderboard";
+import { pointCategoryLabels } from "@/features/points/schemas";
+
+export const metadata: Metadata = { title: "My page" };
+
+export default async function StudentPage() {
+  const actor = await requireActor("PUPIL");
+  const [pairings, points, programmes] = await Promise.all([listMyPairings(actor), getMyPoints(actor), listProgrammesForActor(actor)]);
+  const asMentee = pairings.filter((p) => p.myRole === "MENTEE");
+  const programme = programmes.find((p) => p.status === "ACTIVE") ?? programmes[0];
+  const leaderboard = programme ? await getLeaderboard(actor, programme.id) : null;
+  return (
+    <AppShell actor={actor} current="/student">
+      <PageHeader title={`Hello, ${actor.name.split(" ")[0]}`} />
+      <div className="grid max-w-4xl gap-5 md:grid-cols-2">
+        <Card title="Your mentor">
+          {asMentee.length === 0 ? (
+            <p>You do not have a mentor yet. When you do, their name will be here.</p>
+          ) : (
+            asMentee.map((p) => (
+              <div key={p.id} className="space-y-1">
+                <p className="text-lg font-semibold">{p.mentors.map((m) => m.firstName).join(" and ")}</p>
+                {p.kind === "GROUP" && p.mentees.length > 0 ? <p className="text-muted">In your group: {p.mentees.map((m) => m.firstName).join(", ")}</p> : null}
+                {p.status === "TRIAL" ? <p className="text-muted">You are trying this out for two weeks first.</p> : null}
+              </div>
+            ))
+          )}
+        </Card>
+        <Card title="Next time you meet">
+          {asMentee[0]?.nextSession ? (
+            <p className="text-lg">
+              <strong>{formatDayLong(asMentee[0].nextSession)}</strong>
+              <span className="block text-base text-muted">{asMentee[0].sessionMinutes} minutes</span>
+            </p>
+          ) : (
+            <p>We will show the day here when it is planned.</p>
+          )}
+        </Card>
+        <Card title="Your points">
+          <p className="text-3xl font-bold" data-testid="my-total">{points.total}</p>
+          <p className="text-muted">{points.total >= 0 ? "Well done for every point you have earned." : "Every session is a fresh start. Keep going!"}</p>
+          {points.entries.length === 0 ? (
+            <p className="mt-3 text-muted">Points you earn will appear here.</p>
+          ) : (
+            <ul className="mt-3 divide-y divide-line">
+              {points.entries.slice(0, 20).map((e) => (
+                <li key={e.id} className="py-2">
+                  <span className="font-semibold">{e.amount > 0 ? `+${e.amount}` : e.amount}</span> {pointCategoryLabels[e.category]} — {e.reason}
+                  <span className="block text-sm text-muted">{formatDayLong(todayIn(actor.timezone, e.createdAt))}</span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </Card>
+        <Card title="Leaderboard">
+          {leaderboard ? <Leaderboard rows={leaderboard.rows} highlightStudentId={actor.studentId} caption={`Leaderboard for ${leaderboard.programme.name}`} /> : <EmptyState title="No leaderboard yet">When you join a programme, its leaderboard shows here.</EmptyState>}
+        </Card>
+        <div className="md:col-span-2">
+          <TellSomeone />
+        </div>
+      </div>
+    </AppShell>
+  );
+}

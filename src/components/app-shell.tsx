@@ -1,0 +1,54 @@
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { hasRole, type Actor } from "@/server/actor";
+import { SchoolSwitcher, SignOutButton } from "@/features/auth/components/account-menu";
+
+function navFor(actor: Actor) {
+  const links: { href: string; label: string }[] = [];
+  if (hasRole(actor, "COORDINATOR")) links.push({ href: "/coordinator", label: "Programme" });
+  if (hasRole(actor, "ADMIN")) links.push({ href: "/admin", label: "School" });
+  if (hasRole(actor, "TEACHER", "DSL", "COORDINATOR")) links.push({ href: "/staff", label: "Points" });
+  if (hasRole(actor, "MENTOR")) links.push({ href: "/mentor", label: "Mentoring" });
+  if (actor.studentId) links.push({ href: "/student", label: "My page" });
+  return links;
+}
+
+/** The same frame on every signed-in page: who and where you are, your links, sign out. */
+export function AppShell({ actor, children, current }: { actor: Actor; children: ReactNode; current: string }) {
+  const links = navFor(actor);
+  return (
+    <div className="min-h-screen">
+      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50 focus:rounded focus:bg-surface focus:px-3 focus:py-2">
+        Skip to main content
+      </a>
+      <header className="border-b border-line bg-surface">
+        <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-2 px-4 py-2">
+          <div>
+            <p className="text-lg font-bold text-accent-strong">PeerPath</p>
+            <p className="text-sm text-muted">{actor.schoolName}</p>
+          </div>
+          <div className="flex flex-wrap items-center gap-2">
+            <SchoolSwitcher schools={actor.schools} currentId={actor.schoolId} />
+            <SignOutButton />
+          </div>
+        </div>
+        {links.length > 1 ? (
+          <nav aria-label="Main" className="mx-auto max-w-6xl px-4">
+            <ul className="flex flex-wrap gap-1">
+              {links.map((link) => (
+                <li key={link.href}>
+                  <Link href={link.href} aria-current={current === link.href ? "page" : undefined} className="inline-flex min-h-11 items-center border-b-4 border-transparent px-3 font-semibold text-accent aria-[current=page]:border-accent aria-[current=page]:text-ink">
+                    {link.label}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        ) : null}
+      </header>
+      <main id="main" className="mx-auto max-w-6xl px-4 py-6">
+        {children}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,15 @@
+import { Notice } from "@/components/ui/card";
+import type { FormState } from "@/lib/form-state";
+
+/** The form's answer, announced politely (success) or assertively (a problem). */
+export function FormMessage({ state }: { state: FormState }) {
+  return (
+    <div aria-live="polite" aria-atomic="true">
+      {state.message ? (
+        <Notice tone={state.ok ? "good" : "danger"} role={state.ok ? "status" : "alert"}>
+          {state.message}
+        </Notice>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,75 @@
+import { describe, expect, it } from "vitest";
+import { addDaysIso, daysBetween, formatDay, formatDayLong, fromDbDate, isIsoDate, startOfDayInstant, toDbDate, todayIn, weekOf } from "./dates";
+
+describe("todayIn", () => {
+  it("gives the school's own calendar day across a timezone boundary", () => {
+    const lateEvening = new Date("2026-01-15T23:30:00Z");
+    expect(todayIn("Europe/London", lateEvening)).toBe("2026-01-15");
+    expect(todayIn("Asia/Tokyo", lateEvening)).toBe("2026-01-16");
+    expect(todayIn("America/New_York", new Date("2026-01-16T03:00:00Z"))).toBe("2026-01-15");
+  });
+
+  it("follows British Summer Time", () => {
+    // 23:30 UTC on 30 June is 00:30 on 1 July in London.
+    expect(todayIn("Europe/London", new Date("2026-06-30T23:30:00Z"))).toBe("2026-07-01");
+    expect(todayIn("Europe/London", new Date("2026-06-30T22:59:59Z"))).toBe("2026-06-30");
+  });
+});
+
+describe("weekOf", () => {
+  it("runs Monday to Sunday", () => {
+    expect(weekOf("2026-11-02")).toEqual({ start: "2026-11-02", end: "2026-11-08" });
+    expect(weekOf("2026-11-05")).toEqual({ start: "2026-11-02", end: "2026-11-08" });
+    expect(weekOf("2026-11-08")).toEqual({ start: "2026-11-02", end: "2026-11-08" });
+  });
+
+  it("crosses a month, a year and a clock change", () => {
+    expect(weekOf("2027-01-01")).toEqual({ start: "2026-12-28", end: "2027-01-03" });
+    expect(weekOf("2026-03-29")).toEqual({ start: "2026-03-23", end: "2026-03-29" });
+    expect(weekOf("2026-10-25")).toEqual({ start: "2026-10-19", end: "2026-10-25" });
+  });
+});
+
+describe("startOfDayInstant", () => {
+  it("is UTC midnight in London in winter", () => {
+    expect(startOfDayInstant("2026-01-15", "Europe/London").toISOString()).toBe("2026-01-15T00:00:00.000Z");
+  });
+
+  it("is 23:00 UTC the day before in London in summer", () => {
+    expect(startOfDayInstant("2026-07-01", "Europe/London").toISOString()).toBe("2026-06-30T23:00:00.000Z");
+  });
+
+  it("handles the days the clocks change", () => {
+    expect(startOfDayInstant("2026-03-29", "Europe/London").toISOString()).toBe("2026-03-29T00:00:00.000Z");
+    expect(startOfDayInstant("2026-10-25", "Europe/London").toISOString()).toBe("2026-10-24T23:00:00.000Z");
+  });
+
+  it("works in another timezone", () => {
+    expect(startOfDayInstant("2026-01-15", "Asia/Tokyo").toISOString()).toBe("2026-01-14T15:00:00.000Z");
+  });
+});
+
+describe("calendar-day helpers", () => {
+  it("round-trips database dates", () => {
+    expect(toDbDate("2026-11-02").toISOString()).toBe("2026-11-02T00:00:00.000Z");
+    expect(fromDbDate(toDbDate("2026-11-02"))).toBe("2026-11-02");
+  });
+
+  it("adds days and counts them across a clock change", () => {
+    expect(addDaysIso("2026-03-28", 2)).toBe("2026-03-30");
+    expect(addDaysIso("2026-11-02", -7)).toBe("2026-10-26");
+    expect(daysBetween("2026-03-28", "2026-03-30")).toBe(2);
+    expect(daysBetween("2026-11-09", "2026-11-02")).toBe(-7);
+  });
+
+  it("recognises real ISO dates only", () => {
+    expect(isIsoDate("2024-02-29")).toBe(true);
+    expect(isIsoDate("2025-02-29")).toBe(false);
+    expect(isIsoDate("2026-1-01")).toBe(false);
+  });
+
+  it("formats days for staff and pupils", () => {
+    expect(formatDay("2026-11-02")).toBe("Mon 2 Nov");
+    expect(formatDayLong(toDbDate("2026-11-02"))).toBe("Monday 2 November");
+  });
+});
