@@ -1,4 +1,4 @@
-import { addDaysIso, daysBetween, type IsoDate } from "./dates";
+import { addDaysIso, daysBetween, weekOf, type IsoDate } from "./dates";
 
 export type Period = { startsOn: IsoDate; endsOn: IsoDate };
 
@@ -27,7 +27,8 @@ export function plannedSessionsInWeek(
     if (p.status !== "TRIAL" && p.status !== "ACTIVE") return false;
     if (p.startsOn > sunday) return false;
     if (cadence === "WEEKLY") return true;
-    const weeksSinceStart = Math.floor(daysBetween(p.startsOn, monday) / 7);
+    // Counted from the Monday of the pairing's first week, so a midweek start is week 0.
+    const weeksSinceStart = Math.round(daysBetween(weekOf(p.startsOn).start, monday) / 7);
     return weeksSinceStart % 2 === 0;
   }).length;
 }

@@ -15,11 +15,12 @@ export type SignInResult =
 type Lock = { failures: number; lockedUntil: Date | null };
 
 async function lockFor(db: Db, where: { email: string } | { ip: string }, now: Date): Promise<Lock> {
-  const lastSuccess = await db.signInAttempt.findFirst({
-    where: { ...where, succeeded: true },
-    orderBy: { at: "desc" },
-    select: { at: true },
-  });
+  // A success clears an account's own failures; an address's failures are never cleared by a
+  // success, or one could guess other accounts' passwords between sign-ins to one's own.
+  const lastSuccess =
+    "email" in where
+      ? await db.signInAttempt.findFirst({ where: { ...where, succeeded: true }, orderBy: { at: "desc" }, select: { at: true } })
+      : null;
   const since = new Date(Math.max(now.getTime() - 2 * LOCK_MS, lastSuccess?.at.getTime() ?? 0));
   const recent = await db.signInAttempt.findMany({
     where: { ...where, succeeded: false, at: { gt: since } },

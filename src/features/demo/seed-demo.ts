@@ -101,7 +101,7 @@ export async function seedDemo(db: Db, options: { log?: (line: string) => void }
   const isHoliday = (day: string) => holidays.some((h) => day.slice(5) >= h.start && day.slice(5) <= h.end);
   let sessionCount = 0;
   for (const [index, p] of pairings.entries()) {
-    for (let week = 0; week < 7; week += 1) {
+    for (let week = 0; week < 8; week += 1) {
       const day = addDaysIso(started, week * 7 + (index % 3));
       if (day >= today || isHoliday(day)) continue;
       if (p.quiet && day > addDaysIso(today, -20)) continue;
@@ -135,6 +135,10 @@ export async function seedDemo(db: Db, options: { log?: (line: string) => void }
     await createPointEntry(db, { schoolId: northfield.id, programmeId: programme.id, studentId: demoMentee.id, awardedById: staff.teacher.id, amount: 2, category: "ATTENDANCE", reason: "Came to every session", createdAt: at });
     const climb = week >= 5 ? -3 : 4;
     await createPointEntry(db, { schoolId: northfield.id, programmeId: programme.id, studentId: climber.id, awardedById: staff.teacher.id, amount: climb, category: climb < 0 ? "PUNCTUALITY" : "EFFORT", reason: climb < 0 ? "Late to registration" : "On time all week", createdAt: at });
+  }
+  // A few points so far this week.
+  for (const p of participants.slice(2, 7)) {
+    await createPointEntry(db, { schoolId: northfield.id, programmeId: programme.id, studentId: p.id, awardedById: staff.coordinator.id, amount: 1, category: "KINDNESS", reason: "Helped a new pupil find their way", createdAt: new Date(Date.now() - 60 * 60 * 1000) });
   }
   // A pupil still below zero, whose total other pupils never see.
   await createPointEntry(db, { schoolId: northfield.id, programmeId: programme.id, studentId: mentees[19]!.id, awardedById: staff.teacher.id, amount: -2, category: "BEHAVIOUR", reason: "Left the session early", createdAt: startOfDayInstant(addDaysIso(weekStart, -5), "Europe/London") });

@@ -40,10 +40,17 @@ async function currentLoads(tx: Tx, schoolId: string, programmeId: string, mento
   return loads;
 }
 
-async function lockMentorProfiles(tx: Tx, programmeId: string, mentorIds: string[]) {
-  if (mentorIds.length === 0) return;
-  // Serialises pairings that share a mentor so two at once cannot both pass the capacity rule.
-  await tx.$queryRaw`SELECT id FROM "MentorProfile" WHERE "programmeId" = ${programmeId} AND "studentId" IN (${Prisma.join(mentorIds)}) FOR UPDATE`;
+/**
+ * Serialises changes that share a mentor or a mentee, so two at once cannot both pass the capacity
+ * rule or give one mentee two mentors. Mentors are locked before mentees, always in that order.
+ */
+async function lockProfiles(tx: Tx, programmeId: string, mentorIds: string[], menteeIds: string[]) {
+  if (mentorIds.length > 0) {
+    await tx.$queryRaw`SELECT id FROM "MentorProfile" WHERE "programmeId" = ${programmeId} AND "studentId" IN (${Prisma.join(mentorIds)}) ORDER BY id FOR UPDATE`;
+  }
+  if (menteeIds.length > 0) {
+    await tx.$queryRaw`SELECT id FROM "MenteeProfile" WHERE "programmeId" = ${programmeId} AND "studentId" IN (${Prisma.join(menteeIds)}) ORDER BY id FOR UPDATE`;
+  }
 }
 
 export const createPairing = defineCommand(
@@ -56,7 +63,7 @@ export const createPairing = defineCommand(
 
     const mentorIds = [...new Set(input.mentorIds)];
     const menteeIds = [...new Set(input.menteeIds)];
-    await lockMentorProfiles(tx, programme.id, mentorIds);
+    await lockProfiles(tx, programme.id, mentorIds, menteeIds);
     const students = await tx.student.findMany({
       where: { schoolId, id: { in: [...mentorIds, ...menteeIds] }, status: { not: "LEFT" } },
       select: {
@@ -130,8 +137,17 @@ export const changePairingStatus = defineCommand(
     }
     if (pairing.status === "PAUSED" && input.status === "ACTIVE") {
       const mentors = pairing.members.filter((m) => m.role === "MENTOR");
-      const menteeCount = pairing.members.length - mentors.length;
-      await lockMentorProfiles(tx, pairing.programmeId, mentors.map((m) => m.studentId));
+      const mentees = pairing.members.filter((m) => m.role === "MENTEE");
+      const menteeCount = mentees.length;
+      await lockProfiles(tx, pairing.programmeId, mentors.map((m) => m.studentId), mentees.map((m) => m.studentId));
+      // A mentee re-paired while this one was paused must not end up with two mentors.
+      const repaired = await tx.pairingMember.findFirst({
+        where: { schoolId: actor.schoolId, role: "MENTEE", studentId: { in: mentees.map((m) => m.studentId) }, pairingId: { not: pairing.id }, pairing: { programmeId: pairing.programmeId, status: { in: ["TRIAL", "ACTIVE"] } } },
+        select: { student: { select: { legalFirstName: true, legalLastName: true, preferredName: true } } },
+      });
+      if (repaired) {
+        throw new RuleError(`${pupilDisplayName(repaired.student)} already has another mentor in this programme. End this pairing instead, or end the other one first.`, { status: ["A mentee has another live pairing."] });
+      }
       const loads = await currentLoads(tx, actor.schoolId, pairing.programmeId, mentors.map((m) => m.studentId), pairing.id);
       for (const mentor of mentors) {
         const capacity = pairing.programme.mentorProfiles.find((p) => p.studentId === mentor.studentId)?.capacity ?? 0;

@@ -357,13 +357,16 @@ CREATE INDEX "SessionAttendance_schoolId_studentId_idx" ON "SessionAttendance"("
 CREATE UNIQUE INDEX "SessionAttendance_sessionId_studentId_key" ON "SessionAttendance"("sessionId", "studentId");
 
 -- CreateIndex
-CREATE UNIQUE INDEX "PointEntry_reversesId_key" ON "PointEntry"("reversesId");
-
--- CreateIndex
 CREATE INDEX "PointEntry_schoolId_programmeId_studentId_idx" ON "PointEntry"("schoolId", "programmeId", "studentId");
 
 -- CreateIndex
 CREATE INDEX "PointEntry_schoolId_createdAt_idx" ON "PointEntry"("schoolId", "createdAt");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "PointEntry_schoolId_id_key" ON "PointEntry"("schoolId", "id");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "PointEntry_schoolId_reversesId_key" ON "PointEntry"("schoolId", "reversesId");
 
 -- CreateIndex
 CREATE INDEX "Review_schoolId_pairingId_idx" ON "Review"("schoolId", "pairingId");
@@ -471,7 +474,7 @@ ALTER TABLE "PointEntry" ADD CONSTRAINT "PointEntry_schoolId_studentId_fkey" FOR
 ALTER TABLE "PointEntry" ADD CONSTRAINT "PointEntry_awardedById_fkey" FOREIGN KEY ("awardedById") REFERENCES "User"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
 
 -- AddForeignKey
-ALTER TABLE "PointEntry" ADD CONSTRAINT "PointEntry_reversesId_fkey" FOREIGN KEY ("reversesId") REFERENCES "PointEntry"("id") ON DELETE SET NULL ON UPDATE CASCADE;
+ALTER TABLE "PointEntry" ADD CONSTRAINT "PointEntry_schoolId_reversesId_fkey" FOREIGN KEY ("schoolId", "reversesId") REFERENCES "PointEntry"("schoolId", "id") ON DELETE RESTRICT ON UPDATE CASCADE;
 
 -- AddForeignKey
 ALTER TABLE "Review" ADD CONSTRAINT "Review_schoolId_fkey" FOREIGN KEY ("schoolId") REFERENCES "School"("id") ON DELETE CASCADE ON UPDATE CASCADE;
@@ -486,6 +489,5 @@ ALTER TABLE "Review" ADD CONSTRAINT "Review_reviewerId_fkey" FOREIGN KEY ("revie
 ALTER TABLE "AuditLog" ADD CONSTRAINT "AuditLog_schoolId_fkey" FOREIGN KEY ("schoolId") REFERENCES "School"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 -- AddForeignKey
-ALTER TABLE "AuditLog" ADD CONSTRAINT "AuditLog_actorUserId_fkey" FOREIGN KEY ("actorUserId") REFERENCES "User"("id") ON DELETE SET NULL ON UPDATE CASCADE;
-
+ALTER TABLE "AuditLog" ADD CONSTRAINT "AuditLog_actorUserId_fkey" FOREIGN KEY ("actorUserId") REFERENCES "User"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
 

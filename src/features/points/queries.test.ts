@@ -1,0 +1,91 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/server/db";
+import { addMentee, createPointEntry, createProgramme, createStudent } from "@/server/factories";
+import { actorFor } from "@/test-support/actors";
+import { expectNotFound } from "@/test-support/expectations";
+import { buildWorld } from "@/test-support/school";
+import { getLeaderboard, getMyPoints } from "./queries";
+
+type World = Awaited<ReturnType<typeof buildWorld>>;
+const ROW_KEYS = ["displayName", "hasRosette", "isTotalHidden", "rank", "studentId", "total"];
+
+describe("points queries for pupils", () => {
+  let world: World;
+  beforeAll(async () => {
+    world = await buildWorld();
+    const { a } = world;
+    const give = (studentId: string, amount: number, reason: string) =>
+      createPointEntry(db, { schoolId: a.school.id, programmeId: a.programme.id, studentId, awardedById: a.staff.teacher.id, amount, reason });
+    // Mentee already has +3 from the builder. Mentor ties them; otherMentee is negative.
+    await give(a.pupils.mentor.id, 3, "Ran the session well");
+    await give(a.pupils.otherMentee.id, -6, "PRIVATE: left the session early");
+    await give(a.pupils.otherMentee.id, 2, "Came back and apologised");
+    // A pupil who has left keeps no place on the board.
+    const left = await createStudent(db, { schoolId: a.school.id, yearGroup: 8, status: "LEFT", today: a.today });
+    await addMentee(db, { schoolId: a.school.id, programmeId: a.programme.id, studentId: left.id });
+    await give(left.id, 9, "Before leaving");
+  });
+
+  it("ranks the board 1, 1, 3 with a rosette for each pupil tied first", async () => {
+    const board = await getLeaderboard(world.actors.MENTEE, world.a.programme.id);
+    const byId = new Map(board.rows.map((r) => [r.studentId, r]));
+    expect(board.programme.id).toBe(world.a.programme.id);
+    expect(board.rows).toHaveLength(6);
+    expect(byId.get(world.a.pupils.mentee.id)).toMatchObject({ rank: 1, total: 3, hasRosette: true });
+    expect(byId.get(world.a.pupils.mentor.id)).toMatchObject({ rank: 1, total: 3, hasRosette: true });
+    expect(board.rows.filter((r) => r.hasRosette)).toHaveLength(2);
+    expect(board.rows.filter((r) => r.studentId !== world.a.pupils.mentee.id && r.studentId !== world.a.pupils.mentor.id).every((r) => r.rank === 3)).toBe(true);
+  });
+
+  it("never shows a pupil another pupil's negative total", async () => {
+    const board = await getLeaderboard(world.actors.MENTEE, world.a.programme.id);
+    const other = board.rows.find((r) => r.studentId === world.a.pupils.otherMentee.id)!;
+    expect(other).toMatchObject({ total: 0, isTotalHidden: true });
+    expect(board.rows.every((r) => r.total >= 0)).toBe(true);
+  });
+
+  it("shows a pupil their own negative total", async () => {
+    const otherMentee = await actorFor(world.a.pupils.otherMentee.userId!);
+    const board = await getLeaderboard(otherMentee, world.a.programme.id);
+    expect(board.rows.find((r) => r.studentId === world.a.pupils.otherMentee.id)).toMatchObject({ total: -4, isTotalHidden: false });
+  });
+
+  it("shows staff the real totals", async () => {
+    const board = await getLeaderboard(world.actors.TEACHER, world.a.programme.id);
+    const other = board.rows.find((r) => r.studentId === world.a.pupils.otherMentee.id)!;
+    expect(other).toMatchObject({ total: -4, isTotalHidden: false, rank: 6 });
+  });
+
+  it("carries names and totals only: no SEND details, no reasons", async () => {
+    const board = await getLeaderboard(world.actors.MENTEE, world.a.programme.id);
+    for (const row of board.rows) expect(Object.keys(row).sort()).toEqual(ROW_KEYS);
+    const text = JSON.stringify(board);
+    expect(text).not.toMatch(/SECRET|PRIVATE|hasSend|sendNotes|legal/);
+    // Names are first name and last initial only.
+    const mentorRow = board.rows.find((r) => r.studentId === world.a.pupils.mentor.id)!;
+    expect(mentorRow.displayName).toBe(`Sam ${world.a.pupils.mentor.legalLastName[0]}.`);
+    expect(text).not.toContain(world.a.pupils.mentor.legalLastName);
+  });
+
+  it("is not found for another school's pupils and staff, or a programme the pupil is not in", async () => {
+    await expectNotFound(() => getLeaderboard(world.actors.otherSchoolCoordinator, world.a.programme.id));
+    const otherSchoolMentee = await actorFor(world.b.pupils.mentee.userId!);
+    await expectNotFound(() => getLeaderboard(otherSchoolMentee, world.a.programme.id));
+    const elsewhere = await createProgramme(db, { schoolId: world.a.school.id });
+    await expectNotFound(() => getLeaderboard(world.actors.MENTEE, elsewhere.id));
+  });
+
+  it("gives a pupil their own points and history only", async () => {
+    const mine = await getMyPoints(world.actors.MENTEE);
+    expect(mine.total).toBe(3);
+    expect(mine.entries.map((e) => e.reason)).toEqual(["Helped a friend"]);
+    const theirs = await getMyPoints(await actorFor(world.a.pupils.otherMentee.userId!));
+    expect(theirs.total).toBe(-4);
+    expect(theirs.entries.map((e) => e.reason).sort()).toEqual(["Came back and apologised", "PRIVATE: left the session early"]);
+    expect(JSON.stringify(mine)).not.toContain("PRIVATE");
+  });
+
+  it("gives staff no personal points", async () => {
+    expect(await getMyPoints(world.actors.TEACHER)).toEqual({ total: 0, entries: [] });
+  });
+});

@@ -1,0 +1,111 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "./db";
+import { homePathFor, loadActor } from "./actor";
+import { addMembership, addMentee, addMentor, createProgramme, createSchool, createStaffUser, createStudent } from "./factories";
+import { actorFor, fakeActor } from "@/test-support/actors";
+import { buildSchool, uniqueEmail, type TestSchool } from "@/test-support/school";
+
+describe("loadActor", () => {
+  let s: TestSchool;
+  beforeAll(async () => {
+    s = await buildSchool({ withCalendar: false });
+  });
+
+  it("loads a staff member's roles and school from the database", async () => {
+    const actor = await actorFor(s.staff.coordinator);
+    expect(actor).toMatchObject({ userId: s.staff.coordinator.id, schoolId: s.school.id, schoolName: s.school.name, timezone: "Europe/London", roles: ["COORDINATOR"], studentId: null, mustChangePassword: false });
+    expect(actor.schools).toEqual([{ id: s.school.id, name: s.school.name }]);
+  });
+
+  it("returns null for an unknown user", async () => {
+    expect(await loadActor(db, { userId: "no-such-user", sessionVersion: 1 })).toBeNull();
+  });
+
+  it("returns null for a disabled user", async () => {
+    const user = await createStaffUser(db, { schoolId: s.school.id, roles: ["TEACHER"], email: uniqueEmail("disabled") });
+    expect(await loadActor(db, { userId: user.id, sessionVersion: 1 })).not.toBeNull();
+    await db.user.update({ where: { id: user.id }, data: { disabledAt: new Date() } });
+    expect(await loadActor(db, { userId: user.id, sessionVersion: 1 })).toBeNull();
+  });
+
+  it("returns null for a session issued before the session version was bumped", async () => {
+    const user = await createStaffUser(db, { schoolId: s.school.id, roles: ["TEACHER"], email: uniqueEmail("bumped") });
+    await db.user.update({ where: { id: user.id }, data: { sessionVersion: { increment: 1 } } });
+    expect(await loadActor(db, { userId: user.id, sessionVersion: 1 })).toBeNull();
+    expect(await loadActor(db, { userId: user.id, sessionVersion: 2 })).not.toBeNull();
+  });
+
+  it("picks the preferred school for trust staff, else their first school", async () => {
+    const other = await createSchool(db, { withCalendar: false, name: "Second Academy" });
+    const user = await createStaffUser(db, { schoolId: s.school.id, roles: ["COORDINATOR", "DSL"], email: uniqueEmail("trust") });
+    await addMembership(db, { userId: user.id, schoolId: other.id, roles: ["TEACHER"] });
+
+    const preferred = await loadActor(db, { userId: user.id, sessionVersion: 1 }, other.id);
+    expect(preferred).toMatchObject({ schoolId: other.id, schoolName: "Second Academy", roles: ["TEACHER"] });
+    expect(preferred!.schools.map((x) => x.id)).toEqual([s.school.id, other.id]);
+
+    const first = await loadActor(db, { userId: user.id, sessionVersion: 1 });
+    expect(first).toMatchObject({ schoolId: s.school.id, roles: ["COORDINATOR", "DSL"] });
+
+    // A cookie naming a school they do not work in falls back to the first school.
+    const stranger = await createSchool(db, { withCalendar: false });
+    expect((await loadActor(db, { userId: user.id, sessionVersion: 1 }, stranger.id))!.schoolId).toBe(s.school.id);
+  });
+
+  it("ignores a membership with no roles", async () => {
+    const other = await createSchool(db, { withCalendar: false });
+    const user = await createStaffUser(db, { schoolId: s.school.id, roles: ["TEACHER"], email: uniqueEmail("noroles") });
+    await addMembership(db, { userId: user.id, schoolId: other.id, roles: [] });
+    const actor = await loadActor(db, { userId: user.id, sessionVersion: 1 }, other.id);
+    expect(actor!.schoolId).toBe(s.school.id);
+    expect(actor!.schools.map((x) => x.id)).toEqual([s.school.id]);
+  });
+
+  it("derives MENTOR and MENTEE for pupils from their profiles in running programmes", async () => {
+    expect((await actorFor(s.pupils.mentor.userId!)).roles).toEqual(["PUPIL", "MENTOR"]);
+    const mentee = await actorFor(s.pupils.mentee.userId!);
+    expect(mentee).toMatchObject({ roles: ["PUPIL", "MENTEE"], studentId: s.pupils.mentee.id, schoolId: s.school.id, schools: [{ id: s.school.id, name: s.school.name }] });
+  });
+
+  it("gives a pupil who is both mentor and mentee both roles (mixed-age groups)", async () => {
+    const pupil = await createStudent(db, { schoolId: s.school.id, yearGroup: 9, account: { email: uniqueEmail("both") } });
+    await addMentor(db, { schoolId: s.school.id, programmeId: s.programme.id, studentId: pupil.id });
+    const second = await createProgramme(db, { schoolId: s.school.id });
+    await addMentee(db, { schoolId: s.school.id, programmeId: second.id, studentId: pupil.id });
+    expect((await actorFor(pupil.userId!)).roles).toEqual(["PUPIL", "MENTOR", "MENTEE"]);
+  });
+
+  it("gives only PUPIL for a profile in a programme that is not running", async () => {
+    const closed = await createProgramme(db, { schoolId: s.school.id, status: "CLOSED" });
+    const pupil = await createStudent(db, { schoolId: s.school.id, yearGroup: 10, account: { email: uniqueEmail("closed") } });
+    await addMentor(db, { schoolId: s.school.id, programmeId: closed.id, studentId: pupil.id });
+    expect((await actorFor(pupil.userId!)).roles).toEqual(["PUPIL"]);
+  });
+
+  it("returns null for a pupil who has left", async () => {
+    const pupil = await createStudent(db, { schoolId: s.school.id, yearGroup: 11, status: "LEFT", account: { email: uniqueEmail("left") } });
+    expect(await loadActor(db, { userId: pupil.userId!, sessionVersion: 1 })).toBeNull();
+  });
+
+  it("returns null for an account that is neither staff nor pupil", async () => {
+    const user = await db.user.create({ data: { email: uniqueEmail("orphan"), name: "Orphan", passwordHash: "x" } });
+    expect(await loadActor(db, { userId: user.id, sessionVersion: 1 })).toBeNull();
+  });
+});
+
+describe("homePathFor", () => {
+  it.each([
+    [["COORDINATOR", "DSL"], "/coordinator"],
+    [["ADMIN", "COORDINATOR"], "/coordinator"],
+    [["ADMIN"], "/admin"],
+    [["ADMIN", "TEACHER"], "/admin"],
+    [["TEACHER"], "/staff"],
+    [["DSL"], "/staff"],
+    [["PUPIL", "MENTOR"], "/mentor"],
+    [["PUPIL", "MENTOR", "MENTEE"], "/mentor"],
+    [["PUPIL", "MENTEE"], "/student"],
+    [["PUPIL"], "/student"],
+  ] as const)("sends %j to %s", (roles, path) => {
+    expect(homePathFor(fakeActor([...roles]))).toBe(path);
+  });
+});

@@ -1,0 +1,64 @@
+// What "wrote nothing" means for a refused command: every school-owned table of the schools
+// involved, every changeable field of their pairings and users, and the audit log, unchanged.
+// One SQL statement, so a command test can take a snapshot before and after every run cheaply.
+import { db } from "@/server/db";
+
+export type DbSnapshot = {
+  pairings: number;
+  pairingMembers: number;
+  sessions: number;
+  attendances: number;
+  pointEntries: number;
+  reviews: number;
+  auditLogs: number;
+  mentorProfiles: number;
+  menteeProfiles: number;
+  students: number;
+  programmes: number;
+  pairingRows: { id: string; status: string; closureReason: string | null; endsOn: string | null; name: string | null }[];
+  users: { id: string; passwordHash: string; sessionVersion: number; mustChangePassword: boolean; disabledAt: string | null }[];
+};
+
+type Counts = Omit<DbSnapshot, "pairingRows" | "users">;
+
+export async function snapshotSchools(schoolIds: string[]): Promise<DbSnapshot> {
+  const [row] = await db.$queryRaw<DbSnapshot[]>`
+    WITH s AS (SELECT unnest(${schoolIds}::text[]) AS id),
+    u AS (
+      SELECT "userId" AS id FROM "Membership" WHERE "schoolId" IN (SELECT id FROM s)
+      UNION SELECT "userId" FROM "Student" WHERE "schoolId" IN (SELECT id FROM s) AND "userId" IS NOT NULL
+    )
+    SELECT
+      (SELECT count(*)::int FROM "Pairing" WHERE "schoolId" IN (SELECT id FROM s)) AS "pairings",
+      (SELECT count(*)::int FROM "PairingMember" WHERE "schoolId" IN (SELECT id FROM s)) AS "pairingMembers",
+      (SELECT count(*)::int FROM "MentoringSession" WHERE "schoolId" IN (SELECT id FROM s)) AS "sessions",
+      (SELECT count(*)::int FROM "SessionAttendance" WHERE "schoolId" IN (SELECT id FROM s)) AS "attendances",
+      (SELECT count(*)::int FROM "PointEntry" WHERE "schoolId" IN (SELECT id FROM s)) AS "pointEntries",
+      (SELECT count(*)::int FROM "Review" WHERE "schoolId" IN (SELECT id FROM s)) AS "reviews",
+      (SELECT count(*)::int FROM "AuditLog" WHERE "schoolId" IN (SELECT id FROM s) OR "actorUserId" IN (SELECT id FROM u)) AS "auditLogs",
+      (SELECT count(*)::int FROM "MentorProfile" WHERE "schoolId" IN (SELECT id FROM s)) AS "mentorProfiles",
+      (SELECT count(*)::int FROM "MenteeProfile" WHERE "schoolId" IN (SELECT id FROM s)) AS "menteeProfiles",
+      (SELECT count(*)::int FROM "Student" WHERE "schoolId" IN (SELECT id FROM s)) AS "students",
+      (SELECT count(*)::int FROM "Programme" WHERE "schoolId" IN (SELECT id FROM s)) AS "programmes",
+      (SELECT coalesce(json_agg(json_build_object('id', p.id, 'status', p.status, 'closureReason', p."closureReason", 'endsOn', p."endsOn", 'name', p.name) ORDER BY p.id), '[]')
+         FROM "Pairing" p WHERE p."schoolId" IN (SELECT id FROM s)) AS "pairingRows",
+      (SELECT coalesce(json_agg(json_build_object('id', x.id, 'passwordHash', x."passwordHash", 'sessionVersion', x."sessionVersion", 'mustChangePassword', x."mustChangePassword", 'disabledAt', x."disabledAt") ORDER BY x.id), '[]')
+         FROM "User" x WHERE x.id IN (SELECT id FROM u)) AS "users"`;
+  return row!;
+}
+
+/** The change in each table's row count between two snapshots; tables that did not change are left out. */
+export function countChanges(before: DbSnapshot, after: DbSnapshot): Partial<Counts> {
+  const out: Partial<Record<keyof Counts, number>> = {};
+  for (const key of Object.keys(before) as (keyof DbSnapshot)[]) {
+    if (key === "pairingRows" || key === "users") continue;
+    const diff = (after[key] as number) - (before[key] as number);
+    if (diff !== 0) out[key] = diff;
+  }
+  return out;
+}
+
+/** The newest audit entries written by a user, newest first. */
+export function auditEntriesBy(userId: string, take = 10) {
+  return db.auditLog.findMany({ where: { actorUserId: userId }, orderBy: [{ at: "desc" }, { id: "desc" }], take });
+}
