@@ -2,12 +2,17 @@ import path from "node:path";
 import { defineConfig } from "prisma/config";
 import { PrismaPg } from "@prisma/adapter-pg";
 
+// Commands that never connect (generate, which npm ci runs as postinstall; validate; format) still
+// need some DATABASE_URL, or the CLI tries to download a native engine, which fails offline.
+const urlGiven = Boolean(process.env.DATABASE_URL);
+process.env.DATABASE_URL ||= "postgresql://unset@localhost:5432/unset";
+
 // Prisma 6.19's CLI runs on its wasm schema engine through the pg driver adapter, so no native
 // engine is ever downloaded (ADR 001). Discrete connection fields, not a connection string, so a
 // shadow database (migrate dev) really connects to itself (TOOLCHAIN: P3006).
 function poolConfig() {
   const raw = process.env.DATABASE_URL;
-  if (!raw) throw new Error("DATABASE_URL is not set. Run the CLI through `npm run dev` or set it.");
+  if (!raw || !urlGiven) throw new Error("DATABASE_URL is not set. Run the CLI through `npm run dev` or set it.");
   const url = new URL(raw);
   return {
     host: url.hostname,

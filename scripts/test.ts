@@ -1,0 +1,118 @@
+// `npm test [unit|e2e] [-- extra args]`: type check, lint, Vitest, then the browser tests against
+// a production build on a throwaway database. Stops at the first failure.
+// `unit` runs everything before the browser part; `e2e` runs only the browser part. Extra
+// arguments go to Vitest (unit) or Playwright (e2e), e.g. `npm run test:e2e -- tests/e2e/x.spec.ts`.
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { appEnv, bin, fail, killRunning, onSignals, root, run, seconds, startServer, waitForHttp, type Server } from "./lib/app-server";
+import { findChromium } from "./lib/chromium";
+import { freePort, handleSignalsYourself, startEmbeddedDb, tempDataDir, type RunningDb } from "./lib/embedded-db";
+import { migrateDeploy } from "./lib/prisma-cli";
+
+const [part, ...extra] = process.argv.slice(2);
+if (part !== undefined && part !== "unit" && part !== "e2e") fail("Usage: npm test [unit|e2e] [-- extra arguments]");
+
+const timings: string[] = [];
+let current = "";
+let db: RunningDb | undefined;
+let server: Server | undefined;
+let serverLog = "";
+
+async function section(name: string, body: () => Promise<void>) {
+  current = name;
+  console.log(`\n━━ ${name} ━━`);
+  const sectionStart = performance.now();
+  await body();
+  timings.push(`${name} ${seconds(sectionStart)}`);
+}
+
+async function browserTests() {
+  const chromium = await findChromium();
+  console.log(`Chromium: ${chromium.path} (${chromium.version}, from ${chromium.source})`);
+  if (!fs.existsSync(path.join(root, "prisma", "seed.ts"))) throw new Error("prisma/seed.ts is missing: the browser tests need demo data.");
+
+  let step = performance.now();
+  const dataDir = tempDataDir("e2e");
+  serverLog = path.join(path.dirname(dataDir), "next.log");
+  db = await startEmbeddedDb({ dataDir, port: await freePort(), persistent: false, quiet: true });
+  migrateDeploy(db.url);
+  await run(bin("tsx"), ["prisma/seed.ts"], { env: { ...process.env, DATABASE_URL: db.url }, quiet: true });
+  console.log(`Test database on port ${db.port}: migrated and seeded in ${seconds(step)}.`);
+
+  const env = appEnv({ DATABASE_URL: db.url, AUTH_SECRET: crypto.randomBytes(32).toString("base64url") });
+  step = performance.now();
+  await run(bin("next"), ["build"], { env });
+  console.log(`Built in ${seconds(step)}.`);
+
+  step = performance.now();
+  const port = await freePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  server = startServer(bin("next"), ["start", "-H", "127.0.0.1", "-p", String(port)], { ...env, PORT: String(port) }, serverLog);
+  await waitForHttp(baseUrl, server);
+  console.log(`App answering at ${baseUrl} after ${seconds(step)}.`);
+
+  const args = part === "e2e" ? extra : [];
+  await run(bin("playwright"), ["test", ...args], { env: { ...process.env, BASE_URL: baseUrl, CHROMIUM_PATH: chromium.path } });
+}
+
+let cleaning: Promise<void> | undefined;
+function cleanUp() {
+  cleaning ??= (async () => {
+    await server?.stop();
+    await db?.stop();
+    if (db) fs.rmSync(path.dirname(db.dataDir), { recursive: true, force: true });
+  })();
+  return cleaning;
+}
+
+/** The server's log goes with the temp folder, so keep a copy where Playwright keeps its results. */
+function keepServerLog() {
+  if (!server || !fs.existsSync(serverLog)) return;
+  const kept = path.join(root, "test-results", "next-server.log");
+  fs.mkdirSync(path.dirname(kept), { recursive: true });
+  fs.copyFileSync(serverLog, kept);
+  const lines = fs.readFileSync(kept, "utf8").trimEnd().split("\n").slice(-30);
+  console.error(`\nLast lines of the app server's log (all of it: ${path.relative(root, kept)}):\n${lines.join("\n")}`);
+}
+
+const started = performance.now();
+
+async function main() {
+  if (part !== "e2e") {
+    await section("Type check (tsc --noEmit)", async () => {
+      // The generated client is git-ignored; npm ci makes it, but a fresh checkout may not have it.
+      if (!fs.existsSync(path.join(root, "src", "generated", "prisma"))) await run(bin("prisma"), ["generate"]);
+      await run(bin("tsc"), ["--noEmit"]);
+    });
+    await section("Lint (eslint .)", () => run(bin("eslint"), ["."]));
+    // The env var hides Vite's notice about a future config loader, which needs no action here.
+    const env = { ...process.env, VITE_CONFIG_NATIVE_IGNORE_WARNING: "true" };
+    await section("Unit and integration tests (vitest run)", () => run(bin("vitest"), ["run", ...(part === "unit" ? extra : [])], { env }));
+  }
+  if (part !== "unit") await section("Browser tests (Playwright, production build)", browserTests);
+  await cleanUp();
+  console.log(`\n✔ npm test${part ? ` ${part}` : ""} passed in ${seconds(started)}: ${timings.join(", ")}.`);
+  process.exit(0);
+}
+
+handleSignalsYourself();
+let interrupted = false;
+onSignals(async (signal) => {
+  if (interrupted) return;
+  interrupted = true;
+  killRunning(signal);
+  await cleanUp();
+  console.error(`\n✘ npm test interrupted (${signal}) during ${current || "start-up"}.`);
+  process.exit(130);
+});
+
+main().catch(async (error) => {
+  if (interrupted) return; // The signal handler reports and exits.
+  console.error(`\n${error instanceof Error ? error.message : String(error)}`);
+  keepServerLog();
+  await cleanUp();
+  const passed = timings.length ? ` Passed before it: ${timings.join(", ")}.` : "";
+  console.error(`\n✘ npm test failed at: ${current} (after ${seconds(started)}).${passed}`);
+  process.exit(1);
+});

@@ -1,0 +1,5 @@
+// Runs in every worker before each test file's imports, so src/server/db.ts, which reads
+// DATABASE_URL at import time, gets the test database and never a DATABASE_URL from the shell.
+import { inject } from "vitest";
+
+process.env.DATABASE_URL = inject("databaseUrl");
