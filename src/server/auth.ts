@@ -9,8 +9,13 @@ export class SignInLockedError extends CredentialsSignin {
   code = "locked";
 }
 
+/**
+ * The address used for the per-address sign-in lock: the last X-Forwarded-For entry, which is the
+ * one the nearest proxy added (earlier entries are whatever the client sent). Deploy behind a proxy
+ * that appends it (ADR 005).
+ */
 export function clientIp(headers: Headers): string {
-  const forwarded = headers.get("x-forwarded-for")?.split(",")[0]?.trim();
+  const forwarded = headers.get("x-forwarded-for")?.split(",").map((part) => part.trim()).filter(Boolean).at(-1);
   return forwarded || headers.get("x-real-ip") || "unknown";
 }
 

@@ -14,10 +14,12 @@ export const signInAction = definePublicAction(signInSchema, async (input) => {
   try {
     await signIn("credentials", { email: input.email, password: input.password, redirect: false });
   } catch (error) {
+    // The form keeps the email; a password is never sent back.
+    const values = { email: input.email };
     if (error instanceof SignInLockedError) {
-      return { ok: false, message: "Too many attempts to sign in to this account. For your safety, sign-in is paused for 15 minutes. Please try again later, or ask your school's PeerPath admin." };
+      return { ok: false, values, message: "Too many attempts to sign in to this account. For your safety, sign-in is paused for 15 minutes. Please try again later, or ask your school's PeerPath admin." };
     }
-    if (error instanceof AuthError) return { ok: false, message: "The email or password is wrong. Please try again." };
+    if (error instanceof AuthError) return { ok: false, values, message: "The email or password is wrong. Please try again." };
     throw error;
   }
   redirect("/");

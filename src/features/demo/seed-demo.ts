@@ -123,11 +123,12 @@ export async function seedDemo(db: Db, options: { log?: (line: string) => void }
   const categories: PointCategory[] = ["ATTENDANCE", "EFFORT", "KINDNESS", "LEADERSHIP"];
   const climber = mentees[13]!;
   const demoMentee = mentees[0]!;
+  const belowZero = mentees[19]!;
   const weekStart = weekOf(today).start;
   for (let week = 6; week >= 1; week -= 1) {
     const at = startOfDayInstant(addDaysIso(weekStart, -7 * week + 2), "Europe/London");
     for (const p of participants) {
-      if (p.id === climber.id || p.id === demoMentee.id) continue;
+      if (p.id === climber.id || p.id === demoMentee.id || p.id === belowZero.id) continue;
       if (random() < 0.55) {
         await createPointEntry(db, { schoolId: northfield.id, programmeId: programme.id, studentId: p.id, awardedById: staff.teacher.id, amount: 1 + Math.floor(random() * 3), category: categories[Math.floor(random() * categories.length)]!, reason: "Great effort this week", createdAt: at });
       }
@@ -141,7 +142,7 @@ export async function seedDemo(db: Db, options: { log?: (line: string) => void }
     await createPointEntry(db, { schoolId: northfield.id, programmeId: programme.id, studentId: p.id, awardedById: staff.coordinator.id, amount: 1, category: "KINDNESS", reason: "Helped a new pupil find their way", createdAt: new Date(Date.now() - 60 * 60 * 1000) });
   }
   // A pupil still below zero, whose total other pupils never see.
-  await createPointEntry(db, { schoolId: northfield.id, programmeId: programme.id, studentId: mentees[19]!.id, awardedById: staff.teacher.id, amount: -2, category: "BEHAVIOUR", reason: "Left the session early", createdAt: startOfDayInstant(addDaysIso(weekStart, -5), "Europe/London") });
+  await createPointEntry(db, { schoolId: northfield.id, programmeId: programme.id, studentId: belowZero.id, awardedById: staff.teacher.id, amount: -2, category: "BEHAVIOUR", reason: "Left the session early", createdAt: startOfDayInstant(addDaysIso(weekStart, -5), "Europe/London") });
 
   // ---- Southbank School
   const southbank = await createSchool(db, { name: "Southbank School" });

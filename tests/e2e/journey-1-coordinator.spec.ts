@@ -1,0 +1,188 @@
+// The coordinator pairs a free mentor with a waiting mentee, moves the trial on, and awards points.
+// Runs before the mentee journey, which reads the points awarded here.
+import { expect, test, type Locator, type Page } from "@playwright/test";
+import { AWARD_REASON, expectNoAxeViolations, signInAs, tableRows } from "./fixtures";
+
+type Pupil = { name: string; year: number; detail: string; checkbox: Locator };
+
+/** The pupils of one checklist ("Mentor(s)", "Mentee(s)", "Pupils"), read from what the form shows. */
+async function checklist(form: Locator, legend: string): Promise<Pupil[]> {
+  const group = form.getByRole("group", { name: legend, exact: true });
+  const labels = group.locator("label");
+  const texts = await labels.allTextContents();
+  return texts.map((raw, i) => {
+    const text = raw.replace(/\s+/g, " ").trim();
+    const match = /^(.*?) Year (\d+)(?: · (.*))?$/.exec(text);
+    if (!match) throw new Error(`Cannot read the pupil "${text}" in ${legend}`);
+    return { name: match[1]!, year: Number(match[2]), detail: match[3] ?? "", checkbox: labels.nth(i).getByRole("checkbox") };
+  });
+}
+
+/** The staff leaderboard on /staff, as { name, total } rows. */
+async function staffLeaderboard(page: Page) {
+  await page.goto("/staff");
+  const table = page.getByRole("table", { name: /^Leaderboard for / });
+  await expect(table).toBeVisible();
+  await expectNoAxeViolations(page);
+  return (await tableRows(table)).map(([rank, name, total]) => ({ rank: Number(rank), name: name!.replace(/First place$/, "").trim(), total: Number(total), hasRosette: name!.endsWith("First place") }));
+}
+
+test.describe("coordinator journey", () => {
+  test.beforeEach(async ({ page }) => {
+    await signInAs(page, "coordinator");
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    await expectNoAxeViolations(page);
+  });
+
+  test("creates a 1:1 pairing, sees it as a trial, opens it and makes it active", async ({ page }) => {
+    const form = page.getByRole("form", { name: "Create a pairing or group" });
+    const mentors = await checklist(form, "Mentor(s)");
+    const mentees = await checklist(form, "Mentee(s)");
+
+    // A free, trained mentor (not the demo mentor, whose page the mentor journey uses) with no mentee yet.
+    const mentor = mentors.find((m) => m.name !== "Sam O." && /^0 of \d+ mentees$/.test(m.detail));
+    expect(mentor, `a free, trained mentor is offered; the form shows: ${mentors.map((m) => `${m.name} (${m.detail})`).join("; ")}`).toBeTruthy();
+    // A waiting mentee in a younger year than the mentor (the demo mentee is already paired).
+    const mentee = mentees.find((m) => m.year < mentor!.year && m.name !== "Maya P.");
+    expect(mentee, `a waiting mentee younger than Year ${mentor!.year} is offered`).toBeTruthy();
+
+    await form.getByRole("radio", { name: "1:1 pair" }).check();
+    await mentor!.checkbox.check();
+    await mentee!.checkbox.check();
+    await form.getByRole("button", { name: "Create pairing" }).click();
+    await expect(form.getByRole("status")).toHaveText(/^Pairing created as a trial until \d{4}-\d{2}-\d{2}\.$/);
+    await expectNoAxeViolations(page, "/coordinator after creating a pairing");
+
+    const table = page.getByRole("table", { name: "Pairings and groups" });
+    const row = table.getByRole("row").filter({ has: page.getByRole("link", { name: mentor!.name, exact: true }) }).filter({ hasText: mentee!.name }).filter({ hasText: "Trial" });
+    await expect(row).toHaveCount(1);
+    await expect(row).toContainText(/Review by/);
+
+    // Open it and change its status.
+    await row.getByRole("link", { name: mentor!.name, exact: true }).click();
+    await expect(page).toHaveURL(/\/coordinator\/pairings\/[^/]+$/);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(`${mentor!.name} with ${mentee!.name}`);
+    await expectNoAxeViolations(page);
+    const header = page.locator("main header");
+    await expect(header).toContainText("Trial");
+
+    const status = page.getByLabel("New status");
+    await expect(status).toHaveValue("ACTIVE");
+    await status.selectOption({ label: "Active" });
+    await page.getByRole("button", { name: "Change status" }).click();
+    await expect(page.getByRole("status").filter({ hasText: "Pairing is now active." })).toBeVisible();
+    await expect(header).toContainText("Active");
+    await expect(header).not.toContainText("Trial");
+    // The form now offers the next steps, and shows the one it would send.
+    const offered = await status.locator("option").evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value));
+    expect(offered).toEqual(["PAUSED", "ENDED"]);
+    await expect(status, "after a change, the status select shows an option it can actually send").toHaveValue(/^(PAUSED|ENDED)$/);
+    await expectNoAxeViolations(page, "pairing page after a status change");
+
+    // Back on the dashboard, the table says Active.
+    await page.getByRole("link", { name: /^Back to / }).click();
+    await expect(page).toHaveURL(/\/coordinator(\?|$)/);
+    const sameRow = page.getByRole("table", { name: "Pairings and groups" }).getByRole("row").filter({ has: page.getByRole("link", { name: mentor!.name, exact: true }) }).filter({ hasText: mentee!.name }).filter({ hasNotText: "Ended" });
+    await expect(sameRow).toHaveCount(1);
+    await expect(sameRow).toContainText("Active");
+  });
+
+  test("a points form with a mistake says what to fix next to the field and keeps what was typed", async ({ page }) => {
+    const form = page.getByRole("form", { name: "Award points" });
+    const pupils = form.getByRole("group", { name: "Pupils", exact: true });
+    const amount = form.getByLabel("Points", { exact: true });
+    const category = form.getByLabel("Category");
+    const reason = form.getByLabel("Reason");
+    const maya = pupils.getByRole("checkbox", { name: /^Maya P\. Year 8/ });
+
+    // 1. No pupil chosen.
+    await amount.fill("4");
+    await category.selectOption({ label: "Kindness" });
+    await reason.fill("Helped a new pupil find the library");
+    await form.getByRole("button", { name: "Award points" }).click();
+    await expect(form.getByRole("alert")).toHaveText("Please check the highlighted fields.");
+    const pupilsError = form.locator("#studentIds-error");
+    await expect(pupilsError).toHaveText("Choose at least one pupil.");
+    await expect(pupils).toHaveAttribute("aria-describedby", "studentIds-error");
+    await expect(amount).toHaveValue("4");
+    await expect(category).toHaveValue("KINDNESS");
+    await expect(reason).toHaveValue("Helped a new pupil find the library");
+    await expectNoAxeViolations(page, "/coordinator with an award error (no pupil)");
+
+    // 2. A pupil, but the reason emptied.
+    await maya.check();
+    await reason.fill("");
+    await form.getByRole("button", { name: "Award points" }).click();
+    const reasonError = form.locator("#reason-error");
+    await expect(reasonError).toHaveText("Say why, in a few words.");
+    await expect(pupilsError).toHaveCount(0);
+    await expect(reason).toHaveAttribute("aria-invalid", "true");
+    await expect(reason).toHaveAttribute("aria-describedby", /(^| )reason-error( |$)/);
+    await expect(maya).toBeChecked();
+    await expect(amount).toHaveValue("4");
+    await expect(category).toHaveValue("KINDNESS");
+    await expectNoAxeViolations(page, "/coordinator with an award error (no reason)");
+  });
+
+  test("takes points away from a pupil, whose total staff then see below zero", async ({ page }) => {
+    // The mentee journey checks that pupils never see another pupil's negative total, so make sure
+    // there is one: take points from the pupil with the fewest (not Maya or Sam, whom the other
+    // journeys use; a name shown only once, so the checkbox is unambiguous).
+    const before = await staffLeaderboard(page);
+    const unique = before.filter((r) => before.filter((o) => o.name === r.name).length === 1 && r.name !== "Maya P." && r.name !== "Sam O.");
+    const target = unique.reduce((low, r) => (r.total < low.total ? r : low));
+    let total = target.total;
+    let toTake = Math.max(3, total + 3);
+    while (toTake > 0) {
+      const amount = Math.min(10, toTake);
+      await page.goto("/coordinator");
+      const form = page.getByRole("form", { name: "Award points" });
+      const namePattern = new RegExp(`^${target.name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")} Year \\d+`);
+      await form.getByRole("group", { name: "Pupils", exact: true }).getByRole("checkbox", { name: namePattern }).check();
+      await form.getByLabel("Points", { exact: true }).fill(`-${amount}`);
+      await form.getByLabel("Category").selectOption({ label: "Behaviour" });
+      await form.getByLabel("Reason").fill("Left the session without telling anyone");
+      await form.getByRole("button", { name: "Award points" }).click();
+      await expect(form.getByRole("status")).toHaveText(`${amount} point${amount === 1 ? "" : "s"} taken from 1 pupil.`);
+      total -= amount;
+      toTake -= amount;
+    }
+    await expectNoAxeViolations(page, "/coordinator after taking points away");
+    const after = await staffLeaderboard(page);
+    expect(total).toBeLessThan(0);
+    expect(after.find((r) => r.name === target.name)?.total, `${target.name}'s total as staff see it`).toBe(total);
+  });
+
+  test("awards points to Maya P. until she is clearly first", async ({ page }) => {
+    const before = await staffLeaderboard(page);
+    const mayaBefore = before.find((r) => r.name === "Maya P.");
+    expect(mayaBefore, "Maya P. is on the staff leaderboard").toBeTruthy();
+    const topOther = Math.max(...before.filter((r) => r.name !== "Maya P.").map((r) => r.total));
+    // "Clearly first": at least 5 ahead. Each award gives at most 10.
+    const awards = Math.max(1, Math.ceil((topOther + 5 - mayaBefore!.total) / 10));
+    expect(awards, `Maya has ${mayaBefore!.total}, the top other pupil ${topOther}`).toBeLessThanOrEqual(3);
+
+    for (let i = 0; i < awards; i += 1) {
+      await page.goto("/coordinator");
+      const form = page.getByRole("form", { name: "Award points" });
+      await form.getByRole("group", { name: "Pupils", exact: true }).getByRole("checkbox", { name: /^Maya P\. Year 8/ }).check();
+      await form.getByLabel("Points", { exact: true }).fill("10");
+      await form.getByLabel("Category").selectOption({ label: "Kindness" });
+      await form.getByLabel("Reason").fill(i === 0 ? AWARD_REASON : `${AWARD_REASON} (again)`);
+      await form.getByRole("button", { name: "Award points" }).click();
+      await expect(form.getByRole("status")).toHaveText("10 points given to 1 pupil.");
+      // The form clears for the next award.
+      await expect(form.getByLabel("Reason")).toHaveValue("");
+      await expectNoAxeViolations(page, "/coordinator after awarding points");
+    }
+    const recent = page.locator("section").filter({ has: page.getByRole("heading", { name: "Recent points" }) });
+    await expect(recent.getByRole("listitem").filter({ hasText: AWARD_REASON }).first()).toContainText("+10 Maya P. · Kindness");
+
+    const after = await staffLeaderboard(page);
+    const mayaAfter = after.find((r) => r.name === "Maya P.")!;
+    expect(mayaAfter.total).toBe(mayaBefore!.total + 10 * awards);
+    expect(mayaAfter.rank).toBe(1);
+    expect(after.filter((r) => r.rank === 1), "Maya P. is first on her own").toHaveLength(1);
+    expect(after.filter((r) => r.hasRosette).map((r) => r.name)).toEqual(["Maya P."]);
+  });
+});
