@@ -5,9 +5,10 @@ import { SchoolSwitcher, SignOutButton } from "@/features/auth/components/accoun
 
 function navFor(actor: Actor) {
   const links: { href: string; label: string }[] = [];
-  if (hasRole(actor, "COORDINATOR")) links.push({ href: "/coordinator", label: "Programme" });
+  if (hasRole(actor, "COORDINATOR")) links.push({ href: "/coordinator", label: "Programme" }, { href: "/coordinator/matching", label: "Suggest matches" });
   if (hasRole(actor, "ADMIN")) links.push({ href: "/admin", label: "School" });
   if (hasRole(actor, "TEACHER", "DSL", "COORDINATOR")) links.push({ href: "/staff", label: "Points" });
+  if (hasRole(actor, "COORDINATOR", "DSL")) links.push({ href: "/staff/keep-apart", label: "Keep apart" });
   if (hasRole(actor, "MENTOR")) links.push({ href: "/mentor", label: "Mentoring" });
   if (actor.studentId) links.push({ href: "/student", label: "My page" });
   return links;

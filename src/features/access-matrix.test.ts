@@ -11,6 +11,7 @@ import { FACTORY_PASSWORD } from "@/test-support/actors";
 import { runCommand, type RunnableCommand } from "@/test-support/commands";
 import { SIGNED_OUT_MESSAGE } from "@/test-support/expectations";
 import { buildWorld } from "@/test-support/school";
+import { db } from "@/server/db";
 
 const FEATURES_DIR = path.dirname(fileURLToPath(import.meta.url));
 
@@ -28,6 +29,15 @@ const MATRIX: Record<string, "public" | Row> = {
   "auth/signOutAction": "public",
   "auth/switchSchoolAction":                        [N, Y,    Y,    Y,    Y,  N,     N,     N],
   "auth/changePasswordAction":                      [N, Y,    Y,    Y,    Y,  Y,     Y,     Y],
+  "keep-apart/addKeepApartAction":                  [N, N,    Y,    N,    Y,  N,     N,     N],
+  "keep-apart/removeKeepApartAction":               [N, N,    Y,    N,    Y,  N,     N,     N],
+  "matching/acceptSuggestionsAction":               [N, N,    Y,    N,    N,  N,     N,     N],
+  "matching/saveMatchWeightsAction":                [N, N,    Y,    N,    N,  N,     N,     N],
+  "profiles/updateMyProfileAction":                 [N, N,    N,    N,    N,  Y,     Y,     N],
+  "profiles/setMentorPreferencesAction":            [N, N,    N,    N,    N,  N,     Y,     N],
+  "profiles/updateMatchingDetailsAction":           [N, N,    Y,    N,    N,  N,     N,     N],
+  "profiles/updateMentorProfileAction":             [N, N,    Y,    N,    N,  N,     N,     N],
+  "profiles/updateMenteeProfileAction":             [N, N,    Y,    N,    N,  N,     N,     N],
   "pairings/createPairingAction":                   [N, N,    Y,    N,    N,  N,     N,     N],
   "pairings/changePairingStatusAction":             [N, N,    Y,    N,    N,  N,     N,     N],
   "points/awardPointsAction":                       [N, N,    Y,    Y,    N,  N,     N,     N],
@@ -37,11 +47,34 @@ const MATRIX: Record<string, "public" | Row> = {
 };
 
 type World = Awaited<ReturnType<typeof buildWorld>>;
+const keepApartIds = {} as Record<Column, string>;
+
+/** One keep-apart pair per column, among pupils no other row pairs together. */
+async function createKeepApartPerColumn(w: World) {
+  const p = w.a.pupils;
+  const pairs = [[p.mentor, p.otherMentor], [p.mentor, p.otherMentee], [p.mentor, p.spareMentor], [p.mentee, p.otherMentor], [p.mentee, p.otherMentee], [p.mentee, p.spareMentee], [p.otherMentor, p.spareMentor], [p.otherMentor, p.spareMentee]];
+  for (const [index, column] of COLUMNS.entries()) {
+    const [x, y] = pairs[index]!.map((s) => s.id).sort() as [string, string];
+    const row = await db.keepApart.create({ data: { schoolId: w.a.school.id, studentAId: x, studentBId: y, reason: "Matrix", createdById: w.a.staff.coordinator.id } });
+    keepApartIds[column] = row.id;
+  }
+}
 
 // Valid input for school `a` for each action; another school's coordinator sends the same ids.
 // The rows share one world, so each row's allowed cells touch records no other row relies on
 // (createPairing the spare pupils, changePairingStatus the other pairing, reversePoints the one entry).
-const INPUTS: Record<string, (w: World) => Record<string, unknown>> = {
+const INPUTS: Record<string, (w: World, column: Column) => Record<string, unknown>> = {
+  // The spare mentor has room for one: the first allowed column takes it; later allowed ones get a rule error.
+  "matching/acceptSuggestionsAction": (w) => ({ programmeId: w.a.programme.id, pairs: `${w.a.pupils.spareMentee.id}:${w.a.pupils.spareMentor.id}` }),
+  "matching/saveMatchWeightsAction": (w) => ({ programmeId: w.a.programme.id, focusFit: "5", rankedFirst: "10", rankedSecond: "6", rankedThird: "3", sharedInterests: "2", yearGapCloseness: "4", livedExperience: "5" }),
+  "profiles/updateMyProfileAction": () => ({ interests: "football, chess", availability: ["MON_LUNCH", "WED_BREAK"], aboutMe: "Matrix" }),
+  "profiles/setMentorPreferencesAction": (w) => ({ programmeId: w.a.programme.id, first: w.a.pupils.mentor.id }),
+  "profiles/updateMatchingDetailsAction": (w) => ({ studentId: w.a.pupils.spareMentee.id, interests: "chess", availability: ["MON_LUNCH"], livedExperience: [] }),
+  "profiles/updateMentorProfileAction": (w) => ({ programmeId: w.a.programme.id, studentId: w.a.pupils.otherMentor.id, capacity: "1", trainingComplete: "on", strength_WELLBEING: "3" }),
+  "profiles/updateMenteeProfileAction": (w) => ({ programmeId: w.a.programme.id, studentId: w.a.pupils.otherMentee.id, focusAreas: ["WELLBEING"] }),
+  "keep-apart/addKeepApartAction": (w) => ({ studentAId: w.a.pupils.otherMentee.id, studentBId: w.a.pupils.spareMentee.id, reason: "Access matrix check" }),
+  // Each column removes a pair of its own, so an earlier allowed removal cannot turn a later one into "not found".
+  "keep-apart/removeKeepApartAction": (w, column) => ({ keepApartId: keepApartIds[column] }),
   "auth/switchSchoolAction": (w) => ({ schoolId: w.a.school.id }),
   "auth/changePasswordAction": () => ({ currentPassword: FACTORY_PASSWORD, newPassword: "matrix passphrase 123", confirmPassword: "matrix passphrase 123" }),
   "pairings/createPairingAction": (w) => ({ programmeId: w.a.programme.id, kind: "ONE_TO_ONE", mentorIds: w.a.pupils.spareMentor.id, menteeIds: w.a.pupils.spareMentee.id, startsOn: w.a.today }),
@@ -121,6 +154,7 @@ describe("access matrix: each action as each actor", () => {
   beforeAll(async () => {
     world = await buildWorld();
     actors = { signedOut: null, ...world.actors };
+    await createKeepApartPerColumn(world);
   });
 
   for (const [key, row] of Object.entries(MATRIX)) {
@@ -128,7 +162,7 @@ describe("access matrix: each action as each actor", () => {
     describe(key, () => {
       it.each(COLUMNS.map((column, i) => [column, row[i]!] as const))("%s → %s", async (column, expected) => {
         const command = await commandFor(key);
-        const input = INPUTS[key]!(world);
+        const input = INPUTS[key]!(world, column);
         const { result, before, after } = await runCommand(command, actors[column], input, [world.a.school.id, world.b.school.id]);
         if (expected === "allowed") {
           expect(result.ok || !PERMISSION_ANSWERS.includes(result.message ?? ""), `${key} as ${column}: ${result.message}`).toBe(true);

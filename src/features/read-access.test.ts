@@ -3,6 +3,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/server/actor";
 import { listStaffForAdmin } from "@/features/admin/queries";
+import { listKeepApart, listPupilsForKeepApart } from "@/features/keep-apart/queries";
+import { loadMatchingInput } from "@/features/matching/queries";
+import { getPupilForCoordinator } from "@/features/profiles/staff-queries";
 import { getPairingForStaff, listPairingsForCoordinator } from "@/features/pairings/queries";
 import { listRecentPoints } from "@/features/points/queries";
 import { chooseProgrammeForStaff, getCoordinatorFigures } from "@/features/programmes/queries";
@@ -25,6 +28,10 @@ const READS: { name: string; read: (actor: Actor, w: World) => Promise<unknown>;
   { name: "getCoordinatorFigures", read: (actor, w) => getCoordinatorFigures(actor, w.a.programme.id), access:           [N,    Y,    N,    N,  N,     N] },
   { name: "listPairingsForCoordinator", read: (actor, w) => listPairingsForCoordinator(actor, w.a.programme.id), access: [N,    Y,    N,    N,  N,     N] },
   { name: "listRecentPoints", read: (actor, w) => listRecentPoints(actor, w.a.programme.id), access:                     [N,    Y,    Y,    Y,  N,     N] },
+  { name: "listKeepApart", read: (actor) => listKeepApart(actor), access:                                                [N,    Y,    N,    Y,  N,     N] },
+  { name: "listPupilsForKeepApart", read: (actor) => listPupilsForKeepApart(actor), access:                              [N,    Y,    N,    Y,  N,     N] },
+  { name: "getPupilForCoordinator", read: (actor, w) => getPupilForCoordinator(actor, w.a.pupils.mentee.id), access:      [N,    Y,    N,    N,  N,     N] },
+  { name: "loadMatchingInput", read: (actor, w) => loadMatchingInput(actor, w.a.programme.id), access:                  [N,    Y,    N,    N,  N,     N] },
   { name: "chooseProgrammeForStaff", read: (actor, w) => chooseProgrammeForStaff(actor, w.a.programme.id), access:       [Y,    Y,    Y,    Y,  N,     N] },
 ];
 
@@ -50,6 +57,8 @@ describe("staff-only reads", () => {
       await expectNotFound(() => getPairingForStaff(other, world.a.pairing.id));
       await expectNotFound(() => getCoordinatorFigures(other, world.a.programme.id));
       await expectNotFound(() => chooseProgrammeForStaff(other, world.a.programme.id));
+      await expectNotFound(() => getPupilForCoordinator(other, world.a.pupils.mentee.id));
+      await expectNotFound(() => loadMatchingInput(other, world.a.programme.id));
     });
 
     it("lists nothing of it", async () => {

@@ -8,8 +8,10 @@ export type RuleCandidate = {
   hasProfile: boolean;
   /** For mentees: how many live (trial or active) pairings they are already a mentee in. */
   livePairings?: number;
+  /** Weekly slots the pupil is free in; empty or missing means "not recorded". */
+  slots?: readonly string[];
 };
-export type MentorCandidate = RuleCandidate & { capacity: number; currentLoad: number };
+export type MentorCandidate = RuleCandidate & { capacity: number; currentLoad: number; isTrained?: boolean };
 
 export type PairingProposal = {
   kind: "ONE_TO_ONE" | "GROUP";
@@ -17,10 +19,16 @@ export type PairingProposal = {
   mentors: MentorCandidate[];
   mentees: RuleCandidate[];
   minimumYearGap?: number;
+  maximumYearGap?: number;
+  isTrainingRequired?: boolean;
+  /** A coordinator's recorded reason to pair a mentor whose training is not finished. */
+  hasTrainingOverride?: boolean;
+  /** Pairs of pupil ids that must never be together. No override exists. */
+  keepApart?: readonly (readonly [string, string])[];
 };
 
-export type RuleViolation = { rule: RuleName; field: "mentorIds" | "menteeIds" | "kind"; message: string };
-export type RuleName = "format" | "size" | "profile" | "overlap" | "older" | "capacity" | "already-paired";
+export type RuleViolation = { rule: RuleName; field: "mentorIds" | "menteeIds" | "kind" | "trainingOverrideReason"; message: string };
+export type RuleName = "format" | "size" | "profile" | "overlap" | "older" | "too-old" | "capacity" | "already-paired" | "training" | "keep-apart" | "no-shared-slot";
 
 export function checkPairingRules(proposal: PairingProposal): RuleViolation[] {
   const { kind, mentors, mentees } = proposal;
@@ -57,9 +65,29 @@ export function checkPairingRules(proposal: PairingProposal): RuleViolation[] {
     }
   }
 
+  const everyone = [...mentors, ...mentees];
+  const isKeptApart = (a: string, b: string) => (proposal.keepApart ?? []).some(([x, y]) => (x === a && y === b) || (x === b && y === a));
+  for (const [index, a] of everyone.entries()) {
+    for (const b of everyone.slice(index + 1)) {
+      if (a.studentId !== b.studentId && isKeptApart(a.studentId, b.studentId)) {
+        violations.push({ rule: "keep-apart", field: "menteeIds", message: `${a.name} and ${b.name} must be kept apart, so they cannot be in the same pairing or group.` });
+      }
+    }
+  }
+
   for (const mentor of mentors) {
+    if (proposal.isTrainingRequired && mentor.isTrained === false && !proposal.hasTrainingOverride) {
+      violations.push({ rule: "training", field: "trainingOverrideReason", message: `${mentor.name} has not finished the required training. To pair them anyway, give a reason.` });
+    }
     for (const mentee of mentees) {
       if (mentor.studentId === mentee.studentId) continue;
+      if (proposal.maximumYearGap !== undefined && mentor.yearGroup - mentee.yearGroup > proposal.maximumYearGap) {
+        violations.push({ rule: "too-old", field: "mentorIds", message: `${mentor.name} (Year ${mentor.yearGroup}) is more than ${proposal.maximumYearGap} years older than ${mentee.name} (Year ${mentee.yearGroup}).` });
+      }
+      // Only checked when both have said when they are free.
+      if (mentor.slots?.length && mentee.slots?.length && !mentor.slots.some((slot) => mentee.slots!.includes(slot))) {
+        violations.push({ rule: "no-shared-slot", field: "mentorIds", message: `${mentor.name} and ${mentee.name} are never free at the same time.` });
+      }
       if (mentor.yearGroup - mentee.yearGroup < gap) {
         violations.push({
           rule: "older",

@@ -93,6 +93,10 @@ export async function createStudent(
     hasSend?: boolean;
     sendNotes?: string | null;
     status?: "ON_ROLL" | "LEFT" | "ALUMNI";
+    interests?: string[];
+    availability?: string[];
+    aboutMe?: string;
+    livedExperience?: string[];
     today?: IsoDate;
     account?: { email?: string; password?: string };
   },
@@ -119,6 +123,10 @@ export async function createStudent(
       status: input.status ?? "ON_ROLL",
       hasSend: input.hasSend ?? false,
       sendNotes: input.sendNotes ?? null,
+      interests: input.interests ?? [],
+      availability: input.availability ?? [],
+      aboutMe: input.aboutMe ?? "",
+      livedExperience: input.livedExperience ?? [],
       userId: user?.id ?? null,
     },
   });
@@ -142,12 +150,17 @@ export async function createProgramme(
   });
 }
 
-export async function addMentor(db: Db, input: { schoolId: string; programmeId: string; studentId: string; capacity?: number; trainingComplete?: boolean }) {
-  return db.mentorProfile.create({ data: { ...input, capacity: input.capacity ?? 1, trainingComplete: input.trainingComplete ?? true } });
+export async function addMentor(db: Db, input: { schoolId: string; programmeId: string; studentId: string; capacity?: number; trainingComplete?: boolean; strengths?: Partial<Record<FocusArea, 1 | 2 | 3>> }) {
+  return db.mentorProfile.create({ data: { ...input, capacity: input.capacity ?? 1, trainingComplete: input.trainingComplete ?? true, strengths: input.strengths ?? {} } });
 }
 
-export async function addMentee(db: Db, input: { schoolId: string; programmeId: string; studentId: string }) {
-  return db.menteeProfile.create({ data: input });
+export async function addMentee(db: Db, input: { schoolId: string; programmeId: string; studentId: string; focusAreas?: FocusArea[]; ranking?: string[] }) {
+  return db.menteeProfile.create({ data: { ...input, focusAreas: input.focusAreas ?? [], ranking: input.ranking ?? [] } });
+}
+
+export async function addKeepApartRow(db: Db, input: { schoolId: string; studentIds: [string, string]; reason: string; createdById: string }) {
+  const [studentAId, studentBId] = [...input.studentIds].sort() as [string, string];
+  return db.keepApart.create({ data: { schoolId: input.schoolId, studentAId, studentBId, reason: input.reason, createdById: input.createdById } });
 }
 
 export async function createPairingRow(

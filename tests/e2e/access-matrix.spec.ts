@@ -10,7 +10,7 @@ type Identity = "signedOut" | Who;
 type Outcome = "signin" | 200 | 404 | { to: string };
 
 /** Real ids, read from the running app before the cells are checked. */
-type IdName = "northfieldPairing" | "otherMentorsPairing" | "southbankPairing" | "missing";
+type IdName = "northfieldPairing" | "otherMentorsPairing" | "southbankPairing" | "northfieldPupil" | "missing";
 
 type Row = { route: string; id?: IdName; note: string; expect: Record<Identity, Outcome> };
 
@@ -34,8 +34,16 @@ const table: Row[] = [
     expect: { signedOut: "signin", admin: 404, coordinator: 404, teacher: 404, dsl: 404, mentor: 404, mentee: 404, otherSchoolCoordinator: 200 } },
   { route: "/coordinator/pairings/[pairingId]", id: "missing", note: "an id that does not exist",
     expect: { signedOut: "signin", admin: 404, coordinator: 404, teacher: 404, dsl: 404, mentor: 404, mentee: 404, otherSchoolCoordinator: 404 } },
+  { route: "/coordinator/matching", note: "coordinators, each for their own school's programme",
+    expect: { signedOut: "signin", admin: 404, coordinator: 200, teacher: 404, dsl: 404, mentor: 404, mentee: 404, otherSchoolCoordinator: 200 } },
+  { route: "/coordinator/pupils/[studentId]", id: "northfieldPupil", note: "a Northfield pupil's staff page: Northfield's coordinator only",
+    expect: { signedOut: "signin", admin: 404, coordinator: 200, teacher: 404, dsl: 404, mentor: 404, mentee: 404, otherSchoolCoordinator: 404 } },
+  { route: "/coordinator/pupils/[studentId]", id: "missing", note: "an id that does not exist",
+    expect: { signedOut: "signin", admin: 404, coordinator: 404, teacher: 404, dsl: 404, mentor: 404, mentee: 404, otherSchoolCoordinator: 404 } },
   { route: "/staff", note: "teachers, safeguarding leads and coordinators",
     expect: { signedOut: "signin", admin: 404, coordinator: 200, teacher: 200, dsl: 200, mentor: 404, mentee: 404, otherSchoolCoordinator: 200 } },
+  { route: "/staff/keep-apart", note: "coordinators and safeguarding leads (the reasons are staff-only)",
+    expect: { signedOut: "signin", admin: 404, coordinator: 200, teacher: 404, dsl: 200, mentor: 404, mentee: 404, otherSchoolCoordinator: 200 } },
   { route: "/mentor", note: "mentors only",
     expect: { signedOut: "signin", admin: 404, coordinator: 404, teacher: 404, dsl: 404, mentor: 200, mentee: 404, otherSchoolCoordinator: 404 } },
   { route: "/mentor/log/[pairingId]", id: "northfieldPairing", note: "Sam's own pairing: only Sam",
@@ -96,6 +104,9 @@ async function signInEveryRole(browser: Browser) {
       const other = rows.find((r) => !r.mentors.includes("Sam O.") && /Active/.test(r.rowText));
       expect(other, "another mentor's live pairing is in Northfield's pairings table").toBeTruthy();
       ids.otherMentorsPairing = other!.id;
+      const pupilHref = await page.locator('a[href^="/coordinator/pupils/"]').first().getAttribute("href");
+      expect(pupilHref, "the coordinator's lists link to a pupil's page").toBeTruthy();
+      ids.northfieldPupil = pupilHref!.split("/").pop()!;
     }
     if (who === "otherSchoolCoordinator") {
       const rows = await pairingLinkIds(page);

@@ -9,12 +9,15 @@ import { getLeaderboard, getMyPoints } from "@/features/points/queries";
 import { listProgrammesForActor } from "@/features/programmes/queries";
 import { Leaderboard } from "@/features/points/components/leaderboard";
 import { pointCategoryLabels } from "@/features/points/schemas";
+import { getMentorChoices, getMyProfile } from "@/features/profiles/queries";
+import { MyProfileForm } from "@/features/profiles/components/my-profile-form";
+import { MentorChoicesForm } from "@/features/profiles/components/mentor-choices-form";
 
 export const metadata: Metadata = { title: "My page" };
 
 export default async function StudentPage() {
   const actor = await requireActor("PUPIL");
-  const [pairings, points, programmes] = await Promise.all([listMyPairings(actor), getMyPoints(actor), listProgrammesForActor(actor)]);
+  const [pairings, points, programmes, profile, choices] = await Promise.all([listMyPairings(actor), getMyPoints(actor), listProgrammesForActor(actor), getMyProfile(actor), getMentorChoices(actor)]);
   const asMentee = pairings.filter((p) => p.myRole === "MENTEE");
   const programme = programmes.find((p) => p.status === "ACTIVE") ?? programmes[0];
   const leaderboard = programme ? await getLeaderboard(actor, programme.id) : null;
@@ -64,6 +67,19 @@ export default async function StudentPage() {
         <Card title="Leaderboard">
           {leaderboard ? <Leaderboard rows={leaderboard.rows} highlightStudentId={actor.studentId} caption={`Leaderboard for ${leaderboard.programme.name}`} /> : <EmptyState title="No leaderboard yet">When you join a programme, its leaderboard shows here.</EmptyState>}
         </Card>
+        {asMentee.length === 0
+          ? choices.filter((c) => c.mentors.length > 0).map((choice) => (
+              <Card key={choice.programmeId} title="Choose your mentor" className="md:col-span-2">
+                <p className="mb-3">You can say who you would like as your mentor. Pick up to three, or choose “No preference”. Your coordinator decides, and will try to give you one of your choices.</p>
+                <MentorChoicesForm choice={choice} />
+              </Card>
+            ))
+          : null}
+        {profile ? (
+          <Card title="About me" className="md:col-span-2">
+            <MyProfileForm profile={profile} />
+          </Card>
+        ) : null}
         <div className="md:col-span-2">
           <TellSomeone />
         </div>

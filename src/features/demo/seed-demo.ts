@@ -1,7 +1,7 @@
 // The demo schools: seeded only into the embedded dev database or by an explicit `npm run db:seed`.
 import type { Db } from "@/server/db";
 import {
-  addMentee, addMentor, createPairingRow, createPointEntry, createProgramme, createSchool, createSessionRow, createStaffUser, createStudent,
+  addKeepApartRow, addMentee, addMentor, createPairingRow, createPointEntry, createProgramme, createSchool, createSessionRow, createStaffUser, createStudent,
 } from "@/server/factories";
 import { addDaysIso, startOfDayInstant, todayIn, weekOf } from "@/lib/dates";
 import type { Activity, PointCategory } from "@/generated/prisma/client";
@@ -10,6 +10,8 @@ export const DEMO_PASSWORD = "peerpath-demo";
 
 const FIRST = ["Maya", "Leo", "Aisha", "Sam", "Olivia", "Noah", "Zara", "Ethan", "Isla", "Ravi", "Grace", "Kai", "Ella", "Tom", "Amara", "Finn", "Lily", "Omar", "Ruby", "Jack", "Hana", "Ben", "Chloe", "Yusuf", "Freya", "Max", "Sofia", "Dan", "Priya", "Luca"];
 const LAST = ["Patel", "Jones", "Khan", "Smith", "Williams", "Brown", "Taylor", "Ahmed", "Wilson", "Evans", "Thomas", "Roberts", "Walker", "Wright", "Hughes", "Green", "Hall", "Lewis", "Clarke", "Young"];
+const INTERESTS = ["football", "drawing", "gaming", "reading", "music", "baking", "coding", "dance", "animals", "science", "films", "basketball", "chess", "drama", "photography", "swimming", "history", "cycling", "anime", "cooking"];
+const OTHER_SLOTS = ["MON_BREAK", "TUE_BREAK", "TUE_LUNCH", "WED_BREAK", "THU_BREAK", "THU_LUNCH", "FRI_BREAK", "FRI_LUNCH"];
 const ACTIVITIES: Activity[] = ["GETTING_TO_KNOW_ME", "HOMEWORK_HELP", "PROBLEM_SOLVING", "ONLINE_SAFETY", "READING", "CHECK_IN"];
 
 function prng(seed: number) {
@@ -54,17 +56,34 @@ export async function seedDemo(db: Db, options: { log?: (line: string) => void }
       const lastName = LAST[(n * 3 + yearGroup) % LAST.length]!;
       const isDemoMentor = yearGroup === 10 && i === 0;
       const isDemoMentee = yearGroup === 8 && i === 0;
+      // Named pupils the matching demo (and its browser test) relies on: a waiting Year 7 mentee
+      // who ranked a free Year 11 mentor first, and a waiting mentee kept apart from Sam.
+      const named = yearGroup === 7 && i === 4 ? { first: "Nia", last: "Clarke", email: "mentee2@northfield.example" }
+        : yearGroup === 7 && i === 7 ? { first: "Theo", last: "Brooks" }
+        : yearGroup === 11 && i === 3 ? { first: "Kofi", last: "Mensah", email: "mentor2@northfield.example" }
+        : null;
+      const pick = <T,>(from: T[], count: number) => [...from].sort(() => random() - 0.5).slice(0, count);
+      // Mentors (Years 10–11) are free Mon and Wed lunch and more; everyone shares at least one of those.
+      const slots = yearGroup >= 10 ? ["MON_LUNCH", "WED_LUNCH", ...pick(OTHER_SLOTS, 1)] : [random() < 0.5 ? "MON_LUNCH" : "WED_LUNCH", ...pick(OTHER_SLOTS, 1 + Math.floor(random() * 2))];
       const student = await createStudent(db, {
         schoolId: northfield.id,
-        firstName: isDemoMentor ? "Sam" : isDemoMentee ? "Maya" : firstName,
-        lastName: isDemoMentor ? "Okoro" : isDemoMentee ? "Patel" : lastName,
+        firstName: isDemoMentor ? "Sam" : isDemoMentee ? "Maya" : named ? named.first : firstName,
+        lastName: isDemoMentor ? "Okoro" : isDemoMentee ? "Patel" : named ? named.last : lastName,
         yearGroup,
         tutorGroup: `${yearGroup}${"ABCD"[i % 4]}`,
         upn: `N${String(1000 + n)}`,
         hasSend: i % 5 === 1,
         sendNotes: i % 5 === 1 ? "Autistic; prefers a quiet room and advance notice of changes." : null,
+        interests: pick(INTERESTS, 3),
+        availability: slots,
+        aboutMe: yearGroup >= 10 ? "I remember starting here and I'm happy to help." : "",
+        // A few pupils have opted in to sharing lived experience, used only for matching.
+        livedExperience: i % 5 === 1 && i < 6 ? ["autism"] : [],
         today,
-        account: isDemoMentor ? { email: "mentor@northfield.example", password: DEMO_PASSWORD } : isDemoMentee ? { email: "mentee@northfield.example", password: DEMO_PASSWORD } : undefined,
+        account: isDemoMentor ? { email: "mentor@northfield.example", password: DEMO_PASSWORD }
+          : isDemoMentee ? { email: "mentee@northfield.example", password: DEMO_PASSWORD }
+          : named?.email ? { email: named.email, password: DEMO_PASSWORD }
+          : undefined,
       });
       pupils.push({ id: student.id, yearGroup, name: `${student.legalFirstName} ${student.legalLastName}` });
       n += 1;
@@ -76,9 +95,20 @@ export async function seedDemo(db: Db, options: { log?: (line: string) => void }
   // 20 mentees: 8 from Year 7, 8 from Year 8 (the demo mentee first), 4 from Year 9.
   const mentees = [...byYear(8).slice(0, 8), ...byYear(7).slice(0, 8), ...byYear(9).slice(0, 4)];
   for (const [i, m] of mentors.entries()) {
-    await addMentor(db, { schoolId: northfield.id, programmeId: programme.id, studentId: m.id, capacity: i >= 8 ? 3 : i % 3 === 0 ? 2 : 1, trainingComplete: i !== 7 });
+    const focus = ["TRANSITION", "ATTENDANCE", "WELLBEING", "BULLYING"] as const;
+    await addMentor(db, {
+      schoolId: northfield.id, programmeId: programme.id, studentId: m.id, capacity: i >= 8 ? 3 : i % 3 === 0 ? 2 : 1, trainingComplete: i !== 7,
+      strengths: { [focus[i % 4]!]: 3, [focus[(i + 1) % 4]!]: 1 + (i % 2) as 1 | 2 },
+    });
   }
-  for (const m of mentees) await addMentee(db, { schoolId: northfield.id, programmeId: programme.id, studentId: m.id });
+  for (const [i, m] of mentees.entries()) {
+    const focus = (["TRANSITION", "ATTENDANCE", "WELLBEING", "BULLYING"] as const)[i % 4]!;
+    // Some waiting mentees have ranked mentors (the free ones), the rest said "no preference".
+    const ranking = i === 12 ? [mentors[11]!.id, mentors[6]!.id] : i === 13 ? [mentors[6]!.id] : i === 18 ? [mentors[11]!.id] : [];
+    await addMentee(db, { schoolId: northfield.id, programmeId: programme.id, studentId: m.id, focusAreas: i % 3 === 0 ? [focus, "WELLBEING"] : [focus], ranking });
+  }
+  // A pair who must never be matched (the reason is staff-only).
+  await addKeepApartRow(db, { schoolId: northfield.id, studentIds: [mentors[0]!.id, mentees[15]!.id], reason: "Falling-out on the bus last year; both families asked for them to be kept apart.", createdById: staff.dsl.id });
 
   // Pairings began on a Monday about six weeks ago; each meets on a Monday, Tuesday or Wednesday.
   const started = addDaysIso(weekOf(today).start, -49);

@@ -1,13 +1,13 @@
 import "server-only";
 import { Prisma } from "@/generated/prisma/client";
-import { defineCommand } from "@/server/command";
+import { defineCommand, type CommandContext, type CommandResult } from "@/server/command";
 import { NotFoundError, RuleError } from "@/server/errors";
 import type { Tx } from "@/server/db";
 import { addDaysIso, todayIn, toDbDate } from "@/lib/dates";
 import { canChangeStatus, checkPairingRules, type RuleViolation } from "@/lib/pairing-rules";
 import { pupilDisplayName } from "@/lib/ranking";
 import { yearGroupOn } from "@/lib/year-group";
-import { changePairingStatusSchema, createPairingSchema } from "./schemas";
+import { changePairingStatusSchema, createPairingSchema, type CreatePairingInput } from "./schemas";
 
 const TRIAL_DAYS = 14;
 
@@ -53,74 +53,95 @@ async function lockProfiles(tx: Tx, programmeId: string, mentorIds: string[], me
   }
 }
 
+/**
+ * Creates one trial pairing or group under every hard rule, inside the caller's transaction.
+ * Shared by manual pairing and by accepting matching suggestions.
+ */
+export async function createPairingInTx(input: CreatePairingInput, { tx, actor, audit }: CommandContext): Promise<CommandResult> {
+  const { schoolId } = actor;
+  const programme = await tx.programme.findFirst({
+    where: { id: input.programmeId, schoolId },
+    select: { id: true, format: true, status: true, minYearGap: true, maxYearGap: true, isTrainingRequired: true },
+  });
+  if (!programme) throw new NotFoundError("programme");
+  if (programme.status !== "ACTIVE") throw new RuleError("This programme is not running, so it cannot take new pairings.");
+
+  const mentorIds = [...new Set(input.mentorIds)];
+  const menteeIds = [...new Set(input.menteeIds)];
+  await lockProfiles(tx, programme.id, mentorIds, menteeIds);
+  const students = await tx.student.findMany({
+    where: { schoolId, id: { in: [...mentorIds, ...menteeIds] }, status: { not: "LEFT" } },
+    select: {
+      id: true, legalFirstName: true, legalLastName: true, preferredName: true, cohortYear: true, availability: true,
+      mentorProfiles: { where: { programmeId: programme.id }, select: { capacity: true, trainingComplete: true } },
+      menteeProfiles: { where: { programmeId: programme.id }, select: { id: true } },
+      memberships: { where: { role: "MENTEE", pairing: { programmeId: programme.id, status: { in: ["TRIAL", "ACTIVE"] } } }, select: { id: true } },
+    },
+  });
+  const byId = new Map(students.map((s) => [s.id, s]));
+  if ([...mentorIds, ...menteeIds].some((id) => !byId.has(id))) throw new NotFoundError("pupil");
+
+  const today = todayIn(actor.timezone);
+  const everyone = [...mentorIds, ...menteeIds];
+  const [loads, keepApart] = await Promise.all([
+    currentLoads(tx, schoolId, programme.id, mentorIds),
+    tx.keepApart.findMany({ where: { schoolId, studentAId: { in: everyone }, studentBId: { in: everyone } }, select: { studentAId: true, studentBId: true } }),
+  ]);
+  const describe = (id: string) => {
+    const s = byId.get(id)!;
+    return { studentId: id, name: pupilDisplayName(s), yearGroup: yearGroupOn(s.cohortYear, today), slots: s.availability };
+  };
+  const hasTrainingOverride = input.trainingOverrideReason.length > 0;
+  const violations = checkPairingRules({
+    kind: input.kind,
+    programmeFormat: programme.format,
+    minimumYearGap: programme.minYearGap,
+    maximumYearGap: programme.maxYearGap,
+    isTrainingRequired: programme.isTrainingRequired,
+    hasTrainingOverride,
+    keepApart: keepApart.map((k) => [k.studentAId, k.studentBId] as const),
+    mentors: mentorIds.map((id) => {
+      const profile = byId.get(id)!.mentorProfiles[0];
+      return { ...describe(id), hasProfile: Boolean(profile), capacity: profile?.capacity ?? 0, currentLoad: loads.get(id) ?? 0, isTrained: profile?.trainingComplete ?? false };
+    }),
+    mentees: menteeIds.map((id) => ({ ...describe(id), hasProfile: byId.get(id)!.menteeProfiles.length > 0, livePairings: byId.get(id)!.memberships.length })),
+  });
+  if (violations.length > 0) throw ruleError(violations);
+  const isOverridden = hasTrainingOverride && programme.isTrainingRequired && mentorIds.some((id) => byId.get(id)!.mentorProfiles[0]?.trainingComplete === false);
+
+  const pairing = await tx.pairing.create({
+    data: {
+      schoolId,
+      programmeId: programme.id,
+      kind: input.kind,
+      name: input.name || null,
+      status: "TRIAL",
+      startsOn: toDbDate(input.startsOn),
+      trialEndsOn: toDbDate(addDaysIso(input.startsOn, TRIAL_DAYS)),
+      createdById: actor.userId,
+      trainingOverrideReason: isOverridden ? input.trainingOverrideReason : null,
+      members: {
+        create: [
+          ...mentorIds.map((studentId) => ({ studentId, role: "MENTOR" as const })),
+          ...menteeIds.map((studentId) => ({ studentId, role: "MENTEE" as const })),
+        ],
+      },
+    },
+    select: { id: true },
+  });
+  await audit({
+    action: "pairing.created",
+    recordType: "Pairing",
+    recordId: pairing.id,
+    changes: { programmeId: programme.id, kind: input.kind, mentorIds, menteeIds, status: "TRIAL", startsOn: input.startsOn, trainingOverrideReason: isOverridden ? input.trainingOverrideReason : undefined },
+  });
+  const noun = input.kind === "GROUP" ? "Group" : "Pairing";
+  return { message: `${noun} created as a trial until ${addDaysIso(input.startsOn, TRIAL_DAYS)}.`, recordId: pairing.id };
+}
+
 export const createPairing = defineCommand(
   { name: "createPairing", schema: createPairingSchema, allow: ["COORDINATOR"] },
-  async (input, { tx, actor, audit }) => {
-    const { schoolId } = actor;
-    const programme = await tx.programme.findFirst({ where: { id: input.programmeId, schoolId }, select: { id: true, format: true, status: true } });
-    if (!programme) throw new NotFoundError("programme");
-    if (programme.status !== "ACTIVE") throw new RuleError("This programme is not running, so it cannot take new pairings.");
-
-    const mentorIds = [...new Set(input.mentorIds)];
-    const menteeIds = [...new Set(input.menteeIds)];
-    await lockProfiles(tx, programme.id, mentorIds, menteeIds);
-    const students = await tx.student.findMany({
-      where: { schoolId, id: { in: [...mentorIds, ...menteeIds] }, status: { not: "LEFT" } },
-      select: {
-        id: true, legalFirstName: true, legalLastName: true, preferredName: true, cohortYear: true,
-        mentorProfiles: { where: { programmeId: programme.id }, select: { capacity: true } },
-        menteeProfiles: { where: { programmeId: programme.id }, select: { id: true } },
-        memberships: { where: { role: "MENTEE", pairing: { programmeId: programme.id, status: { in: ["TRIAL", "ACTIVE"] } } }, select: { id: true } },
-      },
-    });
-    const byId = new Map(students.map((s) => [s.id, s]));
-    if ([...mentorIds, ...menteeIds].some((id) => !byId.has(id))) throw new NotFoundError("pupil");
-
-    const today = todayIn(actor.timezone);
-    const loads = await currentLoads(tx, schoolId, programme.id, mentorIds);
-    const describe = (id: string) => {
-      const s = byId.get(id)!;
-      return { studentId: id, name: pupilDisplayName(s), yearGroup: yearGroupOn(s.cohortYear, today) };
-    };
-    const violations = checkPairingRules({
-      kind: input.kind,
-      programmeFormat: programme.format,
-      mentors: mentorIds.map((id) => {
-        const profile = byId.get(id)!.mentorProfiles[0];
-        return { ...describe(id), hasProfile: Boolean(profile), capacity: profile?.capacity ?? 0, currentLoad: loads.get(id) ?? 0 };
-      }),
-      mentees: menteeIds.map((id) => ({ ...describe(id), hasProfile: byId.get(id)!.menteeProfiles.length > 0, livePairings: byId.get(id)!.memberships.length })),
-    });
-    if (violations.length > 0) throw ruleError(violations);
-
-    const pairing = await tx.pairing.create({
-      data: {
-        schoolId,
-        programmeId: programme.id,
-        kind: input.kind,
-        name: input.name || null,
-        status: "TRIAL",
-        startsOn: toDbDate(input.startsOn),
-        trialEndsOn: toDbDate(addDaysIso(input.startsOn, TRIAL_DAYS)),
-        createdById: actor.userId,
-        members: {
-          create: [
-            ...mentorIds.map((studentId) => ({ studentId, role: "MENTOR" as const })),
-            ...menteeIds.map((studentId) => ({ studentId, role: "MENTEE" as const })),
-          ],
-        },
-      },
-      select: { id: true },
-    });
-    await audit({
-      action: "pairing.created",
-      recordType: "Pairing",
-      recordId: pairing.id,
-      changes: { programmeId: programme.id, kind: input.kind, mentorIds, menteeIds, status: "TRIAL", startsOn: input.startsOn },
-    });
-    const noun = input.kind === "GROUP" ? "Group" : "Pairing";
-    return { message: `${noun} created as a trial until ${addDaysIso(input.startsOn, TRIAL_DAYS)}.`, recordId: pairing.id };
-  },
+  createPairingInTx,
 );
 
 export const changePairingStatus = defineCommand(

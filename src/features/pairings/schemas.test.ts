@@ -12,7 +12,7 @@ describe("createPairingSchema", () => {
   const good = { programmeId: "prog1", kind: "ONE_TO_ONE", mentorIds: "m1", menteeIds: ["e1"], startsOn: "2026-11-02" };
 
   it("accepts a form with one mentor and one mentee, defaulting the name", () => {
-    expect(createPairingSchema.parse(good)).toEqual({ programmeId: "prog1", kind: "ONE_TO_ONE", mentorIds: ["m1"], menteeIds: ["e1"], name: "", startsOn: "2026-11-02" });
+    expect(createPairingSchema.parse(good)).toEqual({ programmeId: "prog1", kind: "ONE_TO_ONE", mentorIds: ["m1"], menteeIds: ["e1"], name: "", startsOn: "2026-11-02", trainingOverrideReason: "" });
   });
 
   it("accepts a group with several of each", () => {

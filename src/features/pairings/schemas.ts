@@ -21,6 +21,8 @@ export const createPairingSchema = z.object({
   menteeIds: recordIdList("Choose a mentee."),
   name: optionalText(80),
   startsOn: isoDate,
+  /** Only when pairing a mentor whose training is not finished; recorded and audited. */
+  trainingOverrideReason: optionalText(300),
 });
 
 export const changePairingStatusSchema = z

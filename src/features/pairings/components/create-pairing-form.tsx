@@ -47,6 +47,7 @@ export function CreatePairingForm({ programmeId, mentors, mentees, today }: { pr
           <TextInput id="pairing-name" name="name" label="Group name (optional)" defaultValue={value("name")} errors={errors("name")} />
           <TextInput id="startsOn" name="startsOn" type="date" label="Start date" hint="The trial runs for two weeks from this date." defaultValue={value("startsOn", today)} errors={errors("startsOn")} />
         </div>
+        <TextInput id="trainingOverrideReason" name="trainingOverrideReason" label="Reason to pair a mentor who has not finished training (only if needed)" hint="Leave empty unless you are choosing an untrained mentor on purpose. The reason is recorded." defaultValue={value("trainingOverrideReason")} errors={errors("trainingOverrideReason")} />
       </div>
       <SubmitButton>Create pairing</SubmitButton>
     </form>

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { Badge, Card } from "@/components/ui/card";
 
 type Mentor = { studentId: string; name: string; yearGroup: number; tutorGroup: string; hasSend: boolean; capacity: number; load: number; trainingComplete: boolean };
@@ -12,7 +13,7 @@ export function ParticipantLists({ mentors, mentees }: { mentors: Mentor[]; ment
             {mentors.map((m) => (
               <li key={m.studentId} className="flex flex-wrap items-center justify-between gap-2 py-2">
                 <span>
-                  <span className="font-semibold">{m.name}</span> <span className="text-sm text-muted">Year {m.yearGroup} · {m.tutorGroup}</span>
+                  <Link href={`/coordinator/pupils/${m.studentId}`} className="font-semibold text-accent underline-offset-4 hover:underline">{m.name}</Link> <span className="text-sm text-muted">Year {m.yearGroup} · {m.tutorGroup}</span>
                 </span>
                 <span className="flex flex-wrap gap-1">
                   <Badge tone={m.load >= m.capacity ? "calm" : "good"}>{m.load} of {m.capacity}</Badge>
@@ -30,7 +31,7 @@ export function ParticipantLists({ mentors, mentees }: { mentors: Mentor[]; ment
             {mentees.map((m) => (
               <li key={m.studentId} className="flex flex-wrap items-center justify-between gap-2 py-2">
                 <span>
-                  <span className="font-semibold">{m.name}</span> <span className="text-sm text-muted">Year {m.yearGroup} · {m.tutorGroup}</span>
+                  <Link href={`/coordinator/pupils/${m.studentId}`} className="font-semibold text-accent underline-offset-4 hover:underline">{m.name}</Link> <span className="text-sm text-muted">Year {m.yearGroup} · {m.tutorGroup}</span>
                 </span>
                 <span className="flex flex-wrap gap-1">
                   {m.pairing ? <Badge tone="good">Paired</Badge> : <Badge tone="accent">Waiting for a mentor</Badge>}

@@ -1,0 +1,30 @@
+import "server-only";
+import { defineCommand } from "@/server/command";
+import { NotFoundError, RuleError } from "@/server/errors";
+import { addKeepApartSchema, removeKeepApartSchema } from "./schemas";
+import { KEEP_APART_ROLES, keepApartVisibleTo } from "./policy";
+
+export const addKeepApart = defineCommand(
+  { name: "addKeepApart", schema: addKeepApartSchema, allow: KEEP_APART_ROLES },
+  async (input, { tx, actor, audit }) => {
+    const [studentAId, studentBId] = [input.studentAId, input.studentBId].sort() as [string, string];
+    const pupils = await tx.student.count({ where: { schoolId: actor.schoolId, id: { in: [studentAId, studentBId] } } });
+    if (pupils !== 2) throw new NotFoundError("pupil");
+    const existing = await tx.keepApart.findFirst({ where: { schoolId: actor.schoolId, studentAId, studentBId }, select: { id: true } });
+    if (existing) throw new RuleError("These two pupils are already kept apart.", { studentBId: ["Already kept apart."] });
+    const row = await tx.keepApart.create({ data: { schoolId: actor.schoolId, studentAId, studentBId, reason: input.reason, createdById: actor.userId }, select: { id: true } });
+    await audit({ action: "keep_apart.added", recordType: "KeepApart", recordId: row.id, changes: { studentAId, studentBId, reason: input.reason } });
+    return { message: "Saved. These pupils will never be paired or grouped together.", recordId: row.id };
+  },
+);
+
+export const removeKeepApart = defineCommand(
+  { name: "removeKeepApart", schema: removeKeepApartSchema, allow: KEEP_APART_ROLES },
+  async (input, { tx, actor, audit }) => {
+    const row = await tx.keepApart.findFirst({ where: { ...keepApartVisibleTo(actor), id: input.keepApartId }, select: { id: true, studentAId: true, studentBId: true } });
+    if (!row) throw new NotFoundError("keep-apart pair");
+    await tx.keepApart.delete({ where: { id: row.id } });
+    await audit({ action: "keep_apart.removed", recordType: "KeepApart", recordId: row.id, changes: { studentAId: row.studentAId, studentBId: row.studentBId } });
+    return { message: "Removed. These pupils can now be paired again." };
+  },
+);

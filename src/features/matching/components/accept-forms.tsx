@@ -1,0 +1,62 @@
+"use client";
+
+import { SubmitButton } from "@/components/ui/submit-button";
+import { FormMessage } from "@/components/forms/form-message";
+import { useForm } from "@/components/forms/use-form";
+import { createPairingAction } from "@/features/pairings/actions";
+import { acceptSuggestionsAction, saveMatchWeightsAction } from "../actions";
+
+/** Accept the suggested mentor, or swap to another who meets every hard rule, as a trial pairing. */
+export function AcceptSuggestionForm({ programmeId, menteeId, menteeName, suggestedMentorId, options, today }: { programmeId: string; menteeId: string; menteeName: string; suggestedMentorId: string; options: { mentorId: string; label: string }[]; today: string }) {
+  const { state, formAction } = useForm(createPairingAction);
+  if (state.ok) return <FormMessage state={state} />;
+  const selectId = `mentor-for-${menteeId}`;
+  return (
+    <form action={formAction} className="flex flex-wrap items-end gap-2">
+      <input type="hidden" name="programmeId" value={programmeId} />
+      <input type="hidden" name="kind" value="ONE_TO_ONE" />
+      <input type="hidden" name="menteeIds" value={menteeId} />
+      <input type="hidden" name="startsOn" value={today} />
+      <div>
+        <label htmlFor={selectId} className="block text-sm font-semibold">Mentor for {menteeName}</label>
+        <select id={selectId} name="mentorIds" defaultValue={suggestedMentorId} className="min-h-11 rounded-lg border border-line bg-surface px-2">
+          {options.map((o) => (
+            <option key={o.mentorId} value={o.mentorId}>{o.label}</option>
+          ))}
+        </select>
+      </div>
+      <SubmitButton variant="secondary">Accept</SubmitButton>
+      <div className="basis-full">
+        <FormMessage state={state} />
+      </div>
+    </form>
+  );
+}
+
+export function AcceptAllForm({ programmeId, pairs }: { programmeId: string; pairs: string[] }) {
+  const { state, formAction } = useForm(acceptSuggestionsAction);
+  return (
+    <form action={formAction} className="space-y-2">
+      <FormMessage state={state} />
+      <input type="hidden" name="programmeId" value={programmeId} />
+      {pairs.map((pair) => (
+        <input key={pair} type="hidden" name="pairs" value={pair} />
+      ))}
+      {state.ok ? null : <SubmitButton>Accept all {pairs.length} suggestions</SubmitButton>}
+    </form>
+  );
+}
+
+export function SaveWeightsForm({ programmeId, weights }: { programmeId: string; weights: Record<string, number> }) {
+  const { state, formAction } = useForm(saveMatchWeightsAction);
+  return (
+    <form action={formAction} className="space-y-2">
+      <FormMessage state={state} />
+      <input type="hidden" name="programmeId" value={programmeId} />
+      {Object.entries(weights).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
+      <SubmitButton variant="quiet">Save these weights for the programme</SubmitButton>
+    </form>
+  );
+}
