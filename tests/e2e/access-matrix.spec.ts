@@ -40,6 +40,8 @@ const table: Row[] = [
     expect: { signedOut: "signin", admin: 404, coordinator: 200, teacher: 404, dsl: 404, mentor: 404, mentee: 404, otherSchoolCoordinator: 404 } },
   { route: "/coordinator/pupils/[studentId]", id: "missing", note: "an id that does not exist",
     expect: { signedOut: "signin", admin: 404, coordinator: 404, teacher: 404, dsl: 404, mentor: 404, mentee: 404, otherSchoolCoordinator: 404 } },
+  { route: "/coordinator/matching/groups", note: "coordinators, each for their own school's programme",
+    expect: { signedOut: "signin", admin: 404, coordinator: 200, teacher: 404, dsl: 404, mentor: 404, mentee: 404, otherSchoolCoordinator: 200 } },
   { route: "/staff", note: "teachers, safeguarding leads and coordinators",
     expect: { signedOut: "signin", admin: 404, coordinator: 200, teacher: 200, dsl: 200, mentor: 404, mentee: 404, otherSchoolCoordinator: 200 } },
   { route: "/staff/keep-apart", note: "coordinators and safeguarding leads (the reasons are staff-only)",

@@ -9,6 +9,7 @@ import { formatDayLong } from "@/lib/dates";
 import { listMyPairings } from "@/features/pairings/queries";
 import { listMySessionsAsMentor } from "@/features/sessions/queries";
 import { activityLabels } from "@/features/sessions/schemas";
+import { TRIAL_ACTIVITIES } from "@/lib/trial-activities";
 
 export const metadata: Metadata = { title: "Mentoring" };
 
@@ -40,7 +41,14 @@ export default async function MentorPage() {
               <p className="mt-2">
                 {p.status === "PAUSED" ? "This pairing is paused for now." : p.nextSession ? <>Next time you meet: <strong>{formatDayLong(p.nextSession)}</strong> ({p.sessionMinutes} minutes)</> : null}
               </p>
-              {p.status === "TRIAL" ? <p className="mt-1 text-muted">This is a trial. Your coordinator will check how it is going soon.</p> : null}
+              {p.status === "TRIAL" ? (
+                <div className="mt-2">
+                  <p className="text-muted">This is a trial. Your coordinator will check how it is going soon. Ideas for your first meetings:</p>
+                  <ul className="mt-1 list-disc space-y-1 pl-5">
+                    {TRIAL_ACTIVITIES.map((a) => <li key={a}>{a}</li>)}
+                  </ul>
+                </div>
+              ) : null}
               {p.status !== "PAUSED" && mentoring.length > 1 ? <Link href={`/mentor/log/${p.id}`} className="mt-2 inline-flex min-h-11 items-center font-semibold text-accent underline">Log a session for this {p.kind === "GROUP" ? "group" : "pairing"}</Link> : null}
             </Card>
           ))

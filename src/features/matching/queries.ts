@@ -11,6 +11,7 @@ import { compileProgramme } from "@/lib/matching/compile";
 import { pairRuleBroken } from "@/lib/matching/hard-rules";
 import { pairScore } from "@/lib/matching/candidates";
 import { suggestOneToOne } from "@/lib/matching/one-to-one";
+import { suggestGroups } from "@/lib/matching/groups";
 import { DEFAULT_WEIGHTS, type MatchWeights, type Programme, type StrengthLevel } from "@/lib/matching/types";
 import { focusAreaLabels } from "@/features/profiles/schemas";
 import { toWeightsForm, type WeightsForm } from "./schemas";
@@ -125,4 +126,11 @@ export async function getSuggestions(actor: Actor, programmeId: string, options:
   });
   const weights: WeightsForm = toWeightsForm(input.weights);
   return { programme, result, names, alternatives, weights, waitingCount: input.mentees.length };
+}
+
+/** Mixed-age groups of the programme's group size for the waiting mentees (heuristic: ADR 009). */
+export async function getGroupSuggestions(actor: Actor, programmeId: string, options: { weights?: MatchWeights } = {}) {
+  const { programme, input, names } = await loadMatchingInput(actor, programmeId, options.weights);
+  const result = suggestGroups(input);
+  return { programme, result, names, weights: toWeightsForm(input.weights), waitingCount: input.mentees.length };
 }

@@ -24,8 +24,9 @@ export type AssignmentProblem = {
   capacity: Int32Array;
   rowStart: Int32Array;
   col: Int32Array;
-  /** Non-negative integers, in increasing order within each row. */
-  cost: Int32Array;
+  /** Pair scores, best first within each row; a pair costs maxScore − score (never negative). */
+  score: Int32Array;
+  maxScore: number;
   unplacedCost: number;
 };
 
@@ -39,23 +40,24 @@ export type Assignment = {
 };
 
 export function solveAssignment(problem: AssignmentProblem): Assignment {
-  const { rows, cols, supply, capacity, rowStart, col, cost, unplacedCost: U } = problem;
+  const { rows, cols, supply, capacity, rowStart, col, score, maxScore, unplacedCost: U } = problem;
   const arcs = col.length;
   const rowPotential = new Float64Array(rows);
   const colPotential = new Float64Array(cols);
   // The sink's potential stays 0: only settled nodes move, and the sink settles at distance D.
   const isUsed = new Uint8Array(arcs);
   const unplaced = new Int32Array(rows);
+  // Written only for chosen pairs, the only ones ever read back (through a column's list).
   const arcRow = new Int32Array(arcs);
-  for (let r = 0; r < rows; r += 1) arcRow.fill(r, rowStart[r]!, rowStart[r + 1]!);
   const load = new Int32Array(cols);
   const firstArc = new Int32Array(cols).fill(-1);
-  const nextArc = new Int32Array(arcs).fill(-1);
+  const nextArc = new Int32Array(arcs);
 
   const colDist = new Float64Array(cols);
   const colStamp = new Int32Array(cols);
   const colDone = new Int32Array(cols);
   const colFrom = new Int32Array(cols);
+  const colFromRow = new Int32Array(cols);
   const rowDist = new Float64Array(rows);
   const rowStamp = new Int32Array(rows);
   const rowDone = new Int32Array(rows);
@@ -85,14 +87,15 @@ export function solveAssignment(problem: AssignmentProblem): Assignment {
   };
   const pushCursor = (r: number) => {
     const e = rowNext[r]!;
-    if (e < rowStart[r + 1]!) heap.push(Math.max(rowDist[r]!, rowDist[r]! + cost[e]! + rowPotential[r]!), CURSOR + r);
+    if (e < rowStart[r + 1]!) heap.push(Math.max(rowDist[r]!, rowDist[r]! + maxScore - score[e]! + rowPotential[r]!), CURSOR + r);
   };
   const relaxCheapest = (r: number) => {
     const end = rowStart[r + 1]!;
     const base = rowDist[r]! + rowPotential[r]!;
     let e = rowNext[r]!;
-    const groupCost = cost[e]!;
-    for (; e < end && cost[e] === groupCost; e += 1) {
+    const groupScore = score[e]!;
+    const groupCost = maxScore - groupScore;
+    for (; e < end && score[e] === groupScore; e += 1) {
       const j = col[e]!;
       if (isUsed[e] || colDone[j] === stamp) continue;
       const nd = base + groupCost - colPotential[j]!;
@@ -100,6 +103,7 @@ export function solveAssignment(problem: AssignmentProblem): Assignment {
         colStamp[j] = stamp;
         colDist[j] = nd;
         colFrom[j] = e;
+        colFromRow[j] = r;
         heap.push(nd, j);
       }
     }
@@ -111,8 +115,8 @@ export function solveAssignment(problem: AssignmentProblem): Assignment {
     // The least potential that keeps every pair of the new row at reduced cost ≥ 0. Column
     // potentials are ≤ 0, so once −cost is below it no later (dearer) pair can raise it.
     let potential = -U;
-    for (let e = rowStart[start]!; e < rowStart[start + 1]! && -cost[e]! > potential; e += 1) {
-      potential = Math.max(potential, colPotential[col[e]!]! - cost[e]!);
+    for (let e = rowStart[start]!; e < rowStart[start + 1]! && score[e]! - maxScore > potential; e += 1) {
+      potential = Math.max(potential, colPotential[col[e]!]! + score[e]! - maxScore);
     }
     rowPotential[start] = potential;
 
@@ -147,7 +151,7 @@ export function solveAssignment(problem: AssignmentProblem): Assignment {
           for (let e = firstArc[j]!; e !== -1; e = nextArc[e]!) {
             const r = arcRow[e]!;
             if (rowDone[r] === stamp) continue;
-            const nd = d - cost[e]! + colPotential[j]! - rowPotential[r]!;
+            const nd = d - (maxScore - score[e]!) + colPotential[j]! - rowPotential[r]!;
             if (nd === d) {
               rowFrom[r] = e;
               scanRow(r, d);
@@ -178,6 +182,7 @@ export function solveAssignment(problem: AssignmentProblem): Assignment {
       }
       for (;;) {
         const e = colFrom[j]!;
+        arcRow[e] = colFromRow[j]!;
         isUsed[e] = 1;
         nextArc[e] = firstArc[j]!;
         firstArc[j] = e;

@@ -96,17 +96,13 @@ export function compileProgramme(programme: Programme): Compiled {
   const atLevel = (level: number) => mentors.map((m) => Object.keys(m.strengths).filter((area) => wanted.has(area) && Math.min(3, Math.floor(m.strengths[area] ?? 0)) === level));
   const [menteeFocus, ...mentorLevels] = toMasks([mentees.map((m) => m.focusAreas), atLevel(1), atLevel(2), atLevel(3)]) as [Masks, Masks, Masks, Masks];
 
+  // A choice keeps its place even if an earlier one has left the programme: second stays second.
   const menteeRank = new Int32Array(mentees.length * 3).fill(-1);
   mentees.forEach((mentee, i) => {
-    const seen = new Set<number>();
-    let r = 0;
-    for (const id of mentee.ranking) {
+    mentee.ranking.slice(0, 3).forEach((id, r) => {
       const j = mentorIndex.get(id);
-      if (j === undefined || seen.has(j) || r >= 3) continue;
-      seen.add(j);
-      menteeRank[i * 3 + r] = j;
-      r += 1;
-    }
+      if (j !== undefined && mentee.ranking.indexOf(id) === r) menteeRank[i * 3 + r] = j;
+    });
   });
 
   const blockedLists: number[][] = mentees.map(() => []);

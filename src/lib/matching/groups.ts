@@ -4,7 +4,7 @@ import { improve, type State } from "./group-search";
 import { assignOptimally } from "./optimal";
 import { pairReasons } from "./reasons";
 import { OBJECTIVE_SCALE, type Programme, type Reason, type Suggestion, type Unmatched } from "./types";
-import { explainUnmatched } from "./unmatched";
+import { explainUnmatched, message as unmatchedMessage } from "./unmatched";
 
 // Group mode (README.md, "Group mode"): at most ceil(mentees / groupSize) groups, each with one or
 // two mentors. Objective, as in 1:1: most mentees placed, then the highest total value
@@ -108,7 +108,7 @@ function describe(c: Compiled, rules: GroupRules, state: State): GroupsResult {
   const unplaced = state.waiting.map((i): Unmatched => {
     const alone = explainUnmatched(c, i);
     if (alone.code !== "every-candidate-at-capacity") return alone;
-    return { menteeId: mentees[i]!.id, code: "no-group-fits", message: `No group has room for ${mentees[i]!.name} with a free slot in common and nobody they must be kept apart from.` };
+    return { menteeId: mentees[i]!.id, code: "no-group-fits", message: unmatchedMessage(c, i, "no-group-fits", []) };
   });
   const placedCount = groups.reduce((sum, g) => sum + g.menteeIds.length, 0);
   const totalScore = groups.reduce((sum, g) => sum + g.score, 0);

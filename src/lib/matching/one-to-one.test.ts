@@ -145,6 +145,18 @@ describe("suggestOneToOne, property-tested", () => {
     );
   });
 
+  it("stays optimal with weights so large that scores are sorted another way", () => {
+    fc.assert(
+      fc.property(programmeArbitrary({ maxMentees: 7, maxMentors: 6 }), fc.integer({ min: 1000, max: 5000 }), (p, factor) => {
+        const w = p.weights;
+        const big = { ...p, weights: { ...w, focusFit: w.focusFit * factor, menteeRanking: w.menteeRanking.map((x) => x * factor) as unknown as typeof w.menteeRanking, sharedInterests: w.sharedInterests * factor } };
+        const result = suggestOneToOne(big);
+        expect(result.matchedCount * 1e12 + result.totalScore).toBe(bruteForceObjective(big, scorer(big), 1e12));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
   it("finds the same optimum as a linear programme solved by HiGHS, on programmes of up to 60 pupils", () => {
     fc.assert(
       fc.property(programmeArbitrary({ minMentees: 8, maxMentees: 40, maxMentors: 20 }), (p) => {

@@ -26,35 +26,35 @@ export function assignOptimally(c: Compiled): Int32Array {
 function solveComponent(c: Compiled, candidates: Candidates, component: Component, isWhole: boolean, localOf: Int32Array, mentorOf: Int32Array) {
   const { isMentorRows, maxScore } = candidates;
   // With one component the candidate arrays are used as they are: no copy, no renumbering.
+  // (Rows are ids in the candidate numbering; identity lists keep one code path for both.)
   const rowIds = isWhole ? identity(candidates.rows) : component.rows;
   const colIds = isWhole ? identity(candidates.cols) : component.cols;
   const rows = rowIds.length;
   const cols = colIds.length;
-  const supply = new Int32Array(rows);
-  const capacity = new Int32Array(cols);
+  // Mentor places are the rows' supply or the columns' capacity; a mentee is always one unit.
+  const supply = Int32Array.from(rowIds, (id) => (isMentorRows ? c.mentorRoom[id]! : 1));
+  const capacity = Int32Array.from(colIds, (id) => (isMentorRows ? 1 : c.mentorRoom[id]!));
   let mentorPlaces = 0;
-  for (let r = 0; r < rows; r += 1) mentorPlaces += supply[r] = isMentorRows ? c.mentorRoom[rowIds[r]!]! : 1;
-  for (let k = 0; k < cols; k += 1) mentorPlaces += capacity[k] = isMentorRows ? 1 : c.mentorRoom[colIds[k]!]!;
-  mentorPlaces -= isMentorRows ? cols : rows;
+  for (const places of isMentorRows ? supply : capacity) mentorPlaces += places;
 
-  let { rowStart, col } = candidates;
+  let { rowStart, col, score } = candidates;
   if (!isWhole) {
     for (let k = 0; k < cols; k += 1) localOf[colIds[k]!] = k;
     rowStart = new Int32Array(rows + 1);
     for (let r = 0; r < rows; r += 1) rowStart[r + 1] = rowStart[r]! + candidates.rowStart[rowIds[r]! + 1]! - candidates.rowStart[rowIds[r]!]!;
     col = new Int32Array(rowStart[rows]!);
-  }
-  const cost = new Int32Array(rowStart[rows]!);
-  for (let r = 0; r < rows; r += 1) {
-    for (let e = rowStart[r]!, source = candidates.rowStart[rowIds[r]!]!; e < rowStart[r + 1]!; e += 1, source += 1) {
-      if (!isWhole) col[e] = localOf[candidates.col[source]!]!;
-      cost[e] = maxScore - candidates.score[source]!;
+    score = new Int32Array(rowStart[rows]!);
+    for (let r = 0; r < rows; r += 1) {
+      for (let e = rowStart[r]!, source = candidates.rowStart[rowIds[r]!]!; e < rowStart[r + 1]!; e += 1, source += 1) {
+        col[e] = localOf[candidates.col[source]!]!;
+        score[e] = candidates.score[source]!;
+      }
     }
   }
   // Above any difference in total cost between two assignments, so one more match always wins.
   const unplacedCost = Math.min(mentorPlaces, isMentorRows ? cols : rows) * maxScore + 1;
 
-  const { isUsed } = solveAssignment({ rows, cols, supply, capacity, rowStart, col, cost, unplacedCost });
+  const { isUsed } = solveAssignment({ rows, cols, supply, capacity, rowStart, col, score, maxScore, unplacedCost });
   for (let r = 0; r < rows; r += 1) {
     for (let e = rowStart[r]!; e < rowStart[r + 1]!; e += 1) {
       if (!isUsed[e]) continue;

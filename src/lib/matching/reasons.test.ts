@@ -71,6 +71,12 @@ describe("the score table, worked by hand (focus 4 × level, ranking 12/8/4, int
     expect(pairScore(c, 1, 0)).toBe(17);
   });
 
+  it("a choice keeps its place when an earlier choice has left the programme", () => {
+    const left = compileProgramme({ ...programme, mentees: [{ ...maya, ranking: ["gone", "sam", "sam"] }] });
+    expect(pairReasons(left, 0, 0).find((r) => r.kind === "ranking")).toEqual({ kind: "ranking", points: 8, text: "Maya ranked Sam second" });
+    expect(pairScore(left, 0, 0)).toBe(44 - 12 + 8);
+  });
+
   it("an odd year-gap weight rounds the one-year-off points down", () => {
     const odd = compileProgramme({ ...programme, weights: { ...weights, yearGapCloseness: 5 } });
     expect(pairReasons(odd, 1, 0).find((r) => r.kind === "year-gap")?.points).toBe(2);

@@ -14,9 +14,11 @@ function listInWords(items: readonly string[]): string {
   return `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
 }
 
+/** Items of `a` also in `b`, once each, in a's order (lists here are a handful long). */
 function inCommon(a: readonly string[], b: readonly string[]): string[] {
-  const other = new Set(b);
-  return [...new Set(a)].filter((item) => other.has(item));
+  const out: string[] = [];
+  for (const item of a) if (b.includes(item) && !out.includes(item)) out.push(item);
+  return out;
 }
 
 /** The reasons, in the order a coordinator reads them; their points add up to pairScore. */
@@ -33,7 +35,7 @@ export function pairReasons(c: Compiled, i: number, j: number): Reason[] {
   const rank = [0, 1, 2].find((r) => c.menteeRank[i * 3 + r] === j);
   if (rank !== undefined) reasons.push({ kind: "ranking", points: w.menteeRanking[rank as 0 | 1 | 2], text: `${mentee.name} ranked ${mentor.name} ${ORDINALS[rank]}` });
 
-  for (const area of new Set(mentee.focusAreas)) {
+  for (const area of inCommon(mentee.focusAreas, mentee.focusAreas)) {
     const level = Math.min(3, Math.floor(mentor.strengths[area] ?? 0));
     if (level < 1) continue;
     reasons.push({ kind: "focus", points: w.focusFit * level, text: `${mentor.name} ${STRENGTH_WORDS[level as StrengthLevel]} ${area}, ${mentee.name}'s focus` });

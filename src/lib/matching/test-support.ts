@@ -117,7 +117,7 @@ export function isAllowedPair(programme: Programme, mentee: MatchMentee, mentor:
 export const placesOf = (mentor: MatchMentor) => Math.max(0, mentor.capacity - (mentor.currentLoad ?? 0));
 
 /** Every valid assignment, tried one mentee at a time; `score(i, j)` gives a pair's points. */
-export function bruteForceObjective(programme: Programme, score: (i: number, j: number) => number): number {
+export function bruteForceObjective(programme: Programme, score: (i: number, j: number) => number, scale = 1_000_000): number {
   const { mentees, mentors } = programme;
   const left = mentors.map(placesOf);
   const options = mentees.map((mentee) => mentors.flatMap((mentor, j) => (isAllowedPair(programme, mentee, mentor) ? [j] : [])));
@@ -131,7 +131,7 @@ export function bruteForceObjective(programme: Programme, score: (i: number, j: 
     for (const j of options[i]!) {
       if (left[j]! === 0) continue;
       left[j]! -= 1;
-      visit(i + 1, value + 1_000_000 + score(i, j));
+      visit(i + 1, value + scale + score(i, j));
       left[j]! += 1;
     }
   };

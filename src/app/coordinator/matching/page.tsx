@@ -45,7 +45,10 @@ export default async function MatchingPage({ searchParams }: { searchParams: Sea
   };
   return (
     <AppShell actor={actor} current="/coordinator/matching">
-      <p className="mb-2"><Link href={`/coordinator?programme=${programme.id}`} className="font-semibold text-accent underline">Back to {programme.name}</Link></p>
+      <p className="mb-2 flex flex-wrap gap-4">
+        <Link href={`/coordinator?programme=${programme.id}`} className="font-semibold text-accent underline">Back to {programme.name}</Link>
+        {programme.format !== "ONE_TO_ONE" ? <Link href={`/coordinator/matching/groups?programme=${programme.id}`} className="font-semibold text-accent underline">Suggest mixed-age groups instead</Link> : null}
+      </p>
       <PageHeader title="Suggest matches" description={`${waitingCount} mentee${waitingCount === 1 ? "" : "s"} waiting for a mentor. Every suggestion keeps the hard rules: the mentor is older and trained, has room, shares a free time, and is never on the keep-apart list.`} />
       {!hasWeights || parsedWeights.success ? null : <p role="alert" className="mb-4 font-semibold text-danger">Some weights were not whole numbers from 0 to 50, so the programme&apos;s weights were used.</p>}
       <div className="grid gap-6 lg:grid-cols-3">

@@ -60,3 +60,19 @@ export function SaveWeightsForm({ programmeId, weights }: { programmeId: string;
     </form>
   );
 }
+
+export function AcceptGroupForm({ programmeId, mentorIds, menteeIds, name, today }: { programmeId: string; mentorIds: string[]; menteeIds: string[]; name: string; today: string }) {
+  const { state, formAction } = useForm(createPairingAction);
+  return (
+    <form action={formAction} className="space-y-2">
+      <FormMessage state={state} />
+      <input type="hidden" name="programmeId" value={programmeId} />
+      <input type="hidden" name="kind" value="GROUP" />
+      <input type="hidden" name="name" value={name} />
+      <input type="hidden" name="startsOn" value={today} />
+      {mentorIds.map((id) => <input key={id} type="hidden" name="mentorIds" value={id} />)}
+      {menteeIds.map((id) => <input key={id} type="hidden" name="menteeIds" value={id} />)}
+      {state.ok ? null : <SubmitButton variant="secondary">Accept group</SubmitButton>}
+    </form>
+  );
+}

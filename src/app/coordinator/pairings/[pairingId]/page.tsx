@@ -11,6 +11,7 @@ import { closureReasonLabels } from "@/features/pairings/schemas";
 import { ReviewForm } from "@/features/reviews/components/review-form";
 import { reviewDecisionLabels } from "@/features/reviews/schemas";
 import { activityLabels } from "@/features/sessions/schemas";
+import { TRIAL_ACTIVITIES } from "@/lib/trial-activities";
 
 export const metadata: Metadata = { title: "Pairing" };
 
@@ -68,6 +69,14 @@ export default async function PairingPage({ params }: { params: Promise<{ pairin
           </Card>
         </div>
         <div className="space-y-6">
+          {pairing.status === "TRIAL" ? (
+            <Card title="Suggested trial activities">
+              <ul className="list-disc space-y-1 pl-5">
+                {TRIAL_ACTIVITIES.map((a) => <li key={a}>{a}</li>)}
+              </ul>
+              <p className="mt-2 text-sm text-muted">At the trial review, make it active if it is working, or end it and re-pair; the history is kept.</p>
+            </Card>
+          ) : null}
           <Card title="Status">
             <PairingStatusForm pairingId={pairing.id} status={pairing.status} />
           </Card>
