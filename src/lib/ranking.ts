@@ -38,3 +38,8 @@ export function pupilDisplayName(student: { preferredName: string | null; legalF
 export function pupilFirstName(student: { preferredName: string | null; legalFirstName: string }): string {
   return student.preferredName?.trim() || student.legalFirstName;
 }
+
+/** "Maya Patel" — the preferred (or legal) first name and the last name, for staff pages. */
+export function pupilFullName(student: { preferredName: string | null; legalFirstName: string; legalLastName: string }): string {
+  return `${pupilFirstName(student)} ${student.legalLastName}`;
+}

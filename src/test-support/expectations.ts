@@ -1,5 +1,6 @@
 import { expect } from "vitest";
 import { FORBIDDEN_MESSAGE, NOT_FOUND_MESSAGE } from "@/server/command";
+import type { RoleColumn } from "./school";
 
 export const SIGNED_OUT_MESSAGE = "Please sign in again.";
 export const PERMISSION_MESSAGES = [FORBIDDEN_MESSAGE, NOT_FOUND_MESSAGE];
@@ -23,3 +24,14 @@ export async function expectNotFound(read: () => Promise<unknown>): Promise<void
   expect(caught, "expected the read to call notFound()").not.toBeNull();
   expect(isNextNotFound(caught), `expected a 404 digest, got ${String((caught as { digest?: unknown })?.digest ?? caught)}`).toBe(true);
 }
+
+/** Everyone but the school's own coordinator, with the answer each gets from a coordinator-only command. */
+export const REFUSED_UNLESS_COORDINATOR: [RoleColumn, string][] = [
+  ["ADMIN", FORBIDDEN_MESSAGE],
+  ["TEACHER", FORBIDDEN_MESSAGE],
+  ["DSL", FORBIDDEN_MESSAGE],
+  ["MENTOR", FORBIDDEN_MESSAGE],
+  ["MENTEE", FORBIDDEN_MESSAGE],
+  ["otherMentor", FORBIDDEN_MESSAGE],
+  ["otherSchoolCoordinator", NOT_FOUND_MESSAGE],
+];

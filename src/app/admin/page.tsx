@@ -6,6 +6,7 @@ import { SearchForm } from "@/components/ui/search-form";
 import { requireActor } from "@/server/session";
 import { listStaffForAdmin } from "@/features/admin/queries";
 import { listStudentsForAdmin } from "@/features/students/queries";
+import { pupilFullName } from "@/lib/ranking";
 
 export const metadata: Metadata = { title: "School" };
 
@@ -51,7 +52,7 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
               <tbody>
                 {students.rows.map((s) => (
                   <tr key={s.id} className="block border-b border-line py-2 md:table-row">
-                    <td className="block py-1 pr-3 font-semibold md:table-cell">{s.preferredName ?? s.legalFirstName} {s.legalLastName}{s.hasSend ? <span className="ml-2"><Badge>SEND</Badge></span> : null}</td>
+                    <td className="block py-1 pr-3 font-semibold md:table-cell">{pupilFullName(s)}{s.hasSend ? <span className="ml-2"><Badge>SEND</Badge></span> : null}</td>
                     <td className="block py-1 pr-3 md:table-cell">Year {s.yearGroup}</td>
                     <td className="block py-1 pr-3 md:table-cell">{s.tutorGroup}</td>
                     <td className="block py-1 pr-3 md:table-cell">{s.upn}</td>

@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/server/db";
 import type { Actor } from "@/server/actor";
 import { requireRoleForRead } from "@/server/read";
-import { pupilDisplayName } from "@/lib/ranking";
+import { pupilDisplayName, pupilFullName } from "@/lib/ranking";
 import { keepApartVisibleTo } from "./policy";
 
 const name = { select: { id: true, legalFirstName: true, legalLastName: true, preferredName: true, tutorGroup: true } } as const;
@@ -21,5 +21,5 @@ export async function listKeepApart(actor: Actor) {
 export async function listPupilsForKeepApart(actor: Actor) {
   requireRoleForRead(actor, "COORDINATOR", "DSL");
   const rows = await db.student.findMany({ where: { schoolId: actor.schoolId, status: { not: "LEFT" } }, orderBy: [{ legalLastName: "asc" }, { legalFirstName: "asc" }], select: { id: true, legalFirstName: true, legalLastName: true, preferredName: true, tutorGroup: true } });
-  return rows.map((s) => ({ value: s.id, label: `${s.preferredName ?? s.legalFirstName} ${s.legalLastName} (${s.tutorGroup})` }));
+  return rows.map((s) => ({ value: s.id, label: `${pupilFullName(s)} (${s.tutorGroup})` }));
 }

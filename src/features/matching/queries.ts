@@ -14,9 +14,8 @@ import { suggestOneToOne } from "@/lib/matching/one-to-one";
 import { suggestGroups } from "@/lib/matching/groups";
 import { DEFAULT_WEIGHTS, type MatchWeights, type Programme, type StrengthLevel } from "@/lib/matching/types";
 import { focusAreaLabels } from "@/features/profiles/schemas";
+import { LIVE_STATUSES, mentorLoad, mentorLoadSelect } from "@/features/pairings/load";
 import { toWeightsForm, type WeightsForm } from "./schemas";
-
-const LIVE = ["TRIAL", "ACTIVE"] as const;
 
 // The engine's reasons name focus areas as given, so it is given the words a coordinator reads.
 const focusWord = (area: string) => (focusAreaLabels[area as keyof typeof focusAreaLabels] ?? area).toLowerCase();
@@ -62,11 +61,11 @@ export async function loadMatchingInput(actor: Actor, programmeId: string, weigh
       where: { schoolId: actor.schoolId, programmeId, student: { status: { not: "LEFT" } } },
       select: {
         capacity: true, trainingComplete: true, strengths: true,
-        student: { select: { ...pupil, memberships: { where: { role: "MENTOR", pairing: { programmeId, status: { in: [...LIVE] } } }, select: { pairing: { select: { members: { where: { role: "MENTEE" }, select: { id: true } } } } } } } },
+        student: { select: { ...pupil, memberships: mentorLoadSelect(programmeId) } },
       },
     }),
     db.menteeProfile.findMany({
-      where: { schoolId: actor.schoolId, programmeId, student: { status: "ON_ROLL", memberships: { none: { role: "MENTEE", pairing: { programmeId, status: { in: [...LIVE] } } } } } },
+      where: { schoolId: actor.schoolId, programmeId, student: { status: "ON_ROLL", memberships: { none: { role: "MENTEE", pairing: { programmeId, status: { in: [...LIVE_STATUSES] } } } } } },
       select: { focusAreas: true, ranking: true, student: { select: pupil } },
       orderBy: { student: { legalLastName: "asc" } },
     }),
@@ -79,7 +78,7 @@ export async function loadMatchingInput(actor: Actor, programmeId: string, weigh
       yearGroup: yearGroupOn(m.student.cohortYear, today),
       isTrained: m.trainingComplete,
       capacity: m.capacity,
-      currentLoad: m.student.memberships.reduce((sum, x) => sum + x.pairing.members.length, 0),
+      currentLoad: mentorLoad(m.student.memberships),
       strengths: strengthsFrom(m.strengths),
       interests: m.student.interests,
       slots: m.student.availability,

@@ -1,3 +1,4 @@
+import { REFUSED_UNLESS_COORDINATOR } from "@/test-support/expectations";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/server/db";
 import { FORBIDDEN_MESSAGE, NOT_FOUND_MESSAGE } from "@/server/command";
@@ -6,20 +7,12 @@ import { addDaysIso, fromDbDate } from "@/lib/dates";
 import { actorFor } from "@/test-support/actors";
 import { expectRefusedWithoutWrites, runCommand } from "@/test-support/commands";
 import { auditEntriesBy } from "@/test-support/snapshot";
-import { buildSchool, buildWorld, type RoleColumn } from "@/test-support/school";
+import { buildSchool, buildWorld } from "@/test-support/school";
 import { changePairingStatus, createPairing } from "./commands";
 
 type World = Awaited<ReturnType<typeof buildWorld>>;
 
-const DENIED: [RoleColumn, string][] = [
-  ["ADMIN", FORBIDDEN_MESSAGE],
-  ["TEACHER", FORBIDDEN_MESSAGE],
-  ["DSL", FORBIDDEN_MESSAGE],
-  ["MENTOR", FORBIDDEN_MESSAGE],
-  ["MENTEE", FORBIDDEN_MESSAGE],
-  ["otherMentor", FORBIDDEN_MESSAGE],
-  ["otherSchoolCoordinator", NOT_FOUND_MESSAGE],
-];
+const DENIED = REFUSED_UNLESS_COORDINATOR;
 
 describe("createPairing", () => {
   let world: World;

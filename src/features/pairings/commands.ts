@@ -7,6 +7,7 @@ import { addDaysIso, todayIn, toDbDate } from "@/lib/dates";
 import { canChangeStatus, checkPairingRules, type RuleViolation } from "@/lib/pairing-rules";
 import { pupilDisplayName } from "@/lib/ranking";
 import { yearGroupOn } from "@/lib/year-group";
+import { LIVE_STATUSES, mentorLoad, mentorLoadSelect } from "./load";
 import { changePairingStatusSchema, createPairingSchema, type CreatePairingInput } from "./schemas";
 
 const TRIAL_DAYS = 14;
@@ -17,27 +18,10 @@ function ruleError(violations: RuleViolation[]): RuleError {
   return new RuleError(violations[0]!.message, fieldErrors);
 }
 
-/** Mentees each mentor supports now, across trial and active pairings (every group mentee counts). */
-async function currentLoads(tx: Tx, schoolId: string, programmeId: string, mentorIds: string[], excludePairingId?: string) {
-  const loads = new Map<string, number>(mentorIds.map((id) => [id, 0]));
-  if (mentorIds.length === 0) return loads;
-  const pairings = await tx.pairing.findMany({
-    where: {
-      schoolId,
-      programmeId,
-      status: { in: ["TRIAL", "ACTIVE"] },
-      members: { some: { studentId: { in: mentorIds }, role: "MENTOR" } },
-      ...(excludePairingId ? { id: { not: excludePairingId } } : {}),
-    },
-    select: { members: { select: { studentId: true, role: true } } },
-  });
-  for (const pairing of pairings) {
-    const menteeCount = pairing.members.filter((m) => m.role === "MENTEE").length;
-    for (const m of pairing.members) {
-      if (m.role === "MENTOR" && loads.has(m.studentId)) loads.set(m.studentId, (loads.get(m.studentId) ?? 0) + menteeCount);
-    }
-  }
-  return loads;
+/** Each mentor's current load (pairings/load.ts), read inside the transaction that checks capacity. */
+async function currentLoads(tx: Tx, schoolId: string, programmeId: string, mentorIds: string[]) {
+  const mentors = await tx.student.findMany({ where: { schoolId, id: { in: mentorIds } }, select: { id: true, memberships: mentorLoadSelect(programmeId) } });
+  return new Map(mentorIds.map((id) => [id, mentorLoad(mentors.find((m) => m.id === id)?.memberships ?? [])]));
 }
 
 /**
@@ -75,7 +59,7 @@ export async function createPairingInTx(input: CreatePairingInput, { tx, actor, 
       id: true, legalFirstName: true, legalLastName: true, preferredName: true, cohortYear: true, availability: true,
       mentorProfiles: { where: { programmeId: programme.id }, select: { capacity: true, trainingComplete: true } },
       menteeProfiles: { where: { programmeId: programme.id }, select: { id: true } },
-      memberships: { where: { role: "MENTEE", pairing: { programmeId: programme.id, status: { in: ["TRIAL", "ACTIVE"] } } }, select: { id: true } },
+      memberships: { where: { role: "MENTEE", pairing: { programmeId: programme.id, status: { in: [...LIVE_STATUSES] } } }, select: { id: true } },
     },
   });
   const byId = new Map(students.map((s) => [s.id, s]));
@@ -163,13 +147,13 @@ export const changePairingStatus = defineCommand(
       await lockProfiles(tx, pairing.programmeId, mentors.map((m) => m.studentId), mentees.map((m) => m.studentId));
       // A mentee re-paired while this one was paused must not end up with two mentors.
       const repaired = await tx.pairingMember.findFirst({
-        where: { schoolId: actor.schoolId, role: "MENTEE", studentId: { in: mentees.map((m) => m.studentId) }, pairingId: { not: pairing.id }, pairing: { programmeId: pairing.programmeId, status: { in: ["TRIAL", "ACTIVE"] } } },
+        where: { schoolId: actor.schoolId, role: "MENTEE", studentId: { in: mentees.map((m) => m.studentId) }, pairingId: { not: pairing.id }, pairing: { programmeId: pairing.programmeId, status: { in: [...LIVE_STATUSES] } } },
         select: { student: { select: { legalFirstName: true, legalLastName: true, preferredName: true } } },
       });
       if (repaired) {
         throw new RuleError(`${pupilDisplayName(repaired.student)} already has another mentor in this programme. End this pairing instead, or end the other one first.`, { status: ["A mentee has another live pairing."] });
       }
-      const loads = await currentLoads(tx, actor.schoolId, pairing.programmeId, mentors.map((m) => m.studentId), pairing.id);
+      const loads = await currentLoads(tx, actor.schoolId, pairing.programmeId, mentors.map((m) => m.studentId));
       for (const mentor of mentors) {
         const capacity = pairing.programme.mentorProfiles.find((p) => p.studentId === mentor.studentId)?.capacity ?? 0;
         const load = loads.get(mentor.studentId) ?? 0;

@@ -1,3 +1,4 @@
+import { REFUSED_UNLESS_COORDINATOR } from "@/test-support/expectations";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/server/db";
 import { FORBIDDEN_MESSAGE, NOT_FOUND_MESSAGE } from "@/server/command";
@@ -84,15 +85,7 @@ describe("reversePoints", () => {
   const input = (w: World) => ({ entryId: w.a.pointEntry.id, reason: "Given to the wrong pupil" });
   const ids = () => [world.a.school.id, world.b.school.id];
 
-  it.each<[RoleColumn, string]>([
-    ["ADMIN", FORBIDDEN_MESSAGE],
-    ["TEACHER", FORBIDDEN_MESSAGE],
-    ["DSL", FORBIDDEN_MESSAGE],
-    ["MENTOR", FORBIDDEN_MESSAGE],
-    ["MENTEE", FORBIDDEN_MESSAGE],
-    ["otherMentor", FORBIDDEN_MESSAGE],
-    ["otherSchoolCoordinator", NOT_FOUND_MESSAGE],
-  ])("is refused for %s and writes nothing", async (role, message) => {
+  it.each<[RoleColumn, string]>(REFUSED_UNLESS_COORDINATOR)("is refused for %s and writes nothing", async (role, message) => {
     await expectRefusedWithoutWrites(reversePoints, world.actors[role], input(world), ids(), message);
   });
 

@@ -4,7 +4,7 @@ import { db } from "@/server/db";
 import type { Actor } from "@/server/actor";
 import { requireRoleForRead } from "@/server/read";
 import { fromDbDate, todayIn } from "@/lib/dates";
-import { pupilDisplayName } from "@/lib/ranking";
+import { pupilDisplayName, pupilFullName } from "@/lib/ranking";
 import { yearGroupOn } from "@/lib/year-group";
 import { studentsVisibleTo } from "@/features/students/policy";
 
@@ -36,7 +36,7 @@ export async function getPupilForCoordinator(actor: Actor, studentId: string) {
   const today = todayIn(actor.timezone);
   return {
     ...student,
-    name: `${student.preferredName ?? student.legalFirstName} ${student.legalLastName}`,
+    name: pupilFullName(student),
     yearGroup: yearGroupOn(student.cohortYear, today),
     pairings: student.memberships.map((m) => ({
       ...m.pairing,

@@ -6,6 +6,7 @@ import { pageOf, requireRoleForRead } from "@/server/read";
 import { todayIn } from "@/lib/dates";
 import { pupilDisplayName } from "@/lib/ranking";
 import { yearGroupOn } from "@/lib/year-group";
+import { mentorLoad, mentorLoadSelect } from "@/features/pairings/load";
 import { studentsVisibleTo } from "./policy";
 
 function nameSearch(q: string | undefined): Prisma.StudentWhereInput {
@@ -21,8 +22,6 @@ function nameSearch(q: string | undefined): Prisma.StudentWhereInput {
   };
 }
 
-const LIVE = ["TRIAL", "ACTIVE"] as const;
-
 /** Mentors and mentees of a programme, for coordinator lists and pickers. */
 export async function listParticipants(actor: Actor, programmeId: string, q?: string) {
   requireRoleForRead(actor, "COORDINATOR", "TEACHER", "DSL");
@@ -37,7 +36,7 @@ export async function listParticipants(actor: Actor, programmeId: string, q?: st
         student: {
           select: {
             id: true, legalFirstName: true, legalLastName: true, preferredName: true, cohortYear: true, tutorGroup: true, hasSend: true,
-            memberships: { where: { role: "MENTOR", pairing: { programmeId, status: { in: [...LIVE] } } }, select: { pairing: { select: { members: { where: { role: "MENTEE" }, select: { id: true } } } } } },
+            memberships: mentorLoadSelect(programmeId),
           },
         },
       },
@@ -60,18 +59,16 @@ export async function listParticipants(actor: Actor, programmeId: string, q?: st
     mentors: mentors.map((m) => ({
       studentId: m.student.id,
       name: pupilDisplayName(m.student),
-      fullName: `${m.student.preferredName ?? m.student.legalFirstName} ${m.student.legalLastName}`,
       yearGroup: yearGroupOn(m.student.cohortYear, today),
       tutorGroup: m.student.tutorGroup,
       hasSend: m.student.hasSend,
       capacity: m.capacity,
       trainingComplete: m.trainingComplete,
-      load: m.student.memberships.reduce((sum, x) => sum + x.pairing.members.length, 0),
+      load: mentorLoad(m.student.memberships),
     })),
     mentees: mentees.map((m) => ({
       studentId: m.student.id,
       name: pupilDisplayName(m.student),
-      fullName: `${m.student.preferredName ?? m.student.legalFirstName} ${m.student.legalLastName}`,
       yearGroup: yearGroupOn(m.student.cohortYear, today),
       tutorGroup: m.student.tutorGroup,
       hasSend: m.student.hasSend,
