@@ -30,7 +30,8 @@ function poolConfig() {
  * their values are; the app's own client never sees these types.
  */
 function reportNameTypesAsText<T extends object>(adapter: T): T {
-  let proto: { performIO?: (...args: unknown[]) => Promise<{ fields?: { dataTypeID: number }[] }>; __textNames?: boolean } | null = Object.getPrototypeOf(adapter);
+  let proto: { performIO?: (...args: unknown[]) => Promise<{ fields?: { dataTypeID: number }[] }>; __textNames?: boolean } | null =
+    Object.getPrototypeOf(adapter);
   while (proto && !Object.hasOwn(proto, "performIO")) proto = Object.getPrototypeOf(proto);
   if (!proto?.performIO || proto.__textNames) return adapter;
   const performIO = proto.performIO;

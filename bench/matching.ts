@@ -9,12 +9,51 @@ import { DEFAULT_WEIGHTS, OBJECTIVE_SCALE, type MatchMentee, type MatchMentor, t
 
 const DAYS = ["Mon", "Tue", "Wed", "Thu", "Fri"];
 const SLOT_LABELS: Record<string, string> = {};
-for (const day of DAYS) for (const part of ["lunch", "after school"]) SLOT_LABELS[`${day.toLowerCase()}-${part.replace(" ", "-")}`] = `${day} ${part}`;
+for (const day of DAYS)
+  for (const part of ["lunch", "after school"]) SLOT_LABELS[`${day.toLowerCase()}-${part.replace(" ", "-")}`] = `${day} ${part}`;
 const SLOTS = Object.keys(SLOT_LABELS);
 const FOCUS = ["attendance", "confidence", "friendships", "organisation", "reading", "maths", "behaviour", "moving up"];
-const INTERESTS = ["football", "drawing", "gaming", "music", "dance", "netball", "coding", "baking", "reading", "drama", "chess", "swimming", "animals", "film", "science", "history", "cricket", "photography", "fashion", "running"];
+const INTERESTS = [
+  "football",
+  "drawing",
+  "gaming",
+  "music",
+  "dance",
+  "netball",
+  "coding",
+  "baking",
+  "reading",
+  "drama",
+  "chess",
+  "swimming",
+  "animals",
+  "film",
+  "science",
+  "history",
+  "cricket",
+  "photography",
+  "fashion",
+  "running",
+];
 const LIVED = ["autism", "ADHD", "dyslexia", "young carer"];
-const NAMES = ["Maya", "Sam", "Leo", "Aisha", "Noah", "Zara", "Ethan", "Amelia", "Omar", "Isla", "Kai", "Priya", "Jack", "Freya", "Yusuf", "Grace"];
+const NAMES = [
+  "Maya",
+  "Sam",
+  "Leo",
+  "Aisha",
+  "Noah",
+  "Zara",
+  "Ethan",
+  "Amelia",
+  "Omar",
+  "Isla",
+  "Kai",
+  "Priya",
+  "Jack",
+  "Freya",
+  "Yusuf",
+  "Grace",
+];
 
 /** mulberry32: small, fast and the same on every machine. */
 function seeded(seed: number) {
@@ -64,7 +103,10 @@ export function schoolProgramme(menteeCount: number, mentorCount: number, seed: 
   }));
   const rules = { minYearGap: 1, maxYearGap: 6, isTrainingRequired: true, groupSize: 4, idealYearGap: 2 };
   const isCandidate = (e: MatchMentee, m: MatchMentor) =>
-    m.yearGroup - e.yearGroup >= rules.minYearGap && m.yearGroup - e.yearGroup <= rules.maxYearGap && m.isTrained && m.slots.some((s) => e.slots.includes(s));
+    m.yearGroup - e.yearGroup >= rules.minYearGap &&
+    m.yearGroup - e.yearGroup <= rules.maxYearGap &&
+    m.isTrained &&
+    m.slots.some((s) => e.slots.includes(s));
   const keepApart: [string, string][] = [];
   const ranking = new Set(random.sample([...Array(menteeCount).keys()], Math.round(menteeCount / 3)));
   mentees.forEach((mentee, i) => {
@@ -121,7 +163,10 @@ function timeBoth(engine: () => number, reference: () => number) {
   }
   const times = { engine: [] as number[], reference: [] as number[] };
   for (let n = 0; n < 10; n += 1) {
-    for (const [name, run] of [["engine", engine], ["reference", reference]] as const) {
+    for (const [name, run] of [
+      ["engine", engine],
+      ["reference", reference],
+    ] as const) {
       const start = performance.now();
       values[name] = run();
       times[name].push(performance.now() - start);
@@ -146,7 +191,10 @@ export async function main(args: string[]) {
   console.log("instance    mentees×mentors  engine ms  munkres ms  speed-up  engine objective  munkres objective  same");
   for (const instance of INSTANCES.filter((x) => !only || x.name === only)) {
     const programme = schoolProgramme(instance.mentees, instance.mentors, instance.seed);
-    const timed = timeBoth(() => engineObjective(programme), () => referenceObjective(programme));
+    const timed = timeBoth(
+      () => engineObjective(programme),
+      () => referenceObjective(programme),
+    );
     const row = {
       name: instance.name,
       engineMs: round(timed.engineMs),
@@ -156,11 +204,22 @@ export async function main(args: string[]) {
       speedup: round(timed.referenceMs / timed.engineMs),
       isSameObjective: timed.engine === timed.reference,
     };
-    const cells = [row.name.padEnd(11), `${instance.mentees}×${instance.mentors}`.padStart(15), String(row.engineMs).padStart(10), String(row.referenceMs).padStart(11), `×${row.speedup}`.padStart(9), String(row.engineObjective).padStart(17), String(row.referenceObjective).padStart(18), row.isSameObjective ? "  yes" : "  NO"];
+    const cells = [
+      row.name.padEnd(11),
+      `${instance.mentees}×${instance.mentors}`.padStart(15),
+      String(row.engineMs).padStart(10),
+      String(row.referenceMs).padStart(11),
+      `×${row.speedup}`.padStart(9),
+      String(row.engineObjective).padStart(17),
+      String(row.referenceObjective).padStart(18),
+      row.isSameObjective ? "  yes" : "  NO",
+    ];
     console.log(cells.join(" "));
     results.push(row);
   }
-  console.log("(engine: pupils to suggestions with scores, reasons and unmatched reasons; munkres 2.x on the dense capacity-expanded matrix, building it included; objective = matched × 10^6 + total score; median of 10 after 3 warm-ups, alternating)");
+  console.log(
+    "(engine: pupils to suggestions with scores, reasons and unmatched reasons; munkres 2.x on the dense capacity-expanded matrix, building it included; objective = matched × 10^6 + total score; median of 10 after 3 warm-ups, alternating)",
+  );
   if (results.some((r) => !r.isSameObjective)) process.exitCode = 1;
   console.log(JSON.stringify({ bench: "matching", instances: results }));
 }

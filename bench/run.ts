@@ -6,7 +6,10 @@ import { pathToFileURL } from "node:url";
 
 async function main() {
   const name = process.argv[2];
-  const available = fs.readdirSync(__dirname).filter((f) => f.endsWith(".ts") && f !== "run.ts").map((f) => f.replace(/\.ts$/, ""));
+  const available = fs
+    .readdirSync(__dirname)
+    .filter((f) => f.endsWith(".ts") && f !== "run.ts")
+    .map((f) => f.replace(/\.ts$/, ""));
   if (!name || !available.includes(name)) {
     console.error(`Usage: npm run bench -- NAME, where NAME is one of: ${available.join(", ") || "(none yet)"}`);
     process.exit(2);

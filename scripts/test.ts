@@ -86,6 +86,7 @@ async function main() {
       await run(bin("tsc"), ["--noEmit"]);
     });
     await section("Lint (eslint .)", () => run(bin("eslint"), ["."]));
+    await section("Format (prettier --check .)", () => run(bin("prettier"), ["--check", "--log-level", "warn", "."]));
     // The env var hides Vite's notice about a future config loader, which needs no action here.
     const env = { ...process.env, VITE_CONFIG_NATIVE_IGNORE_WARNING: "true" };
     await section("Unit and integration tests (vitest run)", () => run(bin("vitest"), ["run", ...(part === "unit" ? extra : [])], { env }));

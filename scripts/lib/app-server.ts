@@ -53,11 +53,7 @@ export function killRunning(signal: NodeJS.Signals = "SIGTERM") {
  * Runs a command to completion and rejects if it fails. It stays in our process group, so a
  * Ctrl-C in the terminal reaches it directly. `quiet` keeps its output unless it fails.
  */
-export function run(
-  command: string,
-  args: string[],
-  options: { env?: NodeJS.ProcessEnv; quiet?: boolean } = {},
-): Promise<void> {
+export function run(command: string, args: string[], options: { env?: NodeJS.ProcessEnv; quiet?: boolean } = {}): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, {
       cwd: root,

@@ -6,7 +6,9 @@ export default function NotFound() {
       <h1 className="text-2xl font-bold">We could not find that page</h1>
       <p className="mt-2 text-muted">It may have moved, or you may not have access to it.</p>
       <p className="mt-4">
-        <Link href="/" className="font-semibold text-accent underline">Go to your home page</Link>
+        <Link href="/" className="font-semibold text-accent underline">
+          Go to your home page
+        </Link>
       </p>
     </main>
   );

@@ -5,7 +5,8 @@ import { SchoolSwitcher, SignOutButton } from "@/features/auth/components/accoun
 
 function navFor(actor: Actor) {
   const links: { href: string; label: string }[] = [];
-  if (hasRole(actor, "COORDINATOR")) links.push({ href: "/coordinator", label: "Programme" }, { href: "/coordinator/matching", label: "Suggest matches" });
+  if (hasRole(actor, "COORDINATOR"))
+    links.push({ href: "/coordinator", label: "Programme" }, { href: "/coordinator/matching", label: "Suggest matches" });
   if (hasRole(actor, "ADMIN")) links.push({ href: "/admin", label: "School" });
   if (hasRole(actor, "TEACHER", "DSL", "COORDINATOR")) links.push({ href: "/staff", label: "Points" });
   if (hasRole(actor, "COORDINATOR", "DSL")) links.push({ href: "/staff/keep-apart", label: "Keep apart" });
@@ -19,7 +20,10 @@ export function AppShell({ actor, children, current }: { actor: Actor; children:
   const links = navFor(actor);
   return (
     <div className="min-h-screen">
-      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50 focus:rounded focus:bg-surface focus:px-3 focus:py-2">
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50 focus:rounded focus:bg-surface focus:px-3 focus:py-2"
+      >
         Skip to main content
       </a>
       <header className="border-b border-line bg-surface">
@@ -38,7 +42,11 @@ export function AppShell({ actor, children, current }: { actor: Actor; children:
             <ul className="flex flex-wrap gap-1">
               {links.map((link) => (
                 <li key={link.href}>
-                  <Link href={link.href} aria-current={current === link.href ? "page" : undefined} className="inline-flex min-h-11 items-center border-b-4 border-transparent px-3 font-semibold text-accent aria-[current=page]:border-accent aria-[current=page]:text-ink">
+                  <Link
+                    href={link.href}
+                    aria-current={current === link.href ? "page" : undefined}
+                    className="inline-flex min-h-11 items-center border-b-4 border-transparent px-3 font-semibold text-accent aria-[current=page]:border-accent aria-[current=page]:text-ink"
+                  >
                     {link.label}
                   </Link>
                 </li>

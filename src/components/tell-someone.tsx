@@ -8,7 +8,9 @@ export function TellSomeone() {
         <LifeBuoy aria-hidden="true" className="h-5 w-5" />
         Tell someone
       </h2>
-      <p className="mt-1">If something is wrong, or you feel unsafe, talk to any member of staff today. You will not be in trouble for asking for help.</p>
+      <p className="mt-1">
+        If something is wrong, or you feel unsafe, talk to any member of staff today. You will not be in trouble for asking for help.
+      </p>
     </aside>
   );
 }

@@ -24,6 +24,7 @@ type Row = [Cell, Cell, Cell, Cell, Cell, Cell, Cell, Cell];
 
 // "public" rows run before anyone is signed in; they are only checked to exist.
 //                                                  out ADMIN COORD TEACH DSL MENTOR MENTEE otherCoord
+// prettier-ignore
 const MATRIX: Record<string, "public" | Row> = {
   "auth/signInAction": "public",
   "auth/signOutAction": "public",
@@ -52,10 +53,21 @@ const keepApartIds = {} as Record<Column, string>;
 /** One keep-apart pair per column, among pupils no other row pairs together. */
 async function createKeepApartPerColumn(w: World) {
   const p = w.a.pupils;
-  const pairs = [[p.mentor, p.otherMentor], [p.mentor, p.otherMentee], [p.mentor, p.spareMentor], [p.mentee, p.otherMentor], [p.mentee, p.otherMentee], [p.mentee, p.spareMentee], [p.otherMentor, p.spareMentor], [p.otherMentor, p.spareMentee]];
+  const pairs = [
+    [p.mentor, p.otherMentor],
+    [p.mentor, p.otherMentee],
+    [p.mentor, p.spareMentor],
+    [p.mentee, p.otherMentor],
+    [p.mentee, p.otherMentee],
+    [p.mentee, p.spareMentee],
+    [p.otherMentor, p.spareMentor],
+    [p.otherMentor, p.spareMentee],
+  ];
   for (const [index, column] of COLUMNS.entries()) {
     const [x, y] = pairs[index]!.map((s) => s.id).sort() as [string, string];
-    const row = await db.keepApart.create({ data: { schoolId: w.a.school.id, studentAId: x, studentBId: y, reason: "Matrix", createdById: w.a.staff.coordinator.id } });
+    const row = await db.keepApart.create({
+      data: { schoolId: w.a.school.id, studentAId: x, studentBId: y, reason: "Matrix", createdById: w.a.staff.coordinator.id },
+    });
     keepApartIds[column] = row.id;
   }
 }
@@ -65,23 +77,76 @@ async function createKeepApartPerColumn(w: World) {
 // (createPairing the spare pupils, changePairingStatus the other pairing, reversePoints the one entry).
 const INPUTS: Record<string, (w: World, column: Column) => Record<string, unknown>> = {
   // The spare mentor has room for one: the first allowed column takes it; later allowed ones get a rule error.
-  "matching/acceptSuggestionsAction": (w) => ({ programmeId: w.a.programme.id, pairs: `${w.a.pupils.spareMentee.id}:${w.a.pupils.spareMentor.id}` }),
-  "matching/saveMatchWeightsAction": (w) => ({ programmeId: w.a.programme.id, focusFit: "5", rankedFirst: "10", rankedSecond: "6", rankedThird: "3", sharedInterests: "2", yearGapCloseness: "4", livedExperience: "5" }),
+  "matching/acceptSuggestionsAction": (w) => ({
+    programmeId: w.a.programme.id,
+    pairs: `${w.a.pupils.spareMentee.id}:${w.a.pupils.spareMentor.id}`,
+  }),
+  "matching/saveMatchWeightsAction": (w) => ({
+    programmeId: w.a.programme.id,
+    focusFit: "5",
+    rankedFirst: "10",
+    rankedSecond: "6",
+    rankedThird: "3",
+    sharedInterests: "2",
+    yearGapCloseness: "4",
+    livedExperience: "5",
+  }),
   "profiles/updateMyProfileAction": () => ({ interests: "football, chess", availability: ["MON_LUNCH", "WED_BREAK"], aboutMe: "Matrix" }),
   "profiles/setMentorPreferencesAction": (w) => ({ programmeId: w.a.programme.id, first: w.a.pupils.mentor.id }),
-  "profiles/updateMatchingDetailsAction": (w) => ({ studentId: w.a.pupils.spareMentee.id, interests: "chess", availability: ["MON_LUNCH"], livedExperience: [] }),
-  "profiles/updateMentorProfileAction": (w) => ({ programmeId: w.a.programme.id, studentId: w.a.pupils.otherMentor.id, capacity: "1", trainingComplete: "on", strength_WELLBEING: "3" }),
-  "profiles/updateMenteeProfileAction": (w) => ({ programmeId: w.a.programme.id, studentId: w.a.pupils.otherMentee.id, focusAreas: ["WELLBEING"] }),
-  "keep-apart/addKeepApartAction": (w) => ({ studentAId: w.a.pupils.otherMentee.id, studentBId: w.a.pupils.spareMentee.id, reason: "Access matrix check" }),
+  "profiles/updateMatchingDetailsAction": (w) => ({
+    studentId: w.a.pupils.spareMentee.id,
+    interests: "chess",
+    availability: ["MON_LUNCH"],
+    livedExperience: [],
+  }),
+  "profiles/updateMentorProfileAction": (w) => ({
+    programmeId: w.a.programme.id,
+    studentId: w.a.pupils.otherMentor.id,
+    capacity: "1",
+    trainingComplete: "on",
+    strength_WELLBEING: "3",
+  }),
+  "profiles/updateMenteeProfileAction": (w) => ({
+    programmeId: w.a.programme.id,
+    studentId: w.a.pupils.otherMentee.id,
+    focusAreas: ["WELLBEING"],
+  }),
+  "keep-apart/addKeepApartAction": (w) => ({
+    studentAId: w.a.pupils.otherMentee.id,
+    studentBId: w.a.pupils.spareMentee.id,
+    reason: "Access matrix check",
+  }),
   // Each column removes a pair of its own, so an earlier allowed removal cannot turn a later one into "not found".
   "keep-apart/removeKeepApartAction": (w, column) => ({ keepApartId: keepApartIds[column] }),
   "auth/switchSchoolAction": (w) => ({ schoolId: w.a.school.id }),
-  "auth/changePasswordAction": () => ({ currentPassword: FACTORY_PASSWORD, newPassword: "matrix passphrase 123", confirmPassword: "matrix passphrase 123" }),
-  "pairings/createPairingAction": (w) => ({ programmeId: w.a.programme.id, kind: "ONE_TO_ONE", mentorIds: w.a.pupils.spareMentor.id, menteeIds: w.a.pupils.spareMentee.id, startsOn: w.a.today }),
+  "auth/changePasswordAction": () => ({
+    currentPassword: FACTORY_PASSWORD,
+    newPassword: "matrix passphrase 123",
+    confirmPassword: "matrix passphrase 123",
+  }),
+  "pairings/createPairingAction": (w) => ({
+    programmeId: w.a.programme.id,
+    kind: "ONE_TO_ONE",
+    mentorIds: w.a.pupils.spareMentor.id,
+    menteeIds: w.a.pupils.spareMentee.id,
+    startsOn: w.a.today,
+  }),
   "pairings/changePairingStatusAction": (w) => ({ pairingId: w.a.otherPairing.id, status: "PAUSED" }),
-  "points/awardPointsAction": (w) => ({ programmeId: w.a.programme.id, studentIds: w.a.pupils.mentee.id, amount: "1", category: "EFFORT", reason: "Access matrix check" }),
+  "points/awardPointsAction": (w) => ({
+    programmeId: w.a.programme.id,
+    studentIds: w.a.pupils.mentee.id,
+    amount: "1",
+    category: "EFFORT",
+    reason: "Access matrix check",
+  }),
   "points/reversePointsAction": (w) => ({ entryId: w.a.pointEntry.id, reason: "Access matrix check" }),
-  "reviews/recordReviewAction": (w) => ({ pairingId: w.a.pairing.id, heldOn: w.a.today, progress: "3", notes: "Matrix", decision: "CONTINUE" }),
+  "reviews/recordReviewAction": (w) => ({
+    pairingId: w.a.pairing.id,
+    heldOn: w.a.today,
+    progress: "3",
+    notes: "Matrix",
+    decision: "CONTINUE",
+  }),
   "sessions/logSessionAction": (w) => ({
     pairingId: w.a.pairing.id,
     heldOn: w.a.today,
@@ -109,7 +174,8 @@ async function commandFor(key: string): Promise<RunnableCommand> {
   const commandName = action.replace(/Action$/, "");
   const commands = (await import(path.join(FEATURES_DIR, feature, "commands.ts"))) as Record<string, unknown>;
   const command = commands[commandName] as RunnableCommand | undefined;
-  if (!command || typeof command.run !== "function") throw new Error(`${key}: no command "${commandName}" exported from src/features/${feature}/commands.ts`);
+  if (!command || typeof command.run !== "function")
+    throw new Error(`${key}: no command "${commandName}" exported from src/features/${feature}/commands.ts`);
   return command;
 }
 
@@ -131,7 +197,9 @@ describe("access matrix: the table matches the actions", () => {
   });
 
   it("has valid input for every non-public row", () => {
-    const withoutInput = Object.entries(MATRIX).filter(([key, row]) => row !== "public" && !(key in INPUTS)).map(([key]) => key);
+    const withoutInput = Object.entries(MATRIX)
+      .filter(([key, row]) => row !== "public" && !(key in INPUTS))
+      .map(([key]) => key);
     expect(withoutInput).toEqual([]);
   });
 
@@ -140,7 +208,8 @@ describe("access matrix: the table matches the actions", () => {
     for (const feature of fs.readdirSync(FEATURES_DIR)) {
       const file = path.join(FEATURES_DIR, feature, "actions.ts");
       if (!fs.existsSync(file)) continue;
-      for (const match of fs.readFileSync(file, "utf8").matchAll(/export\s+(?:default\s+)?(?:async\s+)?function\s*(\w*)/g)) bare.push(`${feature}/${match[1] || "default"}`);
+      for (const match of fs.readFileSync(file, "utf8").matchAll(/export\s+(?:default\s+)?(?:async\s+)?function\s*(\w*)/g))
+        bare.push(`${feature}/${match[1] || "default"}`);
     }
     expect(bare).toEqual([]);
   });

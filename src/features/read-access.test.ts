@@ -20,6 +20,7 @@ const Y = true;
 const N = false;
 
 //                                                                                           ADMIN COORD TEACH DSL MENTOR MENTEE
+// prettier-ignore
 const READS: { name: string; read: (actor: Actor, w: World) => Promise<unknown>; access: [boolean, boolean, boolean, boolean, boolean, boolean] }[] = [
   { name: "listParticipants", read: (actor, w) => listParticipants(actor, w.a.programme.id), access:                     [N,    Y,    Y,    Y,  N,     N] },
   { name: "listStudentsForAdmin", read: (actor) => listStudentsForAdmin(actor, {}), access:                              [Y,    N,    N,    N,  N,     N] },
@@ -75,7 +76,11 @@ describe("staff-only reads", () => {
       const ids = new Set(Object.values(world.b.pupils).map((p) => p.id));
       expect(students.rows.some((r) => ids.has(r.id))).toBe(false);
       const staff = await listStaffForAdmin(admin);
-      expect(staff.map((s) => s.id).sort()).toEqual(Object.values(world.a.staff).map((s) => s.id).sort());
+      expect(staff.map((s) => s.id).sort()).toEqual(
+        Object.values(world.a.staff)
+          .map((s) => s.id)
+          .sort(),
+      );
     });
   });
 });

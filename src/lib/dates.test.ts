@@ -1,5 +1,16 @@
 import { describe, expect, it } from "vitest";
-import { addDaysIso, daysBetween, formatDay, formatDayLong, fromDbDate, isIsoDate, startOfDayInstant, toDbDate, todayIn, weekOf } from "./dates";
+import {
+  addDaysIso,
+  daysBetween,
+  formatDay,
+  formatDayLong,
+  fromDbDate,
+  isIsoDate,
+  startOfDayInstant,
+  toDbDate,
+  todayIn,
+  weekOf,
+} from "./dates";
 
 describe("todayIn", () => {
   it("gives the school's own calendar day across a timezone boundary", () => {

@@ -1,14 +1,36 @@
 import { describe, expect, it } from "vitest";
-import { canChangeStatus, checkPairingRules, type MentorCandidate, type PairingProposal, type PairingStatusName, type RuleCandidate } from "./pairing-rules";
+import {
+  canChangeStatus,
+  checkPairingRules,
+  type MentorCandidate,
+  type PairingProposal,
+  type PairingStatusName,
+  type RuleCandidate,
+} from "./pairing-rules";
 
 const mentor = (id: string, yearGroup = 10, extra: Partial<MentorCandidate> = {}): MentorCandidate => ({
-  studentId: id, name: `Mentor ${id}`, yearGroup, hasProfile: true, capacity: 1, currentLoad: 0, ...extra,
+  studentId: id,
+  name: `Mentor ${id}`,
+  yearGroup,
+  hasProfile: true,
+  capacity: 1,
+  currentLoad: 0,
+  ...extra,
 });
 const mentee = (id: string, yearGroup = 8, extra: Partial<RuleCandidate> = {}): RuleCandidate => ({
-  studentId: id, name: `Mentee ${id}`, yearGroup, hasProfile: true, livePairings: 0, ...extra,
+  studentId: id,
+  name: `Mentee ${id}`,
+  yearGroup,
+  hasProfile: true,
+  livePairings: 0,
+  ...extra,
 });
 const proposal = (extra: Partial<PairingProposal> = {}): PairingProposal => ({
-  kind: "ONE_TO_ONE", programmeFormat: "BOTH", mentors: [mentor("m1")], mentees: [mentee("e1")], ...extra,
+  kind: "ONE_TO_ONE",
+  programmeFormat: "BOTH",
+  mentors: [mentor("m1")],
+  mentees: [mentee("e1")],
+  ...extra,
 });
 const rules = (p: PairingProposal) => checkPairingRules(p).map((v) => v.rule);
 
@@ -18,13 +40,28 @@ describe("checkPairingRules", () => {
   });
 
   it("accepts a good group within capacity", () => {
-    expect(checkPairingRules(proposal({ kind: "GROUP", mentors: [mentor("m1", 11, { capacity: 3 })], mentees: [mentee("e1"), mentee("e2", 7), mentee("e3", 9)] }))).toEqual([]);
+    expect(
+      checkPairingRules(
+        proposal({
+          kind: "GROUP",
+          mentors: [mentor("m1", 11, { capacity: 3 })],
+          mentees: [mentee("e1"), mentee("e2", 7), mentee("e3", 9)],
+        }),
+      ),
+    ).toEqual([]);
   });
 
   it("format: a programme of 1:1 pairs refuses a group, and a group programme refuses a pair", () => {
-    const group = proposal({ kind: "GROUP", programmeFormat: "ONE_TO_ONE", mentors: [mentor("m1", 10, { capacity: 2 })], mentees: [mentee("e1"), mentee("e2")] });
+    const group = proposal({
+      kind: "GROUP",
+      programmeFormat: "ONE_TO_ONE",
+      mentors: [mentor("m1", 10, { capacity: 2 })],
+      mentees: [mentee("e1"), mentee("e2")],
+    });
     expect(checkPairingRules(group)).toEqual([{ rule: "format", field: "kind", message: "This programme runs 1:1 pairs only." }]);
-    expect(checkPairingRules(proposal({ programmeFormat: "GROUP" }))).toEqual([{ rule: "format", field: "kind", message: "This programme runs groups only." }]);
+    expect(checkPairingRules(proposal({ programmeFormat: "GROUP" }))).toEqual([
+      { rule: "format", field: "kind", message: "This programme runs groups only." },
+    ]);
   });
 
   it("size: needs a mentor and a mentee", () => {
@@ -48,8 +85,13 @@ describe("checkPairingRules", () => {
   });
 
   it("profile: both sides must be in the programme", () => {
-    const violations = checkPairingRules(proposal({ mentors: [mentor("m1", 10, { hasProfile: false })], mentees: [mentee("e1", 8, { hasProfile: false })] }));
-    expect(violations.map((v) => [v.rule, v.field])).toEqual([["profile", "mentorIds"], ["profile", "menteeIds"]]);
+    const violations = checkPairingRules(
+      proposal({ mentors: [mentor("m1", 10, { hasProfile: false })], mentees: [mentee("e1", 8, { hasProfile: false })] }),
+    );
+    expect(violations.map((v) => [v.rule, v.field])).toEqual([
+      ["profile", "mentorIds"],
+      ["profile", "menteeIds"],
+    ]);
   });
 
   it("already-paired: a mentee in a live pairing cannot get a second mentor", () => {
@@ -70,14 +112,26 @@ describe("checkPairingRules", () => {
   it("capacity: counts the mentor's current load plus the new mentees", () => {
     expect(rules(proposal({ mentors: [mentor("m1", 10, { capacity: 1, currentLoad: 1 })] }))).toEqual(["capacity"]);
     expect(rules(proposal({ mentors: [mentor("m1", 10, { capacity: 2, currentLoad: 1 })] }))).toEqual([]);
-    const group = proposal({ kind: "GROUP", mentors: [mentor("m1", 10, { capacity: 2 })], mentees: [mentee("e1"), mentee("e2"), mentee("e3")] });
+    const group = proposal({
+      kind: "GROUP",
+      mentors: [mentor("m1", 10, { capacity: 2 })],
+      mentees: [mentee("e1"), mentee("e2"), mentee("e3")],
+    });
     expect(rules(group)).toEqual(["capacity"]);
   });
 });
 
 describe("canChangeStatus", () => {
   const all: PairingStatusName[] = ["TRIAL", "ACTIVE", "PAUSED", "ENDED"];
-  const allowed = new Set(["TRIAL>ACTIVE", "TRIAL>PAUSED", "TRIAL>ENDED", "ACTIVE>PAUSED", "ACTIVE>ENDED", "PAUSED>ACTIVE", "PAUSED>ENDED"]);
+  const allowed = new Set([
+    "TRIAL>ACTIVE",
+    "TRIAL>PAUSED",
+    "TRIAL>ENDED",
+    "ACTIVE>PAUSED",
+    "ACTIVE>ENDED",
+    "PAUSED>ACTIVE",
+    "PAUSED>ENDED",
+  ]);
 
   for (const from of all) {
     for (const to of all) {

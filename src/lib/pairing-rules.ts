@@ -28,7 +28,18 @@ export type PairingProposal = {
 };
 
 export type RuleViolation = { rule: RuleName; field: "mentorIds" | "menteeIds" | "kind" | "trainingOverrideReason"; message: string };
-export type RuleName = "format" | "size" | "profile" | "overlap" | "older" | "too-old" | "capacity" | "already-paired" | "training" | "keep-apart" | "no-shared-slot";
+export type RuleName =
+  | "format"
+  | "size"
+  | "profile"
+  | "overlap"
+  | "older"
+  | "too-old"
+  | "capacity"
+  | "already-paired"
+  | "training"
+  | "keep-apart"
+  | "no-shared-slot";
 
 export function checkPairingRules(proposal: PairingProposal): RuleViolation[] {
   const { kind, mentors, mentees } = proposal;
@@ -43,25 +54,36 @@ export function checkPairingRules(proposal: PairingProposal): RuleViolation[] {
   if (mentees.length === 0) violations.push({ rule: "size", field: "menteeIds", message: "Choose a mentee." });
   if (kind === "ONE_TO_ONE") {
     if (mentors.length > 1) violations.push({ rule: "size", field: "mentorIds", message: "A 1:1 pair has one mentor." });
-    if (mentees.length > 1) violations.push({ rule: "size", field: "menteeIds", message: "A 1:1 pair has one mentee. Make a group for more." });
+    if (mentees.length > 1)
+      violations.push({ rule: "size", field: "menteeIds", message: "A 1:1 pair has one mentee. Make a group for more." });
   }
 
   const mentorIds = new Set(mentors.map((m) => m.studentId));
   for (const mentee of mentees) {
     if (mentorIds.has(mentee.studentId)) {
-      violations.push({ rule: "overlap", field: "menteeIds", message: `${mentee.name} cannot be a mentor and a mentee in the same pairing.` });
+      violations.push({
+        rule: "overlap",
+        field: "menteeIds",
+        message: `${mentee.name} cannot be a mentor and a mentee in the same pairing.`,
+      });
     }
   }
   for (const mentor of mentors) {
-    if (!mentor.hasProfile) violations.push({ rule: "profile", field: "mentorIds", message: `${mentor.name} is not a mentor in this programme.` });
+    if (!mentor.hasProfile)
+      violations.push({ rule: "profile", field: "mentorIds", message: `${mentor.name} is not a mentor in this programme.` });
   }
   for (const mentee of mentees) {
-    if (!mentee.hasProfile) violations.push({ rule: "profile", field: "menteeIds", message: `${mentee.name} is not a mentee in this programme.` });
+    if (!mentee.hasProfile)
+      violations.push({ rule: "profile", field: "menteeIds", message: `${mentee.name} is not a mentee in this programme.` });
   }
 
   for (const mentee of mentees) {
     if ((mentee.livePairings ?? 0) > 0) {
-      violations.push({ rule: "already-paired", field: "menteeIds", message: `${mentee.name} already has a mentor in this programme. End or pause that pairing first.` });
+      violations.push({
+        rule: "already-paired",
+        field: "menteeIds",
+        message: `${mentee.name} already has a mentor in this programme. End or pause that pairing first.`,
+      });
     }
   }
 
@@ -70,23 +92,39 @@ export function checkPairingRules(proposal: PairingProposal): RuleViolation[] {
   for (const [index, a] of everyone.entries()) {
     for (const b of everyone.slice(index + 1)) {
       if (a.studentId !== b.studentId && isKeptApart(a.studentId, b.studentId)) {
-        violations.push({ rule: "keep-apart", field: "menteeIds", message: `${a.name} and ${b.name} must be kept apart, so they cannot be in the same pairing or group.` });
+        violations.push({
+          rule: "keep-apart",
+          field: "menteeIds",
+          message: `${a.name} and ${b.name} must be kept apart, so they cannot be in the same pairing or group.`,
+        });
       }
     }
   }
 
   for (const mentor of mentors) {
     if (proposal.isTrainingRequired && mentor.isTrained === false && !proposal.hasTrainingOverride) {
-      violations.push({ rule: "training", field: "trainingOverrideReason", message: `${mentor.name} has not finished the required training. To pair them anyway, give a reason.` });
+      violations.push({
+        rule: "training",
+        field: "trainingOverrideReason",
+        message: `${mentor.name} has not finished the required training. To pair them anyway, give a reason.`,
+      });
     }
     for (const mentee of mentees) {
       if (mentor.studentId === mentee.studentId) continue;
       if (proposal.maximumYearGap !== undefined && mentor.yearGroup - mentee.yearGroup > proposal.maximumYearGap) {
-        violations.push({ rule: "too-old", field: "mentorIds", message: `${mentor.name} (Year ${mentor.yearGroup}) is more than ${proposal.maximumYearGap} years older than ${mentee.name} (Year ${mentee.yearGroup}).` });
+        violations.push({
+          rule: "too-old",
+          field: "mentorIds",
+          message: `${mentor.name} (Year ${mentor.yearGroup}) is more than ${proposal.maximumYearGap} years older than ${mentee.name} (Year ${mentee.yearGroup}).`,
+        });
       }
       // Only checked when both have said when they are free.
       if (mentor.slots?.length && mentee.slots?.length && !mentor.slots.some((slot) => mentee.slots!.includes(slot))) {
-        violations.push({ rule: "no-shared-slot", field: "mentorIds", message: `${mentor.name} and ${mentee.name} are never free at the same time.` });
+        violations.push({
+          rule: "no-shared-slot",
+          field: "mentorIds",
+          message: `${mentor.name} and ${mentee.name} are never free at the same time.`,
+        });
       }
       if (mentor.yearGroup - mentee.yearGroup < gap) {
         violations.push({

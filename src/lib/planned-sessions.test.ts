@@ -14,7 +14,12 @@ describe("isHolidayWeek", () => {
   });
 
   it("counts a week covered by two holidays", () => {
-    expect(isHolidayWeek("2026-12-28", [{ startsOn: "2026-12-21", endsOn: "2026-12-30" }, { startsOn: "2026-12-31", endsOn: "2027-01-04" }])).toBe(true);
+    expect(
+      isHolidayWeek("2026-12-28", [
+        { startsOn: "2026-12-21", endsOn: "2026-12-30" },
+        { startsOn: "2026-12-31", endsOn: "2027-01-04" },
+      ]),
+    ).toBe(true);
   });
 });
 

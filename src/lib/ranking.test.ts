@@ -7,7 +7,12 @@ const staff = { isPupil: false };
 describe("rankLeaderboard", () => {
   it("uses standard competition ranking: 1, 1, 3", () => {
     const rows = rankLeaderboard([entry("c", 5), entry("a", 10), entry("b", 10), entry("d", 1)], staff);
-    expect(rows.map((r) => [r.studentId, r.rank])).toEqual([["a", 1], ["b", 1], ["c", 3], ["d", 4]]);
+    expect(rows.map((r) => [r.studentId, r.rank])).toEqual([
+      ["a", 1],
+      ["b", 1],
+      ["c", 3],
+      ["d", 4],
+    ]);
   });
 
   it("gives every pupil tied first a rosette, and nobody else", () => {
@@ -31,7 +36,10 @@ describe("rankLeaderboard", () => {
   });
 
   it("never shows a pupil another pupil's negative total, and ranks it as 0", () => {
-    const rows = rankLeaderboard([entry("a", -4, "Amy A."), entry("b", 0, "Ben B."), entry("c", 3, "Cal C.")], { isPupil: true, studentId: "c" });
+    const rows = rankLeaderboard([entry("a", -4, "Amy A."), entry("b", 0, "Ben B."), entry("c", 3, "Cal C.")], {
+      isPupil: true,
+      studentId: "c",
+    });
     const amy = rows.find((r) => r.studentId === "a")!;
     expect(amy.total).toBe(0);
     expect(amy.isTotalHidden).toBe(true);
@@ -47,7 +55,10 @@ describe("rankLeaderboard", () => {
   });
 
   it("does not reveal who is negative through the order: hidden negatives sort by name among zeros", () => {
-    const rows = rankLeaderboard([entry("z", 0, "Zed Z."), entry("a", -9, "Abe A."), entry("m", 0, "Mo M.")], { isPupil: true, studentId: null });
+    const rows = rankLeaderboard([entry("z", 0, "Zed Z."), entry("a", -9, "Abe A."), entry("m", 0, "Mo M.")], {
+      isPupil: true,
+      studentId: null,
+    });
     expect(rows.map((r) => r.displayName)).toEqual(["Abe A.", "Mo M.", "Zed Z."]);
     expect(rows.every((r) => r.rank === 1 && r.total === 0)).toBe(true);
   });

@@ -1,7 +1,11 @@
 import { z } from "zod";
 import { isIsoDate } from "./dates";
 
-export const recordId = z.string({ error: "Choose one." }).trim().min(1, { error: "Choose one." }).max(40, { error: "That is not a valid choice." });
+export const recordId = z
+  .string({ error: "Choose one." })
+  .trim()
+  .min(1, { error: "Choose one." })
+  .max(40, { error: "That is not a valid choice." });
 
 export const isoDate = z
   .string({ error: "Enter a date." })
@@ -17,4 +21,9 @@ export const recordIdList = (emptyMessage: string) =>
   );
 
 export const optionalText = (max: number) =>
-  z.string().trim().max(max, { error: `Use at most ${max} characters.` }).optional().default("");
+  z
+    .string()
+    .trim()
+    .max(max, { error: `Use at most ${max} characters.` })
+    .optional()
+    .default("");

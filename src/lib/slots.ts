@@ -12,6 +12,8 @@ const TIMES = [
   ["LUNCH", "lunch"],
 ] as const;
 
-export const SLOTS = DAYS.flatMap(([day, dayLabel]) => TIMES.map(([time, timeLabel]) => ({ id: `${day}_${time}`, label: `${dayLabel} ${timeLabel}` })));
+export const SLOTS = DAYS.flatMap(([day, dayLabel]) =>
+  TIMES.map(([time, timeLabel]) => ({ id: `${day}_${time}`, label: `${dayLabel} ${timeLabel}` })),
+);
 export const SLOT_IDS = SLOTS.map((s) => s.id);
 export const slotLabels: Record<string, string> = Object.fromEntries(SLOTS.map((s) => [s.id, s.label]));

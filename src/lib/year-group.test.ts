@@ -30,10 +30,14 @@ describe("cohortForYearGroup", () => {
 
   it("round-trips with yearGroupOn on any day", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 3, max: 13 }), fc.date({ min: new Date("2000-01-01T00:00:00Z"), max: new Date("2099-12-31T00:00:00Z"), noInvalidDate: true }), (yearGroup, date) => {
-        const day = date.toISOString().slice(0, 10);
-        expect(yearGroupOn(cohortForYearGroup(yearGroup, day), day)).toBe(yearGroup);
-      }),
+      fc.property(
+        fc.integer({ min: 3, max: 13 }),
+        fc.date({ min: new Date("2000-01-01T00:00:00Z"), max: new Date("2099-12-31T00:00:00Z"), noInvalidDate: true }),
+        (yearGroup, date) => {
+          const day = date.toISOString().slice(0, 10);
+          expect(yearGroupOn(cohortForYearGroup(yearGroup, day), day)).toBe(yearGroup);
+        },
+      ),
     );
   });
 });

@@ -31,10 +31,7 @@ export function defineAction<S extends z.ZodType>(command: Command<S>) {
  * For the few actions that run before there is an actor (sign-in) or that wrap a command's action
  * with a cookie or redirect. Input is still validated with zod; errors never reach the page raw.
  */
-export function definePublicAction<S extends z.ZodType>(
-  schema: S,
-  body: (input: z.output<S>, formData: FormData) => Promise<FormState>,
-) {
+export function definePublicAction<S extends z.ZodType>(schema: S, body: (input: z.output<S>, formData: FormData) => Promise<FormState>) {
   return async (_previous: FormState, formData: FormData): Promise<FormState> => {
     const raw = formDataToObject(formData);
     const parsed = schema.safeParse(raw);
@@ -58,5 +55,8 @@ function passwordless(raw: Record<string, string | string[]>) {
 
 function isNextControlFlow(error: unknown): boolean {
   const digest = (error as { digest?: unknown } | null)?.digest;
-  return typeof digest === "string" && (digest.startsWith("NEXT_REDIRECT") || digest.startsWith("NEXT_NOT_FOUND") || digest.startsWith("NEXT_HTTP_ERROR"));
+  return (
+    typeof digest === "string" &&
+    (digest.startsWith("NEXT_REDIRECT") || digest.startsWith("NEXT_NOT_FOUND") || digest.startsWith("NEXT_HTTP_ERROR"))
+  );
 }

@@ -13,7 +13,15 @@ describe("loadActor", () => {
 
   it("loads a staff member's roles and school from the database", async () => {
     const actor = await actorFor(s.staff.coordinator);
-    expect(actor).toMatchObject({ userId: s.staff.coordinator.id, schoolId: s.school.id, schoolName: s.school.name, timezone: "Europe/London", roles: ["COORDINATOR"], studentId: null, mustChangePassword: false });
+    expect(actor).toMatchObject({
+      userId: s.staff.coordinator.id,
+      schoolId: s.school.id,
+      schoolName: s.school.name,
+      timezone: "Europe/London",
+      roles: ["COORDINATOR"],
+      studentId: null,
+      mustChangePassword: false,
+    });
     expect(actor.schools).toEqual([{ id: s.school.id, name: s.school.name }]);
   });
 
@@ -64,7 +72,12 @@ describe("loadActor", () => {
   it("derives MENTOR and MENTEE for pupils from their profiles in running programmes", async () => {
     expect((await actorFor(s.pupils.mentor.userId!)).roles).toEqual(["PUPIL", "MENTOR"]);
     const mentee = await actorFor(s.pupils.mentee.userId!);
-    expect(mentee).toMatchObject({ roles: ["PUPIL", "MENTEE"], studentId: s.pupils.mentee.id, schoolId: s.school.id, schools: [{ id: s.school.id, name: s.school.name }] });
+    expect(mentee).toMatchObject({
+      roles: ["PUPIL", "MENTEE"],
+      studentId: s.pupils.mentee.id,
+      schoolId: s.school.id,
+      schools: [{ id: s.school.id, name: s.school.name }],
+    });
   });
 
   it("gives a pupil who is both mentor and mentee both roles (mixed-age groups)", async () => {
@@ -83,7 +96,12 @@ describe("loadActor", () => {
   });
 
   it("returns null for a pupil who has left", async () => {
-    const pupil = await createStudent(db, { schoolId: s.school.id, yearGroup: 11, status: "LEFT", account: { email: uniqueEmail("left") } });
+    const pupil = await createStudent(db, {
+      schoolId: s.school.id,
+      yearGroup: 11,
+      status: "LEFT",
+      account: { email: uniqueEmail("left") },
+    });
     expect(await loadActor(db, { userId: pupil.userId!, sessionVersion: 1 })).toBeNull();
   });
 

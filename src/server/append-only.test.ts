@@ -12,13 +12,21 @@ describe("append-only tables", () => {
   let auditId: string;
   beforeAll(async () => {
     s = await buildSchool({ withCalendar: false });
-    await db.$transaction((tx) => writeAudit(tx, { userId: s.staff.admin.id, schoolId: s.school.id }, { action: "test.append_only", recordType: "School", recordId: s.school.id }));
+    await db.$transaction((tx) =>
+      writeAudit(
+        tx,
+        { userId: s.staff.admin.id, schoolId: s.school.id },
+        { action: "test.append_only", recordType: "School", recordId: s.school.id },
+      ),
+    );
     auditId = (await db.auditLog.findFirstOrThrow({ where: { schoolId: s.school.id, action: "test.append_only" } })).id;
   });
 
   it("refuses to update a point entry", async () => {
     await expect(db.pointEntry.update({ where: { id: s.pointEntry.id }, data: { amount: 10 } })).rejects.toThrow(APPEND_ONLY);
-    await expect(db.pointEntry.updateMany({ where: { schoolId: s.school.id }, data: { reason: "rewritten" } })).rejects.toThrow(APPEND_ONLY);
+    await expect(db.pointEntry.updateMany({ where: { schoolId: s.school.id }, data: { reason: "rewritten" } })).rejects.toThrow(
+      APPEND_ONLY,
+    );
     await expect(db.$executeRaw`UPDATE "PointEntry" SET "amount" = 10 WHERE "id" = ${s.pointEntry.id}`).rejects.toThrow(APPEND_ONLY);
   });
 
@@ -40,7 +48,18 @@ describe("append-only tables", () => {
     expect(entry.amount).toBe(3);
     expect(entry.reason).toBe("Helped a friend");
     expect((await db.auditLog.findUniqueOrThrow({ where: { id: auditId } })).action).toBe("test.append_only");
-    const reversal = await db.pointEntry.create({ data: { schoolId: s.school.id, programmeId: s.programme.id, studentId: entry.studentId, amount: -3, category: entry.category, reason: "Correction", awardedById: s.staff.coordinator.id, reversesId: entry.id } });
+    const reversal = await db.pointEntry.create({
+      data: {
+        schoolId: s.school.id,
+        programmeId: s.programme.id,
+        studentId: entry.studentId,
+        amount: -3,
+        category: entry.category,
+        reason: "Correction",
+        awardedById: s.staff.coordinator.id,
+        reversesId: entry.id,
+      },
+    });
     expect(reversal.reversesId).toBe(entry.id);
   });
 });

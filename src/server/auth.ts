@@ -15,7 +15,12 @@ export class SignInLockedError extends CredentialsSignin {
  * that appends it (ADR 005).
  */
 export function clientIp(headers: Headers): string {
-  const forwarded = headers.get("x-forwarded-for")?.split(",").map((part) => part.trim()).filter(Boolean).at(-1);
+  const forwarded = headers
+    .get("x-forwarded-for")
+    ?.split(",")
+    .map((part) => part.trim())
+    .filter(Boolean)
+    .at(-1);
   return forwarded || headers.get("x-real-ip") || "unknown";
 }
 

@@ -55,13 +55,21 @@ export function defineCommand<S extends z.ZodType>(
     async run(actor, raw) {
       const values = formValues(raw);
       if (!actor) return { ok: false, message: "Please sign in again.", values };
-      if ((actor.mustChangePassword && !config.allowWhilePasswordChangeRequired) || !config.allow.some((role) => actor.roles.includes(role))) {
+      if (
+        (actor.mustChangePassword && !config.allowWhilePasswordChangeRequired) ||
+        !config.allow.some((role) => actor.roles.includes(role))
+      ) {
         return { ok: false, message: FORBIDDEN_MESSAGE, values };
       }
       const parsed = config.schema.safeParse(raw);
       if (!parsed.success) {
         const flat = z.flattenError(parsed.error);
-        return { ok: false, message: "Please check the highlighted fields.", fieldErrors: flat.fieldErrors as Record<string, string[]>, values };
+        return {
+          ok: false,
+          message: "Please check the highlighted fields.",
+          fieldErrors: flat.fieldErrors as Record<string, string[]>,
+          values,
+        };
       }
       try {
         let audited = false;

@@ -47,7 +47,9 @@ export function academicCalendar(today: IsoDate) {
 }
 
 export async function createSchool(db: Db, input: { name?: string; timezone?: string; withCalendar?: boolean } = {}) {
-  const school = await db.school.create({ data: { name: input.name ?? `Test School ${unique()}`, timezone: input.timezone ?? "Europe/London" } });
+  const school = await db.school.create({
+    data: { name: input.name ?? `Test School ${unique()}`, timezone: input.timezone ?? "Europe/London" },
+  });
   if (input.withCalendar !== false) {
     const calendar = academicCalendar(todayIn(school.timezone));
     await db.academicYear.create({
@@ -57,14 +59,19 @@ export async function createSchool(db: Db, input: { name?: string; timezone?: st
         startYear: calendar.startYear,
         startsOn: toDbDate(calendar.startsOn),
         endsOn: toDbDate(calendar.endsOn),
-        periods: { create: calendar.periods.map((p) => ({ kind: p.kind, name: p.name, startsOn: toDbDate(p.startsOn), endsOn: toDbDate(p.endsOn) })) },
+        periods: {
+          create: calendar.periods.map((p) => ({ kind: p.kind, name: p.name, startsOn: toDbDate(p.startsOn), endsOn: toDbDate(p.endsOn) })),
+        },
       },
     });
   }
   return school;
 }
 
-export async function createStaffUser(db: Db, input: { schoolId: string; roles: StaffRole[]; email?: string; name?: string; password?: string; mustChangePassword?: boolean }) {
+export async function createStaffUser(
+  db: Db,
+  input: { schoolId: string; roles: StaffRole[]; email?: string; name?: string; password?: string; mustChangePassword?: boolean },
+) {
   return db.user.create({
     data: {
       email: (input.email ?? `staff-${unique()}@test.example`).toLowerCase(),
@@ -134,7 +141,16 @@ export async function createStudent(
 
 export async function createProgramme(
   db: Db,
-  input: { schoolId: string; name?: string; focusAreas?: FocusArea[]; format?: "ONE_TO_ONE" | "GROUP" | "BOTH"; cadence?: "WEEKLY" | "FORTNIGHTLY"; sessionMinutes?: number; startsOn?: IsoDate; status?: "DRAFT" | "ACTIVE" | "CLOSED" },
+  input: {
+    schoolId: string;
+    name?: string;
+    focusAreas?: FocusArea[];
+    format?: "ONE_TO_ONE" | "GROUP" | "BOTH";
+    cadence?: "WEEKLY" | "FORTNIGHTLY";
+    sessionMinutes?: number;
+    startsOn?: IsoDate;
+    status?: "DRAFT" | "ACTIVE" | "CLOSED";
+  },
 ) {
   return db.programme.create({
     data: {
@@ -150,22 +166,53 @@ export async function createProgramme(
   });
 }
 
-export async function addMentor(db: Db, input: { schoolId: string; programmeId: string; studentId: string; capacity?: number; trainingComplete?: boolean; strengths?: Partial<Record<FocusArea, 1 | 2 | 3>> }) {
-  return db.mentorProfile.create({ data: { ...input, capacity: input.capacity ?? 1, trainingComplete: input.trainingComplete ?? true, strengths: input.strengths ?? {} } });
+export async function addMentor(
+  db: Db,
+  input: {
+    schoolId: string;
+    programmeId: string;
+    studentId: string;
+    capacity?: number;
+    trainingComplete?: boolean;
+    strengths?: Partial<Record<FocusArea, 1 | 2 | 3>>;
+  },
+) {
+  return db.mentorProfile.create({
+    data: { ...input, capacity: input.capacity ?? 1, trainingComplete: input.trainingComplete ?? true, strengths: input.strengths ?? {} },
+  });
 }
 
-export async function addMentee(db: Db, input: { schoolId: string; programmeId: string; studentId: string; focusAreas?: FocusArea[]; ranking?: string[] }) {
+export async function addMentee(
+  db: Db,
+  input: { schoolId: string; programmeId: string; studentId: string; focusAreas?: FocusArea[]; ranking?: string[] },
+) {
   return db.menteeProfile.create({ data: { ...input, focusAreas: input.focusAreas ?? [], ranking: input.ranking ?? [] } });
 }
 
-export async function addKeepApartRow(db: Db, input: { schoolId: string; studentIds: [string, string]; reason: string; createdById: string }) {
+export async function addKeepApartRow(
+  db: Db,
+  input: { schoolId: string; studentIds: [string, string]; reason: string; createdById: string },
+) {
   const [studentAId, studentBId] = [...input.studentIds].sort() as [string, string];
-  return db.keepApart.create({ data: { schoolId: input.schoolId, studentAId, studentBId, reason: input.reason, createdById: input.createdById } });
+  return db.keepApart.create({
+    data: { schoolId: input.schoolId, studentAId, studentBId, reason: input.reason, createdById: input.createdById },
+  });
 }
 
 export async function createPairingRow(
   db: Db,
-  input: { schoolId: string; programmeId: string; createdById: string; mentorIds: string[]; menteeIds: string[]; kind?: "ONE_TO_ONE" | "GROUP"; name?: string | null; status?: "TRIAL" | "ACTIVE" | "PAUSED" | "ENDED"; startsOn?: IsoDate; closureReason?: ClosureReason | null },
+  input: {
+    schoolId: string;
+    programmeId: string;
+    createdById: string;
+    mentorIds: string[];
+    menteeIds: string[];
+    kind?: "ONE_TO_ONE" | "GROUP";
+    name?: string | null;
+    status?: "TRIAL" | "ACTIVE" | "PAUSED" | "ENDED";
+    startsOn?: IsoDate;
+    closureReason?: ClosureReason | null;
+  },
 ) {
   const startsOn = input.startsOn ?? addDaysIso(todayIn("Europe/London"), -42);
   return db.pairing.create({
@@ -192,7 +239,16 @@ export async function createPairingRow(
 
 export async function createSessionRow(
   db: Db,
-  input: { schoolId: string; pairingId: string; loggedById: string; heldOn: IsoDate; durationMinutes?: number; activity?: Activity; notes?: string; pupils: { studentId: string; attendance?: Attendance; mood?: number | null }[] },
+  input: {
+    schoolId: string;
+    pairingId: string;
+    loggedById: string;
+    heldOn: IsoDate;
+    durationMinutes?: number;
+    activity?: Activity;
+    notes?: string;
+    pupils: { studentId: string; attendance?: Attendance; mood?: number | null }[];
+  },
 ) {
   return db.mentoringSession.create({
     data: {
@@ -203,14 +259,25 @@ export async function createSessionRow(
       durationMinutes: input.durationMinutes ?? 20,
       activity: input.activity ?? "CHECK_IN",
       notes: input.notes ?? "",
-      attendances: { create: input.pupils.map((p) => ({ studentId: p.studentId, attendance: p.attendance ?? "PRESENT", mood: p.mood ?? null })) },
+      attendances: {
+        create: input.pupils.map((p) => ({ studentId: p.studentId, attendance: p.attendance ?? "PRESENT", mood: p.mood ?? null })),
+      },
     },
   });
 }
 
 export async function createPointEntry(
   db: Db,
-  input: { schoolId: string; programmeId: string; studentId: string; awardedById: string; amount: number; category?: PointCategory; reason?: string; createdAt?: Date },
+  input: {
+    schoolId: string;
+    programmeId: string;
+    studentId: string;
+    awardedById: string;
+    amount: number;
+    category?: PointCategory;
+    reason?: string;
+    createdAt?: Date;
+  },
 ) {
   return db.pointEntry.create({
     data: { ...input, category: input.category ?? "EFFORT", reason: input.reason ?? "Good effort" },

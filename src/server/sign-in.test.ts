@@ -23,14 +23,22 @@ describe("attemptSignIn", () => {
 
   it("signs in with the right password, whatever the email's case and spaces", async () => {
     const { email, user } = await newUser();
-    const result = await attemptSignIn(db, { email: `  ${email.toUpperCase()} `, password: FACTORY_PASSWORD, ip: uniqueIp() }, { sleep: noSleep });
+    const result = await attemptSignIn(
+      db,
+      { email: `  ${email.toUpperCase()} `, password: FACTORY_PASSWORD, ip: uniqueIp() },
+      { sleep: noSleep },
+    );
     expect(result).toEqual({ status: "ok", userId: user.id, sessionVersion: 1 });
   });
 
   it("answers a wrong password and an unknown email the same way", async () => {
     const { email } = await newUser();
     const wrongPassword = await attemptSignIn(db, { email, password: "nope", ip: uniqueIp() }, { sleep: noSleep });
-    const unknownEmail = await attemptSignIn(db, { email: uniqueEmail("nobody"), password: FACTORY_PASSWORD, ip: uniqueIp() }, { sleep: noSleep });
+    const unknownEmail = await attemptSignIn(
+      db,
+      { email: uniqueEmail("nobody"), password: FACTORY_PASSWORD, ip: uniqueIp() },
+      { sleep: noSleep },
+    );
     expect(wrongPassword).toEqual({ status: "invalid" });
     expect(unknownEmail).toEqual(wrongPassword);
   });
@@ -38,7 +46,9 @@ describe("attemptSignIn", () => {
   it("refuses a disabled account even with the right password", async () => {
     const { email, user } = await newUser();
     await db.user.update({ where: { id: user.id }, data: { disabledAt: new Date() } });
-    expect(await attemptSignIn(db, { email, password: FACTORY_PASSWORD, ip: uniqueIp() }, { sleep: noSleep })).toEqual({ status: "invalid" });
+    expect(await attemptSignIn(db, { email, password: FACTORY_PASSWORD, ip: uniqueIp() }, { sleep: noSleep })).toEqual({
+      status: "invalid",
+    });
   });
 
   it("audits every failure, for a real account and an unknown one, and records each attempt", async () => {
@@ -56,7 +66,9 @@ describe("attemptSignIn", () => {
 
     const unknown = uniqueEmail("ghost");
     await attemptSignIn(db, { email: unknown, password: "whatever", ip }, { sleep: noSleep });
-    const ghostAudit = await db.auditLog.findMany({ where: { action: "auth.sign_in_failed", changes: { path: ["email"], equals: unknown } } });
+    const ghostAudit = await db.auditLog.findMany({
+      where: { action: "auth.sign_in_failed", changes: { path: ["email"], equals: unknown } },
+    });
     expect(ghostAudit).toHaveLength(1);
     expect(ghostAudit[0]).toMatchObject({ recordId: null, schoolId: null });
     expect(await db.signInAttempt.count({ where: { ip } })).toBe(3);
@@ -70,7 +82,8 @@ describe("attemptSignIn", () => {
       slept.push(ms);
     };
     const start = new Date();
-    for (let i = 0; i < MAX_FAILURES; i += 1) await attemptSignIn(db, { email, password: "wrong", ip }, { now: at(start, i * 1000), sleep });
+    for (let i = 0; i < MAX_FAILURES; i += 1)
+      await attemptSignIn(db, { email, password: "wrong", ip }, { now: at(start, i * 1000), sleep });
     expect(slept).toEqual([250, 500, 1000]);
   });
 
@@ -79,38 +92,66 @@ describe("attemptSignIn", () => {
     const start = new Date();
     // Each failure from a different address: the lock is on the account.
     for (let i = 0; i < MAX_FAILURES; i += 1) {
-      expect(await attemptSignIn(db, { email, password: "wrong", ip: uniqueIp() }, { now: at(start, i * 1000), sleep: noSleep })).toEqual({ status: "invalid" });
+      expect(await attemptSignIn(db, { email, password: "wrong", ip: uniqueIp() }, { now: at(start, i * 1000), sleep: noSleep })).toEqual({
+        status: "invalid",
+      });
     }
     const lastFailure = at(start, (MAX_FAILURES - 1) * 1000);
-    const locked = await attemptSignIn(db, { email, password: FACTORY_PASSWORD, ip: uniqueIp() }, { now: at(lastFailure, 60_000), sleep: noSleep });
+    const locked = await attemptSignIn(
+      db,
+      { email, password: FACTORY_PASSWORD, ip: uniqueIp() },
+      { now: at(lastFailure, 60_000), sleep: noSleep },
+    );
     expect(locked).toEqual({ status: "locked", until: at(lastFailure, LOCK_MS) });
     expect(await db.auditLog.count({ where: { action: "auth.sign_in_refused", recordId: user.id } })).toBe(1);
 
-    const stillLocked = await attemptSignIn(db, { email, password: FACTORY_PASSWORD, ip: uniqueIp() }, { now: at(lastFailure, LOCK_MS - 1000), sleep: noSleep });
+    const stillLocked = await attemptSignIn(
+      db,
+      { email, password: FACTORY_PASSWORD, ip: uniqueIp() },
+      { now: at(lastFailure, LOCK_MS - 1000), sleep: noSleep },
+    );
     expect(stillLocked.status).toBe("locked");
 
-    const afterLock = await attemptSignIn(db, { email, password: FACTORY_PASSWORD, ip: uniqueIp() }, { now: at(lastFailure, LOCK_MS + 1000), sleep: noSleep });
+    const afterLock = await attemptSignIn(
+      db,
+      { email, password: FACTORY_PASSWORD, ip: uniqueIp() },
+      { now: at(lastFailure, LOCK_MS + 1000), sleep: noSleep },
+    );
     expect(afterLock).toEqual({ status: "ok", userId: user.id, sessionVersion: 1 });
   });
 
   it("does not lock for failures spread over more than 15 minutes", async () => {
     const { email } = await newUser();
     const start = new Date();
-    for (let i = 0; i < MAX_FAILURES; i += 1) await attemptSignIn(db, { email, password: "wrong", ip: uniqueIp() }, { now: at(start, i * 4 * 60_000), sleep: noSleep });
-    const result = await attemptSignIn(db, { email, password: FACTORY_PASSWORD, ip: uniqueIp() }, { now: at(start, 16 * 60_000 + 1000), sleep: noSleep });
+    for (let i = 0; i < MAX_FAILURES; i += 1)
+      await attemptSignIn(db, { email, password: "wrong", ip: uniqueIp() }, { now: at(start, i * 4 * 60_000), sleep: noSleep });
+    const result = await attemptSignIn(
+      db,
+      { email, password: FACTORY_PASSWORD, ip: uniqueIp() },
+      { now: at(start, 16 * 60_000 + 1000), sleep: noSleep },
+    );
     expect(result.status).toBe("ok");
   });
 
   it("locks an address after 5 failures across different accounts", async () => {
     const ip = uniqueIp();
     const start = new Date();
-    for (let i = 0; i < MAX_FAILURES; i += 1) await attemptSignIn(db, { email: uniqueEmail("spray"), password: "wrong", ip }, { now: at(start, i * 1000), sleep: noSleep });
+    for (let i = 0; i < MAX_FAILURES; i += 1)
+      await attemptSignIn(db, { email: uniqueEmail("spray"), password: "wrong", ip }, { now: at(start, i * 1000), sleep: noSleep });
     const { email, user } = await newUser();
     const fromThatIp = await attemptSignIn(db, { email, password: FACTORY_PASSWORD, ip }, { now: at(start, 10_000), sleep: noSleep });
     expect(fromThatIp.status).toBe("locked");
-    const fromElsewhere = await attemptSignIn(db, { email, password: FACTORY_PASSWORD, ip: uniqueIp() }, { now: at(start, 10_000), sleep: noSleep });
+    const fromElsewhere = await attemptSignIn(
+      db,
+      { email, password: FACTORY_PASSWORD, ip: uniqueIp() },
+      { now: at(start, 10_000), sleep: noSleep },
+    );
     expect(fromElsewhere).toEqual({ status: "ok", userId: user.id, sessionVersion: 1 });
-    const afterLock = await attemptSignIn(db, { email, password: FACTORY_PASSWORD, ip }, { now: at(start, 4000 + LOCK_MS + 1000), sleep: noSleep });
+    const afterLock = await attemptSignIn(
+      db,
+      { email, password: FACTORY_PASSWORD, ip },
+      { now: at(start, 4000 + LOCK_MS + 1000), sleep: noSleep },
+    );
     expect(afterLock.status).toBe("ok");
   });
 
@@ -123,7 +164,16 @@ describe("attemptSignIn", () => {
     const { email: ownEmail } = await newUser();
     for (let i = 0; i < MAX_FAILURES; i += 1) {
       await attemptSignIn(db, { email: uniqueEmail("sprayed"), password: "Password123", ip }, { now: at(start, i * 2000), sleep: noSleep });
-      if (i === 2) expect((await attemptSignIn(db, { email: ownEmail, password: FACTORY_PASSWORD, ip }, { now: at(start, i * 2000 + 1000), sleep: noSleep })).status).toBe("ok");
+      if (i === 2)
+        expect(
+          (
+            await attemptSignIn(
+              db,
+              { email: ownEmail, password: FACTORY_PASSWORD, ip },
+              { now: at(start, i * 2000 + 1000), sleep: noSleep },
+            )
+          ).status,
+        ).toBe("ok");
     }
     const { email } = await newUser();
     const next = await attemptSignIn(db, { email, password: "Password123", ip }, { now: at(start, 20_000), sleep: noSleep });
@@ -134,9 +184,16 @@ describe("attemptSignIn", () => {
     const { email } = await newUser();
     const start = new Date();
     // Different addresses, so only the account's own count is in play.
-    for (let i = 0; i < MAX_FAILURES - 1; i += 1) await attemptSignIn(db, { email, password: "wrong", ip: uniqueIp() }, { now: at(start, i * 1000), sleep: noSleep });
-    expect((await attemptSignIn(db, { email, password: FACTORY_PASSWORD, ip: uniqueIp() }, { now: at(start, 5000), sleep: noSleep })).status).toBe("ok");
-    expect(await attemptSignIn(db, { email, password: "wrong", ip: uniqueIp() }, { now: at(start, 6000), sleep: noSleep })).toEqual({ status: "invalid" });
-    expect((await attemptSignIn(db, { email, password: FACTORY_PASSWORD, ip: uniqueIp() }, { now: at(start, 7000), sleep: noSleep })).status).toBe("ok");
+    for (let i = 0; i < MAX_FAILURES - 1; i += 1)
+      await attemptSignIn(db, { email, password: "wrong", ip: uniqueIp() }, { now: at(start, i * 1000), sleep: noSleep });
+    expect(
+      (await attemptSignIn(db, { email, password: FACTORY_PASSWORD, ip: uniqueIp() }, { now: at(start, 5000), sleep: noSleep })).status,
+    ).toBe("ok");
+    expect(await attemptSignIn(db, { email, password: "wrong", ip: uniqueIp() }, { now: at(start, 6000), sleep: noSleep })).toEqual({
+      status: "invalid",
+    });
+    expect(
+      (await attemptSignIn(db, { email, password: FACTORY_PASSWORD, ip: uniqueIp() }, { now: at(start, 7000), sleep: noSleep })).status,
+    ).toBe("ok");
   });
 });

@@ -8,9 +8,7 @@ export const LOCK_MS = 15 * 60 * 1000;
 const DELAYS = [0, 0, 250, 500, 1000];
 
 export type SignInResult =
-  | { status: "ok"; userId: string; sessionVersion: number }
-  | { status: "invalid" }
-  | { status: "locked"; until: Date };
+  { status: "ok"; userId: string; sessionVersion: number } | { status: "invalid" } | { status: "locked"; until: Date };
 
 type Lock = { failures: number; lockedUntil: Date | null };
 
@@ -54,24 +52,45 @@ export async function attemptSignIn(
   const [byEmail, byIp] = await Promise.all([lockFor(db, { email }, now), lockFor(db, { ip: input.ip }, now)]);
   const user = await db.user.findUnique({
     where: { email },
-    select: { id: true, passwordHash: true, disabledAt: true, sessionVersion: true, memberships: { select: { schoolId: true }, take: 1 }, student: { select: { schoolId: true } } },
+    select: {
+      id: true,
+      passwordHash: true,
+      disabledAt: true,
+      sessionVersion: true,
+      memberships: { select: { schoolId: true }, take: 1 },
+      student: { select: { schoolId: true } },
+    },
   });
   const schoolId = user?.memberships[0]?.schoolId ?? user?.student?.schoolId ?? null;
-  const lockedUntil = [byEmail.lockedUntil, byIp.lockedUntil].filter((d): d is Date => d !== null).sort((a, b) => b.getTime() - a.getTime())[0];
+  const lockedUntil = [byEmail.lockedUntil, byIp.lockedUntil]
+    .filter((d): d is Date => d !== null)
+    .sort((a, b) => b.getTime() - a.getTime())[0];
   if (lockedUntil) {
-    await db.$transaction((tx) => writeAudit(tx, { userId: null, schoolId }, { action: "auth.sign_in_refused", recordType: "User", recordId: user?.id ?? null, changes: { email, ip: input.ip } }));
+    await db.$transaction((tx) =>
+      writeAudit(
+        tx,
+        { userId: null, schoolId },
+        { action: "auth.sign_in_refused", recordType: "User", recordId: user?.id ?? null, changes: { email, ip: input.ip } },
+      ),
+    );
     return { status: "locked", until: lockedUntil };
   }
 
   const delay = DELAYS[Math.min(Math.max(byEmail.failures, byIp.failures), DELAYS.length - 1)] ?? 0;
   if (delay > 0) await sleep(delay);
 
-  const isValid = user ? await verifyPassword(user.passwordHash, input.password) : await verifyPassword(await dummyPasswordHash(), input.password).then(() => false);
+  const isValid = user
+    ? await verifyPassword(user.passwordHash, input.password)
+    : await verifyPassword(await dummyPasswordHash(), input.password).then(() => false);
   const succeeded = Boolean(user && isValid && !user.disabledAt);
   await db.$transaction(async (tx) => {
     await tx.signInAttempt.create({ data: { email, ip: input.ip, succeeded, at: now } });
     if (!succeeded) {
-      await writeAudit(tx, { userId: null, schoolId }, { action: "auth.sign_in_failed", recordType: "User", recordId: user?.id ?? null, changes: { email, ip: input.ip } });
+      await writeAudit(
+        tx,
+        { userId: null, schoolId },
+        { action: "auth.sign_in_failed", recordType: "User", recordId: user?.id ?? null, changes: { email, ip: input.ip } },
+      );
     }
   });
   if (!succeeded || !user) return { status: "invalid" };

@@ -14,7 +14,13 @@ export async function runCommand(command: RunnableCommand, actor: Actor | null, 
 }
 
 /** The command must answer ok:false with `message` and leave every row of the schools as it was. */
-export async function expectRefusedWithoutWrites(command: RunnableCommand, actor: Actor | null, input: unknown, schoolIds: string[], message: string | RegExp) {
+export async function expectRefusedWithoutWrites(
+  command: RunnableCommand,
+  actor: Actor | null,
+  input: unknown,
+  schoolIds: string[],
+  message: string | RegExp,
+) {
   const { result, before, after } = await runCommand(command, actor, input, schoolIds);
   expect(result.ok, `${command.name} should have been refused: ${result.message}`).toBe(false);
   if (typeof message === "string") expect(result.message).toBe(message);

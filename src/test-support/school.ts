@@ -5,7 +5,14 @@ import { randomUUID } from "node:crypto";
 import { db } from "@/server/db";
 import type { Actor } from "@/server/actor";
 import {
-  addMentee, addMentor, createPairingRow, createPointEntry, createProgramme, createSchool, createStaffUser, createStudent,
+  addMentee,
+  addMentor,
+  createPairingRow,
+  createPointEntry,
+  createProgramme,
+  createSchool,
+  createStaffUser,
+  createStudent,
 } from "@/server/factories";
 import { addDaysIso, todayIn } from "@/lib/dates";
 import { actorFor } from "./actors";
@@ -14,20 +21,37 @@ export const uniqueEmail = (label: string) => `${label}-${randomUUID().slice(0, 
 
 export type TestSchool = Awaited<ReturnType<typeof buildSchool>>;
 
-export async function buildSchool(options: { withCalendar?: boolean; cadence?: "WEEKLY" | "FORTNIGHTLY"; format?: "ONE_TO_ONE" | "GROUP" | "BOTH" } = {}) {
+export async function buildSchool(
+  options: { withCalendar?: boolean; cadence?: "WEEKLY" | "FORTNIGHTLY"; format?: "ONE_TO_ONE" | "GROUP" | "BOTH" } = {},
+) {
   const school = await createSchool(db, { withCalendar: options.withCalendar ?? false });
   const schoolId = school.id;
   const today = todayIn(school.timezone);
   const staffUser = (role: "ADMIN" | "COORDINATOR" | "TEACHER" | "DSL") =>
-    createStaffUser(db, { schoolId, roles: [role], email: uniqueEmail(role.toLowerCase()), name: `${role[0]}${role.slice(1).toLowerCase()} Person` });
+    createStaffUser(db, {
+      schoolId,
+      roles: [role],
+      email: uniqueEmail(role.toLowerCase()),
+      name: `${role[0]}${role.slice(1).toLowerCase()} Person`,
+    });
   const [admin, coordinator, teacher, dsl, programme] = await Promise.all([
     staffUser("ADMIN"),
     staffUser("COORDINATOR"),
     staffUser("TEACHER"),
     staffUser("DSL"),
-    createProgramme(db, { schoolId, cadence: options.cadence ?? "WEEKLY", format: options.format ?? "BOTH", startsOn: addDaysIso(today, -60) }),
+    createProgramme(db, {
+      schoolId,
+      cadence: options.cadence ?? "WEEKLY",
+      format: options.format ?? "BOTH",
+      startsOn: addDaysIso(today, -60),
+    }),
   ]);
-  const pupil = (firstName: string, lastName: string, yearGroup: number, extra: { hasSend?: boolean; sendNotes?: string; withAccount?: boolean } = {}) =>
+  const pupil = (
+    firstName: string,
+    lastName: string,
+    yearGroup: number,
+    extra: { hasSend?: boolean; sendNotes?: string; withAccount?: boolean } = {},
+  ) =>
     createStudent(db, {
       schoolId,
       firstName,
@@ -55,10 +79,31 @@ export async function buildSchool(options: { withCalendar?: boolean; cadence?: "
     addMentee(db, { schoolId, programmeId: programme.id, studentId: spareMentee.id }),
   ]);
   const [pairing, otherPairing] = await Promise.all([
-    createPairingRow(db, { schoolId, programmeId: programme.id, createdById: coordinator.id, mentorIds: [mentor.id], menteeIds: [mentee.id], status: "ACTIVE" }),
-    createPairingRow(db, { schoolId, programmeId: programme.id, createdById: coordinator.id, mentorIds: [otherMentor.id], menteeIds: [otherMentee.id], status: "ACTIVE" }),
+    createPairingRow(db, {
+      schoolId,
+      programmeId: programme.id,
+      createdById: coordinator.id,
+      mentorIds: [mentor.id],
+      menteeIds: [mentee.id],
+      status: "ACTIVE",
+    }),
+    createPairingRow(db, {
+      schoolId,
+      programmeId: programme.id,
+      createdById: coordinator.id,
+      mentorIds: [otherMentor.id],
+      menteeIds: [otherMentee.id],
+      status: "ACTIVE",
+    }),
   ]);
-  const pointEntry = await createPointEntry(db, { schoolId, programmeId: programme.id, studentId: mentee.id, awardedById: teacher.id, amount: 3, reason: "Helped a friend" });
+  const pointEntry = await createPointEntry(db, {
+    schoolId,
+    programmeId: programme.id,
+    studentId: mentee.id,
+    awardedById: teacher.id,
+    amount: 3,
+    reason: "Helped a friend",
+  });
   return {
     school,
     today,
@@ -71,7 +116,16 @@ export async function buildSchool(options: { withCalendar?: boolean; cadence?: "
   };
 }
 
-export const ROLE_COLUMNS = ["ADMIN", "COORDINATOR", "TEACHER", "DSL", "MENTOR", "MENTEE", "otherSchoolCoordinator", "otherMentor"] as const;
+export const ROLE_COLUMNS = [
+  "ADMIN",
+  "COORDINATOR",
+  "TEACHER",
+  "DSL",
+  "MENTOR",
+  "MENTEE",
+  "otherSchoolCoordinator",
+  "otherMentor",
+] as const;
 export type RoleColumn = (typeof ROLE_COLUMNS)[number];
 
 /**

@@ -64,7 +64,12 @@ function discoverRoutes(): string[] {
   const appDir = path.resolve(__dirname, "..", "..", "src", "app");
   const files = fs.readdirSync(appDir, { recursive: true, encoding: "utf8" }).filter((f) => /(^|[\\/])page\.(tsx|ts|jsx|js|mdx)$/.test(f));
   const routes = files
-    .map((file) => path.dirname(file).split(/[\\/]/).filter((s) => s !== "." && s !== ""))
+    .map((file) =>
+      path
+        .dirname(file)
+        .split(/[\\/]/)
+        .filter((s) => s !== "." && s !== ""),
+    )
     .filter((segments) => !segments.some((s) => s.startsWith("_")))
     .map((segments) => `/${segments.filter((s) => !/^\(.*\)$/.test(s) && !s.startsWith("@")).join("/")}`);
   return [...new Set(routes)].sort();
@@ -86,7 +91,11 @@ async function pairingLinkIds(page: Page): Promise<{ id: string; mentors: string
   return table.locator("tbody tr").evaluateAll((rows) =>
     rows.map((row) => {
       const link = row.querySelector<HTMLAnchorElement>('a[href^="/coordinator/pairings/"]');
-      return { id: link?.getAttribute("href")?.split("/").pop() ?? "", mentors: (link?.textContent ?? "").trim(), rowText: (row.textContent ?? "").replace(/\s+/g, " ") };
+      return {
+        id: link?.getAttribute("href")?.split("/").pop() ?? "",
+        mentors: (link?.textContent ?? "").trim(),
+        rowText: (row.textContent ?? "").replace(/\s+/g, " "),
+      };
     }),
   );
 }
@@ -176,11 +185,15 @@ test("every role gets the expected answer from every page", async ({ browser }) 
           path: new URL(page.url()).pathname,
           isNotFoundPage: (await page.getByRole("heading", { level: 1, name: "We could not find that page" }).count()) > 0,
         };
-        if (!matches(expected, seen, url)) wrong.push(`${cell} (${url}; ${row.note}): expected ${describeOutcome(expected)}, got ${describeSeen(seen)}`);
+        if (!matches(expected, seen, url))
+          wrong.push(`${cell} (${url}; ${row.note}): expected ${describeOutcome(expected)}, got ${describeSeen(seen)}`);
         await expectNoAxeViolations(page, `${url} as ${identity}`);
       });
     }
     await context.close();
   }
-  expect(wrong, `${wrong.length} of ${identities.length * table.length} cells differ from the access table:\n  ${wrong.join("\n  ")}\n`).toEqual([]);
+  expect(
+    wrong,
+    `${wrong.length} of ${identities.length * table.length} cells differ from the access table:\n  ${wrong.join("\n  ")}\n`,
+  ).toEqual([]);
 });

@@ -105,9 +105,11 @@ export async function signInAs(page: Page, who: Who | { email: string; home: str
 
 /** Reads a table's body rows as arrays of cell texts (visible text plus screen-reader text). */
 export async function tableRows(table: Locator): Promise<string[][]> {
-  return table.locator("tbody tr").evaluateAll((rows) =>
-    rows.map((row) => Array.from(row.querySelectorAll("td, th")).map((cell) => (cell.textContent ?? "").replace(/\s+/g, " ").trim())),
-  );
+  return table
+    .locator("tbody tr")
+    .evaluateAll((rows) =>
+      rows.map((row) => Array.from(row.querySelectorAll("td, th")).map((cell) => (cell.textContent ?? "").replace(/\s+/g, " ").trim())),
+    );
 }
 
 /** True when the page scrolls sideways (UI.md: no sideways scrolling on phones). */

@@ -9,7 +9,10 @@ const KEPT_APART = { mentor: "Sam O.", mentee: "Theo B." };
 
 test.describe.configure({ mode: "serial" });
 
-test("suggestions explain themselves, honour keep-apart, and an accepted one becomes a trial both pupils see", async ({ page, browser }) => {
+test("suggestions explain themselves, honour keep-apart, and an accepted one becomes a trial both pupils see", async ({
+  page,
+  browser,
+}) => {
   await signInAs(page, "coordinator");
   await page.getByRole("link", { name: "Suggest matches" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Suggest matches" })).toBeVisible();
@@ -20,7 +23,9 @@ test("suggestions explain themselves, honour keep-apart, and an accepted one bec
   expect(await suggestions.count()).toBeGreaterThan(0);
   const niaRow = suggestions.filter({ hasText: `${waitingMentee.name} Year 7 with` });
   await expect(niaRow).toHaveCount(1);
-  await expect(niaRow.getByRole("list", { name: "Reasons" })).toContainText(`${waitingMentee.firstName} ranked ${freeMentor.firstName} first`);
+  await expect(niaRow.getByRole("list", { name: "Reasons" })).toContainText(
+    `${waitingMentee.firstName} ranked ${freeMentor.firstName} first`,
+  );
   await expect(niaRow.getByRole("list", { name: "Reasons" })).toContainText(/both free/);
 
   // The keep-apart pair: never suggested, and the mentor is not even offered for a swap.
@@ -34,18 +39,35 @@ test("suggestions explain themselves, honour keep-apart, and an accepted one bec
   }
 
   // Accept Nia's match with Kofi (choosing him if another mentor was suggested).
-  await niaRow.getByLabel(`Mentor for ${waitingMentee.name}`).selectOption({ label: (await niaRow.getByLabel(`Mentor for ${waitingMentee.name}`).locator("option", { hasText: freeMentor.name }).textContent())!.trim() });
+  await niaRow.getByLabel(`Mentor for ${waitingMentee.name}`).selectOption({
+    label: (await niaRow
+      .getByLabel(`Mentor for ${waitingMentee.name}`)
+      .locator("option", { hasText: freeMentor.name })
+      .textContent())!.trim(),
+  });
   await niaRow.getByRole("button", { name: "Accept" }).click();
   // Nia is no longer waiting, so her suggestion goes, and the pairing shows as a trial.
   await expect(suggestions.filter({ hasText: `${waitingMentee.name} Year 7 with` })).toHaveCount(0);
   await page.getByRole("link", { name: "Programme" }).click();
   const table = page.getByRole("table", { name: "Pairings and groups" });
-  await expect(table.getByRole("row").filter({ has: page.getByRole("link", { name: freeMentor.name, exact: true }) }).filter({ hasText: waitingMentee.name }).filter({ hasText: "Trial" })).toHaveCount(1);
+  await expect(
+    table
+      .getByRole("row")
+      .filter({ has: page.getByRole("link", { name: freeMentor.name, exact: true }) })
+      .filter({ hasText: waitingMentee.name })
+      .filter({ hasText: "Trial" }),
+  ).toHaveCount(1);
 
   // Pairing the keep-apart pair by hand is refused, naming the rule.
   const form = page.getByRole("form", { name: "Create a pairing or group" });
-  await form.getByRole("group", { name: "Mentor(s)" }).getByRole("checkbox", { name: new RegExp(`^${KEPT_APART.mentor}`) }).check();
-  await form.getByRole("group", { name: "Mentee(s)" }).getByRole("checkbox", { name: new RegExp(`^${KEPT_APART.mentee}`) }).check();
+  await form
+    .getByRole("group", { name: "Mentor(s)" })
+    .getByRole("checkbox", { name: new RegExp(`^${KEPT_APART.mentor}`) })
+    .check();
+  await form
+    .getByRole("group", { name: "Mentee(s)" })
+    .getByRole("checkbox", { name: new RegExp(`^${KEPT_APART.mentee}`) })
+    .check();
   await form.getByRole("button", { name: "Create pairing" }).click();
   await expect(form.getByRole("alert").first()).toContainText("must be kept apart");
   await expectNoAxeViolations(page, "/coordinator after a refused pairing");

@@ -24,7 +24,12 @@ async function staffLeaderboard(page: Page) {
   const table = page.getByRole("table", { name: /^Leaderboard for / });
   await expect(table).toBeVisible();
   await expectNoAxeViolations(page);
-  return (await tableRows(table)).map(([rank, name, total]) => ({ rank: Number(rank), name: name!.replace(/First place$/, "").trim(), total: Number(total), hasRosette: name!.endsWith("First place") }));
+  return (await tableRows(table)).map(([rank, name, total]) => ({
+    rank: Number(rank),
+    name: name!.replace(/First place$/, "").trim(),
+    total: Number(total),
+    hasRosette: name!.endsWith("First place"),
+  }));
 }
 
 test.describe("coordinator journey", () => {
@@ -41,7 +46,10 @@ test.describe("coordinator journey", () => {
 
     // A free, trained mentor (not the demo mentor, whose page the mentor journey uses) with no mentee yet.
     const mentor = mentors.find((m) => m.name !== "Sam O." && /^0 of \d+ mentees$/.test(m.detail));
-    expect(mentor, `a free, trained mentor is offered; the form shows: ${mentors.map((m) => `${m.name} (${m.detail})`).join("; ")}`).toBeTruthy();
+    expect(
+      mentor,
+      `a free, trained mentor is offered; the form shows: ${mentors.map((m) => `${m.name} (${m.detail})`).join("; ")}`,
+    ).toBeTruthy();
     // A waiting mentee in a younger year than the mentor (the demo mentee is already paired).
     const mentee = mentees.find((m) => m.year < mentor!.year && m.name !== "Maya P.");
     expect(mentee, `a waiting mentee younger than Year ${mentor!.year} is offered`).toBeTruthy();
@@ -54,7 +62,11 @@ test.describe("coordinator journey", () => {
     await expectNoAxeViolations(page, "/coordinator after creating a pairing");
 
     const table = page.getByRole("table", { name: "Pairings and groups" });
-    const row = table.getByRole("row").filter({ has: page.getByRole("link", { name: mentor!.name, exact: true }) }).filter({ hasText: mentee!.name }).filter({ hasText: "Trial" });
+    const row = table
+      .getByRole("row")
+      .filter({ has: page.getByRole("link", { name: mentor!.name, exact: true }) })
+      .filter({ hasText: mentee!.name })
+      .filter({ hasText: "Trial" });
     await expect(row).toHaveCount(1);
     await expect(row).toContainText(/Review by/);
 
@@ -82,7 +94,12 @@ test.describe("coordinator journey", () => {
     // Back on the dashboard, the table says Active.
     await page.getByRole("link", { name: /^Back to / }).click();
     await expect(page).toHaveURL(/\/coordinator(\?|$)/);
-    const sameRow = page.getByRole("table", { name: "Pairings and groups" }).getByRole("row").filter({ has: page.getByRole("link", { name: mentor!.name, exact: true }) }).filter({ hasText: mentee!.name }).filter({ hasNotText: "Ended" });
+    const sameRow = page
+      .getByRole("table", { name: "Pairings and groups" })
+      .getByRole("row")
+      .filter({ has: page.getByRole("link", { name: mentor!.name, exact: true }) })
+      .filter({ hasText: mentee!.name })
+      .filter({ hasNotText: "Ended" });
     await expect(sameRow).toHaveCount(1);
     await expect(sameRow).toContainText("Active");
   });
@@ -129,7 +146,9 @@ test.describe("coordinator journey", () => {
     // there is one: take points from the pupil with the fewest (not Maya or Sam, whom the other
     // journeys use; a name shown only once, so the checkbox is unambiguous).
     const before = await staffLeaderboard(page);
-    const unique = before.filter((r) => before.filter((o) => o.name === r.name).length === 1 && r.name !== "Maya P." && r.name !== "Sam O.");
+    const unique = before.filter(
+      (r) => before.filter((o) => o.name === r.name).length === 1 && r.name !== "Maya P." && r.name !== "Sam O.",
+    );
     const target = unique.reduce((low, r) => (r.total < low.total ? r : low));
     let total = target.total;
     let toTake = Math.max(3, total + 3);
@@ -165,7 +184,10 @@ test.describe("coordinator journey", () => {
     for (let i = 0; i < awards; i += 1) {
       await page.goto("/coordinator");
       const form = page.getByRole("form", { name: "Award points" });
-      await form.getByRole("group", { name: "Pupils", exact: true }).getByRole("checkbox", { name: /^Maya P\. Year 8/ }).check();
+      await form
+        .getByRole("group", { name: "Pupils", exact: true })
+        .getByRole("checkbox", { name: /^Maya P\. Year 8/ })
+        .check();
       await form.getByLabel("Points", { exact: true }).fill("10");
       await form.getByLabel("Category").selectOption({ label: "Kindness" });
       await form.getByLabel("Reason").fill(i === 0 ? AWARD_REASON : `${AWARD_REASON} (again)`);
@@ -182,7 +204,10 @@ test.describe("coordinator journey", () => {
     const mayaAfter = after.find((r) => r.name === "Maya P.")!;
     expect(mayaAfter.total).toBe(mayaBefore!.total + 10 * awards);
     expect(mayaAfter.rank).toBe(1);
-    expect(after.filter((r) => r.rank === 1), "Maya P. is first on her own").toHaveLength(1);
+    expect(
+      after.filter((r) => r.rank === 1),
+      "Maya P. is first on her own",
+    ).toHaveLength(1);
     expect(after.filter((r) => r.hasRosette).map((r) => r.name)).toEqual(["Maya P."]);
   });
 });

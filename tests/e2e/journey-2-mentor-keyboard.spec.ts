@@ -5,12 +5,22 @@ import { expectNoAxeViolations, scrollsSideways, signInAs } from "./fixtures";
 
 test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
 
-type Focused = { tag: string; id: string; type: string; name: string; text: string; href: string; hasVisibleFocus: boolean; description: string };
+type Focused = {
+  tag: string;
+  id: string;
+  type: string;
+  name: string;
+  text: string;
+  href: string;
+  hasVisibleFocus: boolean;
+  description: string;
+};
 
 async function focused(page: Page): Promise<Focused> {
   return page.evaluate(() => {
     const el = document.activeElement as HTMLElement | null;
-    if (!el || el === document.body) return { tag: "body", id: "", type: "", name: "", text: "", href: "", hasVisibleFocus: true, description: "body" };
+    if (!el || el === document.body)
+      return { tag: "body", id: "", type: "", name: "", text: "", href: "", hasVisibleFocus: true, description: "body" };
     // Focus on a browser-drawn part of a control (e.g. a date input's calendar button) leaves the
     // input itself without :focus; the browser draws that focus, so it is not checked here.
     const isOwnFocus = el.matches(":focus");
@@ -108,7 +118,9 @@ test("a mentor logs today's 1:1 session with the keyboard alone, in a few steps"
 
   const past = page.locator("section").filter({ has: page.getByRole("heading", { name: "Your past sessions" }) });
   const newest = past.getByRole("listitem").first();
-  const todayLong = await page.evaluate(() => new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/London", weekday: "long", day: "numeric", month: "long" }).format(new Date()));
+  const todayLong = await page.evaluate(() =>
+    new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/London", weekday: "long", day: "numeric", month: "long" }).format(new Date()),
+  );
   await expect(newest).toContainText("Games, 20 minutes · Maya came");
   await expect(newest).toContainText(todayLong);
   await expectNoAxeViolations(page, "/mentor after logging a session");

@@ -14,7 +14,9 @@ test("the mentee sees her new points, the coordinator's reason and her rosette f
   const award = pointsCard.getByRole("listitem").filter({ hasText: AWARD_REASON });
   await expect(award.first(), "the points from the coordinator journey are in her history").toBeVisible();
   await expect(award.first()).toContainText(`+10 Kindness — ${AWARD_REASON}`);
-  const amounts = await pointsCard.getByRole("listitem").evaluateAll((items) => items.map((li) => Number(li.querySelector("span")?.textContent ?? "NaN")));
+  const amounts = await pointsCard
+    .getByRole("listitem")
+    .evaluateAll((items) => items.map((li) => Number(li.querySelector("span")?.textContent ?? "NaN")));
   const total = Number(await page.getByTestId("my-total").textContent());
   expect(total, "her total includes the award").toBeGreaterThanOrEqual(10);
   expect(total, "her total is the sum of her history").toBe(amounts.reduce((a, b) => a + b, 0));
@@ -35,7 +37,11 @@ test("the mentee sees her new points, the coordinator's reason and her rosette f
   const others = board.locator("tbody tr:not([aria-current])");
   const otherTotals = await others.evaluateAll((rows) => rows.map((row) => (row.querySelector("td:last-child")?.textContent ?? "").trim()));
   expect(otherTotals.length).toBeGreaterThan(5);
-  for (const cell of otherTotals) expect(cell, "another pupil's points cell shows a number of 0 or more, or —").toMatch(/^(\d+|—not shown)$/);
-  expect(otherTotals.filter((c) => c.startsWith("—")).length, "the pupil taken below zero in the coordinator journey is shown as —").toBeGreaterThanOrEqual(1);
+  for (const cell of otherTotals)
+    expect(cell, "another pupil's points cell shows a number of 0 or more, or —").toMatch(/^(\d+|—not shown)$/);
+  expect(
+    otherTotals.filter((c) => c.startsWith("—")).length,
+    "the pupil taken below zero in the coordinator journey is shown as —",
+  ).toBeGreaterThanOrEqual(1);
   await expect(others.filter({ hasText: "—" }).first().locator("td").last()).toHaveText("—not shown");
 });

@@ -27,9 +27,15 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
           <ul className="divide-y divide-line">
             {staff.map((s) => (
               <li key={s.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
-                <span><span className="font-semibold">{s.name}</span> <span className="text-sm text-muted">{s.email}</span></span>
+                <span>
+                  <span className="font-semibold">{s.name}</span> <span className="text-sm text-muted">{s.email}</span>
+                </span>
                 <span className="flex flex-wrap gap-1">
-                  {s.roles.map((r) => <Badge key={r} tone="accent">{roleLabels[r]}</Badge>)}
+                  {s.roles.map((r) => (
+                    <Badge key={r} tone="accent">
+                      {roleLabels[r]}
+                    </Badge>
+                  ))}
                   {s.isDisabled ? <Badge>Disabled</Badge> : null}
                 </span>
               </li>
@@ -37,26 +43,52 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
           </ul>
         </Card>
         <Card title={`Pupils (${students.total})`} action={<SearchForm id="pupil-search" label="Search pupils" defaultValue={params.q} />}>
-          {students.rows.length === 0 ? <EmptyState title="No pupils found">{params.q ? "Try a different name or tutor group." : "Pupils appear here once they are imported."}</EmptyState> : (
+          {students.rows.length === 0 ? (
+            <EmptyState title="No pupils found">
+              {params.q ? "Try a different name or tutor group." : "Pupils appear here once they are imported."}
+            </EmptyState>
+          ) : (
             <table className="w-full border-collapse text-left">
-              <caption className="sr-only">Pupils, page {students.page} of {students.pageCount}</caption>
+              <caption className="sr-only">
+                Pupils, page {students.page} of {students.pageCount}
+              </caption>
               <thead className="hidden md:table-header-group">
                 <tr className="border-b border-line text-sm text-muted">
-                  <th scope="col" className="py-2 pr-3">Name</th>
-                  <th scope="col" className="py-2 pr-3">Year</th>
-                  <th scope="col" className="py-2 pr-3">Tutor group</th>
-                  <th scope="col" className="py-2 pr-3">UPN</th>
-                  <th scope="col" className="py-2">Status</th>
+                  <th scope="col" className="py-2 pr-3">
+                    Name
+                  </th>
+                  <th scope="col" className="py-2 pr-3">
+                    Year
+                  </th>
+                  <th scope="col" className="py-2 pr-3">
+                    Tutor group
+                  </th>
+                  <th scope="col" className="py-2 pr-3">
+                    UPN
+                  </th>
+                  <th scope="col" className="py-2">
+                    Status
+                  </th>
                 </tr>
               </thead>
               <tbody>
                 {students.rows.map((s) => (
                   <tr key={s.id} className="block border-b border-line py-2 md:table-row">
-                    <td className="block py-1 pr-3 font-semibold md:table-cell">{pupilFullName(s)}{s.hasSend ? <span className="ml-2"><Badge>SEND</Badge></span> : null}</td>
+                    <td className="block py-1 pr-3 font-semibold md:table-cell">
+                      {pupilFullName(s)}
+                      {s.hasSend ? (
+                        <span className="ml-2">
+                          <Badge>SEND</Badge>
+                        </span>
+                      ) : null}
+                    </td>
                     <td className="block py-1 pr-3 md:table-cell">Year {s.yearGroup}</td>
                     <td className="block py-1 pr-3 md:table-cell">{s.tutorGroup}</td>
                     <td className="block py-1 pr-3 md:table-cell">{s.upn}</td>
-                    <td className="block py-1 md:table-cell">{statusLabels[s.status]}{s.hasAccount ? " · has account" : ""}</td>
+                    <td className="block py-1 md:table-cell">
+                      {statusLabels[s.status]}
+                      {s.hasAccount ? " · has account" : ""}
+                    </td>
                   </tr>
                 ))}
               </tbody>
@@ -64,9 +96,19 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
           )}
           {students.pageCount > 1 ? (
             <nav aria-label="Pupil pages" className="mt-3 flex items-center gap-3">
-              {students.page > 1 ? <Link href={pageLink(students.page - 1)} className="min-h-11 py-2 font-semibold text-accent underline">Previous</Link> : null}
-              <span>Page {students.page} of {students.pageCount}</span>
-              {students.page < students.pageCount ? <Link href={pageLink(students.page + 1)} className="min-h-11 py-2 font-semibold text-accent underline">Next</Link> : null}
+              {students.page > 1 ? (
+                <Link href={pageLink(students.page - 1)} className="min-h-11 py-2 font-semibold text-accent underline">
+                  Previous
+                </Link>
+              ) : null}
+              <span>
+                Page {students.page} of {students.pageCount}
+              </span>
+              {students.page < students.pageCount ? (
+                <Link href={pageLink(students.page + 1)} className="min-h-11 py-2 font-semibold text-accent underline">
+                  Next
+                </Link>
+              ) : null}
             </nav>
           ) : null}
         </Card>

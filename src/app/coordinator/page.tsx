@@ -27,7 +27,9 @@ export default async function CoordinatorPage({ searchParams }: { searchParams: 
     return (
       <AppShell actor={actor} current="/coordinator">
         <PageHeader title="Programme dashboard" />
-        <EmptyState title="No programmes yet">When your school sets up a peer-mentoring programme, its figures, pupils and pairings appear here.</EmptyState>
+        <EmptyState title="No programmes yet">
+          When your school sets up a peer-mentoring programme, its figures, pupils and pairings appear here.
+        </EmptyState>
       </AppShell>
     );
   }
@@ -42,10 +44,18 @@ export default async function CoordinatorPage({ searchParams }: { searchParams: 
   const waitingMentees = participants.mentees.filter((m) => !m.pairing);
   return (
     <AppShell actor={actor} current="/coordinator">
-      <PageHeader title={programme.name} description="Your programme at a glance." action={<ProgrammePicker programmes={programmes} currentId={programme.id} />} />
+      <PageHeader
+        title={programme.name}
+        description="Your programme at a glance."
+        action={<ProgrammePicker programmes={programmes} currentId={programme.id} />}
+      />
       <dl className="mb-6 grid grid-cols-2 gap-3 md:grid-cols-3 lg:grid-cols-6">
         <Stat label="Live pairings" value={figures.livePairings} detail="trial or active" />
-        <Stat label="Sessions this week" value={`${figures.sessionsHeldThisWeek} of ${figures.sessionsPlannedThisWeek}`} detail="held of planned" />
+        <Stat
+          label="Sessions this week"
+          value={`${figures.sessionsHeldThisWeek} of ${figures.sessionsPlannedThisWeek}`}
+          detail="held of planned"
+        />
         <Stat label="Mentees waiting" value={figures.menteesWithoutPairing} detail="without a mentor" />
         <Stat label="Mentors free" value={figures.mentorsWithoutPairing} detail="without a pairing" />
         <Stat label="Quiet pairings" value={figures.pairingsQuiet14Days} detail="no session in 14 days" />
@@ -53,27 +63,53 @@ export default async function CoordinatorPage({ searchParams }: { searchParams: 
       </dl>
 
       <div className="mb-4">
-        <SearchForm id="dashboard-search" label="Search pupils and pairings" defaultValue={params.q} hidden={{ programme: params.programme }} />
+        <SearchForm
+          id="dashboard-search"
+          label="Search pupils and pairings"
+          defaultValue={params.q}
+          hidden={{ programme: params.programme }}
+        />
       </div>
 
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">
           <Card title="Pairings and groups">
-            {pairings.length === 0 ? <EmptyState title={params.q ? "No pairings match your search" : "No pairings yet"}>Create the first pairing with the form below.</EmptyState> : <PairingsTable rows={pairings} />}
+            {pairings.length === 0 ? (
+              <EmptyState title={params.q ? "No pairings match your search" : "No pairings yet"}>
+                Create the first pairing with the form below.
+              </EmptyState>
+            ) : (
+              <PairingsTable rows={pairings} />
+            )}
           </Card>
           <Card title="Create a pairing or group">
             <CreatePairingForm
               programmeId={programme.id}
               today={today}
-              mentors={freeMentors.map((m) => ({ studentId: m.studentId, label: m.name, detail: `Year ${m.yearGroup} · ${m.load} of ${m.capacity} mentees${m.trainingComplete ? "" : " · training not finished"}` }))}
-              mentees={waitingMentees.map((m) => ({ studentId: m.studentId, label: m.name, detail: `Year ${m.yearGroup} · ${m.tutorGroup}` }))}
+              mentors={freeMentors.map((m) => ({
+                studentId: m.studentId,
+                label: m.name,
+                detail: `Year ${m.yearGroup} · ${m.load} of ${m.capacity} mentees${m.trainingComplete ? "" : " · training not finished"}`,
+              }))}
+              mentees={waitingMentees.map((m) => ({
+                studentId: m.studentId,
+                label: m.name,
+                detail: `Year ${m.yearGroup} · ${m.tutorGroup}`,
+              }))}
             />
           </Card>
           <ParticipantLists mentors={participants.mentors} mentees={participants.mentees} />
         </div>
         <div className="space-y-6">
           <Card title="Award points">
-            <AwardPointsForm programmeId={programme.id} pupils={[...participants.mentees, ...participants.mentors].map((p) => ({ studentId: p.studentId, label: p.name, detail: `Year ${p.yearGroup}` }))} />
+            <AwardPointsForm
+              programmeId={programme.id}
+              pupils={[...participants.mentees, ...participants.mentors].map((p) => ({
+                studentId: p.studentId,
+                label: p.name,
+                detail: `Year ${p.yearGroup}`,
+              }))}
+            />
           </Card>
           <Card title="Recent points">
             <RecentPoints entries={recentPoints} canCorrect timezone={actor.timezone} />

@@ -30,42 +30,71 @@ export default async function MentorPage() {
           </ButtonLink>
         ) : null}
         {mentoring.length === 0 ? (
-          <EmptyState title="You do not have a mentee yet">Your coordinator will tell you when you are paired. Your mentee&apos;s name will appear here.</EmptyState>
+          <EmptyState title="You do not have a mentee yet">
+            Your coordinator will tell you when you are paired. Your mentee&apos;s name will appear here.
+          </EmptyState>
         ) : (
           mentoring.map((p) => (
             <Card key={p.id} title={p.kind === "GROUP" ? (p.name ?? "Your group") : "Your mentee"}>
               <p className="text-lg">
                 {p.mentees.map((m) => m.firstName).join(", ")}
-                {p.mentors.length > 0 ? <span className="block text-base text-muted">With {p.mentors.map((m) => m.firstName).join(", ")}</span> : null}
+                {p.mentors.length > 0 ? (
+                  <span className="block text-base text-muted">With {p.mentors.map((m) => m.firstName).join(", ")}</span>
+                ) : null}
               </p>
               <p className="mt-2">
-                {p.status === "PAUSED" ? "This pairing is paused for now." : p.nextSession ? <>Next time you meet: <strong>{formatDayLong(p.nextSession)}</strong> ({p.sessionMinutes} minutes)</> : null}
+                {p.status === "PAUSED" ? (
+                  "This pairing is paused for now."
+                ) : p.nextSession ? (
+                  <>
+                    Next time you meet: <strong>{formatDayLong(p.nextSession)}</strong> ({p.sessionMinutes} minutes)
+                  </>
+                ) : null}
               </p>
               {p.status === "TRIAL" ? (
                 <div className="mt-2">
-                  <p className="text-muted">This is a trial. Your coordinator will check how it is going soon. Ideas for your first meetings:</p>
+                  <p className="text-muted">
+                    This is a trial. Your coordinator will check how it is going soon. Ideas for your first meetings:
+                  </p>
                   <ul className="mt-1 list-disc space-y-1 pl-5">
-                    {TRIAL_ACTIVITIES.map((a) => <li key={a}>{a}</li>)}
+                    {TRIAL_ACTIVITIES.map((a) => (
+                      <li key={a}>{a}</li>
+                    ))}
                   </ul>
                 </div>
               ) : null}
-              {p.status !== "PAUSED" && mentoring.length > 1 ? <Link href={`/mentor/log/${p.id}`} className="mt-2 inline-flex min-h-11 items-center font-semibold text-accent underline">Log a session for this {p.kind === "GROUP" ? "group" : "pairing"}</Link> : null}
+              {p.status !== "PAUSED" && mentoring.length > 1 ? (
+                <Link href={`/mentor/log/${p.id}`} className="mt-2 inline-flex min-h-11 items-center font-semibold text-accent underline">
+                  Log a session for this {p.kind === "GROUP" ? "group" : "pairing"}
+                </Link>
+              ) : null}
             </Card>
           ))
         )}
         <Card title="Your past sessions">
-          {sessions.length === 0 ? <p className="text-muted">Sessions you log will appear here.</p> : (
+          {sessions.length === 0 ? (
+            <p className="text-muted">Sessions you log will appear here.</p>
+          ) : (
             <ul className="divide-y divide-line">
               {sessions.map((s) => (
                 <li key={s.id} className="py-2">
                   <p className="font-semibold">{formatDayLong(s.heldOn)}</p>
-                  <p className="text-muted">{activityLabels[s.activity]}, {s.durationMinutes} minutes · {s.attendances.map((a) => `${a.firstName} ${attendanceWords[a.attendance]}`).join(", ")}</p>
+                  <p className="text-muted">
+                    {activityLabels[s.activity]}, {s.durationMinutes} minutes ·{" "}
+                    {s.attendances.map((a) => `${a.firstName} ${attendanceWords[a.attendance]}`).join(", ")}
+                  </p>
                 </li>
               ))}
             </ul>
           )}
         </Card>
-        {actor.studentId ? <p><Link href="/student" className="inline-flex min-h-11 items-center font-semibold text-accent underline">See your points and the leaderboard</Link></p> : null}
+        {actor.studentId ? (
+          <p>
+            <Link href="/student" className="inline-flex min-h-11 items-center font-semibold text-accent underline">
+              See your points and the leaderboard
+            </Link>
+          </p>
+        ) : null}
         <TellSomeone />
       </div>
     </AppShell>

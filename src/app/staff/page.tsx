@@ -21,7 +21,9 @@ export default async function StaffPage({ searchParams }: { searchParams: Promis
     return (
       <AppShell actor={actor} current="/staff">
         <PageHeader title="Points" />
-        <EmptyState title="No programmes yet">When your school runs a peer-mentoring programme, you can award its pupils points here.</EmptyState>
+        <EmptyState title="No programmes yet">
+          When your school runs a peer-mentoring programme, you can award its pupils points here.
+        </EmptyState>
       </AppShell>
     );
   }
@@ -31,10 +33,18 @@ export default async function StaffPage({ searchParams }: { searchParams: Promis
     listRecentPoints(actor, programme.id),
     getLeaderboard(actor, programme.id),
   ]);
-  const pupils = [...participants.mentees, ...participants.mentors].map((p) => ({ studentId: p.studentId, label: p.name, detail: `Year ${p.yearGroup} · ${p.tutorGroup}` }));
+  const pupils = [...participants.mentees, ...participants.mentors].map((p) => ({
+    studentId: p.studentId,
+    label: p.name,
+    detail: `Year ${p.yearGroup} · ${p.tutorGroup}`,
+  }));
   return (
     <AppShell actor={actor} current="/staff">
-      <PageHeader title="Points" description={programme.name} action={<ProgrammePicker programmes={programmes} currentId={programme.id} />} />
+      <PageHeader
+        title="Points"
+        description={programme.name}
+        action={<ProgrammePicker programmes={programmes} currentId={programme.id} />}
+      />
       <div className="grid gap-6 lg:grid-cols-2">
         {canAward ? (
           <Card title="Award points">

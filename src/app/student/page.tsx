@@ -17,7 +17,13 @@ export const metadata: Metadata = { title: "My page" };
 
 export default async function StudentPage() {
   const actor = await requireActor("PUPIL");
-  const [pairings, points, programmes, profile, choices] = await Promise.all([listMyPairings(actor), getMyPoints(actor), listProgrammesForActor(actor), getMyProfile(actor), getMentorChoices(actor)]);
+  const [pairings, points, programmes, profile, choices] = await Promise.all([
+    listMyPairings(actor),
+    getMyPoints(actor),
+    listProgrammesForActor(actor),
+    getMyProfile(actor),
+    getMentorChoices(actor),
+  ]);
   const asMentee = pairings.filter((p) => p.myRole === "MENTEE");
   const programme = programmes.find((p) => p.status === "ACTIVE") ?? programmes[0];
   const leaderboard = programme ? await getLeaderboard(actor, programme.id) : null;
@@ -32,7 +38,9 @@ export default async function StudentPage() {
             asMentee.map((p) => (
               <div key={p.id} className="space-y-1">
                 <p className="text-lg font-semibold">{p.mentors.map((m) => m.firstName).join(" and ")}</p>
-                {p.kind === "GROUP" && p.mentees.length > 0 ? <p className="text-muted">In your group: {p.mentees.map((m) => m.firstName).join(", ")}</p> : null}
+                {p.kind === "GROUP" && p.mentees.length > 0 ? (
+                  <p className="text-muted">In your group: {p.mentees.map((m) => m.firstName).join(", ")}</p>
+                ) : null}
                 {p.status === "TRIAL" ? <p className="text-muted">You are trying this out for two weeks first.</p> : null}
               </div>
             ))
@@ -49,15 +57,20 @@ export default async function StudentPage() {
           )}
         </Card>
         <Card title="Your points">
-          <p className="text-3xl font-bold" data-testid="my-total">{points.total}</p>
-          <p className="text-muted">{points.total >= 0 ? "Well done for every point you have earned." : "Every session is a fresh start. Keep going!"}</p>
+          <p className="text-3xl font-bold" data-testid="my-total">
+            {points.total}
+          </p>
+          <p className="text-muted">
+            {points.total >= 0 ? "Well done for every point you have earned." : "Every session is a fresh start. Keep going!"}
+          </p>
           {points.entries.length === 0 ? (
             <p className="mt-3 text-muted">Points you earn will appear here.</p>
           ) : (
             <ul className="mt-3 divide-y divide-line">
               {points.entries.slice(0, 20).map((e) => (
                 <li key={e.id} className="py-2">
-                  <span className="font-semibold">{e.amount > 0 ? `+${e.amount}` : e.amount}</span> {pointCategoryLabels[e.category]} — {e.reason}
+                  <span className="font-semibold">{e.amount > 0 ? `+${e.amount}` : e.amount}</span> {pointCategoryLabels[e.category]} —{" "}
+                  {e.reason}
                   <span className="block text-sm text-muted">{formatDayLong(todayIn(actor.timezone, e.createdAt))}</span>
                 </li>
               ))}
@@ -65,15 +78,28 @@ export default async function StudentPage() {
           )}
         </Card>
         <Card title="Leaderboard">
-          {leaderboard ? <Leaderboard rows={leaderboard.rows} highlightStudentId={actor.studentId} caption={`Leaderboard for ${leaderboard.programme.name}`} /> : <EmptyState title="No leaderboard yet">When you join a programme, its leaderboard shows here.</EmptyState>}
+          {leaderboard ? (
+            <Leaderboard
+              rows={leaderboard.rows}
+              highlightStudentId={actor.studentId}
+              caption={`Leaderboard for ${leaderboard.programme.name}`}
+            />
+          ) : (
+            <EmptyState title="No leaderboard yet">When you join a programme, its leaderboard shows here.</EmptyState>
+          )}
         </Card>
         {asMentee.length === 0
-          ? choices.filter((c) => c.mentors.length > 0).map((choice) => (
-              <Card key={choice.programmeId} title="Choose your mentor" className="md:col-span-2">
-                <p className="mb-3">You can say who you would like as your mentor. Pick up to three, or choose “No preference”. Your coordinator decides, and will try to give you one of your choices.</p>
-                <MentorChoicesForm choice={choice} />
-              </Card>
-            ))
+          ? choices
+              .filter((c) => c.mentors.length > 0)
+              .map((choice) => (
+                <Card key={choice.programmeId} title="Choose your mentor" className="md:col-span-2">
+                  <p className="mb-3">
+                    You can say who you would like as your mentor. Pick up to three, or choose “No preference”. Your coordinator decides,
+                    and will try to give you one of your choices.
+                  </p>
+                  <MentorChoicesForm choice={choice} />
+                </Card>
+              ))
           : null}
         {profile ? (
           <Card title="About me" className="md:col-span-2">

@@ -1,7 +1,19 @@
 import clsx from "clsx";
 import type { ReactNode } from "react";
 
-export function Card({ title, children, className, headingLevel = 2, action }: { title?: ReactNode; children: ReactNode; className?: string; headingLevel?: 2 | 3; action?: ReactNode }) {
+export function Card({
+  title,
+  children,
+  className,
+  headingLevel = 2,
+  action,
+}: {
+  title?: ReactNode;
+  children: ReactNode;
+  className?: string;
+  headingLevel?: 2 | 3;
+  action?: ReactNode;
+}) {
   const Heading = headingLevel === 2 ? "h2" : "h3";
   return (
     <section className={clsx("rounded-[var(--radius-card)] border border-line bg-surface p-4 sm:p-5", className)}>
@@ -57,8 +69,20 @@ export function PageHeader({ title, description, action }: { title: string; desc
   );
 }
 
-export function Notice({ tone = "good", children, role = "status" }: { tone?: "good" | "danger" | "calm"; children: ReactNode; role?: "status" | "alert" }) {
-  const tones = { good: "border-good bg-good-soft text-good", danger: "border-danger bg-danger-soft text-danger", calm: "border-line bg-calm-soft text-calm" };
+export function Notice({
+  tone = "good",
+  children,
+  role = "status",
+}: {
+  tone?: "good" | "danger" | "calm";
+  children: ReactNode;
+  role?: "status" | "alert";
+}) {
+  const tones = {
+    good: "border-good bg-good-soft text-good",
+    danger: "border-danger bg-danger-soft text-danger",
+    calm: "border-line bg-calm-soft text-calm",
+  };
   return (
     <div role={role} className={clsx("rounded-lg border-l-4 px-4 py-3 font-semibold", tones[tone])}>
       {children}

@@ -3,7 +3,21 @@ import { FieldError } from "./field";
 export type CheckboxOption = { value: string; label: string; detail?: string };
 
 /** A labelled, scrollable list of large checkboxes (pupil pickers), with its error. */
-export function CheckboxList({ name, legend, options, selected, errors, emptyText = "Nobody is available yet." }: { name: string; legend: string; options: CheckboxOption[]; selected: string[]; errors?: string[]; emptyText?: string }) {
+export function CheckboxList({
+  name,
+  legend,
+  options,
+  selected,
+  errors,
+  emptyText = "Nobody is available yet.",
+}: {
+  name: string;
+  legend: string;
+  options: CheckboxOption[];
+  selected: string[];
+  errors?: string[];
+  emptyText?: string;
+}) {
   const errorId = errors?.length ? `${name}-error` : undefined;
   return (
     <fieldset className="space-y-2" aria-describedby={errorId}>
@@ -16,7 +30,12 @@ export function CheckboxList({ name, legend, options, selected, errors, emptyTex
               <input type="checkbox" name={name} value={o.value} defaultChecked={selected.includes(o.value)} className="h-5 w-5" />
               <span>
                 <span className="font-semibold">{o.label}</span>
-                {o.detail ? <> <span className="text-sm text-muted">{o.detail}</span></> : null}
+                {o.detail ? (
+                  <>
+                    {" "}
+                    <span className="text-sm text-muted">{o.detail}</span>
+                  </>
+                ) : null}
               </span>
             </label>
           </li>

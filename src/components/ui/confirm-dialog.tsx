@@ -5,7 +5,21 @@ import type { ReactNode } from "react";
 import { Button } from "./button";
 
 /** Asks before something that cannot be undone; the confirm button submits the surrounding form. */
-export function ConfirmDialog({ open, onOpenChange, title, description, confirmLabel, formId }: { open: boolean; onOpenChange: (open: boolean) => void; title: string; description: ReactNode; confirmLabel: string; formId: string }) {
+export function ConfirmDialog({
+  open,
+  onOpenChange,
+  title,
+  description,
+  confirmLabel,
+  formId,
+}: {
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+  title: string;
+  description: ReactNode;
+  confirmLabel: string;
+  formId: string;
+}) {
   return (
     <Dialog.Root open={open} onOpenChange={onOpenChange}>
       <Dialog.Portal>

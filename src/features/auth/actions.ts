@@ -17,7 +17,12 @@ export const signInAction = definePublicAction(signInSchema, async (input) => {
     // The form keeps the email; a password is never sent back.
     const values = { email: input.email };
     if (error instanceof SignInLockedError) {
-      return { ok: false, values, message: "Too many attempts to sign in to this account. For your safety, sign-in is paused for 15 minutes. Please try again later, or ask your school's PeerPath admin." };
+      return {
+        ok: false,
+        values,
+        message:
+          "Too many attempts to sign in to this account. For your safety, sign-in is paused for 15 minutes. Please try again later, or ask your school's PeerPath admin.",
+      };
     }
     if (error instanceof AuthError) return { ok: false, values, message: "The email or password is wrong. Please try again." };
     throw error;
@@ -34,7 +39,12 @@ const runSwitchSchool = defineAction(switchSchool);
 export const switchSchoolAction = definePublicAction(z.object({ schoolId: z.string() }), async (input, formData) => {
   const result = await runSwitchSchool({ ok: false }, formData);
   if (!result.ok) return result;
-  (await cookies()).set(SCHOOL_COOKIE, input.schoolId, { httpOnly: true, sameSite: "lax", path: "/", secure: (await headers()).get("x-forwarded-proto") === "https" });
+  (await cookies()).set(SCHOOL_COOKIE, input.schoolId, {
+    httpOnly: true,
+    sameSite: "lax",
+    path: "/",
+    secure: (await headers()).get("x-forwarded-proto") === "https",
+  });
   redirect("/");
 });
 

@@ -27,7 +27,13 @@ describe("changePassword", () => {
   });
 
   it("refuses a wrong current password and changes nothing", async () => {
-    const result = await expectRefusedWithoutWrites(changePassword, world.actors.TEACHER, { ...form, currentPassword: "not my password" }, ids(), "Your current password is not right.");
+    const result = await expectRefusedWithoutWrites(
+      changePassword,
+      world.actors.TEACHER,
+      { ...form, currentPassword: "not my password" },
+      ids(),
+      "Your current password is not right.",
+    );
     expect(result.fieldErrors?.currentPassword).toEqual(["Your current password is not right."]);
     expect(result.values).toEqual({});
   });
@@ -40,7 +46,10 @@ describe("changePassword", () => {
     expect(result.ok, result.message).toBe(true);
     expect(changes).toEqual({ auditLogs: 1 });
 
-    const user = await db.user.findUniqueOrThrow({ where: { id: actor.userId }, select: { passwordHash: true, sessionVersion: true, mustChangePassword: true } });
+    const user = await db.user.findUniqueOrThrow({
+      where: { id: actor.userId },
+      select: { passwordHash: true, sessionVersion: true, mustChangePassword: true },
+    });
     expect(user.sessionVersion).toBe(before.sessionVersion + 1);
     expect(await verifyPassword(user.passwordHash, NEW_PASSWORD)).toBe(true);
     expect(await loadActor(db, { userId: actor.userId, sessionVersion: before.sessionVersion })).toBeNull();
@@ -55,11 +64,22 @@ describe("changePassword", () => {
 
   it("is the one command allowed while a password change is required", async () => {
     const school = await createSchool(db, { withCalendar: false });
-    const user = await createStaffUser(db, { schoolId: school.id, roles: ["COORDINATOR"], email: uniqueEmail("must-change"), mustChangePassword: true });
+    const user = await createStaffUser(db, {
+      schoolId: school.id,
+      roles: ["COORDINATOR"],
+      email: uniqueEmail("must-change"),
+      mustChangePassword: true,
+    });
     const actor = await actorFor(user);
     expect(actor.mustChangePassword).toBe(true);
     await expectRefusedWithoutWrites(switchSchool, actor, { schoolId: school.id }, [school.id], FORBIDDEN_MESSAGE);
-    await expectRefusedWithoutWrites(createPairing, actor, { programmeId: "x", kind: "ONE_TO_ONE", mentorIds: "a", menteeIds: "b", startsOn: "2026-11-02" }, [school.id], FORBIDDEN_MESSAGE);
+    await expectRefusedWithoutWrites(
+      createPairing,
+      actor,
+      { programmeId: "x", kind: "ONE_TO_ONE", mentorIds: "a", menteeIds: "b", startsOn: "2026-11-02" },
+      [school.id],
+      FORBIDDEN_MESSAGE,
+    );
     const { result } = await runCommand(changePassword, actor, form, [school.id]);
     expect(result.ok, result.message).toBe(true);
     expect((await actorFor(user)).mustChangePassword).toBe(false);
@@ -78,18 +98,27 @@ describe("switchSchool", () => {
   });
 
   it("treats a school the staff member does not work in as not found", async () => {
-    await expectRefusedWithoutWrites(switchSchool, world.actors.otherSchoolCoordinator, { schoolId: world.a.school.id }, ids(), NOT_FOUND_MESSAGE);
+    await expectRefusedWithoutWrites(
+      switchSchool,
+      world.actors.otherSchoolCoordinator,
+      { schoolId: world.a.school.id },
+      ids(),
+      NOT_FOUND_MESSAGE,
+    );
     await expectRefusedWithoutWrites(switchSchool, world.actors.COORDINATOR, { schoolId: world.b.school.id }, ids(), NOT_FOUND_MESSAGE);
   });
 
-  it.each<RoleColumn>(["ADMIN", "COORDINATOR", "TEACHER", "DSL"])("lets %s pick a school they work in, writing only an audit entry", async (role) => {
-    const actor = world.actors[role];
-    const { result, changes } = await runCommand(switchSchool, actor, { schoolId: world.a.school.id }, ids());
-    expect(result.ok, result.message).toBe(true);
-    expect(changes).toEqual({ auditLogs: 1 });
-    const [audit] = await auditEntriesBy(actor.userId, 1);
-    expect(audit).toMatchObject({ action: "auth.school_switched", recordType: "School", recordId: world.a.school.id });
-  });
+  it.each<RoleColumn>(["ADMIN", "COORDINATOR", "TEACHER", "DSL"])(
+    "lets %s pick a school they work in, writing only an audit entry",
+    async (role) => {
+      const actor = world.actors[role];
+      const { result, changes } = await runCommand(switchSchool, actor, { schoolId: world.a.school.id }, ids());
+      expect(result.ok, result.message).toBe(true);
+      expect(changes).toEqual({ auditLogs: 1 });
+      const [audit] = await auditEntriesBy(actor.userId, 1);
+      expect(audit).toMatchObject({ action: "auth.school_switched", recordType: "School", recordId: world.a.school.id });
+    },
+  );
 
   it("lets trust staff move to their other school, which then becomes their actor's school", async () => {
     await addMembership(db, { userId: world.a.staff.teacher.id, schoolId: world.b.school.id, roles: ["TEACHER", "DSL"] });

@@ -27,7 +27,12 @@ export const switchSchool = defineCommand(
   { name: "switchSchool", schema: switchSchoolSchema, allow: ["ADMIN", "COORDINATOR", "TEACHER", "DSL"] },
   async (input, { actor, audit }) => {
     if (!actor.schools.some((s) => s.id === input.schoolId)) throw new NotFoundError("school");
-    await audit({ action: "auth.school_switched", recordType: "School", recordId: input.schoolId, changes: { from: actor.schoolId, to: input.schoolId } });
+    await audit({
+      action: "auth.school_switched",
+      recordType: "School",
+      recordId: input.schoolId,
+      changes: { from: actor.schoolId, to: input.schoolId },
+    });
     return { message: "School changed.", recordId: input.schoolId };
   },
 );

@@ -21,7 +21,9 @@ describe("signInSchema", () => {
   });
 
   it("refuses something that is not an email", () => {
-    expect(fieldErrors(signInSchema, { email: "not-an-email", password: "x" }).email).toEqual(["Enter an email address like name@school.org."]);
+    expect(fieldErrors(signInSchema, { email: "not-an-email", password: "x" }).email).toEqual([
+      "Enter an email address like name@school.org.",
+    ]);
   });
 
   it("refuses a very long password", () => {
@@ -37,11 +39,15 @@ describe("changePasswordSchema", () => {
   });
 
   it("needs at least 12 characters", () => {
-    expect(fieldErrors(changePasswordSchema, { ...good, newPassword: "short", confirmPassword: "short" }).newPassword).toEqual(["Use at least 12 characters."]);
+    expect(fieldErrors(changePasswordSchema, { ...good, newPassword: "short", confirmPassword: "short" }).newPassword).toEqual([
+      "Use at least 12 characters.",
+    ]);
   });
 
   it("needs the two new passwords to match", () => {
-    expect(fieldErrors(changePasswordSchema, { ...good, confirmPassword: "something else entirely" }).confirmPassword).toEqual(["The two new passwords do not match."]);
+    expect(fieldErrors(changePasswordSchema, { ...good, confirmPassword: "something else entirely" }).confirmPassword).toEqual([
+      "The two new passwords do not match.",
+    ]);
   });
 
   it("refuses the current password as the new one", () => {

@@ -1,7 +1,13 @@
 import { z } from "zod";
 
 export const signInSchema = z.object({
-  email: z.string().trim().toLowerCase().min(1, { error: "Enter your email address." }).max(254).pipe(z.email({ error: "Enter an email address like name@school.org." })),
+  email: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .min(1, { error: "Enter your email address." })
+    .max(254)
+    .pipe(z.email({ error: "Enter an email address like name@school.org." })),
   password: z.string().min(1, { error: "Enter your password." }).max(200, { error: "That password is too long." }),
 });
 

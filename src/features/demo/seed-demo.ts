@@ -1,16 +1,98 @@
 // The demo schools: seeded only into the embedded dev database or by an explicit `npm run db:seed`.
 import type { Db } from "@/server/db";
 import {
-  addKeepApartRow, addMentee, addMentor, createPairingRow, createPointEntry, createProgramme, createSchool, createSessionRow, createStaffUser, createStudent,
+  addKeepApartRow,
+  addMentee,
+  addMentor,
+  createPairingRow,
+  createPointEntry,
+  createProgramme,
+  createSchool,
+  createSessionRow,
+  createStaffUser,
+  createStudent,
 } from "@/server/factories";
 import { addDaysIso, startOfDayInstant, todayIn, weekOf } from "@/lib/dates";
 import type { Activity, PointCategory } from "@/generated/prisma/client";
 
 export const DEMO_PASSWORD = "peerpath-demo";
 
-const FIRST = ["Maya", "Leo", "Aisha", "Sam", "Olivia", "Noah", "Zara", "Ethan", "Isla", "Ravi", "Grace", "Kai", "Ella", "Tom", "Amara", "Finn", "Lily", "Omar", "Ruby", "Jack", "Hana", "Ben", "Chloe", "Yusuf", "Freya", "Max", "Sofia", "Dan", "Priya", "Luca"];
-const LAST = ["Patel", "Jones", "Khan", "Smith", "Williams", "Brown", "Taylor", "Ahmed", "Wilson", "Evans", "Thomas", "Roberts", "Walker", "Wright", "Hughes", "Green", "Hall", "Lewis", "Clarke", "Young"];
-const INTERESTS = ["football", "drawing", "gaming", "reading", "music", "baking", "coding", "dance", "animals", "science", "films", "basketball", "chess", "drama", "photography", "swimming", "history", "cycling", "anime", "cooking"];
+const FIRST = [
+  "Maya",
+  "Leo",
+  "Aisha",
+  "Sam",
+  "Olivia",
+  "Noah",
+  "Zara",
+  "Ethan",
+  "Isla",
+  "Ravi",
+  "Grace",
+  "Kai",
+  "Ella",
+  "Tom",
+  "Amara",
+  "Finn",
+  "Lily",
+  "Omar",
+  "Ruby",
+  "Jack",
+  "Hana",
+  "Ben",
+  "Chloe",
+  "Yusuf",
+  "Freya",
+  "Max",
+  "Sofia",
+  "Dan",
+  "Priya",
+  "Luca",
+];
+const LAST = [
+  "Patel",
+  "Jones",
+  "Khan",
+  "Smith",
+  "Williams",
+  "Brown",
+  "Taylor",
+  "Ahmed",
+  "Wilson",
+  "Evans",
+  "Thomas",
+  "Roberts",
+  "Walker",
+  "Wright",
+  "Hughes",
+  "Green",
+  "Hall",
+  "Lewis",
+  "Clarke",
+  "Young",
+];
+const INTERESTS = [
+  "football",
+  "drawing",
+  "gaming",
+  "reading",
+  "music",
+  "baking",
+  "coding",
+  "dance",
+  "animals",
+  "science",
+  "films",
+  "basketball",
+  "chess",
+  "drama",
+  "photography",
+  "swimming",
+  "history",
+  "cycling",
+  "anime",
+  "cooking",
+];
 const OTHER_SLOTS = ["MON_BREAK", "TUE_BREAK", "TUE_LUNCH", "WED_BREAK", "THU_BREAK", "THU_LUNCH", "FRI_BREAK", "FRI_LUNCH"];
 const ACTIVITIES: Activity[] = ["GETTING_TO_KNOW_ME", "HOMEWORK_HELP", "PROBLEM_SOLVING", "ONLINE_SAFETY", "READING", "CHECK_IN"];
 
@@ -32,10 +114,34 @@ export async function seedDemo(db: Db, options: { log?: (line: string) => void }
   // ---- Northfield Academy
   const northfield = await createSchool(db, { name: "Northfield Academy" });
   const staff = {
-    admin: await createStaffUser(db, { schoolId: northfield.id, roles: ["ADMIN"], email: "admin@northfield.example", name: "Alex Morgan", password: DEMO_PASSWORD }),
-    coordinator: await createStaffUser(db, { schoolId: northfield.id, roles: ["COORDINATOR"], email: "coordinator@northfield.example", name: "Priya Shah", password: DEMO_PASSWORD }),
-    teacher: await createStaffUser(db, { schoolId: northfield.id, roles: ["TEACHER"], email: "teacher@northfield.example", name: "Tom Reed", password: DEMO_PASSWORD }),
-    dsl: await createStaffUser(db, { schoolId: northfield.id, roles: ["DSL", "TEACHER"], email: "dsl@northfield.example", name: "Helen Okafor", password: DEMO_PASSWORD }),
+    admin: await createStaffUser(db, {
+      schoolId: northfield.id,
+      roles: ["ADMIN"],
+      email: "admin@northfield.example",
+      name: "Alex Morgan",
+      password: DEMO_PASSWORD,
+    }),
+    coordinator: await createStaffUser(db, {
+      schoolId: northfield.id,
+      roles: ["COORDINATOR"],
+      email: "coordinator@northfield.example",
+      name: "Priya Shah",
+      password: DEMO_PASSWORD,
+    }),
+    teacher: await createStaffUser(db, {
+      schoolId: northfield.id,
+      roles: ["TEACHER"],
+      email: "teacher@northfield.example",
+      name: "Tom Reed",
+      password: DEMO_PASSWORD,
+    }),
+    dsl: await createStaffUser(db, {
+      schoolId: northfield.id,
+      roles: ["DSL", "TEACHER"],
+      email: "dsl@northfield.example",
+      name: "Helen Okafor",
+      password: DEMO_PASSWORD,
+    }),
   };
   const programme = await createProgramme(db, {
     schoolId: northfield.id,
@@ -58,13 +164,20 @@ export async function seedDemo(db: Db, options: { log?: (line: string) => void }
       const isDemoMentee = yearGroup === 8 && i === 0;
       // Named pupils the matching demo (and its browser test) relies on: a waiting Year 7 mentee
       // who ranked a free Year 11 mentor first, and a waiting mentee kept apart from Sam.
-      const named = yearGroup === 7 && i === 4 ? { first: "Nia", last: "Clarke", email: "mentee2@northfield.example" }
-        : yearGroup === 7 && i === 7 ? { first: "Theo", last: "Brooks" }
-        : yearGroup === 11 && i === 3 ? { first: "Kofi", last: "Mensah", email: "mentor2@northfield.example" }
-        : null;
-      const pick = <T,>(from: T[], count: number) => [...from].sort(() => random() - 0.5).slice(0, count);
+      const named =
+        yearGroup === 7 && i === 4
+          ? { first: "Nia", last: "Clarke", email: "mentee2@northfield.example" }
+          : yearGroup === 7 && i === 7
+            ? { first: "Theo", last: "Brooks" }
+            : yearGroup === 11 && i === 3
+              ? { first: "Kofi", last: "Mensah", email: "mentor2@northfield.example" }
+              : null;
+      const pick = <T>(from: T[], count: number) => [...from].sort(() => random() - 0.5).slice(0, count);
       // Mentors (Years 10–11) are free Mon and Wed lunch and more; everyone shares at least one of those.
-      const slots = yearGroup >= 10 ? ["MON_LUNCH", "WED_LUNCH", ...pick(OTHER_SLOTS, 1)] : [random() < 0.5 ? "MON_LUNCH" : "WED_LUNCH", ...pick(OTHER_SLOTS, 1 + Math.floor(random() * 2))];
+      const slots =
+        yearGroup >= 10
+          ? ["MON_LUNCH", "WED_LUNCH", ...pick(OTHER_SLOTS, 1)]
+          : [random() < 0.5 ? "MON_LUNCH" : "WED_LUNCH", ...pick(OTHER_SLOTS, 1 + Math.floor(random() * 2))];
       const student = await createStudent(db, {
         schoolId: northfield.id,
         firstName: isDemoMentor ? "Sam" : isDemoMentee ? "Maya" : named ? named.first : firstName,
@@ -80,10 +193,13 @@ export async function seedDemo(db: Db, options: { log?: (line: string) => void }
         // A few pupils have opted in to sharing lived experience, used only for matching.
         livedExperience: i % 5 === 1 && i < 6 ? ["autism"] : [],
         today,
-        account: isDemoMentor ? { email: "mentor@northfield.example", password: DEMO_PASSWORD }
-          : isDemoMentee ? { email: "mentee@northfield.example", password: DEMO_PASSWORD }
-          : named?.email ? { email: named.email, password: DEMO_PASSWORD }
-          : undefined,
+        account: isDemoMentor
+          ? { email: "mentor@northfield.example", password: DEMO_PASSWORD }
+          : isDemoMentee
+            ? { email: "mentee@northfield.example", password: DEMO_PASSWORD }
+            : named?.email
+              ? { email: named.email, password: DEMO_PASSWORD }
+              : undefined,
       });
       pupils.push({ id: student.id, yearGroup, name: `${student.legalFirstName} ${student.legalLastName}` });
       n += 1;
@@ -97,24 +213,48 @@ export async function seedDemo(db: Db, options: { log?: (line: string) => void }
   for (const [i, m] of mentors.entries()) {
     const focus = ["TRANSITION", "ATTENDANCE", "WELLBEING", "BULLYING"] as const;
     await addMentor(db, {
-      schoolId: northfield.id, programmeId: programme.id, studentId: m.id, capacity: i >= 8 ? 3 : i % 3 === 0 ? 2 : 1, trainingComplete: i !== 7,
-      strengths: { [focus[i % 4]!]: 3, [focus[(i + 1) % 4]!]: 1 + (i % 2) as 1 | 2 },
+      schoolId: northfield.id,
+      programmeId: programme.id,
+      studentId: m.id,
+      capacity: i >= 8 ? 3 : i % 3 === 0 ? 2 : 1,
+      trainingComplete: i !== 7,
+      strengths: { [focus[i % 4]!]: 3, [focus[(i + 1) % 4]!]: (1 + (i % 2)) as 1 | 2 },
     });
   }
   for (const [i, m] of mentees.entries()) {
     const focus = (["TRANSITION", "ATTENDANCE", "WELLBEING", "BULLYING"] as const)[i % 4]!;
     // Some waiting mentees have ranked mentors (the free ones), the rest said "no preference".
     const ranking = i === 12 ? [mentors[11]!.id, mentors[6]!.id] : i === 13 ? [mentors[6]!.id] : i === 18 ? [mentors[11]!.id] : [];
-    await addMentee(db, { schoolId: northfield.id, programmeId: programme.id, studentId: m.id, focusAreas: i % 3 === 0 ? [focus, "WELLBEING"] : [focus], ranking });
+    await addMentee(db, {
+      schoolId: northfield.id,
+      programmeId: programme.id,
+      studentId: m.id,
+      focusAreas: i % 3 === 0 ? [focus, "WELLBEING"] : [focus],
+      ranking,
+    });
   }
   // A pair who must never be matched (the reason is staff-only).
-  await addKeepApartRow(db, { schoolId: northfield.id, studentIds: [mentors[0]!.id, mentees[15]!.id], reason: "Falling-out on the bus last year; both families asked for them to be kept apart.", createdById: staff.dsl.id });
+  await addKeepApartRow(db, {
+    schoolId: northfield.id,
+    studentIds: [mentors[0]!.id, mentees[15]!.id],
+    reason: "Falling-out on the bus last year; both families asked for them to be kept apart.",
+    createdById: staff.dsl.id,
+  });
 
   // Pairings began on a Monday about six weeks ago; each meets on a Monday, Tuesday or Wednesday.
   const started = addDaysIso(weekOf(today).start, -49);
   const pairings: { id: string; mentorIds: string[]; menteeIds: string[]; quiet?: boolean }[] = [];
   const pair = async (mentorIds: string[], menteeIds: string[], extra: { name?: string; quiet?: boolean } = {}) => {
-    const p = await createPairingRow(db, { schoolId: northfield.id, programmeId: programme.id, createdById: staff.coordinator.id, mentorIds, menteeIds, status: "ACTIVE", startsOn: started, name: extra.name ?? null });
+    const p = await createPairingRow(db, {
+      schoolId: northfield.id,
+      programmeId: programme.id,
+      createdById: staff.coordinator.id,
+      mentorIds,
+      menteeIds,
+      status: "ACTIVE",
+      startsOn: started,
+      name: extra.name ?? null,
+    });
     pairings.push({ id: p.id, mentorIds, menteeIds, quiet: extra.quiet });
   };
   // Six 1:1 pairs from Year 10 mentors to Year 8 mentees (the demo pair first).
@@ -123,7 +263,16 @@ export async function seedDemo(db: Db, options: { log?: (line: string) => void }
   await pair([mentors[8]!.id, mentors[9]!.id], [mentees[8]!.id, mentees[9]!.id, mentees[16]!.id], { name: "Tuesday lunch group" });
   await pair([mentors[10]!.id], [mentees[10]!.id, mentees[11]!.id, mentees[17]!.id], { name: "Thursday form-time group" });
   // An earlier pairing that ended, so the history shows a re-pair.
-  await createPairingRow(db, { schoolId: northfield.id, programmeId: programme.id, createdById: staff.coordinator.id, mentorIds: [mentors[6]!.id], menteeIds: [mentees[12]!.id], status: "ENDED", startsOn: addDaysIso(today, -50), closureReason: "MISMATCH" });
+  await createPairingRow(db, {
+    schoolId: northfield.id,
+    programmeId: programme.id,
+    createdById: staff.coordinator.id,
+    mentorIds: [mentors[6]!.id],
+    menteeIds: [mentees[12]!.id],
+    status: "ENDED",
+    startsOn: addDaysIso(today, -50),
+    closureReason: "MISMATCH",
+  });
   // mentees 12–15 and 18–19 are waiting for a mentor; mentors 6, 7 and 11 are free.
 
   // Six weeks of sessions.
@@ -142,7 +291,11 @@ export async function seedDemo(db: Db, options: { log?: (line: string) => void }
         heldOn: day,
         activity: ACTIVITIES[(week + index) % ACTIVITIES.length]!,
         notes: week === 0 ? "We made our 'getting to know me' posters." : "",
-        pupils: p.menteeIds.map((studentId) => ({ studentId, attendance: random() < 0.85 ? "PRESENT" : random() < 0.5 ? "LATE" : "ABSENT", mood: 2 + Math.floor(random() * 4) })),
+        pupils: p.menteeIds.map((studentId) => ({
+          studentId,
+          attendance: random() < 0.85 ? "PRESENT" : random() < 0.5 ? "LATE" : "ABSENT",
+          mood: 2 + Math.floor(random() * 4),
+        })),
       });
       sessionCount += 1;
     }
@@ -160,32 +313,107 @@ export async function seedDemo(db: Db, options: { log?: (line: string) => void }
     for (const p of participants) {
       if (p.id === climber.id || p.id === demoMentee.id || p.id === belowZero.id) continue;
       if (random() < 0.55) {
-        await createPointEntry(db, { schoolId: northfield.id, programmeId: programme.id, studentId: p.id, awardedById: staff.teacher.id, amount: 1 + Math.floor(random() * 3), category: categories[Math.floor(random() * categories.length)]!, reason: "Great effort this week", createdAt: at });
+        await createPointEntry(db, {
+          schoolId: northfield.id,
+          programmeId: programme.id,
+          studentId: p.id,
+          awardedById: staff.teacher.id,
+          amount: 1 + Math.floor(random() * 3),
+          category: categories[Math.floor(random() * categories.length)]!,
+          reason: "Great effort this week",
+          createdAt: at,
+        });
       }
     }
-    await createPointEntry(db, { schoolId: northfield.id, programmeId: programme.id, studentId: demoMentee.id, awardedById: staff.teacher.id, amount: 2, category: "ATTENDANCE", reason: "Came to every session", createdAt: at });
+    await createPointEntry(db, {
+      schoolId: northfield.id,
+      programmeId: programme.id,
+      studentId: demoMentee.id,
+      awardedById: staff.teacher.id,
+      amount: 2,
+      category: "ATTENDANCE",
+      reason: "Came to every session",
+      createdAt: at,
+    });
     const climb = week >= 5 ? -3 : 4;
-    await createPointEntry(db, { schoolId: northfield.id, programmeId: programme.id, studentId: climber.id, awardedById: staff.teacher.id, amount: climb, category: climb < 0 ? "PUNCTUALITY" : "EFFORT", reason: climb < 0 ? "Late to registration" : "On time all week", createdAt: at });
+    await createPointEntry(db, {
+      schoolId: northfield.id,
+      programmeId: programme.id,
+      studentId: climber.id,
+      awardedById: staff.teacher.id,
+      amount: climb,
+      category: climb < 0 ? "PUNCTUALITY" : "EFFORT",
+      reason: climb < 0 ? "Late to registration" : "On time all week",
+      createdAt: at,
+    });
   }
   // A few points so far this week.
   for (const p of participants.slice(2, 7)) {
-    await createPointEntry(db, { schoolId: northfield.id, programmeId: programme.id, studentId: p.id, awardedById: staff.coordinator.id, amount: 1, category: "KINDNESS", reason: "Helped a new pupil find their way", createdAt: new Date(Date.now() - 60 * 60 * 1000) });
+    await createPointEntry(db, {
+      schoolId: northfield.id,
+      programmeId: programme.id,
+      studentId: p.id,
+      awardedById: staff.coordinator.id,
+      amount: 1,
+      category: "KINDNESS",
+      reason: "Helped a new pupil find their way",
+      createdAt: new Date(Date.now() - 60 * 60 * 1000),
+    });
   }
   // A pupil still below zero, whose total other pupils never see.
-  await createPointEntry(db, { schoolId: northfield.id, programmeId: programme.id, studentId: belowZero.id, awardedById: staff.teacher.id, amount: -2, category: "BEHAVIOUR", reason: "Left the session early", createdAt: startOfDayInstant(addDaysIso(weekStart, -5), "Europe/London") });
+  await createPointEntry(db, {
+    schoolId: northfield.id,
+    programmeId: programme.id,
+    studentId: belowZero.id,
+    awardedById: staff.teacher.id,
+    amount: -2,
+    category: "BEHAVIOUR",
+    reason: "Left the session early",
+    createdAt: startOfDayInstant(addDaysIso(weekStart, -5), "Europe/London"),
+  });
 
   // ---- Southbank School
   const southbank = await createSchool(db, { name: "Southbank School" });
-  const southCoordinator = await createStaffUser(db, { schoolId: southbank.id, roles: ["COORDINATOR", "DSL"], email: "coordinator@southbank.example", name: "Jordan Lee", password: DEMO_PASSWORD });
-  const southProgramme = await createProgramme(db, { schoolId: southbank.id, name: "Transition buddies", focusAreas: ["TRANSITION"], format: "ONE_TO_ONE", startsOn: addDaysIso(today, -30) });
+  const southCoordinator = await createStaffUser(db, {
+    schoolId: southbank.id,
+    roles: ["COORDINATOR", "DSL"],
+    email: "coordinator@southbank.example",
+    name: "Jordan Lee",
+    password: DEMO_PASSWORD,
+  });
+  const southProgramme = await createProgramme(db, {
+    schoolId: southbank.id,
+    name: "Transition buddies",
+    focusAreas: ["TRANSITION"],
+    format: "ONE_TO_ONE",
+    startsOn: addDaysIso(today, -30),
+  });
   const southPupils = [];
   for (const [i, yearGroup] of [7, 7, 7, 10, 10, 11].entries()) {
-    southPupils.push(await createStudent(db, { schoolId: southbank.id, firstName: FIRST[(i * 5 + 3) % FIRST.length]!, lastName: LAST[(i * 7 + 1) % LAST.length]!, yearGroup, upn: `S${100 + i}`, today }));
+    southPupils.push(
+      await createStudent(db, {
+        schoolId: southbank.id,
+        firstName: FIRST[(i * 5 + 3) % FIRST.length]!,
+        lastName: LAST[(i * 7 + 1) % LAST.length]!,
+        yearGroup,
+        upn: `S${100 + i}`,
+        today,
+      }),
+    );
   }
   for (const s of southPupils.slice(3)) await addMentor(db, { schoolId: southbank.id, programmeId: southProgramme.id, studentId: s.id });
   for (const s of southPupils.slice(0, 3)) await addMentee(db, { schoolId: southbank.id, programmeId: southProgramme.id, studentId: s.id });
-  await createPairingRow(db, { schoolId: southbank.id, programmeId: southProgramme.id, createdById: southCoordinator.id, mentorIds: [southPupils[3]!.id], menteeIds: [southPupils[0]!.id], startsOn: addDaysIso(today, -20) });
+  await createPairingRow(db, {
+    schoolId: southbank.id,
+    programmeId: southProgramme.id,
+    createdById: southCoordinator.id,
+    mentorIds: [southPupils[3]!.id],
+    menteeIds: [southPupils[0]!.id],
+    startsOn: addDaysIso(today, -20),
+  });
 
-  log(`Seeded Northfield Academy (${pupils.length} pupils, ${mentors.length} mentors, ${mentees.length} mentees, ${pairings.length} live pairings, ${sessionCount} sessions) and Southbank School.`);
+  log(
+    `Seeded Northfield Academy (${pupils.length} pupils, ${mentors.length} mentors, ${mentees.length} mentees, ${pairings.length} live pairings, ${sessionCount} sessions) and Southbank School.`,
+  );
   return { northfield, southbank, programme, southProgramme, staff, southCoordinator };
 }

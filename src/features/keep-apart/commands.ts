@@ -12,8 +12,16 @@ export const addKeepApart = defineCommand(
     if (pupils !== 2) throw new NotFoundError("pupil");
     const existing = await tx.keepApart.findFirst({ where: { schoolId: actor.schoolId, studentAId, studentBId }, select: { id: true } });
     if (existing) throw new RuleError("These two pupils are already kept apart.", { studentBId: ["Already kept apart."] });
-    const row = await tx.keepApart.create({ data: { schoolId: actor.schoolId, studentAId, studentBId, reason: input.reason, createdById: actor.userId }, select: { id: true } });
-    await audit({ action: "keep_apart.added", recordType: "KeepApart", recordId: row.id, changes: { studentAId, studentBId, reason: input.reason } });
+    const row = await tx.keepApart.create({
+      data: { schoolId: actor.schoolId, studentAId, studentBId, reason: input.reason, createdById: actor.userId },
+      select: { id: true },
+    });
+    await audit({
+      action: "keep_apart.added",
+      recordType: "KeepApart",
+      recordId: row.id,
+      changes: { studentAId, studentBId, reason: input.reason },
+    });
     return { message: "Saved. These pupils will never be paired or grouped together.", recordId: row.id };
   },
 );
@@ -21,10 +29,18 @@ export const addKeepApart = defineCommand(
 export const removeKeepApart = defineCommand(
   { name: "removeKeepApart", schema: removeKeepApartSchema, allow: KEEP_APART_ROLES },
   async (input, { tx, actor, audit }) => {
-    const row = await tx.keepApart.findFirst({ where: { ...keepApartVisibleTo(actor), id: input.keepApartId }, select: { id: true, studentAId: true, studentBId: true } });
+    const row = await tx.keepApart.findFirst({
+      where: { ...keepApartVisibleTo(actor), id: input.keepApartId },
+      select: { id: true, studentAId: true, studentBId: true },
+    });
     if (!row) throw new NotFoundError("keep-apart pair");
     await tx.keepApart.delete({ where: { id: row.id } });
-    await audit({ action: "keep_apart.removed", recordType: "KeepApart", recordId: row.id, changes: { studentAId: row.studentAId, studentBId: row.studentBId } });
+    await audit({
+      action: "keep_apart.removed",
+      recordType: "KeepApart",
+      recordId: row.id,
+      changes: { studentAId: row.studentAId, studentBId: row.studentBId },
+    });
     return { message: "Removed. These pupils can now be paired again." };
   },
 );

@@ -14,12 +14,22 @@ export async function listKeepApart(actor: Actor) {
     orderBy: { createdAt: "desc" },
     select: { id: true, reason: true, createdAt: true, studentA: name, studentB: name, createdBy: { select: { name: true } } },
   });
-  return rows.map((r) => ({ id: r.id, reason: r.reason, createdAt: r.createdAt, createdBy: r.createdBy.name, pupils: [r.studentA, r.studentB].map((s) => `${pupilDisplayName(s)} (${s.tutorGroup})`) }));
+  return rows.map((r) => ({
+    id: r.id,
+    reason: r.reason,
+    createdAt: r.createdAt,
+    createdBy: r.createdBy.name,
+    pupils: [r.studentA, r.studentB].map((s) => `${pupilDisplayName(s)} (${s.tutorGroup})`),
+  }));
 }
 
 /** Every on-roll pupil of the school, for the two pickers. */
 export async function listPupilsForKeepApart(actor: Actor) {
   requireRoleForRead(actor, "COORDINATOR", "DSL");
-  const rows = await db.student.findMany({ where: { schoolId: actor.schoolId, status: { not: "LEFT" } }, orderBy: [{ legalLastName: "asc" }, { legalFirstName: "asc" }], select: { id: true, legalFirstName: true, legalLastName: true, preferredName: true, tutorGroup: true } });
+  const rows = await db.student.findMany({
+    where: { schoolId: actor.schoolId, status: { not: "LEFT" } },
+    orderBy: [{ legalLastName: "asc" }, { legalFirstName: "asc" }],
+    select: { id: true, legalFirstName: true, legalLastName: true, preferredName: true, tutorGroup: true },
+  });
   return rows.map((s) => ({ value: s.id, label: `${pupilFullName(s)} (${s.tutorGroup})` }));
 }

@@ -13,9 +13,21 @@ export const acceptSuggestions = defineCommand(
     for (const pair of input.pairs) {
       const [menteeId, mentorId] = pair.split(":") as [string, string];
       try {
-        await createPairingInTx({ programmeId: input.programmeId, kind: "ONE_TO_ONE", mentorIds: [mentorId], menteeIds: [menteeId], name: "", startsOn, trainingOverrideReason: "" }, ctx);
+        await createPairingInTx(
+          {
+            programmeId: input.programmeId,
+            kind: "ONE_TO_ONE",
+            mentorIds: [mentorId],
+            menteeIds: [menteeId],
+            name: "",
+            startsOn,
+            trainingOverrideReason: "",
+          },
+          ctx,
+        );
       } catch (error) {
-        if (error instanceof RuleError) throw new RuleError(`Nothing was saved: ${error.message} Run the suggestions again to see the current picture.`);
+        if (error instanceof RuleError)
+          throw new RuleError(`Nothing was saved: ${error.message} Run the suggestions again to see the current picture.`);
         throw error;
       }
     }
@@ -31,7 +43,10 @@ export const saveMatchWeights = defineCommand(
     if (!programme) throw new NotFoundError("programme");
     const { programmeId, ...form } = input;
     const weights = toMatchWeights(form);
-    await tx.programme.update({ where: { id: programme.id }, data: { matchWeights: { ...weights, menteeRanking: [...weights.menteeRanking] } } });
+    await tx.programme.update({
+      where: { id: programme.id },
+      data: { matchWeights: { ...weights, menteeRanking: [...weights.menteeRanking] } },
+    });
     await audit({ action: "programme.match_weights_saved", recordType: "Programme", recordId: programmeId, changes: form });
     return { message: "Saved as this programme's weights." };
   },

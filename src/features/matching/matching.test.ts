@@ -37,7 +37,12 @@ describe("matching queries", () => {
     const rejected = await getSuggestions(coordinator, s.programme.id, { rejected: [[suggested.menteeId, suggested.mentorId]] });
     expect(rejected.result.suggestions.every((x) => x.mentorId !== suggested.mentorId)).toBe(true);
 
-    await addKeepApartRow(db, { schoolId: s.school.id, studentIds: [s.pupils.spareMentee.id, suggested.mentorId], reason: "r", createdById: s.staff.dsl.id });
+    await addKeepApartRow(db, {
+      schoolId: s.school.id,
+      studentIds: [s.pupils.spareMentee.id, suggested.mentorId],
+      reason: "r",
+      createdById: s.staff.dsl.id,
+    });
     const kept = await getSuggestions(coordinator, s.programme.id);
     expect(kept.result.suggestions.every((x) => x.mentorId !== suggested.mentorId)).toBe(true);
     expect([...(kept.alternatives.get(s.pupils.spareMentee.id) ?? [])].every((a) => a.mentorId !== suggested.mentorId)).toBe(true);
@@ -65,7 +70,10 @@ describe("matching commands", () => {
     const pairs = result.suggestions.map((x) => `${x.menteeId}:${x.mentorId}`);
     const accepted = await acceptSuggestions.run(coordinator, { programmeId: s.programme.id, pairs });
     expect(accepted.ok).toBe(true);
-    const created = await db.pairing.findMany({ where: { schoolId: s.school.id, status: "TRIAL" }, select: { id: true, trialEndsOn: true } });
+    const created = await db.pairing.findMany({
+      where: { schoolId: s.school.id, status: "TRIAL" },
+      select: { id: true, trialEndsOn: true },
+    });
     expect(created).toHaveLength(1);
     expect(created[0]!.trialEndsOn).not.toBeNull();
     expect(await db.auditLog.count({ where: { recordId: created[0]!.id, action: "pairing.created" } })).toBe(1);
@@ -84,7 +92,16 @@ describe("matching commands", () => {
 
   it("saved weights become the programme's and are used next time", async () => {
     const { s, coordinator } = await setUp();
-    const saved = await saveMatchWeights.run(coordinator, { programmeId: s.programme.id, focusFit: "9", rankedFirst: "20", rankedSecond: "10", rankedThird: "5", sharedInterests: "7", yearGapCloseness: "1", livedExperience: "0" });
+    const saved = await saveMatchWeights.run(coordinator, {
+      programmeId: s.programme.id,
+      focusFit: "9",
+      rankedFirst: "20",
+      rankedSecond: "10",
+      rankedThird: "5",
+      sharedInterests: "7",
+      yearGapCloseness: "1",
+      livedExperience: "0",
+    });
     expect(saved.ok).toBe(true);
     const { input } = await loadMatchingInput(coordinator, s.programme.id);
     expect(input.weights.sharedInterests).toBe(7);

@@ -31,7 +31,10 @@ function strengthsFrom(json: unknown): Record<string, StrengthLevel> {
 function weightsFrom(json: unknown): MatchWeights {
   if (!json || typeof json !== "object") return DEFAULT_WEIGHTS;
   const w = json as Partial<MatchWeights>;
-  const ranking = Array.isArray(w.menteeRanking) && w.menteeRanking.length === 3 ? (w.menteeRanking as [number, number, number]) : DEFAULT_WEIGHTS.menteeRanking;
+  const ranking =
+    Array.isArray(w.menteeRanking) && w.menteeRanking.length === 3
+      ? (w.menteeRanking as [number, number, number])
+      : DEFAULT_WEIGHTS.menteeRanking;
   const n = (v: unknown, d: number) => (Number.isInteger(v) && (v as number) >= 0 ? (v as number) : d);
   return {
     ...DEFAULT_WEIGHTS,
@@ -55,17 +58,35 @@ export async function loadMatchingInput(actor: Actor, programmeId: string, weigh
   });
   if (!programme) notFound();
   const today = todayIn(actor.timezone);
-  const pupil = { id: true, legalFirstName: true, legalLastName: true, preferredName: true, cohortYear: true, interests: true, availability: true, livedExperience: true } as const;
+  const pupil = {
+    id: true,
+    legalFirstName: true,
+    legalLastName: true,
+    preferredName: true,
+    cohortYear: true,
+    interests: true,
+    availability: true,
+    livedExperience: true,
+  } as const;
   const [mentorRows, menteeRows, keepApart] = await Promise.all([
     db.mentorProfile.findMany({
       where: { schoolId: actor.schoolId, programmeId, student: { status: { not: "LEFT" } } },
       select: {
-        capacity: true, trainingComplete: true, strengths: true,
+        capacity: true,
+        trainingComplete: true,
+        strengths: true,
         student: { select: { ...pupil, memberships: mentorLoadSelect(programmeId) } },
       },
     }),
     db.menteeProfile.findMany({
-      where: { schoolId: actor.schoolId, programmeId, student: { status: "ON_ROLL", memberships: { none: { role: "MENTEE", pairing: { programmeId, status: { in: [...LIVE_STATUSES] } } } } } },
+      where: {
+        schoolId: actor.schoolId,
+        programmeId,
+        student: {
+          status: "ON_ROLL",
+          memberships: { none: { role: "MENTEE", pairing: { programmeId, status: { in: [...LIVE_STATUSES] } } } },
+        },
+      },
       select: { focusAreas: true, ranking: true, student: { select: pupil } },
       orderBy: { student: { legalLastName: "asc" } },
     }),
@@ -95,11 +116,21 @@ export async function loadMatchingInput(actor: Actor, programmeId: string, weigh
       ranking: m.ranking,
     })),
     keepApart: keepApart.map((k) => [k.studentAId, k.studentBId] as const),
-    rules: { minYearGap: programme.minYearGap, maxYearGap: programme.maxYearGap, isTrainingRequired: programme.isTrainingRequired, groupSize: programme.groupSize },
+    rules: {
+      minYearGap: programme.minYearGap,
+      maxYearGap: programme.maxYearGap,
+      isTrainingRequired: programme.isTrainingRequired,
+      groupSize: programme.groupSize,
+    },
     weights: weightsOverride ?? weightsFrom(programme.matchWeights),
     slotLabels,
   };
-  const names = new Map([...mentorRows, ...menteeRows].map((r) => [r.student.id, { name: pupilDisplayName(r.student), yearGroup: yearGroupOn(r.student.cohortYear, today) }]));
+  const names = new Map(
+    [...mentorRows, ...menteeRows].map((r) => [
+      r.student.id,
+      { name: pupilDisplayName(r.student), yearGroup: yearGroupOn(r.student.cohortYear, today) },
+    ]),
+  );
   return { programme, input, names };
 }
 
@@ -108,7 +139,11 @@ export async function loadMatchingInput(actor: Actor, programmeId: string, weigh
  * screen) are left out of this run only. For each mentee, the other mentors who meet every hard
  * rule, for "swap".
  */
-export async function getSuggestions(actor: Actor, programmeId: string, options: { weights?: MatchWeights; rejected?: [string, string][] } = {}) {
+export async function getSuggestions(
+  actor: Actor,
+  programmeId: string,
+  options: { weights?: MatchWeights; rejected?: [string, string][] } = {},
+) {
   const { programme, input, names } = await loadMatchingInput(actor, programmeId, options.weights);
   const rejected = options.rejected ?? [];
   const result = suggestOneToOne({ ...input, keepApart: [...input.keepApart, ...rejected] });
@@ -121,7 +156,10 @@ export async function getSuggestions(actor: Actor, programmeId: string, options:
       if (mentor.currentLoad !== undefined && mentor.currentLoad >= mentor.capacity) return;
       options.push({ mentorId: mentor.id, name: names.get(mentor.id)?.name ?? mentor.name, score: pairScore(compiled, i, j) });
     });
-    alternatives.set(mentee.id, options.sort((a, b) => b.score - a.score));
+    alternatives.set(
+      mentee.id,
+      options.sort((a, b) => b.score - a.score),
+    );
   });
   const weights: WeightsForm = toWeightsForm(input.weights);
   return { programme, result, names, alternatives, weights, waitingCount: input.mentees.length };

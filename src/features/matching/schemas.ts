@@ -3,7 +3,14 @@ import { DEFAULT_WEIGHTS, type MatchWeights } from "@/lib/matching/types";
 import { recordId } from "@/lib/schema-helpers";
 
 const weight = (fallback: number) =>
-  z.preprocess((v) => (v === "" || v === undefined ? fallback : v), z.coerce.number({ error: "Use a whole number from 0 to 50." }).int({ error: "Use a whole number from 0 to 50." }).min(0, { error: "Use 0 or more." }).max(50, { error: "Use 50 or less." }));
+  z.preprocess(
+    (v) => (v === "" || v === undefined ? fallback : v),
+    z.coerce
+      .number({ error: "Use a whole number from 0 to 50." })
+      .int({ error: "Use a whole number from 0 to 50." })
+      .min(0, { error: "Use 0 or more." })
+      .max(50, { error: "Use 50 or less." }),
+  );
 
 /** The weights a coordinator can see and change; each field is a whole number from 0 to 50. */
 export const weightsSchema = z.object({
@@ -55,7 +62,10 @@ export const acceptSuggestionsSchema = z.object({
   programmeId: recordId,
   pairs: z.preprocess(
     (v) => (v === undefined || v === "" ? [] : Array.isArray(v) ? v : [v]),
-    z.array(z.string().regex(/^[\w-]{1,40}:[\w-]{1,40}$/, { error: "That suggestion is not valid." })).min(1, { error: "There are no suggestions to accept." }).max(200),
+    z
+      .array(z.string().regex(/^[\w-]{1,40}:[\w-]{1,40}$/, { error: "That suggestion is not valid." }))
+      .min(1, { error: "There are no suggestions to accept." })
+      .max(200),
   ),
 });
 

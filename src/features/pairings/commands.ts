@@ -20,7 +20,10 @@ function ruleError(violations: RuleViolation[]): RuleError {
 
 /** Each mentor's current load (pairings/load.ts), read inside the transaction that checks capacity. */
 async function currentLoads(tx: Tx, schoolId: string, programmeId: string, mentorIds: string[]) {
-  const mentors = await tx.student.findMany({ where: { schoolId, id: { in: mentorIds } }, select: { id: true, memberships: mentorLoadSelect(programmeId) } });
+  const mentors = await tx.student.findMany({
+    where: { schoolId, id: { in: mentorIds } },
+    select: { id: true, memberships: mentorLoadSelect(programmeId) },
+  });
   return new Map(mentorIds.map((id) => [id, mentorLoad(mentors.find((m) => m.id === id)?.memberships ?? [])]));
 }
 
@@ -56,10 +59,18 @@ export async function createPairingInTx(input: CreatePairingInput, { tx, actor, 
   const students = await tx.student.findMany({
     where: { schoolId, id: { in: [...mentorIds, ...menteeIds] }, status: { not: "LEFT" } },
     select: {
-      id: true, legalFirstName: true, legalLastName: true, preferredName: true, cohortYear: true, availability: true,
+      id: true,
+      legalFirstName: true,
+      legalLastName: true,
+      preferredName: true,
+      cohortYear: true,
+      availability: true,
       mentorProfiles: { where: { programmeId: programme.id }, select: { capacity: true, trainingComplete: true } },
       menteeProfiles: { where: { programmeId: programme.id }, select: { id: true } },
-      memberships: { where: { role: "MENTEE", pairing: { programmeId: programme.id, status: { in: [...LIVE_STATUSES] } } }, select: { id: true } },
+      memberships: {
+        where: { role: "MENTEE", pairing: { programmeId: programme.id, status: { in: [...LIVE_STATUSES] } } },
+        select: { id: true },
+      },
     },
   });
   const byId = new Map(students.map((s) => [s.id, s]));
@@ -69,7 +80,10 @@ export async function createPairingInTx(input: CreatePairingInput, { tx, actor, 
   const everyone = [...mentorIds, ...menteeIds];
   const [loads, keepApart] = await Promise.all([
     currentLoads(tx, schoolId, programme.id, mentorIds),
-    tx.keepApart.findMany({ where: { schoolId, studentAId: { in: everyone }, studentBId: { in: everyone } }, select: { studentAId: true, studentBId: true } }),
+    tx.keepApart.findMany({
+      where: { schoolId, studentAId: { in: everyone }, studentBId: { in: everyone } },
+      select: { studentAId: true, studentBId: true },
+    }),
   ]);
   const describe = (id: string) => {
     const s = byId.get(id)!;
@@ -86,12 +100,25 @@ export async function createPairingInTx(input: CreatePairingInput, { tx, actor, 
     keepApart: keepApart.map((k) => [k.studentAId, k.studentBId] as const),
     mentors: mentorIds.map((id) => {
       const profile = byId.get(id)!.mentorProfiles[0];
-      return { ...describe(id), hasProfile: Boolean(profile), capacity: profile?.capacity ?? 0, currentLoad: loads.get(id) ?? 0, isTrained: profile?.trainingComplete ?? false };
+      return {
+        ...describe(id),
+        hasProfile: Boolean(profile),
+        capacity: profile?.capacity ?? 0,
+        currentLoad: loads.get(id) ?? 0,
+        isTrained: profile?.trainingComplete ?? false,
+      };
     }),
-    mentees: menteeIds.map((id) => ({ ...describe(id), hasProfile: byId.get(id)!.menteeProfiles.length > 0, livePairings: byId.get(id)!.memberships.length })),
+    mentees: menteeIds.map((id) => ({
+      ...describe(id),
+      hasProfile: byId.get(id)!.menteeProfiles.length > 0,
+      livePairings: byId.get(id)!.memberships.length,
+    })),
   });
   if (violations.length > 0) throw ruleError(violations);
-  const isOverridden = hasTrainingOverride && programme.isTrainingRequired && mentorIds.some((id) => byId.get(id)!.mentorProfiles[0]?.trainingComplete === false);
+  const isOverridden =
+    hasTrainingOverride &&
+    programme.isTrainingRequired &&
+    mentorIds.some((id) => byId.get(id)!.mentorProfiles[0]?.trainingComplete === false);
 
   const pairing = await tx.pairing.create({
     data: {
@@ -117,7 +144,15 @@ export async function createPairingInTx(input: CreatePairingInput, { tx, actor, 
     action: "pairing.created",
     recordType: "Pairing",
     recordId: pairing.id,
-    changes: { programmeId: programme.id, kind: input.kind, mentorIds, menteeIds, status: "TRIAL", startsOn: input.startsOn, trainingOverrideReason: isOverridden ? input.trainingOverrideReason : undefined },
+    changes: {
+      programmeId: programme.id,
+      kind: input.kind,
+      mentorIds,
+      menteeIds,
+      status: "TRIAL",
+      startsOn: input.startsOn,
+      trainingOverrideReason: isOverridden ? input.trainingOverrideReason : undefined,
+    },
   });
   const noun = input.kind === "GROUP" ? "Group" : "Pairing";
   return { message: `${noun} created as a trial until ${addDaysIso(input.startsOn, TRIAL_DAYS)}.`, recordId: pairing.id };
@@ -133,32 +168,68 @@ export const changePairingStatus = defineCommand(
   async (input, { tx, actor, audit }) => {
     const pairing = await tx.pairing.findFirst({
       where: { id: input.pairingId, schoolId: actor.schoolId },
-      select: { id: true, status: true, programmeId: true, members: { select: { studentId: true, role: true, student: { select: { legalFirstName: true, legalLastName: true, preferredName: true } } } }, programme: { select: { mentorProfiles: { select: { studentId: true, capacity: true } } } } },
+      select: {
+        id: true,
+        status: true,
+        programmeId: true,
+        members: {
+          select: { studentId: true, role: true, student: { select: { legalFirstName: true, legalLastName: true, preferredName: true } } },
+        },
+        programme: { select: { mentorProfiles: { select: { studentId: true, capacity: true } } } },
+      },
     });
     if (!pairing) throw new NotFoundError("pairing");
-    if (pairing.status === input.status) throw new RuleError("The pairing already has that status.", { status: ["Choose a different status."] });
+    if (pairing.status === input.status)
+      throw new RuleError("The pairing already has that status.", { status: ["Choose a different status."] });
     if (!canChangeStatus(pairing.status, input.status)) {
-      throw new RuleError(pairing.status === "ENDED" ? "An ended pairing cannot be restarted. Create a new pairing instead; the history is kept." : "That change of status is not allowed.", { status: ["Choose a different status."] });
+      throw new RuleError(
+        pairing.status === "ENDED"
+          ? "An ended pairing cannot be restarted. Create a new pairing instead; the history is kept."
+          : "That change of status is not allowed.",
+        { status: ["Choose a different status."] },
+      );
     }
     if (pairing.status === "PAUSED" && input.status === "ACTIVE") {
       const mentors = pairing.members.filter((m) => m.role === "MENTOR");
       const mentees = pairing.members.filter((m) => m.role === "MENTEE");
       const menteeCount = mentees.length;
-      await lockProfiles(tx, pairing.programmeId, mentors.map((m) => m.studentId), mentees.map((m) => m.studentId));
+      await lockProfiles(
+        tx,
+        pairing.programmeId,
+        mentors.map((m) => m.studentId),
+        mentees.map((m) => m.studentId),
+      );
       // A mentee re-paired while this one was paused must not end up with two mentors.
       const repaired = await tx.pairingMember.findFirst({
-        where: { schoolId: actor.schoolId, role: "MENTEE", studentId: { in: mentees.map((m) => m.studentId) }, pairingId: { not: pairing.id }, pairing: { programmeId: pairing.programmeId, status: { in: [...LIVE_STATUSES] } } },
+        where: {
+          schoolId: actor.schoolId,
+          role: "MENTEE",
+          studentId: { in: mentees.map((m) => m.studentId) },
+          pairingId: { not: pairing.id },
+          pairing: { programmeId: pairing.programmeId, status: { in: [...LIVE_STATUSES] } },
+        },
         select: { student: { select: { legalFirstName: true, legalLastName: true, preferredName: true } } },
       });
       if (repaired) {
-        throw new RuleError(`${pupilDisplayName(repaired.student)} already has another mentor in this programme. End this pairing instead, or end the other one first.`, { status: ["A mentee has another live pairing."] });
+        throw new RuleError(
+          `${pupilDisplayName(repaired.student)} already has another mentor in this programme. End this pairing instead, or end the other one first.`,
+          { status: ["A mentee has another live pairing."] },
+        );
       }
-      const loads = await currentLoads(tx, actor.schoolId, pairing.programmeId, mentors.map((m) => m.studentId));
+      const loads = await currentLoads(
+        tx,
+        actor.schoolId,
+        pairing.programmeId,
+        mentors.map((m) => m.studentId),
+      );
       for (const mentor of mentors) {
         const capacity = pairing.programme.mentorProfiles.find((p) => p.studentId === mentor.studentId)?.capacity ?? 0;
         const load = loads.get(mentor.studentId) ?? 0;
         if (load + menteeCount > capacity) {
-          throw new RuleError(`${pupilDisplayName(mentor.student)} can support ${capacity} mentee${capacity === 1 ? "" : "s"} at once and already has ${load}.`, { status: ["The mentor is at capacity."] });
+          throw new RuleError(
+            `${pupilDisplayName(mentor.student)} can support ${capacity} mentee${capacity === 1 ? "" : "s"} at once and already has ${load}.`,
+            { status: ["The mentor is at capacity."] },
+          );
         }
       }
     }
@@ -171,7 +242,12 @@ export const changePairingStatus = defineCommand(
         endsOn: isEnding ? toDbDate(todayIn(actor.timezone)) : null,
       },
     });
-    await audit({ action: "pairing.status_changed", recordType: "Pairing", recordId: pairing.id, changes: { from: pairing.status, status: input.status, closureReason: isEnding ? input.closureReason : undefined } });
+    await audit({
+      action: "pairing.status_changed",
+      recordType: "Pairing",
+      recordId: pairing.id,
+      changes: { from: pairing.status, status: input.status, closureReason: isEnding ? input.closureReason : undefined },
+    });
     return { message: isEnding ? "Pairing ended." : `Pairing is now ${input.status.toLowerCase()}.`, recordId: pairing.id };
   },
 );

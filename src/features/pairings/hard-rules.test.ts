@@ -10,7 +10,13 @@ import { addKeepApart, removeKeepApart } from "@/features/keep-apart/commands";
 async function setUp() {
   const s = await buildSchool();
   const coordinator = await actorFor(s.staff.coordinator);
-  const input = { programmeId: s.programme.id, kind: "ONE_TO_ONE", mentorIds: s.pupils.spareMentor.id, menteeIds: s.pupils.spareMentee.id, startsOn: s.today };
+  const input = {
+    programmeId: s.programme.id,
+    kind: "ONE_TO_ONE",
+    mentorIds: s.pupils.spareMentor.id,
+    menteeIds: s.pupils.spareMentee.id,
+    startsOn: s.today,
+  };
   return { s, coordinator, input };
 }
 
@@ -23,7 +29,10 @@ describe("manual pairing hard rules", () => {
     expect(refused.ok).toBe(false);
     expect(refused.fieldErrors?.trainingOverrideReason?.[0]).toMatch(/has not finished the required training/);
 
-    const allowed = await createPairing.run(coordinator, { ...input, trainingOverrideReason: "Training booked for Friday; trial supervised" });
+    const allowed = await createPairing.run(coordinator, {
+      ...input,
+      trainingOverrideReason: "Training booked for Friday; trial supervised",
+    });
     expect(allowed.ok).toBe(true);
     const pairing = await db.pairing.findUniqueOrThrow({ where: { id: allowed.recordId! } });
     expect(pairing.trainingOverrideReason).toBe("Training booked for Friday; trial supervised");
@@ -41,7 +50,11 @@ describe("manual pairing hard rules", () => {
 
   it("never pairs a keep-apart pair, whatever reason is given", async () => {
     const { s, coordinator, input } = await setUp();
-    const kept = await addKeepApart.run(coordinator, { studentAId: s.pupils.spareMentee.id, studentBId: s.pupils.spareMentor.id, reason: "Known bullying relationship" });
+    const kept = await addKeepApart.run(coordinator, {
+      studentAId: s.pupils.spareMentee.id,
+      studentBId: s.pupils.spareMentor.id,
+      reason: "Known bullying relationship",
+    });
     expect(kept.ok).toBe(true);
     const refused = await createPairing.run(coordinator, { ...input, trainingOverrideReason: "Please" });
     expect(refused.ok).toBe(false);
@@ -78,9 +91,17 @@ describe("manual pairing hard rules", () => {
 describe("keep-apart list", () => {
   it("stores a pair once in either order and refuses a duplicate", async () => {
     const { s, coordinator } = await setUp();
-    const first = await addKeepApart.run(coordinator, { studentAId: s.pupils.mentor.id, studentBId: s.pupils.otherMentee.id, reason: "Fell out badly" });
+    const first = await addKeepApart.run(coordinator, {
+      studentAId: s.pupils.mentor.id,
+      studentBId: s.pupils.otherMentee.id,
+      reason: "Fell out badly",
+    });
     expect(first.ok).toBe(true);
-    const again = await addKeepApart.run(coordinator, { studentAId: s.pupils.otherMentee.id, studentBId: s.pupils.mentor.id, reason: "Again" });
+    const again = await addKeepApart.run(coordinator, {
+      studentAId: s.pupils.otherMentee.id,
+      studentBId: s.pupils.mentor.id,
+      reason: "Again",
+    });
     expect(again.ok).toBe(false);
     expect(again.message).toMatch(/already kept apart/);
     const audit = await db.auditLog.findFirstOrThrow({ where: { recordId: first.recordId!, action: "keep_apart.added" } });
@@ -90,7 +111,11 @@ describe("keep-apart list", () => {
   it("refuses a pupil of another school as not found, writing nothing", async () => {
     const { s, coordinator } = await setUp();
     const other = await buildSchool();
-    const result = await addKeepApart.run(coordinator, { studentAId: s.pupils.mentor.id, studentBId: other.pupils.mentee.id, reason: "Cross-school" });
+    const result = await addKeepApart.run(coordinator, {
+      studentAId: s.pupils.mentor.id,
+      studentBId: other.pupils.mentee.id,
+      reason: "Cross-school",
+    });
     expect(result.ok).toBe(false);
     expect(await db.keepApart.count({ where: { schoolId: s.school.id } })).toBe(0);
   });
@@ -98,6 +123,10 @@ describe("keep-apart list", () => {
   it("the database refuses a pair stored out of order", async () => {
     const { s } = await setUp();
     const [x, y] = [s.pupils.mentor.id, s.pupils.mentee.id].sort() as [string, string];
-    await expect(db.keepApart.create({ data: { schoolId: s.school.id, studentAId: y, studentBId: x, reason: "r", createdById: s.staff.coordinator.id } })).rejects.toThrow();
+    await expect(
+      db.keepApart.create({
+        data: { schoolId: s.school.id, studentAId: y, studentBId: x, reason: "r", createdById: s.staff.coordinator.id },
+      }),
+    ).rejects.toThrow();
   });
 });

@@ -17,7 +17,13 @@ describe("a mentee never has two live pairings in a programme", () => {
     const coordinator = await actorFor(s.staff.coordinator);
     // Pause the mentee's pairing, then pair them with the spare mentor (the rule says pausing first is fine).
     expect((await changePairingStatus.run(coordinator, { pairingId: s.pairing.id, status: "PAUSED" })).ok).toBe(true);
-    const repaired = await createPairing.run(coordinator, { programmeId: s.programme.id, kind: "ONE_TO_ONE", mentorIds: s.pupils.spareMentor.id, menteeIds: s.pupils.mentee.id, startsOn: s.today });
+    const repaired = await createPairing.run(coordinator, {
+      programmeId: s.programme.id,
+      kind: "ONE_TO_ONE",
+      mentorIds: s.pupils.spareMentor.id,
+      menteeIds: s.pupils.mentee.id,
+      startsOn: s.today,
+    });
     expect(repaired.ok, repaired.message).toBe(true);
 
     const resumed = await changePairingStatus.run(coordinator, { pairingId: s.pairing.id, status: "ACTIVE" });
@@ -30,25 +36,36 @@ describe("a mentee never has two live pairings in a programme", () => {
     const coordinator = await actorFor(s.staff.coordinator);
     const secondMentor = await createStudent(db, { schoolId: s.school.id, yearGroup: 11, today: s.today });
     await addMentor(db, { schoolId: s.school.id, programmeId: s.programme.id, studentId: secondMentor.id });
-    const input = (mentorId: string) => ({ programmeId: s.programme.id, kind: "ONE_TO_ONE", mentorIds: mentorId, menteeIds: s.pupils.spareMentee.id, startsOn: s.today });
+    const input = (mentorId: string) => ({
+      programmeId: s.programme.id,
+      kind: "ONE_TO_ONE",
+      mentorIds: mentorId,
+      menteeIds: s.pupils.spareMentee.id,
+      startsOn: s.today,
+    });
 
     // Hold the mentee's row so both commands read "no live pairing" and then wait at their insert;
     // release it once both are waiting. Without a lock on the mentee, both then succeed.
-    const results = await db.$transaction(
-      async (tx) => {
-        await tx.$queryRaw`SELECT id FROM "Student" WHERE id = ${s.pupils.spareMentee.id} FOR UPDATE`;
-        const [{ holder }] = await tx.$queryRaw<[{ holder: number }]>`SELECT pg_backend_pid() AS holder`;
-        const running = Promise.all([createPairing.run(coordinator, input(s.pupils.spareMentor.id)), createPairing.run(coordinator, input(secondMentor.id))]);
-        for (let i = 0; i < 50; i += 1) {
-          const [{ waiting }] = await db.$queryRaw<[{ waiting: number }]>`
+    const results = await db
+      .$transaction(
+        async (tx) => {
+          await tx.$queryRaw`SELECT id FROM "Student" WHERE id = ${s.pupils.spareMentee.id} FOR UPDATE`;
+          const [{ holder }] = await tx.$queryRaw<[{ holder: number }]>`SELECT pg_backend_pid() AS holder`;
+          const running = Promise.all([
+            createPairing.run(coordinator, input(s.pupils.spareMentor.id)),
+            createPairing.run(coordinator, input(secondMentor.id)),
+          ]);
+          for (let i = 0; i < 50; i += 1) {
+            const [{ waiting }] = await db.$queryRaw<[{ waiting: number }]>`
             SELECT count(*)::int AS waiting FROM pg_stat_activity WHERE ${holder}::int = ANY(pg_blocking_pids(pid))`;
-          if (waiting >= 2) break;
-          await new Promise((resolve) => setTimeout(resolve, 20));
-        }
-        return { running };
-      },
-      { timeout: 10_000 },
-    ).then(({ running }) => running);
+            if (waiting >= 2) break;
+            await new Promise((resolve) => setTimeout(resolve, 20));
+          }
+          return { running };
+        },
+        { timeout: 10_000 },
+      )
+      .then(({ running }) => running);
 
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     expect(await liveMenteePairings(s.pupils.spareMentee.id, s.programme.id)).toBe(1);

@@ -17,17 +17,46 @@ describe("pairing queries for pupils", () => {
   beforeAll(async () => {
     world = await buildWorld();
     const { a } = world;
-    await createSessionRow(db, { schoolId: a.school.id, pairingId: a.pairing.id, loggedById: a.pupils.mentor.userId!, heldOn: addDaysIso(a.today, -3), notes: "PRIVATE mentor notes", pupils: [{ studentId: a.pupils.mentee.id, mood: 2 }] });
-    await createSessionRow(db, { schoolId: a.school.id, pairingId: a.otherPairing.id, loggedById: a.pupils.otherMentor.userId!, heldOn: addDaysIso(a.today, -2), notes: "PRIVATE other notes", pupils: [{ studentId: a.pupils.otherMentee.id }] });
+    await createSessionRow(db, {
+      schoolId: a.school.id,
+      pairingId: a.pairing.id,
+      loggedById: a.pupils.mentor.userId!,
+      heldOn: addDaysIso(a.today, -3),
+      notes: "PRIVATE mentor notes",
+      pupils: [{ studentId: a.pupils.mentee.id, mood: 2 }],
+    });
+    await createSessionRow(db, {
+      schoolId: a.school.id,
+      pairingId: a.otherPairing.id,
+      loggedById: a.pupils.otherMentor.userId!,
+      heldOn: addDaysIso(a.today, -2),
+      notes: "PRIVATE other notes",
+      pupils: [{ studentId: a.pupils.otherMentee.id }],
+    });
     // An ended pairing of the mentee's is history, not shown as live.
-    await createPairingRow(db, { schoolId: a.school.id, programmeId: a.programme.id, createdById: a.staff.coordinator.id, mentorIds: [a.pupils.otherMentor.id], menteeIds: [a.pupils.mentee.id], status: "ENDED", closureReason: "MISMATCH" });
+    await createPairingRow(db, {
+      schoolId: a.school.id,
+      programmeId: a.programme.id,
+      createdById: a.staff.coordinator.id,
+      mentorIds: [a.pupils.otherMentor.id],
+      menteeIds: [a.pupils.mentee.id],
+      status: "ENDED",
+      closureReason: "MISMATCH",
+    });
   });
 
   it("shows a mentee their own live pairing with their mentor's first name only", async () => {
     const pairings = await listMyPairings(world.actors.MENTEE);
     expect(pairings).toHaveLength(1);
     const [mine] = pairings;
-    expect(mine).toMatchObject({ id: world.a.pairing.id, myRole: "MENTEE", status: "ACTIVE", mentees: [], mentors: [{ studentId: world.a.pupils.mentor.id, firstName: "Sam" }], lastHeld: addDaysIso(world.a.today, -3) });
+    expect(mine).toMatchObject({
+      id: world.a.pairing.id,
+      myRole: "MENTEE",
+      status: "ACTIVE",
+      mentees: [],
+      mentors: [{ studentId: world.a.pupils.mentor.id, firstName: "Sam" }],
+      lastHeld: addDaysIso(world.a.today, -3),
+    });
     expect(mine!.nextSession! >= world.a.today).toBe(true);
     const text = JSON.stringify(pairings);
     expect(text).not.toMatch(FORBIDDEN_IN_PUPIL_DATA);
@@ -38,7 +67,11 @@ describe("pairing queries for pupils", () => {
   it("shows a mentor their mentee's first name, and nothing of other pairings", async () => {
     const pairings = await listMyPairings(world.actors.MENTOR);
     expect(pairings.map((p) => p.id)).toEqual([world.a.pairing.id]);
-    expect(pairings[0]).toMatchObject({ myRole: "MENTOR", mentors: [], mentees: [{ studentId: world.a.pupils.mentee.id, firstName: "Maya" }] });
+    expect(pairings[0]).toMatchObject({
+      myRole: "MENTOR",
+      mentors: [],
+      mentees: [{ studentId: world.a.pupils.mentee.id, firstName: "Maya" }],
+    });
     expect(JSON.stringify(pairings)).not.toMatch(FORBIDDEN_IN_PUPIL_DATA);
   });
 
@@ -57,7 +90,10 @@ describe("pairing queries for pupils", () => {
   it("lists a mentor's own sessions with first names and attendance, never the notes", async () => {
     const sessions = await listMySessionsAsMentor(world.actors.MENTOR);
     expect(sessions).toHaveLength(1);
-    expect(sessions[0]).toMatchObject({ heldOn: addDaysIso(world.a.today, -3), attendances: [{ firstName: "Maya", attendance: "PRESENT" }] });
+    expect(sessions[0]).toMatchObject({
+      heldOn: addDaysIso(world.a.today, -3),
+      attendances: [{ firstName: "Maya", attendance: "PRESENT" }],
+    });
     expect(JSON.stringify(sessions)).not.toMatch(FORBIDDEN_IN_PUPIL_DATA);
     expect(await listMySessionsAsMentor(world.actors.MENTEE)).toEqual([]);
   });
@@ -79,7 +115,10 @@ describe("pairing queries for the coordinator", () => {
 
   it("opens a pairing of the school, with its members' year groups", async () => {
     const pairing = await getPairingForStaff(world.actors.COORDINATOR, world.a.pairing.id);
-    expect(pairing.members.map((m) => [m.role, m.yearGroup]).sort()).toEqual([["MENTEE", 8], ["MENTOR", 10]]);
+    expect(pairing.members.map((m) => [m.role, m.yearGroup]).sort()).toEqual([
+      ["MENTEE", 8],
+      ["MENTOR", 10],
+    ]);
     await expectNotFound(() => getPairingForStaff(world.actors.COORDINATOR, world.b.pairing.id));
     await expectNotFound(() => getPairingForStaff(world.actors.COORDINATOR, "no-such-pairing"));
   });

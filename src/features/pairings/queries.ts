@@ -21,7 +21,24 @@ export async function listPairingsForCoordinator(actor: Actor, programmeId: stri
     programmeId,
     ...(options.status && ["TRIAL", "ACTIVE", "PAUSED", "ENDED"].includes(options.status) ? { status: options.status as "TRIAL" } : {}),
     ...(term
-      ? { OR: [{ name: { contains: term, mode: "insensitive" } }, { members: { some: { student: { OR: [{ legalFirstName: { contains: term, mode: "insensitive" } }, { legalLastName: { contains: term, mode: "insensitive" } }, { preferredName: { contains: term, mode: "insensitive" } }] } } } }] }
+      ? {
+          OR: [
+            { name: { contains: term, mode: "insensitive" } },
+            {
+              members: {
+                some: {
+                  student: {
+                    OR: [
+                      { legalFirstName: { contains: term, mode: "insensitive" } },
+                      { legalLastName: { contains: term, mode: "insensitive" } },
+                      { preferredName: { contains: term, mode: "insensitive" } },
+                    ],
+                  },
+                },
+              },
+            },
+          ],
+        }
       : {}),
   };
   const rows = await db.pairing.findMany({
@@ -29,7 +46,13 @@ export async function listPairingsForCoordinator(actor: Actor, programmeId: stri
     orderBy: [{ status: "asc" }, { createdAt: "desc" }],
     take: 200,
     select: {
-      id: true, kind: true, name: true, status: true, startsOn: true, trialEndsOn: true, closureReason: true,
+      id: true,
+      kind: true,
+      name: true,
+      status: true,
+      startsOn: true,
+      trialEndsOn: true,
+      closureReason: true,
       members: { select: { role: true, student: { select: { id: true, ...studentName } } } },
       sessions: { select: { heldOn: true }, orderBy: { heldOn: "desc" }, take: 1 },
       _count: { select: { sessions: true } },
@@ -55,15 +78,33 @@ export async function getPairingForStaff(actor: Actor, pairingId: string) {
   const pairing = await db.pairing.findFirst({
     where: { ...pairingsVisibleTo(actor), id: pairingId },
     select: {
-      id: true, kind: true, name: true, status: true, startsOn: true, trialEndsOn: true, endsOn: true, closureReason: true, programmeId: true,
+      id: true,
+      kind: true,
+      name: true,
+      status: true,
+      startsOn: true,
+      trialEndsOn: true,
+      endsOn: true,
+      closureReason: true,
+      programmeId: true,
       programme: { select: { name: true } },
       members: { select: { role: true, student: { select: { id: true, cohortYear: true, tutorGroup: true, ...studentName } } } },
       sessions: {
         orderBy: { heldOn: "desc" },
         take: 50,
-        select: { id: true, heldOn: true, durationMinutes: true, activity: true, notes: true, attendances: { select: { attendance: true, mood: true, student: { select: studentName } } } },
+        select: {
+          id: true,
+          heldOn: true,
+          durationMinutes: true,
+          activity: true,
+          notes: true,
+          attendances: { select: { attendance: true, mood: true, student: { select: studentName } } },
+        },
       },
-      reviews: { orderBy: { heldOn: "desc" }, select: { id: true, heldOn: true, progress: true, notes: true, decision: true, reviewer: { select: { name: true } } } },
+      reviews: {
+        orderBy: { heldOn: "desc" },
+        select: { id: true, heldOn: true, progress: true, notes: true, decision: true, reviewer: { select: { name: true } } },
+      },
     },
   });
   if (!pairing) notFound();
@@ -73,8 +114,18 @@ export async function getPairingForStaff(actor: Actor, pairingId: string) {
     startsOn: fromDbDate(pairing.startsOn),
     trialEndsOn: pairing.trialEndsOn ? fromDbDate(pairing.trialEndsOn) : null,
     endsOn: pairing.endsOn ? fromDbDate(pairing.endsOn) : null,
-    members: pairing.members.map((m) => ({ role: m.role, studentId: m.student.id, name: pupilDisplayName(m.student), yearGroup: yearGroupOn(m.student.cohortYear, today), tutorGroup: m.student.tutorGroup })),
-    sessions: pairing.sessions.map((s) => ({ ...s, heldOn: fromDbDate(s.heldOn), attendances: s.attendances.map((a) => ({ attendance: a.attendance, mood: a.mood, name: pupilDisplayName(a.student) })) })),
+    members: pairing.members.map((m) => ({
+      role: m.role,
+      studentId: m.student.id,
+      name: pupilDisplayName(m.student),
+      yearGroup: yearGroupOn(m.student.cohortYear, today),
+      tutorGroup: m.student.tutorGroup,
+    })),
+    sessions: pairing.sessions.map((s) => ({
+      ...s,
+      heldOn: fromDbDate(s.heldOn),
+      attendances: s.attendances.map((a) => ({ attendance: a.attendance, mood: a.mood, name: pupilDisplayName(a.student) })),
+    })),
     reviews: pairing.reviews.map((r) => ({ ...r, heldOn: fromDbDate(r.heldOn), reviewerName: r.reviewer.name })),
   };
 }
@@ -89,7 +140,11 @@ export async function listMyPairings(actor: Actor) {
     where: { ...pairingsVisibleTo(actor), status: { in: ["TRIAL", "ACTIVE", "PAUSED"] } },
     orderBy: { startsOn: "asc" },
     select: {
-      id: true, kind: true, name: true, status: true, startsOn: true,
+      id: true,
+      kind: true,
+      name: true,
+      status: true,
+      startsOn: true,
       programme: { select: { name: true, cadence: true, sessionMinutes: true } },
       members: { select: { role: true, student: { select: { id: true, legalFirstName: true, preferredName: true } } } },
       sessions: { select: { heldOn: true }, orderBy: { heldOn: "desc" }, take: 1 },

@@ -12,11 +12,25 @@ describe("createPairingSchema", () => {
   const good = { programmeId: "prog1", kind: "ONE_TO_ONE", mentorIds: "m1", menteeIds: ["e1"], startsOn: "2026-11-02" };
 
   it("accepts a form with one mentor and one mentee, defaulting the name", () => {
-    expect(createPairingSchema.parse(good)).toEqual({ programmeId: "prog1", kind: "ONE_TO_ONE", mentorIds: ["m1"], menteeIds: ["e1"], name: "", startsOn: "2026-11-02", trainingOverrideReason: "" });
+    expect(createPairingSchema.parse(good)).toEqual({
+      programmeId: "prog1",
+      kind: "ONE_TO_ONE",
+      mentorIds: ["m1"],
+      menteeIds: ["e1"],
+      name: "",
+      startsOn: "2026-11-02",
+      trainingOverrideReason: "",
+    });
   });
 
   it("accepts a group with several of each", () => {
-    const parsed = createPairingSchema.parse({ ...good, kind: "GROUP", mentorIds: ["m1", "m2"], menteeIds: ["e1", "e2", "e3"], name: " Lunch club " });
+    const parsed = createPairingSchema.parse({
+      ...good,
+      kind: "GROUP",
+      mentorIds: ["m1", "m2"],
+      menteeIds: ["e1", "e2", "e3"],
+      name: " Lunch club ",
+    });
     expect(parsed.mentorIds).toHaveLength(2);
     expect(parsed.name).toBe("Lunch club");
   });
@@ -41,18 +55,30 @@ describe("createPairingSchema", () => {
 
 describe("changePairingStatusSchema", () => {
   it("accepts a change of status without a reason", () => {
-    expect(changePairingStatusSchema.parse({ pairingId: "p1", status: "PAUSED", closureReason: "" })).toEqual({ pairingId: "p1", status: "PAUSED", closureReason: undefined });
+    expect(changePairingStatusSchema.parse({ pairingId: "p1", status: "PAUSED", closureReason: "" })).toEqual({
+      pairingId: "p1",
+      status: "PAUSED",
+      closureReason: undefined,
+    });
   });
 
   it("needs a reason to end a pairing", () => {
-    expect(fieldErrors(changePairingStatusSchema, { pairingId: "p1", status: "ENDED" }).closureReason).toEqual(["Choose why the pairing is ending."]);
-    expect(fieldErrors(changePairingStatusSchema, { pairingId: "p1", status: "ENDED", closureReason: "" }).closureReason).toEqual(["Choose why the pairing is ending."]);
-    expect(changePairingStatusSchema.parse({ pairingId: "p1", status: "ENDED", closureReason: "GOALS_MET" }).closureReason).toBe("GOALS_MET");
+    expect(fieldErrors(changePairingStatusSchema, { pairingId: "p1", status: "ENDED" }).closureReason).toEqual([
+      "Choose why the pairing is ending.",
+    ]);
+    expect(fieldErrors(changePairingStatusSchema, { pairingId: "p1", status: "ENDED", closureReason: "" }).closureReason).toEqual([
+      "Choose why the pairing is ending.",
+    ]);
+    expect(changePairingStatusSchema.parse({ pairingId: "p1", status: "ENDED", closureReason: "GOALS_MET" }).closureReason).toBe(
+      "GOALS_MET",
+    );
   });
 
   it("refuses an unknown status or reason", () => {
     expect(fieldErrors(changePairingStatusSchema, { pairingId: "p1", status: "DONE" }).status).toEqual(["Choose a status."]);
-    expect(fieldErrors(changePairingStatusSchema, { pairingId: "p1", status: "ENDED", closureReason: "BORED" }).closureReason?.length).toBeGreaterThan(0);
+    expect(
+      fieldErrors(changePairingStatusSchema, { pairingId: "p1", status: "ENDED", closureReason: "BORED" }).closureReason?.length,
+    ).toBeGreaterThan(0);
   });
 
   it("labels every closure reason", () => {

@@ -2,7 +2,15 @@ import { z } from "zod";
 import { isoDate, optionalText, recordId, recordIdList } from "@/lib/schema-helpers";
 
 export const PAIRING_STATUSES = ["TRIAL", "ACTIVE", "PAUSED", "ENDED"] as const;
-export const CLOSURE_REASONS = ["GOALS_MET", "MISMATCH", "MENTOR_LEFT", "MENTEE_REQUEST", "SAFEGUARDING", "PROGRAMME_ENDED", "OTHER"] as const;
+export const CLOSURE_REASONS = [
+  "GOALS_MET",
+  "MISMATCH",
+  "MENTOR_LEFT",
+  "MENTEE_REQUEST",
+  "SAFEGUARDING",
+  "PROGRAMME_ENDED",
+  "OTHER",
+] as const;
 
 export const closureReasonLabels: Record<(typeof CLOSURE_REASONS)[number], string> = {
   GOALS_MET: "Goals met",
@@ -29,7 +37,10 @@ export const changePairingStatusSchema = z
   .object({
     pairingId: recordId,
     status: z.enum(PAIRING_STATUSES, { error: "Choose a status." }),
-    closureReason: z.enum(CLOSURE_REASONS).optional().or(z.literal("").transform(() => undefined)),
+    closureReason: z
+      .enum(CLOSURE_REASONS)
+      .optional()
+      .or(z.literal("").transform(() => undefined)),
   })
   .refine((v) => v.status !== "ENDED" || v.closureReason !== undefined, {
     error: "Choose why the pairing is ending.",

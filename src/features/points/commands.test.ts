@@ -35,43 +35,80 @@ describe("awardPoints", () => {
     await expectRefusedWithoutWrites(awardPoints, world.actors[role], input(world), ids(), message);
   });
 
-  it.each<RoleColumn>(["COORDINATOR", "TEACHER"])("lets a %s award points: one entry and one audit entry per pupil, reason redacted", async (role) => {
-    const actor = world.actors[role];
-    const { result, changes } = await runCommand(awardPoints, actor, input(world), ids());
-    expect(result.ok, result.message).toBe(true);
-    expect(result.message).toBe("2 points given to 2 pupils.");
-    expect(changes).toEqual({ pointEntries: 2, auditLogs: 2 });
+  it.each<RoleColumn>(["COORDINATOR", "TEACHER"])(
+    "lets a %s award points: one entry and one audit entry per pupil, reason redacted",
+    async (role) => {
+      const actor = world.actors[role];
+      const { result, changes } = await runCommand(awardPoints, actor, input(world), ids());
+      expect(result.ok, result.message).toBe(true);
+      expect(result.message).toBe("2 points given to 2 pupils.");
+      expect(changes).toEqual({ pointEntries: 2, auditLogs: 2 });
 
-    const entries = await db.pointEntry.findMany({ where: { awardedById: actor.userId, reason: "Welcomed a new pupil (private)" }, orderBy: { studentId: "asc" } });
-    expect(entries.map((e) => [e.studentId, e.amount, e.category, e.reason, e.schoolId, e.programmeId])).toEqual(
-      [world.a.pupils.mentee.id, world.a.pupils.mentor.id].sort().map((id) => [id, 2, "KINDNESS", "Welcomed a new pupil (private)", world.a.school.id, world.a.programme.id]),
-    );
-    const audits = await auditEntriesBy(actor.userId, 2);
-    expect(audits.map((a) => a.recordId).sort()).toEqual([world.a.pupils.mentee.id, world.a.pupils.mentor.id].sort());
-    for (const audit of audits) {
-      expect(audit).toMatchObject({ action: "points.awarded", recordType: "Student", schoolId: world.a.school.id });
-      expect(audit.changes).toEqual({ programmeId: world.a.programme.id, amount: 2, category: "KINDNESS", reason: "[redacted]" });
-    }
-  });
+      const entries = await db.pointEntry.findMany({
+        where: { awardedById: actor.userId, reason: "Welcomed a new pupil (private)" },
+        orderBy: { studentId: "asc" },
+      });
+      expect(entries.map((e) => [e.studentId, e.amount, e.category, e.reason, e.schoolId, e.programmeId])).toEqual(
+        [world.a.pupils.mentee.id, world.a.pupils.mentor.id]
+          .sort()
+          .map((id) => [id, 2, "KINDNESS", "Welcomed a new pupil (private)", world.a.school.id, world.a.programme.id]),
+      );
+      const audits = await auditEntriesBy(actor.userId, 2);
+      expect(audits.map((a) => a.recordId).sort()).toEqual([world.a.pupils.mentee.id, world.a.pupils.mentor.id].sort());
+      for (const audit of audits) {
+        expect(audit).toMatchObject({ action: "points.awarded", recordType: "Student", schoolId: world.a.school.id });
+        expect(audit.changes).toEqual({ programmeId: world.a.programme.id, amount: 2, category: "KINDNESS", reason: "[redacted]" });
+      }
+    },
+  );
 
   it("takes points away with a negative amount", async () => {
-    const { result, changes } = await runCommand(awardPoints, world.actors.TEACHER, { ...input(world), studentIds: world.a.pupils.mentee.id, amount: "-1" }, ids());
+    const { result, changes } = await runCommand(
+      awardPoints,
+      world.actors.TEACHER,
+      { ...input(world), studentIds: world.a.pupils.mentee.id, amount: "-1" },
+      ids(),
+    );
     expect(result.message).toBe("1 point taken from 1 pupil.");
     expect(changes).toEqual({ pointEntries: 1, auditLogs: 1 });
   });
 
   it("refuses a pupil who is not in the programme, or is in another school, writing nothing for anyone", async () => {
     const outsider = await createStudent(db, { schoolId: world.a.school.id, yearGroup: 9, today: world.a.today });
-    await expectRefusedWithoutWrites(awardPoints, world.actors.COORDINATOR, { ...input(world), studentIds: [world.a.pupils.mentee.id, outsider.id] }, ids(), NOT_FOUND_MESSAGE);
-    await expectRefusedWithoutWrites(awardPoints, world.actors.COORDINATOR, { ...input(world), studentIds: [world.b.pupils.mentee.id] }, ids(), NOT_FOUND_MESSAGE);
+    await expectRefusedWithoutWrites(
+      awardPoints,
+      world.actors.COORDINATOR,
+      { ...input(world), studentIds: [world.a.pupils.mentee.id, outsider.id] },
+      ids(),
+      NOT_FOUND_MESSAGE,
+    );
+    await expectRefusedWithoutWrites(
+      awardPoints,
+      world.actors.COORDINATOR,
+      { ...input(world), studentIds: [world.b.pupils.mentee.id] },
+      ids(),
+      NOT_FOUND_MESSAGE,
+    );
   });
 
   it("refuses another school's programme", async () => {
-    await expectRefusedWithoutWrites(awardPoints, world.actors.COORDINATOR, { ...input(world), programmeId: world.b.programme.id, studentIds: [world.b.pupils.mentee.id] }, ids(), NOT_FOUND_MESSAGE);
+    await expectRefusedWithoutWrites(
+      awardPoints,
+      world.actors.COORDINATOR,
+      { ...input(world), programmeId: world.b.programme.id, studentIds: [world.b.pupils.mentee.id] },
+      ids(),
+      NOT_FOUND_MESSAGE,
+    );
   });
 
   it("refuses a bad amount with a field message", async () => {
-    const result = await expectRefusedWithoutWrites(awardPoints, world.actors.COORDINATOR, { ...input(world), amount: "50" }, ids(), "Please check the highlighted fields.");
+    const result = await expectRefusedWithoutWrites(
+      awardPoints,
+      world.actors.COORDINATOR,
+      { ...input(world), amount: "50" },
+      ids(),
+      "Please check the highlighted fields.",
+    );
     expect(result.fieldErrors?.amount).toEqual(["At most 10 points can be given at once."]);
     expect(result.values?.reason).toBe("Welcomed a new pupil (private)");
   });
@@ -97,7 +134,14 @@ describe("reversePoints", () => {
     const original = await db.pointEntry.findUniqueOrThrow({ where: { id: world.a.pointEntry.id } });
     expect(original.amount).toBe(3);
     const reversal = await db.pointEntry.findUniqueOrThrow({ where: { id: result.recordId! } });
-    expect(reversal).toMatchObject({ amount: -3, reversesId: original.id, studentId: original.studentId, category: original.category, reason: "Correction: Given to the wrong pupil", awardedById: world.a.staff.coordinator.id });
+    expect(reversal).toMatchObject({
+      amount: -3,
+      reversesId: original.id,
+      studentId: original.studentId,
+      category: original.category,
+      reason: "Correction: Given to the wrong pupil",
+      awardedById: world.a.staff.coordinator.id,
+    });
 
     const [audit] = await auditEntriesBy(world.a.staff.coordinator.id, 1);
     expect(audit).toMatchObject({ action: "points.reversed", recordType: "Student", recordId: original.studentId });
@@ -105,12 +149,30 @@ describe("reversePoints", () => {
   });
 
   it("refuses to correct an entry twice, or to correct a correction", async () => {
-    await expectRefusedWithoutWrites(reversePoints, world.actors.COORDINATOR, input(world), ids(), "This entry has already been corrected.");
+    await expectRefusedWithoutWrites(
+      reversePoints,
+      world.actors.COORDINATOR,
+      input(world),
+      ids(),
+      "This entry has already been corrected.",
+    );
     const reversal = await db.pointEntry.findFirstOrThrow({ where: { reversesId: world.a.pointEntry.id } });
-    await expectRefusedWithoutWrites(reversePoints, world.actors.COORDINATOR, { entryId: reversal.id, reason: "Oops" }, ids(), "This entry is itself a correction and cannot be reversed.");
+    await expectRefusedWithoutWrites(
+      reversePoints,
+      world.actors.COORDINATOR,
+      { entryId: reversal.id, reason: "Oops" },
+      ids(),
+      "This entry is itself a correction and cannot be reversed.",
+    );
   });
 
   it("treats another school's entry as not found", async () => {
-    await expectRefusedWithoutWrites(reversePoints, world.actors.COORDINATOR, { entryId: world.b.pointEntry.id, reason: "Not mine" }, ids(), NOT_FOUND_MESSAGE);
+    await expectRefusedWithoutWrites(
+      reversePoints,
+      world.actors.COORDINATOR,
+      { entryId: world.b.pointEntry.id, reason: "Not mine" },
+      ids(),
+      NOT_FOUND_MESSAGE,
+    );
   });
 });

@@ -32,7 +32,12 @@ export const awardPoints = defineCommand(
       })),
     });
     for (const studentId of studentIds) {
-      await audit({ action: "points.awarded", recordType: "Student", recordId: studentId, changes: { programmeId: programme.id, amount: input.amount, category: input.category, reason: input.reason } });
+      await audit({
+        action: "points.awarded",
+        recordType: "Student",
+        recordId: studentId,
+        changes: { programmeId: programme.id, amount: input.amount, category: input.category, reason: input.reason },
+      });
     }
     const word = Math.abs(input.amount) === 1 ? "point" : "points";
     const who = studentIds.length === 1 ? "1 pupil" : `${studentIds.length} pupils`;
@@ -45,7 +50,15 @@ export const reversePoints = defineCommand(
   async (input, { tx, actor, audit }) => {
     const entry = await tx.pointEntry.findFirst({
       where: { id: input.entryId, schoolId: actor.schoolId },
-      select: { id: true, programmeId: true, studentId: true, amount: true, category: true, reversesId: true, reversal: { select: { id: true } } },
+      select: {
+        id: true,
+        programmeId: true,
+        studentId: true,
+        amount: true,
+        category: true,
+        reversesId: true,
+        reversal: { select: { id: true } },
+      },
     });
     if (!entry) throw new NotFoundError("point entry");
     if (entry.reversesId) throw new RuleError("This entry is itself a correction and cannot be reversed.");
@@ -63,7 +76,12 @@ export const reversePoints = defineCommand(
       },
       select: { id: true },
     });
-    await audit({ action: "points.reversed", recordType: "Student", recordId: entry.studentId, changes: { entryId: entry.id, reversalId: reversal.id, amount: -entry.amount, reason: input.reason } });
+    await audit({
+      action: "points.reversed",
+      recordType: "Student",
+      recordId: entry.studentId,
+      changes: { entryId: entry.id, reversalId: reversal.id, amount: -entry.amount, reason: input.reason },
+    });
     return { message: "Points corrected.", recordId: reversal.id };
   },
 );

@@ -15,7 +15,14 @@ describe("points queries for pupils", () => {
     world = await buildWorld();
     const { a } = world;
     const give = (studentId: string, amount: number, reason: string) =>
-      createPointEntry(db, { schoolId: a.school.id, programmeId: a.programme.id, studentId, awardedById: a.staff.teacher.id, amount, reason });
+      createPointEntry(db, {
+        schoolId: a.school.id,
+        programmeId: a.programme.id,
+        studentId,
+        awardedById: a.staff.teacher.id,
+        amount,
+        reason,
+      });
     // Mentee already has +3 from the builder. Mentor ties them; otherMentee is negative.
     await give(a.pupils.mentor.id, 3, "Ran the session well");
     await give(a.pupils.otherMentee.id, -6, "PRIVATE: left the session early");
@@ -34,7 +41,11 @@ describe("points queries for pupils", () => {
     expect(byId.get(world.a.pupils.mentee.id)).toMatchObject({ rank: 1, total: 3, hasRosette: true });
     expect(byId.get(world.a.pupils.mentor.id)).toMatchObject({ rank: 1, total: 3, hasRosette: true });
     expect(board.rows.filter((r) => r.hasRosette)).toHaveLength(2);
-    expect(board.rows.filter((r) => r.studentId !== world.a.pupils.mentee.id && r.studentId !== world.a.pupils.mentor.id).every((r) => r.rank === 3)).toBe(true);
+    expect(
+      board.rows
+        .filter((r) => r.studentId !== world.a.pupils.mentee.id && r.studentId !== world.a.pupils.mentor.id)
+        .every((r) => r.rank === 3),
+    ).toBe(true);
   });
 
   it("never shows a pupil another pupil's negative total", async () => {

@@ -8,7 +8,10 @@ import { programmesVisibleTo } from "@/features/programmes/policy";
 
 /** Every participant of a programme ranked by points; pupils never see another's negative total. */
 export async function getLeaderboard(actor: Actor, programmeId: string) {
-  const programme = await db.programme.findFirst({ where: { ...programmesVisibleTo(actor), id: programmeId }, select: { id: true, name: true } });
+  const programme = await db.programme.findFirst({
+    where: { ...programmesVisibleTo(actor), id: programmeId },
+    select: { id: true, name: true },
+  });
   if (!programme) notFound();
   const [students, totals] = await Promise.all([
     db.student.findMany({
@@ -49,11 +52,21 @@ export async function listRecentPoints(actor: Actor, programmeId: string, take =
     orderBy: { createdAt: "desc" },
     take,
     select: {
-      id: true, amount: true, category: true, reason: true, createdAt: true, reversesId: true,
+      id: true,
+      amount: true,
+      category: true,
+      reason: true,
+      createdAt: true,
+      reversesId: true,
       reversal: { select: { id: true } },
       student: { select: { legalFirstName: true, legalLastName: true, preferredName: true } },
       awardedBy: { select: { name: true } },
     },
   });
-  return rows.map((r) => ({ ...r, studentName: pupilDisplayName(r.student), awardedByName: r.awardedBy.name, isReversed: r.reversal !== null }));
+  return rows.map((r) => ({
+    ...r,
+    studentName: pupilDisplayName(r.student),
+    awardedByName: r.awardedBy.name,
+    isReversed: r.reversal !== null,
+  }));
 }

@@ -44,7 +44,10 @@ describe("awardPointsSchema", () => {
 
 describe("reversePointsSchema", () => {
   it("accepts an entry and a reason", () => {
-    expect(reversePointsSchema.parse({ entryId: "e1", reason: " Given to the wrong pupil " })).toEqual({ entryId: "e1", reason: "Given to the wrong pupil" });
+    expect(reversePointsSchema.parse({ entryId: "e1", reason: " Given to the wrong pupil " })).toEqual({
+      entryId: "e1",
+      reason: "Given to the wrong pupil",
+    });
   });
 
   it("says what to fix", () => {

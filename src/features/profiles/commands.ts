@@ -2,7 +2,14 @@ import "server-only";
 import { defineCommand } from "@/server/command";
 import { NotFoundError, RuleError } from "@/server/errors";
 import { getMentorChoices } from "./queries";
-import { FOCUS_AREAS, setMentorPreferencesSchema, updateMatchingDetailsSchema, updateMenteeProfileSchema, updateMentorProfileSchema, updateMyProfileSchema } from "./schemas";
+import {
+  FOCUS_AREAS,
+  setMentorPreferencesSchema,
+  updateMatchingDetailsSchema,
+  updateMenteeProfileSchema,
+  updateMentorProfileSchema,
+  updateMyProfileSchema,
+} from "./schemas";
 
 /** A pupil edits their own interests, free times and a short "about me"; nobody else's. */
 export const updateMyProfile = defineCommand(
@@ -10,7 +17,12 @@ export const updateMyProfile = defineCommand(
   async (input, { tx, actor, audit }) => {
     if (!actor.studentId) throw new NotFoundError("pupil");
     await tx.student.update({ where: { schoolId_id: { schoolId: actor.schoolId, id: actor.studentId } }, data: input });
-    await audit({ action: "student.profile_updated", recordType: "Student", recordId: actor.studentId, changes: { interests: input.interests, availability: input.availability, aboutMe: input.aboutMe } });
+    await audit({
+      action: "student.profile_updated",
+      recordType: "Student",
+      recordId: actor.studentId,
+      changes: { interests: input.interests, availability: input.availability, aboutMe: input.aboutMe },
+    });
     return { message: "Saved. Thank you!" };
   },
 );
@@ -22,13 +34,23 @@ export const setMentorPreferences = defineCommand(
     const choices = (await getMentorChoices(actor, tx)).find((c) => c.programmeId === input.programmeId);
     if (!choices) throw new NotFoundError("programme");
     const allowed = new Set(choices.mentors.map((m) => m.studentId));
-    if (input.ranking.some((id) => !allowed.has(id))) throw new RuleError("Choose from the mentors shown.", { first: ["Choose from the mentors shown."] });
+    if (input.ranking.some((id) => !allowed.has(id)))
+      throw new RuleError("Choose from the mentors shown.", { first: ["Choose from the mentors shown."] });
     await tx.menteeProfile.update({
       where: { programmeId_studentId: { programmeId: input.programmeId, studentId: actor.studentId! } },
       data: { ranking: input.ranking, hasNoPreference: input.hasNoPreference },
     });
-    await audit({ action: "mentee.preferences_set", recordType: "Student", recordId: actor.studentId, changes: { programmeId: input.programmeId, ranking: input.ranking, hasNoPreference: input.hasNoPreference } });
-    return { message: input.hasNoPreference ? "Saved: no preference. Your coordinator will choose a mentor for you." : "Saved. Your coordinator will look at your choices." };
+    await audit({
+      action: "mentee.preferences_set",
+      recordType: "Student",
+      recordId: actor.studentId,
+      changes: { programmeId: input.programmeId, ranking: input.ranking, hasNoPreference: input.hasNoPreference },
+    });
+    return {
+      message: input.hasNoPreference
+        ? "Saved: no preference. Your coordinator will choose a mentor for you."
+        : "Saved. Your coordinator will look at your choices.",
+    };
   },
 );
 
@@ -47,12 +69,25 @@ export const updateMatchingDetails = defineCommand(
 export const updateMentorProfile = defineCommand(
   { name: "updateMentorProfile", schema: updateMentorProfileSchema, allow: ["COORDINATOR"] },
   async (input, { tx, actor, audit }) => {
-    const profile = await tx.mentorProfile.findFirst({ where: { schoolId: actor.schoolId, programmeId: input.programmeId, studentId: input.studentId }, select: { id: true } });
+    const profile = await tx.mentorProfile.findFirst({
+      where: { schoolId: actor.schoolId, programmeId: input.programmeId, studentId: input.studentId },
+      select: { id: true },
+    });
     if (!profile) throw new NotFoundError("mentor");
     const raw = input as Record<string, unknown>;
-    const strengths = Object.fromEntries(FOCUS_AREAS.map((area) => [area, Number(raw[`strength_${area}`] ?? 0)]).filter(([, level]) => (level as number) > 0));
-    await tx.mentorProfile.update({ where: { id: profile.id }, data: { capacity: input.capacity, trainingComplete: input.trainingComplete, strengths } });
-    await audit({ action: "mentor.profile_updated", recordType: "Student", recordId: input.studentId, changes: { programmeId: input.programmeId, capacity: input.capacity, trainingComplete: input.trainingComplete, strengths } });
+    const strengths = Object.fromEntries(
+      FOCUS_AREAS.map((area) => [area, Number(raw[`strength_${area}`] ?? 0)]).filter(([, level]) => (level as number) > 0),
+    );
+    await tx.mentorProfile.update({
+      where: { id: profile.id },
+      data: { capacity: input.capacity, trainingComplete: input.trainingComplete, strengths },
+    });
+    await audit({
+      action: "mentor.profile_updated",
+      recordType: "Student",
+      recordId: input.studentId,
+      changes: { programmeId: input.programmeId, capacity: input.capacity, trainingComplete: input.trainingComplete, strengths },
+    });
     return { message: "Mentor details saved." };
   },
 );
@@ -60,10 +95,18 @@ export const updateMentorProfile = defineCommand(
 export const updateMenteeProfile = defineCommand(
   { name: "updateMenteeProfile", schema: updateMenteeProfileSchema, allow: ["COORDINATOR"] },
   async (input, { tx, actor, audit }) => {
-    const profile = await tx.menteeProfile.findFirst({ where: { schoolId: actor.schoolId, programmeId: input.programmeId, studentId: input.studentId }, select: { id: true } });
+    const profile = await tx.menteeProfile.findFirst({
+      where: { schoolId: actor.schoolId, programmeId: input.programmeId, studentId: input.studentId },
+      select: { id: true },
+    });
     if (!profile) throw new NotFoundError("mentee");
     await tx.menteeProfile.update({ where: { id: profile.id }, data: { focusAreas: input.focusAreas } });
-    await audit({ action: "mentee.profile_updated", recordType: "Student", recordId: input.studentId, changes: { programmeId: input.programmeId, focusAreas: input.focusAreas } });
+    await audit({
+      action: "mentee.profile_updated",
+      recordType: "Student",
+      recordId: input.studentId,
+      changes: { programmeId: input.programmeId, focusAreas: input.focusAreas },
+    });
     return { message: "Mentee details saved." };
   },
 );

@@ -8,7 +8,8 @@ export function eligibleMentorIds(
   rules: { minYearGap: number; maxYearGap: number; isTrainingRequired: boolean },
   keepApart: readonly (readonly [string, string])[],
 ): string[] {
-  const isKeptApart = (id: string) => keepApart.some(([a, b]) => (a === id && b === mentee.studentId) || (b === id && a === mentee.studentId));
+  const isKeptApart = (id: string) =>
+    keepApart.some(([a, b]) => (a === id && b === mentee.studentId) || (b === id && a === mentee.studentId));
   return mentors
     .filter((m) => m.studentId !== mentee.studentId)
     .filter((m) => m.yearGroup - mentee.yearGroup >= rules.minYearGap && m.yearGroup - mentee.yearGroup <= rules.maxYearGap)

@@ -21,13 +21,17 @@ describe("eligibleMentorIds", () => {
     expect(eligibleMentorIds({ studentId: "me", yearGroup: 7 }, mentors, rules, [["kept-apart", "me"]])).toEqual(["older"]);
   });
   it("lets an untrained mentor be seen when the programme does not require training", () => {
-    expect(eligibleMentorIds({ studentId: "me", yearGroup: 7 }, mentors, { ...rules, isTrainingRequired: false }, [])).toContain("untrained");
+    expect(eligibleMentorIds({ studentId: "me", yearGroup: 7 }, mentors, { ...rules, isTrainingRequired: false }, [])).toContain(
+      "untrained",
+    );
   });
 });
 
 describe("profile schemas", () => {
   it("tidies interests and rejects unknown slots", () => {
-    expect(updateMyProfileSchema.parse({ interests: " Football, chess,football ", availability: "MON_LUNCH", aboutMe: "" }).interests).toEqual(["football", "chess"]);
+    expect(
+      updateMyProfileSchema.parse({ interests: " Football, chess,football ", availability: "MON_LUNCH", aboutMe: "" }).interests,
+    ).toEqual(["football", "chess"]);
     expect(updateMyProfileSchema.safeParse({ interests: "", availability: ["SAT_NIGHT"] }).success).toBe(false);
   });
   it("needs a choice or no preference, and no repeats", () => {
@@ -41,9 +45,17 @@ describe("a pupil's own profile and choices", () => {
   it("a pupil edits only their own details, audited", async () => {
     const s = await buildSchool();
     const mentee = await actorFor(s.pupils.mentee.userId!);
-    const result = await updateMyProfile.run(mentee, { interests: "drawing", availability: ["TUE_LUNCH"], aboutMe: "Hi", studentId: s.pupils.otherMentee.id });
+    const result = await updateMyProfile.run(mentee, {
+      interests: "drawing",
+      availability: ["TUE_LUNCH"],
+      aboutMe: "Hi",
+      studentId: s.pupils.otherMentee.id,
+    });
     expect(result.ok).toBe(true);
-    const [me, other] = await Promise.all([db.student.findUniqueOrThrow({ where: { id: s.pupils.mentee.id } }), db.student.findUniqueOrThrow({ where: { id: s.pupils.otherMentee.id } })]);
+    const [me, other] = await Promise.all([
+      db.student.findUniqueOrThrow({ where: { id: s.pupils.mentee.id } }),
+      db.student.findUniqueOrThrow({ where: { id: s.pupils.otherMentee.id } }),
+    ]);
     expect(me.interests).toEqual(["drawing"]);
     expect(other.interests).toEqual([]);
     expect(await db.auditLog.count({ where: { recordId: s.pupils.mentee.id, action: "student.profile_updated" } })).toBe(1);
@@ -51,9 +63,20 @@ describe("a pupil's own profile and choices", () => {
 
   it("a mentee sees short profiles of eligible mentors only, and cannot rank anyone else", async () => {
     const s = await buildSchool();
-    const keptApartMentor = await createStudent(db, { schoolId: s.school.id, firstName: "Zed", yearGroup: 10, today: s.today, aboutMe: "Hello" });
+    const keptApartMentor = await createStudent(db, {
+      schoolId: s.school.id,
+      firstName: "Zed",
+      yearGroup: 10,
+      today: s.today,
+      aboutMe: "Hello",
+    });
     await addMentor(db, { schoolId: s.school.id, programmeId: s.programme.id, studentId: keptApartMentor.id });
-    await addKeepApartRow(db, { schoolId: s.school.id, studentIds: [keptApartMentor.id, s.pupils.mentee.id], reason: "Secret reason", createdById: s.staff.dsl.id });
+    await addKeepApartRow(db, {
+      schoolId: s.school.id,
+      studentIds: [keptApartMentor.id, s.pupils.mentee.id],
+      reason: "Secret reason",
+      createdById: s.staff.dsl.id,
+    });
     const mentee = await actorFor(s.pupils.mentee.userId!);
 
     const [choice] = await getMentorChoices(mentee);
@@ -65,7 +88,11 @@ describe("a pupil's own profile and choices", () => {
 
     const refused = await setMentorPreferences.run(mentee, { programmeId: s.programme.id, first: keptApartMentor.id });
     expect(refused.ok).toBe(false);
-    const saved = await setMentorPreferences.run(mentee, { programmeId: s.programme.id, first: s.pupils.mentor.id, second: s.pupils.spareMentor.id });
+    const saved = await setMentorPreferences.run(mentee, {
+      programmeId: s.programme.id,
+      first: s.pupils.mentor.id,
+      second: s.pupils.spareMentor.id,
+    });
     expect(saved.ok).toBe(true);
     const profile = await db.menteeProfile.findFirstOrThrow({ where: { studentId: s.pupils.mentee.id } });
     expect(profile.ranking).toEqual([s.pupils.mentor.id, s.pupils.spareMentor.id]);

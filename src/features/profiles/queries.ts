@@ -10,7 +10,10 @@ import { eligibleMentorIds } from "./eligibility";
 /** The signed-in pupil's own editable details. */
 export async function getMyProfile(actor: Actor) {
   if (!actor.studentId) return null;
-  return db.student.findFirst({ where: { schoolId: actor.schoolId, id: actor.studentId }, select: { interests: true, availability: true, aboutMe: true } });
+  return db.student.findFirst({
+    where: { schoolId: actor.schoolId, id: actor.studentId },
+    select: { interests: true, availability: true, aboutMe: true },
+  });
 }
 
 /**
@@ -23,28 +26,64 @@ export async function getMentorChoices(actor: Actor, client: Tx | typeof db = db
   const profiles = await client.menteeProfile.findMany({
     where: { schoolId: actor.schoolId, studentId: actor.studentId, programme: { status: "ACTIVE" } },
     select: {
-      ranking: true, hasNoPreference: true,
+      ranking: true,
+      hasNoPreference: true,
       student: { select: { cohortYear: true } },
       programme: {
         select: {
-          id: true, name: true, minYearGap: true, maxYearGap: true, isTrainingRequired: true,
-          mentorProfiles: { where: { student: { status: { not: "LEFT" } } }, select: { trainingComplete: true, student: { select: { id: true, legalFirstName: true, preferredName: true, cohortYear: true, interests: true, aboutMe: true } } } },
+          id: true,
+          name: true,
+          minYearGap: true,
+          maxYearGap: true,
+          isTrainingRequired: true,
+          mentorProfiles: {
+            where: { student: { status: { not: "LEFT" } } },
+            select: {
+              trainingComplete: true,
+              student: {
+                select: { id: true, legalFirstName: true, preferredName: true, cohortYear: true, interests: true, aboutMe: true },
+              },
+            },
+          },
         },
       },
     },
   });
   if (profiles.length === 0) return [];
-  const keepApart = await client.keepApart.findMany({ where: { schoolId: actor.schoolId, OR: [{ studentAId: actor.studentId }, { studentBId: actor.studentId }] }, select: { studentAId: true, studentBId: true } });
+  const keepApart = await client.keepApart.findMany({
+    where: { schoolId: actor.schoolId, OR: [{ studentAId: actor.studentId }, { studentBId: actor.studentId }] },
+    select: { studentAId: true, studentBId: true },
+  });
   return profiles.map((p) => {
     const mentee = { studentId: actor.studentId!, yearGroup: yearGroupOn(p.student.cohortYear, today) };
-    const mentors = p.programme.mentorProfiles.map((m) => ({ studentId: m.student.id, yearGroup: yearGroupOn(m.student.cohortYear, today), isTrained: m.trainingComplete, student: m.student }));
-    const allowed = new Set(eligibleMentorIds(mentee, mentors, p.programme, keepApart.map((k) => [k.studentAId, k.studentBId] as const)));
+    const mentors = p.programme.mentorProfiles.map((m) => ({
+      studentId: m.student.id,
+      yearGroup: yearGroupOn(m.student.cohortYear, today),
+      isTrained: m.trainingComplete,
+      student: m.student,
+    }));
+    const allowed = new Set(
+      eligibleMentorIds(
+        mentee,
+        mentors,
+        p.programme,
+        keepApart.map((k) => [k.studentAId, k.studentBId] as const),
+      ),
+    );
     return {
       programmeId: p.programme.id,
       programmeName: p.programme.name,
       ranking: p.ranking.filter((id) => allowed.has(id)),
       hasNoPreference: p.hasNoPreference,
-      mentors: mentors.filter((m) => allowed.has(m.studentId)).map((m) => ({ studentId: m.studentId, firstName: pupilFirstName(m.student), yearGroup: m.yearGroup, interests: m.student.interests, aboutMe: m.student.aboutMe })),
+      mentors: mentors
+        .filter((m) => allowed.has(m.studentId))
+        .map((m) => ({
+          studentId: m.studentId,
+          firstName: pupilFirstName(m.student),
+          yearGroup: m.yearGroup,
+          interests: m.student.interests,
+          aboutMe: m.student.aboutMe,
+        })),
     };
   });
 }

@@ -6,14 +6,26 @@ const listOf = <T extends z.ZodType>(item: T, max: number, message: string) =>
   z.preprocess((v) => (v === undefined || v === "" ? [] : Array.isArray(v) ? v : [v]), z.array(item).max(max, { error: message }));
 
 /** "football, drawing" → ["football", "drawing"]: short, lower-case, no repeats. */
-const interestList = z.preprocess(
-  (v) => (typeof v === "string" ? v.split(",").map((s) => s.trim().toLowerCase()).filter(Boolean) : v),
-  z.array(z.string().max(30, { error: "Keep each interest short (30 letters at most)." })).max(8, { error: "Choose up to 8 interests." }),
-).transform((list) => [...new Set(list)]);
+const interestList = z
+  .preprocess(
+    (v) =>
+      typeof v === "string"
+        ? v
+            .split(",")
+            .map((s) => s.trim().toLowerCase())
+            .filter(Boolean)
+        : v,
+    z.array(z.string().max(30, { error: "Keep each interest short (30 letters at most)." })).max(8, { error: "Choose up to 8 interests." }),
+  )
+  .transform((list) => [...new Set(list)]);
 
 export const updateMyProfileSchema = z.object({
   interests: interestList,
-  availability: listOf(z.enum(SLOT_IDS as [string, ...string[]], { error: "Choose from the list." }), SLOT_IDS.length, "Choose from the list."),
+  availability: listOf(
+    z.enum(SLOT_IDS as [string, ...string[]], { error: "Choose from the list." }),
+    SLOT_IDS.length,
+    "Choose from the list.",
+  ),
   aboutMe: z.string().trim().max(200, { error: "Use 200 characters or fewer." }).default(""),
 });
 
@@ -25,11 +37,27 @@ export const setMentorPreferencesSchema = z
     second: z.string().max(40).optional().default(""),
     third: z.string().max(40).optional().default(""),
   })
-  .transform((v) => ({ programmeId: v.programmeId, hasNoPreference: v.hasNoPreference, ranking: v.hasNoPreference ? [] : [v.first, v.second, v.third].filter(Boolean) }))
+  .transform((v) => ({
+    programmeId: v.programmeId,
+    hasNoPreference: v.hasNoPreference,
+    ranking: v.hasNoPreference ? [] : [v.first, v.second, v.third].filter(Boolean),
+  }))
   .refine((v) => new Set(v.ranking).size === v.ranking.length, { error: "Choose each mentor only once.", path: ["second"] })
-  .refine((v) => v.hasNoPreference || v.ranking.length > 0, { error: "Choose at least one mentor, or tick “No preference”.", path: ["first"] });
+  .refine((v) => v.hasNoPreference || v.ranking.length > 0, {
+    error: "Choose at least one mentor, or tick “No preference”.",
+    path: ["first"],
+  });
 
-export const FOCUS_AREAS = ["BULLYING", "ATTENDANCE", "LATENESS", "BEHAVIOUR", "ONLINE_SAFETY", "TRANSITION", "WELLBEING", "SEND_INCLUSION"] as const;
+export const FOCUS_AREAS = [
+  "BULLYING",
+  "ATTENDANCE",
+  "LATENESS",
+  "BEHAVIOUR",
+  "ONLINE_SAFETY",
+  "TRANSITION",
+  "WELLBEING",
+  "SEND_INCLUSION",
+] as const;
 export const focusAreaLabels: Record<(typeof FOCUS_AREAS)[number], string> = {
   BULLYING: "Bullying",
   ATTENDANCE: "Attendance",
@@ -48,14 +76,22 @@ const level = z.preprocess((v) => (v === "" || v === undefined ? 0 : v), z.coerc
 export const updateMatchingDetailsSchema = z.object({
   studentId: recordId,
   interests: interestList,
-  availability: listOf(z.enum(SLOT_IDS as [string, ...string[]], { error: "Choose from the list." }), SLOT_IDS.length, "Choose from the list."),
+  availability: listOf(
+    z.enum(SLOT_IDS as [string, ...string[]], { error: "Choose from the list." }),
+    SLOT_IDS.length,
+    "Choose from the list.",
+  ),
   livedExperience: listOf(z.enum(LIVED_EXPERIENCES, { error: "Choose from the list." }), LIVED_EXPERIENCES.length, "Choose from the list."),
 });
 
 export const updateMentorProfileSchema = z.object({
   programmeId: recordId,
   studentId: recordId,
-  capacity: z.coerce.number({ error: "Enter a number from 1 to 6." }).int({ error: "Enter a whole number." }).min(1, { error: "At least 1." }).max(6, { error: "At most 6." }),
+  capacity: z.coerce
+    .number({ error: "Enter a number from 1 to 6." })
+    .int({ error: "Enter a whole number." })
+    .min(1, { error: "At least 1." })
+    .max(6, { error: "At most 6." }),
   trainingComplete: z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean()),
   ...Object.fromEntries(FOCUS_AREAS.map((area) => [`strength_${area}`, level])),
 });

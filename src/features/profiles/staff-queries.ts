@@ -14,18 +14,43 @@ export async function getPupilForCoordinator(actor: Actor, studentId: string) {
   const student = await db.student.findFirst({
     where: { ...studentsVisibleTo(actor), id: studentId },
     select: {
-      id: true, legalFirstName: true, legalLastName: true, preferredName: true, cohortYear: true, tutorGroup: true, status: true, hasSend: true, sendNotes: true,
-      interests: true, availability: true, aboutMe: true, livedExperience: true,
-      mentorProfiles: { select: { programmeId: true, capacity: true, trainingComplete: true, strengths: true, programme: { select: { name: true } } } },
-      menteeProfiles: { select: { programmeId: true, focusAreas: true, ranking: true, hasNoPreference: true, programme: { select: { name: true } } } },
+      id: true,
+      legalFirstName: true,
+      legalLastName: true,
+      preferredName: true,
+      cohortYear: true,
+      tutorGroup: true,
+      status: true,
+      hasSend: true,
+      sendNotes: true,
+      interests: true,
+      availability: true,
+      aboutMe: true,
+      livedExperience: true,
+      mentorProfiles: {
+        select: { programmeId: true, capacity: true, trainingComplete: true, strengths: true, programme: { select: { name: true } } },
+      },
+      menteeProfiles: {
+        select: { programmeId: true, focusAreas: true, ranking: true, hasNoPreference: true, programme: { select: { name: true } } },
+      },
       memberships: {
         orderBy: { pairing: { startsOn: "desc" } },
         select: {
           role: true,
           pairing: {
             select: {
-              id: true, kind: true, name: true, status: true, startsOn: true, endsOn: true, closureReason: true, trainingOverrideReason: true, programme: { select: { name: true } },
-              members: { select: { role: true, student: { select: { id: true, legalFirstName: true, legalLastName: true, preferredName: true } } } },
+              id: true,
+              kind: true,
+              name: true,
+              status: true,
+              startsOn: true,
+              endsOn: true,
+              closureReason: true,
+              trainingOverrideReason: true,
+              programme: { select: { name: true } },
+              members: {
+                select: { role: true, student: { select: { id: true, legalFirstName: true, legalLastName: true, preferredName: true } } },
+              },
             },
           },
         },
@@ -43,7 +68,9 @@ export async function getPupilForCoordinator(actor: Actor, studentId: string) {
       myRole: m.role,
       startsOn: fromDbDate(m.pairing.startsOn),
       endsOn: m.pairing.endsOn ? fromDbDate(m.pairing.endsOn) : null,
-      others: m.pairing.members.filter((x) => x.student.id !== student.id).map((x) => ({ role: x.role, studentId: x.student.id, name: pupilDisplayName(x.student) })),
+      others: m.pairing.members
+        .filter((x) => x.student.id !== student.id)
+        .map((x) => ({ role: x.role, studentId: x.student.id, name: pupilDisplayName(x.student) })),
     })),
   };
 }

@@ -1,7 +1,17 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/server/db";
 import type { Actor } from "@/server/actor";
-import { addMentee, addMentor, createPairingRow, createPointEntry, createProgramme, createSchool, createSessionRow, createStaffUser, createStudent } from "@/server/factories";
+import {
+  addMentee,
+  addMentor,
+  createPairingRow,
+  createPointEntry,
+  createProgramme,
+  createSchool,
+  createSessionRow,
+  createStaffUser,
+  createStudent,
+} from "@/server/factories";
 import { addDaysIso, startOfDayInstant, todayIn, toDbDate, weekOf } from "@/lib/dates";
 import { actorFor } from "@/test-support/actors";
 import { uniqueEmail } from "@/test-support/school";
@@ -29,8 +39,22 @@ async function buildProgramme() {
   ]);
   const [m1, m2, m3, m4, , m6] = mentors;
   const [e1, e2, e3, e4, e5, , , e8] = mentees;
-  const pair = (mentor: { id: string }, mentee: { id: string }, status: "TRIAL" | "ACTIVE" | "PAUSED" | "ENDED", startsAgo: number, programmeId = programme.id) =>
-    createPairingRow(db, { schoolId, programmeId, createdById: coordinator.id, mentorIds: [mentor.id], menteeIds: [mentee.id], status, startsOn: addDaysIso(today, -startsAgo) });
+  const pair = (
+    mentor: { id: string },
+    mentee: { id: string },
+    status: "TRIAL" | "ACTIVE" | "PAUSED" | "ENDED",
+    startsAgo: number,
+    programmeId = programme.id,
+  ) =>
+    createPairingRow(db, {
+      schoolId,
+      programmeId,
+      createdById: coordinator.id,
+      mentorIds: [mentor.id],
+      menteeIds: [mentee.id],
+      status,
+      startsOn: addDaysIso(today, -startsAgo),
+    });
 
   const p1 = await pair(m1!, e1!, "ACTIVE", 42); // met today: live, held this week
   const p2 = await pair(m2!, e2!, "TRIAL", 30); // last met 20 days ago: quiet
@@ -40,7 +64,8 @@ async function buildProgramme() {
   await pair(m6!, e8!, "TRIAL", 20); // never met in 20 days: quiet
   // e6 has never been paired; e7 has left; m5 has never been paired.
 
-  const session = (pairingId: string, heldOn: string) => createSessionRow(db, { schoolId, pairingId, loggedById: coordinator.id, heldOn, pupils: [] });
+  const session = (pairingId: string, heldOn: string) =>
+    createSessionRow(db, { schoolId, pairingId, loggedById: coordinator.id, heldOn, pupils: [] });
   await session(p1.id, today);
   await session(p1.id, addDaysIso(week.start, -1));
   await session(p2.id, addDaysIso(today, -20));
@@ -53,7 +78,15 @@ async function buildProgramme() {
   await session(otherPairing.id, today);
   await createPointEntry(db, { schoolId, programmeId: elsewhere.id, studentId: otherMentee.id, awardedById: coordinator.id, amount: 7 });
 
-  const give = (studentId: string, amount: number, createdAt?: Date) => createPointEntry(db, { schoolId, programmeId: programme.id, studentId, awardedById: coordinator.id, amount, ...(createdAt ? { createdAt } : {}) });
+  const give = (studentId: string, amount: number, createdAt?: Date) =>
+    createPointEntry(db, {
+      schoolId,
+      programmeId: programme.id,
+      studentId,
+      awardedById: coordinator.id,
+      amount,
+      ...(createdAt ? { createdAt } : {}),
+    });
   await give(e1!.id, 5);
   await give(e2!.id, -2);
   await give(e3!.id, 4, new Date(startOfDayInstant(week.start, school.timezone).getTime() - 60_000)); // last week
@@ -84,9 +117,24 @@ describe("getCoordinatorFigures", () => {
 
   it("plans nothing in a holiday week", async () => {
     const year = await db.academicYear.create({
-      data: { schoolId: built.school.id, name: "Test year", startYear: 2000, startsOn: toDbDate(addDaysIso(built.today, -200)), endsOn: toDbDate(addDaysIso(built.today, 100)) },
+      data: {
+        schoolId: built.school.id,
+        name: "Test year",
+        startYear: 2000,
+        startsOn: toDbDate(addDaysIso(built.today, -200)),
+        endsOn: toDbDate(addDaysIso(built.today, 100)),
+      },
     });
-    await db.calendarPeriod.create({ data: { schoolId: built.school.id, academicYearId: year.id, kind: "HOLIDAY", name: "Test holiday", startsOn: toDbDate(built.week.start), endsOn: toDbDate(built.week.end) } });
+    await db.calendarPeriod.create({
+      data: {
+        schoolId: built.school.id,
+        academicYearId: year.id,
+        kind: "HOLIDAY",
+        name: "Test holiday",
+        startsOn: toDbDate(built.week.start),
+        endsOn: toDbDate(built.week.end),
+      },
+    });
     const figures = await getCoordinatorFigures(coordinator, built.programme.id);
     expect(figures.sessionsPlannedThisWeek).toBe(0);
     expect(figures.livePairings).toBe(4);

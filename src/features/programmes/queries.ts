@@ -45,7 +45,10 @@ export type DashboardFigures = {
 
 export async function getCoordinatorFigures(actor: Actor, programmeId: string): Promise<DashboardFigures> {
   requireRoleForRead(actor, "COORDINATOR");
-  const programme = await db.programme.findFirst({ where: { id: programmeId, schoolId: actor.schoolId }, select: { id: true, cadence: true } });
+  const programme = await db.programme.findFirst({
+    where: { id: programmeId, schoolId: actor.schoolId },
+    select: { id: true, cadence: true },
+  });
   if (!programme) notFound();
   const today = todayIn(actor.timezone);
   const week = weekOf(today);
@@ -55,10 +58,34 @@ export async function getCoordinatorFigures(actor: Actor, programmeId: string): 
       where: { schoolId, programmeId, status: { in: ["TRIAL", "ACTIVE"] } },
       select: { id: true, status: true, startsOn: true, sessions: { select: { heldOn: true }, orderBy: { heldOn: "desc" }, take: 1 } },
     }),
-    db.mentoringSession.count({ where: { schoolId, pairing: { programmeId }, heldOn: { gte: toDbDate(week.start), lte: toDbDate(week.end) } } }),
-    db.menteeProfile.count({ where: { schoolId, programmeId, student: { status: "ON_ROLL", memberships: { none: { role: "MENTEE", pairing: { programmeId, status: { in: ["TRIAL", "ACTIVE", "PAUSED"] } } } } } } }),
-    db.mentorProfile.count({ where: { schoolId, programmeId, student: { status: { not: "LEFT" }, memberships: { none: { role: "MENTOR", pairing: { programmeId, status: { in: ["TRIAL", "ACTIVE", "PAUSED"] } } } } } } }),
-    db.pointEntry.aggregate({ where: { schoolId, programmeId, createdAt: { gte: startOfDayInstant(week.start, actor.timezone) } }, _sum: { amount: true }, _count: true }),
+    db.mentoringSession.count({
+      where: { schoolId, pairing: { programmeId }, heldOn: { gte: toDbDate(week.start), lte: toDbDate(week.end) } },
+    }),
+    db.menteeProfile.count({
+      where: {
+        schoolId,
+        programmeId,
+        student: {
+          status: "ON_ROLL",
+          memberships: { none: { role: "MENTEE", pairing: { programmeId, status: { in: ["TRIAL", "ACTIVE", "PAUSED"] } } } },
+        },
+      },
+    }),
+    db.mentorProfile.count({
+      where: {
+        schoolId,
+        programmeId,
+        student: {
+          status: { not: "LEFT" },
+          memberships: { none: { role: "MENTOR", pairing: { programmeId, status: { in: ["TRIAL", "ACTIVE", "PAUSED"] } } } },
+        },
+      },
+    }),
+    db.pointEntry.aggregate({
+      where: { schoolId, programmeId, createdAt: { gte: startOfDayInstant(week.start, actor.timezone) } },
+      _sum: { amount: true },
+      _count: true,
+    }),
     holidaysFor(schoolId),
   ]);
   const quietSince = addDaysIso(today, -14);
@@ -69,7 +96,12 @@ export async function getCoordinatorFigures(actor: Actor, programmeId: string): 
   return {
     livePairings: pairings.length,
     sessionsHeldThisWeek: sessionsThisWeek,
-    sessionsPlannedThisWeek: plannedSessionsInWeek(week.start, pairings.map((p) => ({ status: p.status, startsOn: fromDbDate(p.startsOn) })), programme.cadence, holidays),
+    sessionsPlannedThisWeek: plannedSessionsInWeek(
+      week.start,
+      pairings.map((p) => ({ status: p.status, startsOn: fromDbDate(p.startsOn) })),
+      programme.cadence,
+      holidays,
+    ),
     menteesWithoutPairing: menteesWithout,
     mentorsWithoutPairing: mentorsWithout,
     pairingsQuiet14Days,

@@ -15,7 +15,13 @@ describe("recordReview", () => {
   beforeAll(async () => {
     world = await buildWorld();
   });
-  const input = (w: World) => ({ pairingId: w.a.pairing.id, heldOn: w.a.today, progress: "4", notes: "Mentee opened up about home (private)", decision: "CONTINUE" });
+  const input = (w: World) => ({
+    pairingId: w.a.pairing.id,
+    heldOn: w.a.today,
+    progress: "4",
+    notes: "Mentee opened up about home (private)",
+    decision: "CONTINUE",
+  });
   const ids = () => [world.a.school.id, world.b.school.id];
 
   it.each<[RoleColumn, string]>(REFUSED_UNLESS_COORDINATOR)("is refused for %s and writes nothing", async (role, message) => {
@@ -27,26 +33,57 @@ describe("recordReview", () => {
     expect(result.ok, result.message).toBe(true);
     expect(changes).toEqual({ reviews: 1, auditLogs: 1 });
     const review = await db.review.findUniqueOrThrow({ where: { id: result.recordId! } });
-    expect(review).toMatchObject({ schoolId: world.a.school.id, pairingId: world.a.pairing.id, reviewerId: world.a.staff.coordinator.id, progress: 4, decision: "CONTINUE", notes: "Mentee opened up about home (private)" });
+    expect(review).toMatchObject({
+      schoolId: world.a.school.id,
+      pairingId: world.a.pairing.id,
+      reviewerId: world.a.staff.coordinator.id,
+      progress: 4,
+      decision: "CONTINUE",
+      notes: "Mentee opened up about home (private)",
+    });
     expect(fromDbDate(review.heldOn)).toBe(world.a.today);
 
     const [audit] = await auditEntriesBy(world.a.staff.coordinator.id, 1);
     expect(audit).toMatchObject({ action: "review.recorded", recordType: "Review", recordId: review.id, schoolId: world.a.school.id });
-    expect(audit!.changes).toEqual({ pairingId: world.a.pairing.id, heldOn: world.a.today, progress: 4, notes: "[redacted]", decision: "CONTINUE" });
+    expect(audit!.changes).toEqual({
+      pairingId: world.a.pairing.id,
+      heldOn: world.a.today,
+      progress: 4,
+      notes: "[redacted]",
+      decision: "CONTINUE",
+    });
     expect(JSON.stringify(audit!.changes)).not.toContain("private");
   });
 
   it("refuses a review dated in the future", async () => {
-    const result = await expectRefusedWithoutWrites(recordReview, world.actors.COORDINATOR, { ...input(world), heldOn: addDaysIso(world.a.today, 1) }, ids(), "A review is recorded after it has happened.");
+    const result = await expectRefusedWithoutWrites(
+      recordReview,
+      world.actors.COORDINATOR,
+      { ...input(world), heldOn: addDaysIso(world.a.today, 1) },
+      ids(),
+      "A review is recorded after it has happened.",
+    );
     expect(result.fieldErrors?.heldOn).toEqual(["Choose today or an earlier day."]);
   });
 
   it("treats another school's pairing as not found", async () => {
-    await expectRefusedWithoutWrites(recordReview, world.actors.COORDINATOR, { ...input(world), pairingId: world.b.pairing.id }, ids(), NOT_FOUND_MESSAGE);
+    await expectRefusedWithoutWrites(
+      recordReview,
+      world.actors.COORDINATOR,
+      { ...input(world), pairingId: world.b.pairing.id },
+      ids(),
+      NOT_FOUND_MESSAGE,
+    );
   });
 
   it("refuses a rating out of range", async () => {
-    const result = await expectRefusedWithoutWrites(recordReview, world.actors.COORDINATOR, { ...input(world), progress: "9" }, ids(), "Please check the highlighted fields.");
+    const result = await expectRefusedWithoutWrites(
+      recordReview,
+      world.actors.COORDINATOR,
+      { ...input(world), progress: "9" },
+      ids(),
+      "Please check the highlighted fields.",
+    );
     expect(result.fieldErrors?.progress).toEqual(["Choose a rating from 1 to 5."]);
   });
 });

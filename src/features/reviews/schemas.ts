@@ -12,7 +12,11 @@ export const reviewDecisionLabels: Record<(typeof REVIEW_DECISIONS)[number], str
 export const recordReviewSchema = z.object({
   pairingId: recordId,
   heldOn: isoDate,
-  progress: z.coerce.number({ error: "Choose a rating from 1 to 5." }).int().min(1, { error: "Choose a rating from 1 to 5." }).max(5, { error: "Choose a rating from 1 to 5." }),
+  progress: z.coerce
+    .number({ error: "Choose a rating from 1 to 5." })
+    .int()
+    .min(1, { error: "Choose a rating from 1 to 5." })
+    .max(5, { error: "Choose a rating from 1 to 5." }),
   notes: optionalText(4000),
   decision: z.enum(REVIEW_DECISIONS, { error: "Choose a decision." }),
 });

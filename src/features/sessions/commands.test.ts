@@ -40,40 +40,90 @@ describe("logSession", () => {
     await expectRefusedWithoutWrites(logSession, world.actors[role], sessionForm(world), ids(), message);
   });
 
-  it.each<RoleColumn>(["MENTOR", "COORDINATOR"])("lets the %s log a session: the session, one attendance per mentee, and an audit entry with notes redacted", async (role) => {
-    const actor = world.actors[role];
-    const { result, changes } = await runCommand(logSession, actor, sessionForm(world), ids());
-    expect(result.ok, result.message).toBe(true);
-    expect(changes).toEqual({ sessions: 1, attendances: 1, auditLogs: 1 });
+  it.each<RoleColumn>(["MENTOR", "COORDINATOR"])(
+    "lets the %s log a session: the session, one attendance per mentee, and an audit entry with notes redacted",
+    async (role) => {
+      const actor = world.actors[role];
+      const { result, changes } = await runCommand(logSession, actor, sessionForm(world), ids());
+      expect(result.ok, result.message).toBe(true);
+      expect(changes).toEqual({ sessions: 1, attendances: 1, auditLogs: 1 });
 
-    const session = await db.mentoringSession.findUniqueOrThrow({ where: { id: result.recordId! }, include: { attendances: true } });
-    expect(session).toMatchObject({ schoolId: world.a.school.id, pairingId: world.a.pairing.id, durationMinutes: 20, activity: "HOMEWORK_HELP", loggedById: actor.userId });
-    expect(fromDbDate(session.heldOn)).toBe(world.a.today);
-    expect(session.attendances.map((a) => [a.studentId, a.attendance, a.mood])).toEqual([[world.a.pupils.mentee.id, "PRESENT", 4]]);
+      const session = await db.mentoringSession.findUniqueOrThrow({ where: { id: result.recordId! }, include: { attendances: true } });
+      expect(session).toMatchObject({
+        schoolId: world.a.school.id,
+        pairingId: world.a.pairing.id,
+        durationMinutes: 20,
+        activity: "HOMEWORK_HELP",
+        loggedById: actor.userId,
+      });
+      expect(fromDbDate(session.heldOn)).toBe(world.a.today);
+      expect(session.attendances.map((a) => [a.studentId, a.attendance, a.mood])).toEqual([[world.a.pupils.mentee.id, "PRESENT", 4]]);
 
-    const [audit] = await auditEntriesBy(actor.userId, 1);
-    expect(audit).toMatchObject({ action: "session.logged", recordType: "MentoringSession", recordId: session.id, schoolId: world.a.school.id });
-    expect(audit!.changes).toMatchObject({ pairingId: world.a.pairing.id, notes: "[redacted]", activity: "HOMEWORK_HELP" });
-    expect(JSON.stringify(audit!.changes)).not.toContain("private");
-  });
+      const [audit] = await auditEntriesBy(actor.userId, 1);
+      expect(audit).toMatchObject({
+        action: "session.logged",
+        recordType: "MentoringSession",
+        recordId: session.id,
+        schoolId: world.a.school.id,
+      });
+      expect(audit!.changes).toMatchObject({ pairingId: world.a.pairing.id, notes: "[redacted]", activity: "HOMEWORK_HELP" });
+      expect(JSON.stringify(audit!.changes)).not.toContain("private");
+    },
+  );
 
   it("refuses a session in the future or before the pairing started", async () => {
-    const future = await expectRefusedWithoutWrites(logSession, world.actors.MENTOR, sessionForm(world, { heldOn: addDaysIso(world.a.today, 1) }), ids(), /on or after the day it happened/);
+    const future = await expectRefusedWithoutWrites(
+      logSession,
+      world.actors.MENTOR,
+      sessionForm(world, { heldOn: addDaysIso(world.a.today, 1) }),
+      ids(),
+      /on or after the day it happened/,
+    );
     expect(future.fieldErrors?.heldOn).toEqual(["Choose today or an earlier day."]);
-    await expectRefusedWithoutWrites(logSession, world.actors.MENTOR, sessionForm(world, { heldOn: addDaysIso(fromDbDate(world.a.pairing.startsOn), -1) }), ids(), "That day is before the pairing started.");
+    await expectRefusedWithoutWrites(
+      logSession,
+      world.actors.MENTOR,
+      sessionForm(world, { heldOn: addDaysIso(fromDbDate(world.a.pairing.startsOn), -1) }),
+      ids(),
+      "That day is before the pairing started.",
+    );
   });
 
   it("treats a pupil who is not a mentee of the pairing as not found", async () => {
-    await expectRefusedWithoutWrites(logSession, world.actors.MENTOR, sessionForm(world, { [`attendance_${world.a.pupils.otherMentee.id}`]: "PRESENT" }), ids(), NOT_FOUND_MESSAGE);
-    await expectRefusedWithoutWrites(logSession, world.actors.MENTOR, sessionForm(world, { [`attendance_${world.b.pupils.mentee.id}`]: "PRESENT" }), ids(), NOT_FOUND_MESSAGE);
+    await expectRefusedWithoutWrites(
+      logSession,
+      world.actors.MENTOR,
+      sessionForm(world, { [`attendance_${world.a.pupils.otherMentee.id}`]: "PRESENT" }),
+      ids(),
+      NOT_FOUND_MESSAGE,
+    );
+    await expectRefusedWithoutWrites(
+      logSession,
+      world.actors.MENTOR,
+      sessionForm(world, { [`attendance_${world.b.pupils.mentee.id}`]: "PRESENT" }),
+      ids(),
+      NOT_FOUND_MESSAGE,
+    );
   });
 
   it("refuses the mentor recording attendance for themselves", async () => {
-    await expectRefusedWithoutWrites(logSession, world.actors.MENTOR, sessionForm(world, { [`attendance_${world.a.pupils.mentor.id}`]: "PRESENT" }), ids(), NOT_FOUND_MESSAGE);
+    await expectRefusedWithoutWrites(
+      logSession,
+      world.actors.MENTOR,
+      sessionForm(world, { [`attendance_${world.a.pupils.mentor.id}`]: "PRESENT" }),
+      ids(),
+      NOT_FOUND_MESSAGE,
+    );
   });
 
   it("says who came is missing", async () => {
-    const result = await expectRefusedWithoutWrites(logSession, world.actors.MENTOR, { pairingId: world.a.pairing.id, heldOn: world.a.today, durationMinutes: "20", activity: "READING" }, ids(), "Please check the highlighted fields.");
+    const result = await expectRefusedWithoutWrites(
+      logSession,
+      world.actors.MENTOR,
+      { pairingId: world.a.pairing.id, heldOn: world.a.today, durationMinutes: "20", activity: "READING" },
+      ids(),
+      "Please check the highlighted fields.",
+    );
     expect(result.fieldErrors?.pupils).toEqual(["Say who came."]);
   });
 

@@ -20,13 +20,16 @@ export const logSession = defineCommand(
     if (!pairing) throw new NotFoundError("pairing");
 
     const today = todayIn(actor.timezone);
-    if (input.heldOn > today) throw new RuleError("A session can only be logged on or after the day it happened.", { heldOn: ["Choose today or an earlier day."] });
-    if (toDbDate(input.heldOn) < pairing.startsOn) throw new RuleError("That day is before the pairing started.", { heldOn: ["Choose a day after the pairing started."] });
+    if (input.heldOn > today)
+      throw new RuleError("A session can only be logged on or after the day it happened.", { heldOn: ["Choose today or an earlier day."] });
+    if (toDbDate(input.heldOn) < pairing.startsOn)
+      throw new RuleError("That day is before the pairing started.", { heldOn: ["Choose a day after the pairing started."] });
 
     const menteeIds = new Set(pairing.members.map((m) => m.studentId));
     const given = new Set(input.pupils.map((p) => p.studentId));
     if (input.pupils.some((p) => !menteeIds.has(p.studentId)) || given.size !== input.pupils.length) throw new NotFoundError("pupil");
-    if ([...menteeIds].some((id) => !given.has(id))) throw new RuleError("Say whether each mentee came.", { pupils: ["Say whether each mentee came."] });
+    if ([...menteeIds].some((id) => !given.has(id)))
+      throw new RuleError("Say whether each mentee came.", { pupils: ["Say whether each mentee came."] });
 
     const session = await tx.mentoringSession.create({
       data: {
@@ -47,7 +50,14 @@ export const logSession = defineCommand(
       action: "session.logged",
       recordType: "MentoringSession",
       recordId: session.id,
-      changes: { pairingId: pairing.id, heldOn: input.heldOn, durationMinutes: input.durationMinutes, activity: input.activity, notes: input.notes, attendance: input.pupils.map((p) => `${p.studentId}:${p.attendance}`) },
+      changes: {
+        pairingId: pairing.id,
+        heldOn: input.heldOn,
+        durationMinutes: input.durationMinutes,
+        activity: input.activity,
+        notes: input.notes,
+        attendance: input.pupils.map((p) => `${p.studentId}:${p.attendance}`),
+      },
     });
     return { message: "Session saved. Thank you!", recordId: session.id };
   },

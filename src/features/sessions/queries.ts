@@ -12,7 +12,10 @@ export async function listMySessionsAsMentor(actor: Actor, take = 20) {
     orderBy: [{ heldOn: "desc" }, { createdAt: "desc" }],
     take,
     select: {
-      id: true, heldOn: true, durationMinutes: true, activity: true,
+      id: true,
+      heldOn: true,
+      durationMinutes: true,
+      activity: true,
       attendances: { select: { attendance: true, student: { select: { legalFirstName: true, preferredName: true } } } },
     },
   });

@@ -1,7 +1,16 @@
 import { z } from "zod";
 import { isoDate, optionalText, recordId } from "@/lib/schema-helpers";
 
-export const ACTIVITIES = ["GETTING_TO_KNOW_ME", "HOMEWORK_HELP", "PROBLEM_SOLVING", "ONLINE_SAFETY", "READING", "GAMES", "CHECK_IN", "OTHER"] as const;
+export const ACTIVITIES = [
+  "GETTING_TO_KNOW_ME",
+  "HOMEWORK_HELP",
+  "PROBLEM_SOLVING",
+  "ONLINE_SAFETY",
+  "READING",
+  "GAMES",
+  "CHECK_IN",
+  "OTHER",
+] as const;
 export const activityLabels: Record<(typeof ACTIVITIES)[number], string> = {
   GETTING_TO_KNOW_ME: "Getting to know me",
   HOMEWORK_HELP: "Homework help",
@@ -40,7 +49,11 @@ export const logSessionSchema = z.preprocess(
   z.object({
     pairingId: recordId,
     heldOn: isoDate,
-    durationMinutes: z.coerce.number({ error: "Enter the minutes, like 20." }).int({ error: "Use whole minutes." }).min(5, { error: "At least 5 minutes." }).max(180, { error: "At most 180 minutes." }),
+    durationMinutes: z.coerce
+      .number({ error: "Enter the minutes, like 20." })
+      .int({ error: "Use whole minutes." })
+      .min(5, { error: "At least 5 minutes." })
+      .max(180, { error: "At most 180 minutes." }),
     activity: z.enum(ACTIVITIES, { error: "Choose what you did." }),
     notes: optionalText(2000),
     pupils: z.array(pupilEntry).min(1, { error: "Say who came." }).max(30),

@@ -13,10 +13,15 @@ describe("student queries for staff", () => {
 
   it("lists a programme's mentors and mentees with load and SEND flag, never the SEND notes", async () => {
     const { mentors, mentees } = await listParticipants(world.actors.TEACHER, world.a.programme.id);
-    expect(mentors.map((m) => m.studentId).sort()).toEqual([world.a.pupils.mentor.id, world.a.pupils.otherMentor.id, world.a.pupils.spareMentor.id].sort());
+    expect(mentors.map((m) => m.studentId).sort()).toEqual(
+      [world.a.pupils.mentor.id, world.a.pupils.otherMentor.id, world.a.pupils.spareMentor.id].sort(),
+    );
     expect(mentors.find((m) => m.studentId === world.a.pupils.mentor.id)).toMatchObject({ load: 1, capacity: 2, yearGroup: 10 });
     expect(mentors.find((m) => m.studentId === world.a.pupils.spareMentor.id)).toMatchObject({ load: 0 });
-    expect(mentees.find((m) => m.studentId === world.a.pupils.mentee.id)).toMatchObject({ hasSend: true, pairing: { id: world.a.pairing.id, status: "ACTIVE" } });
+    expect(mentees.find((m) => m.studentId === world.a.pupils.mentee.id)).toMatchObject({
+      hasSend: true,
+      pairing: { id: world.a.pairing.id, status: "ACTIVE" },
+    });
     expect(mentees.find((m) => m.studentId === world.a.pupils.spareMentee.id)).toMatchObject({ hasSend: false, pairing: null });
     expect(JSON.stringify({ mentors, mentees })).not.toContain("SECRET");
   });

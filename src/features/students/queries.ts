@@ -35,7 +35,13 @@ export async function listParticipants(actor: Actor, programmeId: string, q?: st
         trainingComplete: true,
         student: {
           select: {
-            id: true, legalFirstName: true, legalLastName: true, preferredName: true, cohortYear: true, tutorGroup: true, hasSend: true,
+            id: true,
+            legalFirstName: true,
+            legalLastName: true,
+            preferredName: true,
+            cohortYear: true,
+            tutorGroup: true,
+            hasSend: true,
             memberships: mentorLoadSelect(programmeId),
           },
         },
@@ -47,8 +53,17 @@ export async function listParticipants(actor: Actor, programmeId: string, q?: st
       select: {
         student: {
           select: {
-            id: true, legalFirstName: true, legalLastName: true, preferredName: true, cohortYear: true, tutorGroup: true, hasSend: true,
-            memberships: { where: { role: "MENTEE", pairing: { programmeId, status: { in: ["TRIAL", "ACTIVE", "PAUSED"] } } }, select: { pairing: { select: { id: true, status: true } } } },
+            id: true,
+            legalFirstName: true,
+            legalLastName: true,
+            preferredName: true,
+            cohortYear: true,
+            tutorGroup: true,
+            hasSend: true,
+            memberships: {
+              where: { role: "MENTEE", pairing: { programmeId, status: { in: ["TRIAL", "ACTIVE", "PAUSED"] } } },
+              select: { pairing: { select: { id: true, status: true } } },
+            },
           },
         },
       },
@@ -89,7 +104,18 @@ export async function listStudentsForAdmin(actor: Actor, options: { q?: string; 
       orderBy: [{ legalLastName: "asc" }, { legalFirstName: "asc" }],
       skip,
       take,
-      select: { id: true, legalFirstName: true, legalLastName: true, preferredName: true, upn: true, tutorGroup: true, cohortYear: true, status: true, hasSend: true, userId: true },
+      select: {
+        id: true,
+        legalFirstName: true,
+        legalLastName: true,
+        preferredName: true,
+        upn: true,
+        tutorGroup: true,
+        cohortYear: true,
+        status: true,
+        hasSend: true,
+        userId: true,
+      },
     }),
     db.student.count({ where }),
   ]);

@@ -112,7 +112,15 @@ export function buildCandidates(c: Compiled, isMentorRows = false, isSorted = tr
     appendRow(out, row, n, isSorted);
   }
   while (nextRow <= rows) out.rowStart[nextRow++] = out.size;
-  return { isMentorRows, rows, cols, rowStart: out.rowStart, col: out.col.subarray(0, out.size), score: out.score.subarray(0, out.size), maxScore: out.maxScore };
+  return {
+    isMentorRows,
+    rows,
+    cols,
+    rowStart: out.rowStart,
+    col: out.col.subarray(0, out.size),
+    score: out.score.subarray(0, out.size),
+    maxScore: out.maxScore,
+  };
 }
 
 /** No pair can score more: the best of every part at once. */
@@ -124,12 +132,27 @@ function highestScore(c: Compiled): number {
     focus = Math.max(focus, common(c.menteeFocus, i, c.menteeFocus, i));
     interests = Math.max(interests, common(c.menteeInterests, i, c.menteeInterests, i));
   }
-  return Math.max(0, ...c.yearGapPoints) + Math.max(...w.menteeRanking) + 3 * w.focusFit * focus + w.sharedInterests * interests + w.livedExperience;
+  return (
+    Math.max(0, ...c.yearGapPoints) +
+    Math.max(...w.menteeRanking) +
+    3 * w.focusFit * focus +
+    w.sharedInterests * interests +
+    w.livedExperience
+  );
 }
 
 type Pairs = { rowStart: Int32Array; col: Int32Array; score: Int32Array; size: number; maxScore: number };
 
-function scoreRowGeneric(c: Compiled, order: Int32Array, isMentorRows: boolean, r: number, from: number, to: number, blockedAt: Int32Array, row: Row): number {
+function scoreRowGeneric(
+  c: Compiled,
+  order: Int32Array,
+  isMentorRows: boolean,
+  r: number,
+  from: number,
+  to: number,
+  blockedAt: Int32Array,
+  row: Row,
+): number {
   let n = 0;
   for (let p = from; p < to; p += 1) {
     if (blockedAt[p] === r + 1) continue;
@@ -166,7 +189,16 @@ function packByPosition(c: Compiled, order: Int32Array, isMentorRows: boolean) {
 }
 
 /** pairScore for one-word masks, the row's side read once: it runs for every pair. */
-function scoreRowFast(c: Compiled, side: ReturnType<typeof packByPosition>, r: number, from: number, to: number, blockedAt: Int32Array, bonusAt: Int32Array, row: Row): number {
+function scoreRowFast(
+  c: Compiled,
+  side: ReturnType<typeof packByPosition>,
+  r: number,
+  from: number,
+  to: number,
+  blockedAt: Int32Array,
+  bonusAt: Int32Array,
+  row: Row,
+): number {
   const { year, slots, interests, lived, focus } = side;
   const [level1, level2, level3] = side.levels as [Int32Array, Int32Array, Int32Array];
   const m = side.isMentorRows;
@@ -187,7 +219,11 @@ function scoreRowFast(c: Compiled, side: ReturnType<typeof packByPosition>, r: n
     if (blockedAt[p] === r + 1 || (slots[p]! & rowSlots) === 0) continue;
     const areas = focus[p]! | rowFocus;
     let s = gapPoints[year[p]! + rowYear]! + bonusAt[p]!;
-    s += focusFit * (popcount(areas & (level1[p]! | rowLevel1)) + 2 * popcount(areas & (level2[p]! | rowLevel2)) + 3 * popcount(areas & (level3[p]! | rowLevel3)));
+    s +=
+      focusFit *
+      (popcount(areas & (level1[p]! | rowLevel1)) +
+        2 * popcount(areas & (level2[p]! | rowLevel2)) +
+        3 * popcount(areas & (level3[p]! | rowLevel3)));
     s += sharedInterests * popcount(interests[p]! & rowInterests);
     if ((lived[p]! & rowLived) !== 0) s += livedExperience;
     col[n] = side.order[p]!;

@@ -73,7 +73,14 @@ function assertRules(rules: Programme["rules"]) {
 }
 
 function assertWeights(weights: MatchWeights) {
-  const values = [weights.focusFit, ...weights.menteeRanking, weights.sharedInterests, weights.yearGapCloseness, weights.livedExperience, weights.groupYearMix ?? 0];
+  const values = [
+    weights.focusFit,
+    ...weights.menteeRanking,
+    weights.sharedInterests,
+    weights.yearGapCloseness,
+    weights.livedExperience,
+    weights.groupYearMix ?? 0,
+  ];
   if (values.some((value) => !Number.isInteger(value) || value < 0)) throw new RangeError("Weights must be whole numbers of 0 or more.");
 }
 
@@ -93,8 +100,16 @@ export function compileProgramme(programme: Programme): Compiled {
 
   // A mentor's strengths as one set of focus areas per level; areas no mentee has are dropped.
   const wanted = new Set(mentees.flatMap((m) => m.focusAreas));
-  const atLevel = (level: number) => mentors.map((m) => Object.keys(m.strengths).filter((area) => wanted.has(area) && Math.min(3, Math.floor(m.strengths[area] ?? 0)) === level));
-  const [menteeFocus, ...mentorLevels] = toMasks([mentees.map((m) => m.focusAreas), atLevel(1), atLevel(2), atLevel(3)]) as [Masks, Masks, Masks, Masks];
+  const atLevel = (level: number) =>
+    mentors.map((m) =>
+      Object.keys(m.strengths).filter((area) => wanted.has(area) && Math.min(3, Math.floor(m.strengths[area] ?? 0)) === level),
+    );
+  const [menteeFocus, ...mentorLevels] = toMasks([mentees.map((m) => m.focusAreas), atLevel(1), atLevel(2), atLevel(3)]) as [
+    Masks,
+    Masks,
+    Masks,
+    Masks,
+  ];
 
   // A choice keeps its place even if an earlier one has left the programme: second stays second.
   const menteeRank = new Int32Array(mentees.length * 3).fill(-1);
@@ -130,7 +145,10 @@ export function compileProgramme(programme: Programme): Compiled {
 
   const [mentorSlots, menteeSlots] = toMasks([mentors.map((m) => m.slots), mentees.map((m) => m.slots)]) as [Masks, Masks];
   const [mentorInterests, menteeInterests] = toMasks([mentors.map((m) => m.interests), mentees.map((m) => m.interests)]) as [Masks, Masks];
-  const [mentorLived, menteeLived] = toMasks([mentors.map((m) => m.livedExperience), mentees.map((m) => m.livedExperience)]) as [Masks, Masks];
+  const [mentorLived, menteeLived] = toMasks([mentors.map((m) => m.livedExperience), mentees.map((m) => m.livedExperience)]) as [
+    Masks,
+    Masks,
+  ];
 
   return {
     programme,

@@ -64,7 +64,8 @@ export class GroupRules {
       for (const i of mentees) if (!this.canPair(i, j)) return false;
     }
     for (let a = 0; a < mentees.length; a += 1) {
-      for (let b = a + 1; b < mentees.length; b += 1) if (mentees[a] === mentees[b] || this.menteesApart(mentees[a]!, mentees[b]!)) return false;
+      for (let b = a + 1; b < mentees.length; b += 1)
+        if (mentees[a] === mentees[b] || this.menteesApart(mentees[a]!, mentees[b]!)) return false;
     }
     return this.commonSlots(group).some((word) => word !== 0);
   }
@@ -117,7 +118,9 @@ export class GroupRules {
     for (let w = 0; w < words; w += 1) {
       for (let bit = 0; bit < 32; bit += 1) {
         if ((slots[w]! & (1 << bit)) === 0) continue;
-        const eligible = pool.filter((i) => (this.c.menteeSlots.bits[i * words + w]! & (1 << bit)) !== 0 && mentors.every((j) => this.canPair(i, j)));
+        const eligible = pool.filter(
+          (i) => (this.c.menteeSlots.bits[i * words + w]! & (1 << bit)) !== 0 && mentors.every((j) => this.canPair(i, j)),
+        );
         if (eligible.length <= exhaustiveUpTo) this.everySubset(eligible, cap, [], 0, visit);
         else visit(this.greedyFill(mentors, eligible, cap));
       }

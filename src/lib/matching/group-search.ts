@@ -97,7 +97,10 @@ function improveValue(rules: GroupRules, state: State): boolean {
           return rules.isValid(a) && rules.isValid(b) && value(a) + value(b) > pair;
         });
         if (swap !== undefined) {
-          [g.mentees, h.mentees] = [[...without(g.mentees, k), swap], [...without(h.mentees, swap), k]];
+          [g.mentees, h.mentees] = [
+            [...without(g.mentees, k), swap],
+            [...without(h.mentees, swap), k],
+          ];
           isChanged = true;
           break;
         }
@@ -116,7 +119,8 @@ function improveValue(rules: GroupRules, state: State): boolean {
   return isChanged;
 }
 
-const isBetter = (a: Group, b: Group, rules: GroupRules) => a.mentees.length > b.mentees.length || (a.mentees.length === b.mentees.length && rules.value(a) > rules.value(b));
+const isBetter = (a: Group, b: Group, rules: GroupRules) =>
+  a.mentees.length > b.mentees.length || (a.mentees.length === b.mentees.length && rules.value(a) > rules.value(b));
 
 /** A group's own mentors, or one of its two alone. */
 const teamsOf = (g: Group) => [g.mentors, ...(g.mentors.length === 2 ? g.mentors.map((m) => [m]) : [])];
@@ -171,11 +175,21 @@ function refillTwo(rules: GroupRules, state: State): boolean {
       const h = groups[b]!;
       const pool = [...g.mentees, ...h.mentees, ...state.waiting];
       if (pool.length > 12) continue;
-      let best = { placed: g.mentees.length + h.mentees.length, value: rules.value(g) + rules.value(h), next: null as [Group, Group] | null };
+      let best = {
+        placed: g.mentees.length + h.mentees.length,
+        value: rules.value(g) + rules.value(h),
+        next: null as [Group, Group] | null,
+      };
       for (const first of teamsOf(g)) {
         for (const second of teamsOf(h)) {
           rules.eachFill(first, pool, (mentees) => {
-            const other = { mentors: second, mentees: rules.bestFill(second, pool.filter((i) => !mentees.includes(i))) };
+            const other = {
+              mentors: second,
+              mentees: rules.bestFill(
+                second,
+                pool.filter((i) => !mentees.includes(i)),
+              ),
+            };
             if (other.mentees.length === 0) return;
             const mine = { mentors: first, mentees: [...mentees] };
             const placed = mine.mentees.length + other.mentees.length;

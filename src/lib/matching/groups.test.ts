@@ -6,13 +6,37 @@ import { suggestGroups, type GroupsResult } from "./groups";
 import { groupProgrammeArbitrary, isAllowedPair, placesOf, programmeArbitrary } from "./test-support";
 import type { MatchMentee, MatchMentor, Programme } from "./types";
 
-const weights = { focusFit: 4, menteeRanking: [12, 8, 4] as const, sharedInterests: 3, yearGapCloseness: 4, livedExperience: 6, groupYearMix: 5 };
+const weights = {
+  focusFit: 4,
+  menteeRanking: [12, 8, 4] as const,
+  sharedInterests: 3,
+  yearGapCloseness: 4,
+  livedExperience: 6,
+  groupYearMix: 5,
+};
 const rules = { minYearGap: 1, maxYearGap: 5, isTrainingRequired: true, groupSize: 3 };
 const mentor = (id: string, extra: Partial<MatchMentor> = {}): MatchMentor => ({
-  id, name: id, yearGroup: 11, isTrained: true, capacity: 4, strengths: {}, interests: [], slots: ["wed"], livedExperience: null, ...extra,
+  id,
+  name: id,
+  yearGroup: 11,
+  isTrained: true,
+  capacity: 4,
+  strengths: {},
+  interests: [],
+  slots: ["wed"],
+  livedExperience: null,
+  ...extra,
 });
 const mentee = (id: string, extra: Partial<MatchMentee> = {}): MatchMentee => ({
-  id, name: id, yearGroup: 9, focusAreas: [], interests: [], slots: ["wed"], livedExperience: null, ranking: [], ...extra,
+  id,
+  name: id,
+  yearGroup: 9,
+  focusAreas: [],
+  interests: [],
+  slots: ["wed"],
+  livedExperience: null,
+  ranking: [],
+  ...extra,
 });
 
 /** Every group checked on the raw pupils, straight from the rules. */
@@ -33,12 +57,22 @@ function expectGroupRulesKept(p: Programme, result: GroupsResult) {
     }
     for (const a of members) for (const b of members) if (a !== b) expect(p.keepApart.some(([x, y]) => x === a && y === b)).toBe(false);
     const label = (slot: string) => p.slotLabels?.[slot] ?? slot;
-    const records: (MatchMentor | MatchMentee)[] = [...g.mentorIds.map((id) => p.mentors.find((m) => m.id === id)!), ...g.menteeIds.map((id) => p.mentees.find((m) => m.id === id)!)];
+    const records: (MatchMentor | MatchMentee)[] = [
+      ...g.mentorIds.map((id) => p.mentors.find((m) => m.id === id)!),
+      ...g.menteeIds.map((id) => p.mentees.find((m) => m.id === id)!),
+    ];
     for (const pupil of records) expect(pupil.slots.some((slot) => label(slot) === g.slot)).toBe(true);
     for (const mentorId of g.mentorIds) {
       const leader = p.mentors.find((m) => m.id === mentorId)!;
       expect(g.menteeIds.length).toBeLessThanOrEqual(placesOf(leader));
-      for (const menteeId of g.menteeIds) expect(isAllowedPair(p, p.mentees.find((m) => m.id === menteeId)!, leader)).toBe(true);
+      for (const menteeId of g.menteeIds)
+        expect(
+          isAllowedPair(
+            p,
+            p.mentees.find((m) => m.id === menteeId)!,
+            leader,
+          ),
+        ).toBe(true);
     }
   }
   expect(result.groups.length).toBeLessThanOrEqual(Math.ceil(p.mentees.length / p.rules.groupSize));
@@ -52,13 +86,18 @@ function bruteForceGroups(p: Programme): number {
   let best = 0;
   const teams: number[][] = [];
   const chooseMentors = (j: number) => {
-    if (j === n) return placeMentees(0, teams.map((mentors) => ({ mentors, mentees: [] })));
+    if (j === n)
+      return placeMentees(
+        0,
+        teams.map((mentors) => ({ mentors, mentees: [] })),
+      );
     chooseMentors(j + 1);
-    for (const team of teams) if (team.length === 1) {
-      team.push(j);
-      chooseMentors(j + 1);
-      team.pop();
-    }
+    for (const team of teams)
+      if (team.length === 1) {
+        team.push(j);
+        chooseMentors(j + 1);
+        team.pop();
+      }
     teams.push([j]);
     chooseMentors(j + 1);
     teams.pop();
@@ -86,7 +125,14 @@ describe("suggestGroups", () => {
   it("forms mixed-age groups of the configured size around the mentors", () => {
     const p: Programme = {
       mentors: [mentor("Sam"), mentor("Ali")],
-      mentees: [mentee("a", { yearGroup: 9 }), mentee("b", { yearGroup: 9 }), mentee("c", { yearGroup: 10 }), mentee("d", { yearGroup: 10 }), mentee("e", { yearGroup: 9 }), mentee("f", { yearGroup: 10 })],
+      mentees: [
+        mentee("a", { yearGroup: 9 }),
+        mentee("b", { yearGroup: 9 }),
+        mentee("c", { yearGroup: 10 }),
+        mentee("d", { yearGroup: 10 }),
+        mentee("e", { yearGroup: 9 }),
+        mentee("f", { yearGroup: 10 }),
+      ],
       keepApart: [["a", "b"]],
       rules,
       weights,
@@ -103,7 +149,10 @@ describe("suggestGroups", () => {
   });
 
   it("never breaks a hard rule, on programmes of up to 60 pupils", () => {
-    fc.assert(fc.property(programmeArbitrary({ maxMentees: 40, maxMentors: 20 }), (p) => expectGroupRulesKept(p, suggestGroups(p))), { numRuns: 200 });
+    fc.assert(
+      fc.property(programmeArbitrary({ maxMentees: 40, maxMentors: 20 }), (p) => expectGroupRulesKept(p, suggestGroups(p))),
+      { numRuns: 200 },
+    );
   });
 
   it("comes close to the brute-force best on programmes of at most 8 pupils", () => {
@@ -131,7 +180,16 @@ describe("suggestGroups", () => {
       if (found.placedCount === bestPlaced) worstScore = Math.min(worstScore, scoreRatio);
       worst = Math.min(worst, ratio);
     }
-    const summary = { instances: instances.length, meanBestPlaced: placedSum / instances.length, withTwoGroups: multiGroup, samePlaced: sameCount, optimal, meanScoreRatio: ratioSum / sameCount, worstScoreRatio: worstScore, worstObjectiveRatio: worst };
+    const summary = {
+      instances: instances.length,
+      meanBestPlaced: placedSum / instances.length,
+      withTwoGroups: multiGroup,
+      samePlaced: sameCount,
+      optimal,
+      meanScoreRatio: ratioSum / sameCount,
+      worstScoreRatio: worstScore,
+      worstObjectiveRatio: worst,
+    };
     console.log("group mode against brute force:", JSON.stringify(summary));
     expect(sameCount / instances.length).toBeGreaterThanOrEqual(0.98);
     expect(summary.meanScoreRatio).toBeGreaterThanOrEqual(0.98);

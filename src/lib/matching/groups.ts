@@ -45,7 +45,10 @@ function seed(c: Compiled, rules: GroupRules): State {
   const first = assignOptimally({ ...c, mentorRoom: capped });
   const count = new Int32Array(c.mentorCount);
   first.forEach((j) => j >= 0 && (count[j]! += 1));
-  const leaders = [...Array(c.mentorCount).keys()].filter((j) => count[j]! > 0).sort((a, b) => count[b]! - count[a]! || a - b).slice(0, rules.maxGroups());
+  const leaders = [...Array(c.mentorCount).keys()]
+    .filter((j) => count[j]! > 0)
+    .sort((a, b) => count[b]! - count[a]! || a - b)
+    .slice(0, rules.maxGroups());
   const onlyLeaders = new Int32Array(c.mentorCount);
   for (const j of leaders) onlyLeaders[j] = capped[j]!;
   const mentorOf = assignOptimally({ ...c, mentorRoom: onlyLeaders });
@@ -54,7 +57,9 @@ function seed(c: Compiled, rules: GroupRules): State {
   const waiting: number[] = [];
   for (const j of leaders) {
     const group: Group = { mentors: [j], mentees: [] };
-    const mine = [...mentorOf.keys()].filter((i) => mentorOf[i] === j).sort((a, b) => rules.score[b * c.mentorCount + j]! - rules.score[a * c.mentorCount + j]! || a - b);
+    const mine = [...mentorOf.keys()]
+      .filter((i) => mentorOf[i] === j)
+      .sort((a, b) => rules.score[b * c.mentorCount + j]! - rules.score[a * c.mentorCount + j]! || a - b);
     for (const i of mine) {
       if (rules.isValid({ mentors: group.mentors, mentees: [...group.mentees, i] })) group.mentees.push(i);
       else waiting.push(i);
@@ -78,14 +83,21 @@ function greedySeed(c: Compiled, rules: GroupRules): State {
   while (groups.length < rules.maxGroups()) {
     let best: Group | null = null;
     for (const group of fills.values()) {
-      if (group.mentees.length > 0 && (!best || group.mentees.length > best.mentees.length || (group.mentees.length === best.mentees.length && rules.value(group) > rules.value(best)))) best = group;
+      if (
+        group.mentees.length > 0 &&
+        (!best ||
+          group.mentees.length > best.mentees.length ||
+          (group.mentees.length === best.mentees.length && rules.value(group) > rules.value(best)))
+      )
+        best = group;
     }
     if (!best) break;
     const chosen: Group = best;
     groups.push(chosen);
     fills.delete(chosen.mentors[0]!);
     waiting = waiting.filter((i) => !chosen.mentees.includes(i));
-    for (const [j, group] of fills) if (group.mentees.some((i) => chosen.mentees.includes(i))) fills.set(j, { mentors: [j], mentees: rules.bestFill([j], waiting) });
+    for (const [j, group] of fills)
+      if (group.mentees.some((i) => chosen.mentees.includes(i))) fills.set(j, { mentors: [j], mentees: rules.bestFill([j], waiting) });
   }
   return { groups, waiting, unused: [...fills.keys()].sort((a, b) => a - b) };
 }
@@ -94,16 +106,32 @@ function describe(c: Compiled, rules: GroupRules, state: State): GroupsResult {
   const { mentors, mentees, slotLabels } = c.programme;
   const slotNames = [...new Set([...mentees.flatMap((m) => m.slots), ...mentors.flatMap((m) => m.slots)])];
   const groups = state.groups.map((g) => {
-    const common = new Set(g.mentees.flatMap((i) => mentees[i]!.slots).filter((slot) => g.mentees.every((i) => mentees[i]!.slots.includes(slot)) && g.mentors.every((j) => mentors[j]!.slots.includes(slot))));
+    const common = new Set(
+      g.mentees
+        .flatMap((i) => mentees[i]!.slots)
+        .filter(
+          (slot) => g.mentees.every((i) => mentees[i]!.slots.includes(slot)) && g.mentors.every((j) => mentors[j]!.slots.includes(slot)),
+        ),
+    );
     const slot = slotNames.find((s) => common.has(s)) ?? "";
-    const pairs = g.mentees.flatMap((i) => g.mentors.map((j) => {
-      const reasons = pairReasons(c, i, j);
-      return { menteeId: mentees[i]!.id, mentorId: mentors[j]!.id, score: reasons.reduce((sum, r) => sum + r.points, 0), reasons };
-    }));
+    const pairs = g.mentees.flatMap((i) =>
+      g.mentors.map((j) => {
+        const reasons = pairReasons(c, i, j);
+        return { menteeId: mentees[i]!.id, mentorId: mentors[j]!.id, score: reasons.reduce((sum, r) => sum + r.points, 0), reasons };
+      }),
+    );
     const years = [...new Set(g.mentees.map((i) => mentees[i]!.yearGroup))].sort((a, b) => a - b);
     const mix = rules.yearMix(g);
-    const reasons: Reason[] = mix > 0 ? [{ kind: "year-gap", points: mix, text: `mixed years: ${years.map((y) => `Year ${y}`).join(", ")}` }] : [];
-    return { mentorIds: g.mentors.map((j) => mentors[j]!.id), menteeIds: g.mentees.map((i) => mentees[i]!.id), slot: slotLabels?.[slot] ?? slot, score: rules.value(g), reasons, pairs };
+    const reasons: Reason[] =
+      mix > 0 ? [{ kind: "year-gap", points: mix, text: `mixed years: ${years.map((y) => `Year ${y}`).join(", ")}` }] : [];
+    return {
+      mentorIds: g.mentors.map((j) => mentors[j]!.id),
+      menteeIds: g.mentees.map((i) => mentees[i]!.id),
+      slot: slotLabels?.[slot] ?? slot,
+      score: rules.value(g),
+      reasons,
+      pairs,
+    };
   });
   const unplaced = state.waiting.map((i): Unmatched => {
     const alone = explainUnmatched(c, i);

@@ -7,16 +7,42 @@ import { isAllowedPair, placesOf, programmeArbitrary } from "./test-support";
 import type { MatchMentee, MatchMentor, Programme } from "./types";
 
 const mentor = (id: string, extra: Partial<MatchMentor> = {}): MatchMentor => ({
-  id, name: id, yearGroup: 11, isTrained: true, capacity: 1, strengths: {}, interests: [], slots: ["wed"], livedExperience: null, ...extra,
+  id,
+  name: id,
+  yearGroup: 11,
+  isTrained: true,
+  capacity: 1,
+  strengths: {},
+  interests: [],
+  slots: ["wed"],
+  livedExperience: null,
+  ...extra,
 });
 const mentee = (id: string, extra: Partial<MatchMentee> = {}): MatchMentee => ({
-  id, name: id, yearGroup: 8, focusAreas: [], interests: [], slots: ["wed"], livedExperience: null, ranking: [], ...extra,
+  id,
+  name: id,
+  yearGroup: 8,
+  focusAreas: [],
+  interests: [],
+  slots: ["wed"],
+  livedExperience: null,
+  ranking: [],
+  ...extra,
 });
 const weights = { focusFit: 1, menteeRanking: [1, 1, 1] as const, sharedInterests: 1, yearGapCloseness: 1, livedExperience: 1 };
 
 describe("pairRuleBroken", () => {
   const p: Programme = {
-    mentors: [mentor("ok"), mentor("young", { yearGroup: 8 }), mentor("old", { yearGroup: 13 }), mentor("busy", { slots: ["fri"] }), mentor("new", { isTrained: false }), mentor("apart"), mentor("full", { capacity: 2, currentLoad: 2 }), mentor("me")],
+    mentors: [
+      mentor("ok"),
+      mentor("young", { yearGroup: 8 }),
+      mentor("old", { yearGroup: 13 }),
+      mentor("busy", { slots: ["fri"] }),
+      mentor("new", { isTrained: false }),
+      mentor("apart"),
+      mentor("full", { capacity: 2, currentLoad: 2 }),
+      mentor("me"),
+    ],
     mentees: [mentee("me")],
     keepApart: [["apart", "me"]],
     rules: { minYearGap: 1, maxYearGap: 4, isTrainingRequired: true, groupSize: 3 },
@@ -25,7 +51,16 @@ describe("pairRuleBroken", () => {
   const c = compileProgramme(p);
 
   it("names the first rule each pair breaks", () => {
-    expect(p.mentors.map((_, j) => pairBlock(c, 0, j))).toEqual([null, "too-young", "too-old", "no-shared-slot", "untrained", "keep-apart", "no-room", "same-pupil"]);
+    expect(p.mentors.map((_, j) => pairBlock(c, 0, j))).toEqual([
+      null,
+      "too-young",
+      "too-old",
+      "no-shared-slot",
+      "untrained",
+      "keep-apart",
+      "no-room",
+      "same-pupil",
+    ]);
   });
 
   it("lets an untrained mentor through when the programme does not require training", () => {
@@ -47,7 +82,16 @@ describe("the engine's hard rules and pairing-rules.ts", () => {
               kind: "ONE_TO_ONE",
               programmeFormat: "BOTH",
               minimumYearGap: p.rules.minYearGap,
-              mentors: [{ studentId: m.id, name: m.name, yearGroup: m.yearGroup, hasProfile: true, capacity: m.capacity, currentLoad: m.currentLoad ?? 0 }],
+              mentors: [
+                {
+                  studentId: m.id,
+                  name: m.name,
+                  yearGroup: m.yearGroup,
+                  hasProfile: true,
+                  capacity: m.capacity,
+                  currentLoad: m.currentLoad ?? 0,
+                },
+              ],
               mentees: [{ studentId: e.id, name: e.name, yearGroup: e.yearGroup, hasProfile: true, livePairings: 0 }],
             }).map((v) => v.rule);
             if (broken === null) expect(manual).toEqual([]);

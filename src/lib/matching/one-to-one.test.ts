@@ -10,31 +10,59 @@ import type { MatchMentee, MatchMentor, OneToOneResult, Programme } from "./type
 const weights = { focusFit: 4, menteeRanking: [12, 8, 4] as const, sharedInterests: 3, yearGapCloseness: 4, livedExperience: 6 };
 const rules = { minYearGap: 1, maxYearGap: 4, isTrainingRequired: true, groupSize: 3 };
 const mentor = (id: string, extra: Partial<MatchMentor> = {}): MatchMentor => ({
-  id, name: id, yearGroup: 10, isTrained: true, capacity: 1, strengths: {}, interests: [], slots: ["wed"], livedExperience: null, ...extra,
+  id,
+  name: id,
+  yearGroup: 10,
+  isTrained: true,
+  capacity: 1,
+  strengths: {},
+  interests: [],
+  slots: ["wed"],
+  livedExperience: null,
+  ...extra,
 });
 const mentee = (id: string, extra: Partial<MatchMentee> = {}): MatchMentee => ({
-  id, name: id, yearGroup: 8, focusAreas: [], interests: [], slots: ["wed"], livedExperience: null, ranking: [], ...extra,
+  id,
+  name: id,
+  yearGroup: 8,
+  focusAreas: [],
+  interests: [],
+  slots: ["wed"],
+  livedExperience: null,
+  ranking: [],
+  ...extra,
 });
-const programme = (mentors: MatchMentor[], mentees: MatchMentee[], extra: Partial<Programme> = {}): Programme => ({ mentors, mentees, keepApart: [], rules, weights, ...extra });
+const programme = (mentors: MatchMentor[], mentees: MatchMentee[], extra: Partial<Programme> = {}): Programme => ({
+  mentors,
+  mentees,
+  keepApart: [],
+  rules,
+  weights,
+  ...extra,
+});
 const pairsOf = (result: OneToOneResult) => result.suggestions.map((s) => `${s.menteeId}–${s.mentorId}`).sort();
 const codesOf = (result: OneToOneResult) => Object.fromEntries(result.unmatched.map((u) => [u.menteeId, u.code]));
 
 describe("suggestOneToOne on hand-made programmes", () => {
   it("matches more mentees before it chases a higher score (a greedy pass would not)", () => {
     // Maya ranked Sam first, but Sam is the only mentor free when Leo is.
-    const result = suggestOneToOne(programme(
-      [mentor("Sam", { slots: ["wed", "fri"] }), mentor("Ali", { slots: ["wed"] })],
-      [mentee("Maya", { ranking: ["Sam"] }), mentee("Leo", { slots: ["fri"] })],
-    ));
+    const result = suggestOneToOne(
+      programme(
+        [mentor("Sam", { slots: ["wed", "fri"] }), mentor("Ali", { slots: ["wed"] })],
+        [mentee("Maya", { ranking: ["Sam"] }), mentee("Leo", { slots: ["fri"] })],
+      ),
+    );
     expect(pairsOf(result)).toEqual(["Leo–Sam", "Maya–Ali"]);
     expect(result.objective).toBe(2_000_000 + 4 + 4);
   });
 
   it("then takes the highest total score, not the best first pick", () => {
-    const result = suggestOneToOne(programme(
-      [mentor("A", { interests: ["x", "y"] }), mentor("B", { interests: ["x"] })],
-      [mentee("P", { interests: ["x", "y"] }), mentee("Q", { interests: ["x", "y"], ranking: ["A"] })],
-    ));
+    const result = suggestOneToOne(
+      programme(
+        [mentor("A", { interests: ["x", "y"] }), mentor("B", { interests: ["x"] })],
+        [mentee("P", { interests: ["x", "y"] }), mentee("Q", { interests: ["x", "y"], ranking: ["A"] })],
+      ),
+    );
     // P–A 4+6, Q–B 4+3 = 17 against P–B 4+3, Q–A 4+6+12 = 29.
     expect(pairsOf(result)).toEqual(["P–B", "Q–A"]);
     expect(result.totalScore).toBe(29);
@@ -43,28 +71,34 @@ describe("suggestOneToOne on hand-made programmes", () => {
   it("respects capacity less the mentees a mentor already has", () => {
     const result = suggestOneToOne(programme([mentor("Sam", { capacity: 3, currentLoad: 2 })], [mentee("a"), mentee("b")]));
     expect(result.matchedCount).toBe(1);
-    expect(result.unmatched.map((u) => u.message)).toEqual([expect.stringContaining("The one mentor who fits (Sam) is already at capacity") as unknown]);
+    expect(result.unmatched.map((u) => u.message)).toEqual([
+      expect.stringContaining("The one mentor who fits (Sam) is already at capacity") as unknown,
+    ]);
   });
 
   it("never pairs a keep-apart pair, whichever way round it was entered", () => {
     const result = suggestOneToOne(programme([mentor("Sam")], [mentee("Leo")], { keepApart: [["Sam", "Leo"]] }));
     expect(result.suggestions).toEqual([]);
-    expect(result.unmatched).toEqual([{ menteeId: "Leo", code: "only-keep-apart", message: "The only mentors who fit are on Leo's keep-apart list." }]);
+    expect(result.unmatched).toEqual([
+      { menteeId: "Leo", code: "only-keep-apart", message: "The only mentors who fit are on Leo's keep-apart list." },
+    ]);
   });
 
   it("says why each mentee could not be matched", () => {
-    const result = suggestOneToOne(programme(
-      [mentor("Sam", { yearGroup: 10, slots: ["wed"] }), mentor("Ali", { yearGroup: 11, isTrained: false, slots: ["mon"] })],
-      [
-        mentee("young", { yearGroup: 11 }),
-        mentee("far", { yearGroup: 5 }),
-        mentee("busy", { yearGroup: 8, slots: ["tue"] }),
-        mentee("monday", { yearGroup: 9, slots: ["mon"] }),
-        mentee("first", { yearGroup: 8, ranking: ["Sam"] }),
-        mentee("second", { yearGroup: 8 }),
-      ],
-      { rules: { ...rules, maxYearGap: 4 }, weights: { ...weights, sharedInterests: 0 } },
-    ));
+    const result = suggestOneToOne(
+      programme(
+        [mentor("Sam", { yearGroup: 10, slots: ["wed"] }), mentor("Ali", { yearGroup: 11, isTrained: false, slots: ["mon"] })],
+        [
+          mentee("young", { yearGroup: 11 }),
+          mentee("far", { yearGroup: 5 }),
+          mentee("busy", { yearGroup: 8, slots: ["tue"] }),
+          mentee("monday", { yearGroup: 9, slots: ["mon"] }),
+          mentee("first", { yearGroup: 8, ranking: ["Sam"] }),
+          mentee("second", { yearGroup: 8 }),
+        ],
+        { rules: { ...rules, maxYearGap: 4 }, weights: { ...weights, sharedInterests: 0 } },
+      ),
+    );
     expect(result.matchedCount).toBe(1);
     expect(codesOf(result)).toEqual({
       young: "no-mentor-old-enough",
@@ -78,16 +112,20 @@ describe("suggestOneToOne on hand-made programmes", () => {
   });
 
   it("never makes a pupil their own mentor", () => {
-    const result = suggestOneToOne(programme([mentor("Kim", { yearGroup: 11 })], [mentee("Kim", { yearGroup: 8 })], { rules: { ...rules, minYearGap: 0 } }));
+    const result = suggestOneToOne(
+      programme([mentor("Kim", { yearGroup: 11 })], [mentee("Kim", { yearGroup: 8 })], { rules: { ...rules, minYearGap: 0 } }),
+    );
     expect(result.suggestions).toEqual([]);
   });
 
   it("carries slot labels into the reasons and solves independent groups of pupils separately", () => {
-    const result = suggestOneToOne(programme(
-      [mentor("Sam", { slots: ["wed"] }), mentor("Ali", { slots: ["fri"], capacity: 2 })],
-      [mentee("Maya", { slots: ["wed"] }), mentee("Leo", { slots: ["fri"] }), mentee("Zara", { slots: ["fri"] })],
-      { slotLabels: { wed: "Wed lunch", fri: "Fri after school" } },
-    ));
+    const result = suggestOneToOne(
+      programme(
+        [mentor("Sam", { slots: ["wed"] }), mentor("Ali", { slots: ["fri"], capacity: 2 })],
+        [mentee("Maya", { slots: ["wed"] }), mentee("Leo", { slots: ["fri"] }), mentee("Zara", { slots: ["fri"] })],
+        { slotLabels: { wed: "Wed lunch", fri: "Fri after school" } },
+      ),
+    );
     expect(pairsOf(result)).toEqual(["Leo–Ali", "Maya–Sam", "Zara–Ali"]);
     expect(result.suggestions.find((s) => s.menteeId === "Maya")?.reasons[0]?.text).toBe("both free Wed lunch");
   });
@@ -133,7 +171,10 @@ describe("suggestOneToOne, property-tested", () => {
   });
 
   it("never breaks a hard rule, on programmes of up to 60 pupils", () => {
-    fc.assert(fc.property(programmeArbitrary({ maxMentees: 40, maxMentors: 20 }), (p) => expectRulesKept(p, suggestOneToOne(p))), { numRuns: 300 });
+    fc.assert(
+      fc.property(programmeArbitrary({ maxMentees: 40, maxMentors: 20 }), (p) => expectRulesKept(p, suggestOneToOne(p))),
+      { numRuns: 300 },
+    );
   });
 
   it("finds the brute-force optimum when there are at most 7 mentees", () => {
@@ -149,7 +190,15 @@ describe("suggestOneToOne, property-tested", () => {
     fc.assert(
       fc.property(programmeArbitrary({ maxMentees: 7, maxMentors: 6 }), fc.integer({ min: 1000, max: 5000 }), (p, factor) => {
         const w = p.weights;
-        const big = { ...p, weights: { ...w, focusFit: w.focusFit * factor, menteeRanking: w.menteeRanking.map((x) => x * factor) as unknown as typeof w.menteeRanking, sharedInterests: w.sharedInterests * factor } };
+        const big = {
+          ...p,
+          weights: {
+            ...w,
+            focusFit: w.focusFit * factor,
+            menteeRanking: w.menteeRanking.map((x) => x * factor) as unknown as typeof w.menteeRanking,
+            sharedInterests: w.sharedInterests * factor,
+          },
+        };
         const result = suggestOneToOne(big);
         expect(result.matchedCount * 1e12 + result.totalScore).toBe(bruteForceObjective(big, scorer(big), 1e12));
       }),

@@ -26,5 +26,11 @@ export function suggestOneToOne(programme: Programme): OneToOneResult {
     totalScore += score;
     suggestions.push({ menteeId: programme.mentees[i]!.id, mentorId: programme.mentors[j]!.id, score, reasons });
   }
-  return { suggestions, unmatched, matchedCount: suggestions.length, totalScore, objective: suggestions.length * OBJECTIVE_SCALE + totalScore };
+  return {
+    suggestions,
+    unmatched,
+    matchedCount: suggestions.length,
+    totalScore,
+    objective: suggestions.length * OBJECTIVE_SCALE + totalScore,
+  };
 }

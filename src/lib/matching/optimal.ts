@@ -23,7 +23,14 @@ export function assignOptimally(c: Compiled): Int32Array {
   return mentorOf;
 }
 
-function solveComponent(c: Compiled, candidates: Candidates, component: Component, isWhole: boolean, localOf: Int32Array, mentorOf: Int32Array) {
+function solveComponent(
+  c: Compiled,
+  candidates: Candidates,
+  component: Component,
+  isWhole: boolean,
+  localOf: Int32Array,
+  mentorOf: Int32Array,
+) {
   const { isMentorRows, maxScore } = candidates;
   // With one component the candidate arrays are used as they are: no copy, no renumbering.
   // (Rows are ids in the candidate numbering; identity lists keep one code path for both.)
@@ -41,7 +48,8 @@ function solveComponent(c: Compiled, candidates: Candidates, component: Componen
   if (!isWhole) {
     for (let k = 0; k < cols; k += 1) localOf[colIds[k]!] = k;
     rowStart = new Int32Array(rows + 1);
-    for (let r = 0; r < rows; r += 1) rowStart[r + 1] = rowStart[r]! + candidates.rowStart[rowIds[r]! + 1]! - candidates.rowStart[rowIds[r]!]!;
+    for (let r = 0; r < rows; r += 1)
+      rowStart[r + 1] = rowStart[r]! + candidates.rowStart[rowIds[r]! + 1]! - candidates.rowStart[rowIds[r]!]!;
     col = new Int32Array(rowStart[rows]!);
     score = new Int32Array(rowStart[rows]!);
     for (let r = 0; r < rows; r += 1) {

@@ -11,17 +11,63 @@ const rules = { minYearGap: 1, maxYearGap: 4, isTrainingRequired: true, groupSiz
 const slotLabels = { "wed-lunch": "Wed lunch", "fri-lunch": "Fri lunch", "mon-after": "Mon after school" };
 
 const mentor = (id: string, name: string, extra: Partial<MatchMentor>): MatchMentor => ({
-  id, name, yearGroup: 10, isTrained: true, capacity: 2, strengths: {}, interests: [], slots: ["wed-lunch"], livedExperience: null, ...extra,
+  id,
+  name,
+  yearGroup: 10,
+  isTrained: true,
+  capacity: 2,
+  strengths: {},
+  interests: [],
+  slots: ["wed-lunch"],
+  livedExperience: null,
+  ...extra,
 });
 const mentee = (id: string, name: string, extra: Partial<MatchMentee>): MatchMentee => ({
-  id, name, yearGroup: 8, focusAreas: [], interests: [], slots: ["wed-lunch"], livedExperience: null, ranking: [], ...extra,
+  id,
+  name,
+  yearGroup: 8,
+  focusAreas: [],
+  interests: [],
+  slots: ["wed-lunch"],
+  livedExperience: null,
+  ranking: [],
+  ...extra,
 });
 
-const sam = mentor("sam", "Sam", { strengths: { attendance: 3, reading: 1 }, interests: ["football", "drawing", "chess"], slots: ["wed-lunch", "fri-lunch"], livedExperience: ["autism", "dyslexia"] });
-const ali = mentor("ali", "Ali", { yearGroup: 9, strengths: { reading: 2 }, interests: ["music"], slots: ["wed-lunch", "fri-lunch"], livedExperience: null });
-const jo = mentor("jo", "Jo", { yearGroup: 12, strengths: { confidence: 3 }, interests: [], slots: ["mon-after", "wed-lunch"], livedExperience: ["autism"] });
-const maya = mentee("maya", "Maya", { focusAreas: ["attendance", "reading"], interests: ["football", "drawing", "music"], slots: ["wed-lunch", "fri-lunch"], livedExperience: ["autism"], ranking: ["sam", "ali", "jo"] });
-const leo = mentee("leo", "Leo", { yearGroup: 9, focusAreas: ["attendance"], interests: ["chess"], slots: ["wed-lunch"], livedExperience: null });
+const sam = mentor("sam", "Sam", {
+  strengths: { attendance: 3, reading: 1 },
+  interests: ["football", "drawing", "chess"],
+  slots: ["wed-lunch", "fri-lunch"],
+  livedExperience: ["autism", "dyslexia"],
+});
+const ali = mentor("ali", "Ali", {
+  yearGroup: 9,
+  strengths: { reading: 2 },
+  interests: ["music"],
+  slots: ["wed-lunch", "fri-lunch"],
+  livedExperience: null,
+});
+const jo = mentor("jo", "Jo", {
+  yearGroup: 12,
+  strengths: { confidence: 3 },
+  interests: [],
+  slots: ["mon-after", "wed-lunch"],
+  livedExperience: ["autism"],
+});
+const maya = mentee("maya", "Maya", {
+  focusAreas: ["attendance", "reading"],
+  interests: ["football", "drawing", "music"],
+  slots: ["wed-lunch", "fri-lunch"],
+  livedExperience: ["autism"],
+  ranking: ["sam", "ali", "jo"],
+});
+const leo = mentee("leo", "Leo", {
+  yearGroup: 9,
+  focusAreas: ["attendance"],
+  interests: ["chess"],
+  slots: ["wed-lunch"],
+  livedExperience: null,
+});
 
 const programme: Programme = { mentors: [sam, ali, jo], mentees: [maya, leo], keepApart: [], rules, weights, slotLabels };
 const c = compileProgramme(programme);
@@ -73,7 +119,11 @@ describe("the score table, worked by hand (focus 4 × level, ranking 12/8/4, int
 
   it("a choice keeps its place when an earlier choice has left the programme", () => {
     const left = compileProgramme({ ...programme, mentees: [{ ...maya, ranking: ["gone", "sam", "sam"] }] });
-    expect(pairReasons(left, 0, 0).find((r) => r.kind === "ranking")).toEqual({ kind: "ranking", points: 8, text: "Maya ranked Sam second" });
+    expect(pairReasons(left, 0, 0).find((r) => r.kind === "ranking")).toEqual({
+      kind: "ranking",
+      points: 8,
+      text: "Maya ranked Sam second",
+    });
     expect(pairScore(left, 0, 0)).toBe(44 - 12 + 8);
   });
 
@@ -84,7 +134,11 @@ describe("the score table, worked by hand (focus 4 × level, ranking 12/8/4, int
   });
 
   it("a slot without a label is shown by its id; zero weights give no points but the slot still shows", () => {
-    const bare = compileProgramme({ ...programme, slotLabels: undefined, weights: { focusFit: 0, menteeRanking: [0, 0, 0], sharedInterests: 0, yearGapCloseness: 0, livedExperience: 0 } });
+    const bare = compileProgramme({
+      ...programme,
+      slotLabels: undefined,
+      weights: { focusFit: 0, menteeRanking: [0, 0, 0], sharedInterests: 0, yearGapCloseness: 0, livedExperience: 0 },
+    });
     expect(pairReasons(bare, 0, 2)).toEqual([{ kind: "slot", points: 0, text: "both free wed-lunch" }]);
     expect(pairScore(bare, 0, 0)).toBe(0);
   });
@@ -136,7 +190,10 @@ describe("candidates", () => {
     const p: Programme = {
       ...programme,
       mentors: [mentor("m1", "Ada", { interests: many.slice(30, 36) }), mentor("m2", "Bo", { interests: many.slice(0, 20) })],
-      mentees: [mentee("e1", "Cy", { interests: [...many.slice(20, 30), many[33]!, many[35]!] }), mentee("e2", "Di", { interests: many.slice(0, 3).concat(many[39]!) })],
+      mentees: [
+        mentee("e1", "Cy", { interests: [...many.slice(20, 30), many[33]!, many[35]!] }),
+        mentee("e2", "Di", { interests: many.slice(0, 3).concat(many[39]!) }),
+      ],
     };
     const compiled = compileProgramme(p);
     expect(compiled.menteeInterests.words).toBe(2);

@@ -33,12 +33,21 @@ export function pairReasons(c: Compiled, i: number, j: number): Reason[] {
   if (slots.length > 0) reasons.push({ kind: "slot", points: 0, text: `both free ${listInWords(slots)}` });
 
   const rank = [0, 1, 2].find((r) => c.menteeRank[i * 3 + r] === j);
-  if (rank !== undefined) reasons.push({ kind: "ranking", points: w.menteeRanking[rank as 0 | 1 | 2], text: `${mentee.name} ranked ${mentor.name} ${ORDINALS[rank]}` });
+  if (rank !== undefined)
+    reasons.push({
+      kind: "ranking",
+      points: w.menteeRanking[rank as 0 | 1 | 2],
+      text: `${mentee.name} ranked ${mentor.name} ${ORDINALS[rank]}`,
+    });
 
   for (const area of inCommon(mentee.focusAreas, mentee.focusAreas)) {
     const level = Math.min(3, Math.floor(mentor.strengths[area] ?? 0));
     if (level < 1) continue;
-    reasons.push({ kind: "focus", points: w.focusFit * level, text: `${mentor.name} ${STRENGTH_WORDS[level as StrengthLevel]} ${area}, ${mentee.name}'s focus` });
+    reasons.push({
+      kind: "focus",
+      points: w.focusFit * level,
+      text: `${mentor.name} ${STRENGTH_WORDS[level as StrengthLevel]} ${area}, ${mentee.name}'s focus`,
+    });
   }
 
   const interests = inCommon(mentee.interests, mentor.interests);
@@ -51,7 +60,10 @@ export function pairReasons(c: Compiled, i: number, j: number): Reason[] {
   const gapPoints = c.yearGapPoints[gap] ?? 0;
   if (gapPoints > 0) {
     const years = `${gap === 8 || gap === 11 ? "an" : "a"} ${NUMBER_WORDS[gap] ?? gap}-year gap`;
-    const text = gap === c.idealYearGap ? `Year ${mentor.yearGroup} with Year ${mentee.yearGroup}: ${years}, the ideal` : `Year ${mentor.yearGroup} with Year ${mentee.yearGroup}: ${years}, close to the ideal`;
+    const text =
+      gap === c.idealYearGap
+        ? `Year ${mentor.yearGroup} with Year ${mentee.yearGroup}: ${years}, the ideal`
+        : `Year ${mentor.yearGroup} with Year ${mentee.yearGroup}: ${years}, close to the ideal`;
     reasons.push({ kind: "year-gap", points: gapPoints, text });
   }
 

@@ -13,7 +13,10 @@ const NAMES = ["Maya", "Sam", "Leo", "Aisha", "Noah", "Zara", "Omar", "Isla"];
 
 const subset = (items: readonly string[], max = items.length) => fc.uniqueArray(fc.constantFrom(...items), { maxLength: max });
 const lived = fc.option(subset(LIVED), { nil: null, freq: 2 });
-const slots = fc.oneof({ arbitrary: fc.uniqueArray(fc.constantFrom(...SLOTS), { minLength: 1, maxLength: 4 }), weight: 6 }, { arbitrary: fc.constant([]), weight: 1 });
+const slots = fc.oneof(
+  { arbitrary: fc.uniqueArray(fc.constantFrom(...SLOTS), { minLength: 1, maxLength: 4 }), weight: 6 },
+  { arbitrary: fc.constant([]), weight: 1 },
+);
 
 export type ProgrammeShape = { maxMentees: number; maxMentors: number; minMentees?: number };
 
@@ -22,7 +25,10 @@ export function programmeArbitrary({ maxMentees, maxMentors, minMentees = 0 }: P
     const interests = subset(isManyInterests ? MANY_INTERESTS : INTERESTS, 4);
     // Mostly pupils a school would really put forward, with enough oddities to reach every rule.
     const mentor = fc.record({
-      yearGroup: fc.oneof({ arbitrary: fc.integer({ min: 9, max: 13 }), weight: 4 }, { arbitrary: fc.integer({ min: 7, max: 13 }), weight: 1 }),
+      yearGroup: fc.oneof(
+        { arbitrary: fc.integer({ min: 9, max: 13 }), weight: 4 },
+        { arbitrary: fc.integer({ min: 7, max: 13 }), weight: 1 },
+      ),
       isTrained: fc.oneof({ arbitrary: fc.constant(true), weight: 5 }, { arbitrary: fc.constant(false), weight: 1 }),
       capacity: fc.oneof({ arbitrary: fc.integer({ min: 1, max: 3 }), weight: 5 }, { arbitrary: fc.constant(0), weight: 1 }),
       currentLoad: fc.option(fc.integer({ min: 0, max: 1 }), { nil: undefined }),
@@ -32,7 +38,10 @@ export function programmeArbitrary({ maxMentees, maxMentors, minMentees = 0 }: P
       livedExperience: lived,
     });
     const mentee = fc.record({
-      yearGroup: fc.oneof({ arbitrary: fc.integer({ min: 7, max: 10 }), weight: 4 }, { arbitrary: fc.integer({ min: 7, max: 13 }), weight: 1 }),
+      yearGroup: fc.oneof(
+        { arbitrary: fc.integer({ min: 7, max: 10 }), weight: 4 },
+        { arbitrary: fc.integer({ min: 7, max: 13 }), weight: 1 },
+      ),
       focusAreas: subset(FOCUS, 2),
       interests,
       slots: slots,
@@ -40,8 +49,20 @@ export function programmeArbitrary({ maxMentees, maxMentors, minMentees = 0 }: P
       ranking: fc.uniqueArray(fc.nat({ max: Math.max(0, maxMentors) }), { maxLength: 3 }),
     });
     const rules: fc.Arbitrary<MatchRules> = fc
-      .record({ minYearGap: fc.integer({ min: 0, max: 2 }), extra: fc.constantFrom(0, 1, 2, 3, 4, 5, 5, 5), isTrainingRequired: fc.boolean(), groupSize: fc.integer({ min: 2, max: 4 }), ideal: fc.option(fc.integer({ min: 0, max: 5 }), { nil: undefined }) })
-      .map(({ minYearGap, extra, isTrainingRequired, groupSize, ideal }) => ({ minYearGap, maxYearGap: minYearGap + extra, isTrainingRequired, groupSize, idealYearGap: ideal }));
+      .record({
+        minYearGap: fc.integer({ min: 0, max: 2 }),
+        extra: fc.constantFrom(0, 1, 2, 3, 4, 5, 5, 5),
+        isTrainingRequired: fc.boolean(),
+        groupSize: fc.integer({ min: 2, max: 4 }),
+        ideal: fc.option(fc.integer({ min: 0, max: 5 }), { nil: undefined }),
+      })
+      .map(({ minYearGap, extra, isTrainingRequired, groupSize, ideal }) => ({
+        minYearGap,
+        maxYearGap: minYearGap + extra,
+        isTrainingRequired,
+        groupSize,
+        idealYearGap: ideal,
+      }));
     const weights: fc.Arbitrary<MatchWeights> = fc.record({
       focusFit: fc.integer({ min: 0, max: 6 }),
       menteeRanking: fc.tuple(fc.integer({ min: 0, max: 15 }), fc.integer({ min: 0, max: 15 }), fc.integer({ min: 0, max: 15 })),
@@ -71,7 +92,8 @@ export function programmeArbitrary({ maxMentees, maxMentors, minMentees = 0 }: P
         const ids = [...fullMentors.map((m) => m.id), ...fullMentees.map((m) => m.id)];
         const pairs: KeepApart[] = [];
         for (const [a, b, isCrossRole] of keepApart) {
-          if (isCrossRole && fullMentees.length > 0 && fullMentors.length > 0) pairs.push([fullMentees[a % fullMentees.length]!.id, fullMentors[b % fullMentors.length]!.id]);
+          if (isCrossRole && fullMentees.length > 0 && fullMentors.length > 0)
+            pairs.push([fullMentees[a % fullMentees.length]!.id, fullMentors[b % fullMentors.length]!.id]);
           else if (ids.length > 0) pairs.push([ids[a % ids.length]!, ids[b % ids.length]!]);
         }
         return { mentors: fullMentors, mentees: fullMentees, keepApart: pairs, rules: r, weights: w };
@@ -83,8 +105,21 @@ export function programmeArbitrary({ maxMentees, maxMentors, minMentees = 0 }: P
 export function groupProgrammeArbitrary(maxPupils: number): fc.Arbitrary<Programme> {
   const someSlots = (min: number) => fc.uniqueArray(fc.constantFrom(...SLOTS.slice(0, 3)), { minLength: min, maxLength: 3 });
   const pupil = { interests: subset(INTERESTS, 3), livedExperience: lived };
-  const mentor = fc.record({ yearGroup: fc.integer({ min: 10, max: 13 }), slots: someSlots(2), isTrained: fc.constantFrom(true, true, true, false), capacity: fc.integer({ min: 1, max: 5 }), strengths: fc.dictionary(fc.constantFrom(...FOCUS), fc.constantFrom<StrengthLevel>(1, 2, 3), { maxKeys: 2 }), ...pupil });
-  const mentee = fc.record({ yearGroup: fc.integer({ min: 7, max: 10 }), slots: someSlots(1), focusAreas: subset(FOCUS, 2), ranking: fc.uniqueArray(fc.nat({ max: 2 }), { maxLength: 2 }), ...pupil });
+  const mentor = fc.record({
+    yearGroup: fc.integer({ min: 10, max: 13 }),
+    slots: someSlots(2),
+    isTrained: fc.constantFrom(true, true, true, false),
+    capacity: fc.integer({ min: 1, max: 5 }),
+    strengths: fc.dictionary(fc.constantFrom(...FOCUS), fc.constantFrom<StrengthLevel>(1, 2, 3), { maxKeys: 2 }),
+    ...pupil,
+  });
+  const mentee = fc.record({
+    yearGroup: fc.integer({ min: 7, max: 10 }),
+    slots: someSlots(1),
+    focusAreas: subset(FOCUS, 2),
+    ranking: fc.uniqueArray(fc.nat({ max: 2 }), { maxLength: 2 }),
+    ...pupil,
+  });
   return fc
     .record({
       mentors: fc.array(mentor, { minLength: 1, maxLength: 3 }),
@@ -92,15 +127,33 @@ export function groupProgrammeArbitrary(maxPupils: number): fc.Arbitrary<Program
       keepApart: fc.array(fc.tuple(fc.nat(), fc.nat()), { maxLength: 2 }),
       groupSize: fc.integer({ min: 2, max: 4 }),
       isTrainingRequired: fc.boolean(),
-      weights: fc.record({ focusFit: fc.nat(6), menteeRanking: fc.tuple(fc.nat(15), fc.nat(15), fc.nat(15)), sharedInterests: fc.nat(5), yearGapCloseness: fc.nat(6), livedExperience: fc.nat(8), groupYearMix: fc.nat(8) }),
+      weights: fc.record({
+        focusFit: fc.nat(6),
+        menteeRanking: fc.tuple(fc.nat(15), fc.nat(15), fc.nat(15)),
+        sharedInterests: fc.nat(5),
+        yearGapCloseness: fc.nat(6),
+        livedExperience: fc.nat(8),
+        groupYearMix: fc.nat(8),
+      }),
     })
     .filter(({ mentors, mentees }) => mentors.length + mentees.length <= maxPupils)
     .map(({ mentors, mentees, keepApart, groupSize, isTrainingRequired, weights }) => {
       const fullMentors: MatchMentor[] = mentors.map((m, j) => ({ id: `r${j}`, name: NAMES[j]!, ...m }));
-      const fullMentees: MatchMentee[] = mentees.map((m, i) => ({ id: `e${i}`, name: NAMES[(i + 3) % NAMES.length]!, ...m, ranking: m.ranking.map((k) => `r${k}`) }));
+      const fullMentees: MatchMentee[] = mentees.map((m, i) => ({
+        id: `e${i}`,
+        name: NAMES[(i + 3) % NAMES.length]!,
+        ...m,
+        ranking: m.ranking.map((k) => `r${k}`),
+      }));
       const ids = [...fullMentors, ...fullMentees].map((x) => x.id);
       const pairs: KeepApart[] = keepApart.map(([a, b]) => [ids[a % ids.length]!, ids[b % ids.length]!] as const);
-      return { mentors: fullMentors, mentees: fullMentees, keepApart: pairs, rules: { minYearGap: 1, maxYearGap: 6, isTrainingRequired, groupSize }, weights };
+      return {
+        mentors: fullMentors,
+        mentees: fullMentees,
+        keepApart: pairs,
+        rules: { minYearGap: 1, maxYearGap: 6, isTrainingRequired, groupSize },
+        weights,
+      };
     });
 }
 

@@ -7,7 +7,14 @@ import type { Unmatched, UnmatchedCode } from "./types";
 // leaves someone, those mentors are all full (an optimal assignment never leaves a mentee out
 // while a mentor who fits has a place), so the answer is more capacity or the waitlist.
 
-const STAGES: UnmatchedCode[] = ["no-mentors", "no-mentor-old-enough", "every-mentor-too-old", "no-shared-slot", "no-trained-mentor-in-shared-slot", "only-keep-apart"];
+const STAGES: UnmatchedCode[] = [
+  "no-mentors",
+  "no-mentor-old-enough",
+  "every-mentor-too-old",
+  "no-shared-slot",
+  "no-trained-mentor-in-shared-slot",
+  "only-keep-apart",
+];
 
 /** How far mentor j gets through the rules with mentee i: the index of the first it fails, or STAGES.length. */
 function stageReached(c: Compiled, i: number, j: number): number {

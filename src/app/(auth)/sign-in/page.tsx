@@ -17,7 +17,11 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
       <div className="mt-6 space-y-4 rounded-[var(--radius-card)] border border-line bg-surface p-5">
         {params.signedOut ? <Notice tone="calm">You have signed out.</Notice> : null}
         {params.passwordChanged ? <Notice>Your password has been changed. Please sign in with your new password.</Notice> : null}
-        {params.error ? <Notice tone="danger" role="alert">We could not sign you in. Please try again.</Notice> : null}
+        {params.error ? (
+          <Notice tone="danger" role="alert">
+            We could not sign you in. Please try again.
+          </Notice>
+        ) : null}
         <SignInForm />
       </div>
       <p className="mt-4 text-sm text-muted">Forgotten your password? Ask your school&apos;s PeerPath admin to reset it.</p>

@@ -14,7 +14,9 @@ export default async function ChangePasswordPage() {
     <AppShell actor={actor} current="/account/password">
       <PageHeader title="Change your password" />
       <div className="max-w-lg space-y-4">
-        {actor.mustChangePassword ? <Notice tone="calm">Before you start, please choose your own password. The one you were given works only once.</Notice> : null}
+        {actor.mustChangePassword ? (
+          <Notice tone="calm">Before you start, please choose your own password. The one you were given works only once.</Notice>
+        ) : null}
         <Card>
           <ChangePasswordForm />
         </Card>

@@ -32,39 +32,74 @@ export default async function MatchingPage({ searchParams }: { searchParams: Sea
   const parsedWeights = weightsSchema.safeParse(params);
   const weights = hasWeights && parsedWeights.success ? toMatchWeights(parsedWeights.data) : undefined;
   const rejected = list(params.reject).filter((r) => /^[\w-]+:[\w-]+$/.test(r));
-  const { result, names, alternatives, weights: shownWeights, waitingCount } = await getSuggestions(actor, programme.id, { weights, rejected: rejected.map((r) => r.split(":") as [string, string]) });
+  const {
+    result,
+    names,
+    alternatives,
+    weights: shownWeights,
+    waitingCount,
+  } = await getSuggestions(actor, programme.id, { weights, rejected: rejected.map((r) => r.split(":") as [string, string]) });
   const today = todayIn(actor.timezone);
   const nameOf = (id: string) => names.get(id)?.name ?? "Unknown";
   const yearOf = (id: string) => names.get(id)?.yearGroup;
   const rejectLink = (pair: string) => {
     const query = new URLSearchParams();
     query.set("programme", programme.id);
-    for (const [key, value] of Object.entries(params)) if (key !== "programme" && key !== "reject" && typeof value === "string") query.set(key, value);
+    for (const [key, value] of Object.entries(params))
+      if (key !== "programme" && key !== "reject" && typeof value === "string") query.set(key, value);
     for (const r of [...rejected, pair]) query.append("reject", r);
     return `/coordinator/matching?${query}`;
   };
   return (
     <AppShell actor={actor} current="/coordinator/matching">
       <p className="mb-2 flex flex-wrap gap-4">
-        <Link href={`/coordinator?programme=${programme.id}`} className="font-semibold text-accent underline">Back to {programme.name}</Link>
-        {programme.format !== "ONE_TO_ONE" ? <Link href={`/coordinator/matching/groups?programme=${programme.id}`} className="font-semibold text-accent underline">Suggest mixed-age groups instead</Link> : null}
+        <Link href={`/coordinator?programme=${programme.id}`} className="font-semibold text-accent underline">
+          Back to {programme.name}
+        </Link>
+        {programme.format !== "ONE_TO_ONE" ? (
+          <Link href={`/coordinator/matching/groups?programme=${programme.id}`} className="font-semibold text-accent underline">
+            Suggest mixed-age groups instead
+          </Link>
+        ) : null}
       </p>
-      <PageHeader title="Suggest matches" description={`${waitingCount} mentee${waitingCount === 1 ? "" : "s"} waiting for a mentor. Every suggestion keeps the hard rules: the mentor is older and trained, has room, shares a free time, and is never on the keep-apart list.`} />
-      {!hasWeights || parsedWeights.success ? null : <p role="alert" className="mb-4 font-semibold text-danger">Some weights were not whole numbers from 0 to 50, so the programme&apos;s weights were used.</p>}
+      <PageHeader
+        title="Suggest matches"
+        description={`${waitingCount} mentee${waitingCount === 1 ? "" : "s"} waiting for a mentor. Every suggestion keeps the hard rules: the mentor is older and trained, has room, shares a free time, and is never on the keep-apart list.`}
+      />
+      {!hasWeights || parsedWeights.success ? null : (
+        <p role="alert" className="mb-4 font-semibold text-danger">
+          Some weights were not whole numbers from 0 to 50, so the programme&apos;s weights were used.
+        </p>
+      )}
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">
-          <Card title={`Suggestions (${result.suggestions.length})`} action={result.suggestions.length > 1 ? <AcceptAllForm programmeId={programme.id} pairs={result.suggestions.map((s) => `${s.menteeId}:${s.mentorId}`)} /> : null}>
-            {result.suggestions.length === 0 ? <EmptyState title="No suggestions">{waitingCount === 0 ? "Every mentee has a mentor." : "No mentor can take these mentees under the rules. See why below."}</EmptyState> : (
+          <Card
+            title={`Suggestions (${result.suggestions.length})`}
+            action={
+              result.suggestions.length > 1 ? (
+                <AcceptAllForm programmeId={programme.id} pairs={result.suggestions.map((s) => `${s.menteeId}:${s.mentorId}`)} />
+              ) : null
+            }
+          >
+            {result.suggestions.length === 0 ? (
+              <EmptyState title="No suggestions">
+                {waitingCount === 0 ? "Every mentee has a mentor." : "No mentor can take these mentees under the rules. See why below."}
+              </EmptyState>
+            ) : (
               <ul className="divide-y divide-line">
                 {result.suggestions.map((s) => (
                   <li key={s.menteeId} className="space-y-2 py-3" data-testid="suggestion">
                     <p>
-                      <span className="font-semibold">{nameOf(s.menteeId)}</span> <span className="text-sm text-muted">Year {yearOf(s.menteeId)}</span> with{" "}
-                      <span className="font-semibold">{nameOf(s.mentorId)}</span> <span className="text-sm text-muted">Year {yearOf(s.mentorId)}</span> · score {s.score}
+                      <span className="font-semibold">{nameOf(s.menteeId)}</span>{" "}
+                      <span className="text-sm text-muted">Year {yearOf(s.menteeId)}</span> with{" "}
+                      <span className="font-semibold">{nameOf(s.mentorId)}</span>{" "}
+                      <span className="text-sm text-muted">Year {yearOf(s.mentorId)}</span> · score {s.score}
                     </p>
                     <ul className="flex flex-wrap gap-1" aria-label="Reasons">
                       {s.reasons.map((r) => (
-                        <li key={r.kind + r.text}><Badge tone="accent">{r.text}</Badge></li>
+                        <li key={r.kind + r.text}>
+                          <Badge tone="accent">{r.text}</Badge>
+                        </li>
                       ))}
                     </ul>
                     <div className="flex flex-wrap items-end gap-3">
@@ -74,9 +109,17 @@ export default async function MatchingPage({ searchParams }: { searchParams: Sea
                         menteeName={nameOf(s.menteeId)}
                         suggestedMentorId={s.mentorId}
                         today={today}
-                        options={(alternatives.get(s.menteeId) ?? []).map((a) => ({ mentorId: a.mentorId, label: `${a.name} (score ${a.score})${a.mentorId === s.mentorId ? " — suggested" : ""}` }))}
+                        options={(alternatives.get(s.menteeId) ?? []).map((a) => ({
+                          mentorId: a.mentorId,
+                          label: `${a.name} (score ${a.score})${a.mentorId === s.mentorId ? " — suggested" : ""}`,
+                        }))}
                       />
-                      <Link href={rejectLink(`${s.menteeId}:${s.mentorId}`)} className="inline-flex min-h-11 items-center font-semibold text-accent underline">Reject this match</Link>
+                      <Link
+                        href={rejectLink(`${s.menteeId}:${s.mentorId}`)}
+                        className="inline-flex min-h-11 items-center font-semibold text-accent underline"
+                      >
+                        Reject this match
+                      </Link>
                     </div>
                   </li>
                 ))}

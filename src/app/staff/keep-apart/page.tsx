@@ -13,19 +13,26 @@ export default async function KeepApartPage() {
   const [rows, pupils] = await Promise.all([listKeepApart(actor), listPupilsForKeepApart(actor)]);
   return (
     <AppShell actor={actor} current="/staff/keep-apart">
-      <PageHeader title="Keep apart" description="Pupils on this list are never suggested, paired or grouped together. There is no override." />
+      <PageHeader
+        title="Keep apart"
+        description="Pupils on this list are never suggested, paired or grouped together. There is no override."
+      />
       <div className="grid gap-6 lg:grid-cols-2">
         <Card title="Add a pair">
           <AddKeepApartForm pupils={pupils} />
         </Card>
         <Card title={`Pairs kept apart (${rows.length})`}>
-          {rows.length === 0 ? <EmptyState title="No pairs yet">Add two pupils who must never be matched, for example after a bullying incident.</EmptyState> : (
+          {rows.length === 0 ? (
+            <EmptyState title="No pairs yet">Add two pupils who must never be matched, for example after a bullying incident.</EmptyState>
+          ) : (
             <ul className="divide-y divide-line">
               {rows.map((r) => (
                 <li key={r.id} className="space-y-1 py-3">
                   <p className="font-semibold">{r.pupils.join(" and ")}</p>
                   <p className="text-sm">{r.reason}</p>
-                  <p className="text-sm text-muted">Added by {r.createdBy}, {formatDay(todayIn(actor.timezone, r.createdAt))}</p>
+                  <p className="text-sm text-muted">
+                    Added by {r.createdBy}, {formatDay(todayIn(actor.timezone, r.createdAt))}
+                  </p>
                   <RemoveKeepApartForm keepApartId={r.id} pupils={r.pupils.join(" and ")} />
                 </li>
               ))}

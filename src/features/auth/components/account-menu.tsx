@@ -20,14 +20,24 @@ export function SchoolSwitcher({ schools, currentId }: { schools: { id: string; 
   if (schools.length < 2) return null;
   return (
     <form action={action} className="flex items-center gap-2">
-      <label htmlFor="schoolId" className="text-sm text-muted">School</label>
+      <label htmlFor="schoolId" className="text-sm text-muted">
+        School
+      </label>
       <select id="schoolId" name="schoolId" defaultValue={currentId} className="min-h-11 rounded-lg border border-line bg-surface px-2">
         {schools.map((s) => (
-          <option key={s.id} value={s.id}>{s.name}</option>
+          <option key={s.id} value={s.id}>
+            {s.name}
+          </option>
         ))}
       </select>
-      <button type="submit" className="min-h-11 rounded-lg border border-accent px-3 font-semibold text-accent">Switch</button>
-      {state.message && !state.ok ? <span role="alert" className="text-sm text-danger">{state.message}</span> : null}
+      <button type="submit" className="min-h-11 rounded-lg border border-accent px-3 font-semibold text-accent">
+        Switch
+      </button>
+      {state.message && !state.ok ? (
+        <span role="alert" className="text-sm text-danger">
+          {state.message}
+        </span>
+      ) : null}
     </form>
   );
 }

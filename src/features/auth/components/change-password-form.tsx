@@ -11,9 +11,31 @@ export function ChangePasswordForm() {
   return (
     <form action={formAction} className="space-y-4" noValidate>
       <FormMessage state={state} />
-      <TextInput id="currentPassword" name="currentPassword" type="password" label="Current password" autoComplete="current-password" errors={errors("currentPassword")} />
-      <TextInput id="newPassword" name="newPassword" type="password" label="New password" hint="At least 12 characters. A short sentence is easy to remember." autoComplete="new-password" errors={errors("newPassword")} />
-      <TextInput id="confirmPassword" name="confirmPassword" type="password" label="New password again" autoComplete="new-password" errors={errors("confirmPassword")} />
+      <TextInput
+        id="currentPassword"
+        name="currentPassword"
+        type="password"
+        label="Current password"
+        autoComplete="current-password"
+        errors={errors("currentPassword")}
+      />
+      <TextInput
+        id="newPassword"
+        name="newPassword"
+        type="password"
+        label="New password"
+        hint="At least 12 characters. A short sentence is easy to remember."
+        autoComplete="new-password"
+        errors={errors("newPassword")}
+      />
+      <TextInput
+        id="confirmPassword"
+        name="confirmPassword"
+        type="password"
+        label="New password again"
+        autoComplete="new-password"
+        errors={errors("confirmPassword")}
+      />
       <SubmitButton>Change password</SubmitButton>
     </form>
   );

@@ -12,10 +12,29 @@ export function SignInForm() {
     <form action={formAction} className="space-y-4" noValidate>
       <FormMessage state={state} />
       <div key={key} className="space-y-4">
-        <TextInput id="email" name="email" type="email" label="Email address" autoComplete="username" defaultValue={value("email")} errors={errors("email")} required />
-        <TextInput id="password" name="password" type="password" label="Password" autoComplete="current-password" errors={errors("password")} required />
+        <TextInput
+          id="email"
+          name="email"
+          type="email"
+          label="Email address"
+          autoComplete="username"
+          defaultValue={value("email")}
+          errors={errors("email")}
+          required
+        />
+        <TextInput
+          id="password"
+          name="password"
+          type="password"
+          label="Password"
+          autoComplete="current-password"
+          errors={errors("password")}
+          required
+        />
       </div>
-      <SubmitButton className="w-full" pendingText="Signing in…">Sign in</SubmitButton>
+      <SubmitButton className="w-full" pendingText="Signing in…">
+        Sign in
+      </SubmitButton>
     </form>
   );
 }

@@ -16,10 +16,33 @@ export function AddKeepApartForm({ pupils }: { pupils: { value: string; label: s
       <FormMessage state={state} />
       <div key={key} className="space-y-4">
         <div className="grid gap-4 md:grid-cols-2">
-          <Select id="studentAId" name="studentAId" label="First pupil" placeholder="Choose a pupil" options={pupils} defaultValue={value("studentAId")} errors={errors("studentAId")} />
-          <Select id="studentBId" name="studentBId" label="Second pupil" placeholder="Choose a pupil" options={pupils} defaultValue={value("studentBId")} errors={errors("studentBId")} />
+          <Select
+            id="studentAId"
+            name="studentAId"
+            label="First pupil"
+            placeholder="Choose a pupil"
+            options={pupils}
+            defaultValue={value("studentAId")}
+            errors={errors("studentAId")}
+          />
+          <Select
+            id="studentBId"
+            name="studentBId"
+            label="Second pupil"
+            placeholder="Choose a pupil"
+            options={pupils}
+            defaultValue={value("studentBId")}
+            errors={errors("studentBId")}
+          />
         </div>
-        <TextArea id="keep-apart-reason" name="reason" label="Reason" hint="Staff only. Pupils never see this list." defaultValue={value("reason")} errors={errors("reason")} />
+        <TextArea
+          id="keep-apart-reason"
+          name="reason"
+          label="Reason"
+          hint="Staff only. Pupils never see this list."
+          defaultValue={value("reason")}
+          errors={errors("reason")}
+        />
       </div>
       <SubmitButton>Keep apart</SubmitButton>
     </form>
@@ -34,8 +57,17 @@ export function RemoveKeepApartForm({ keepApartId, pupils }: { keepApartId: stri
     <form id={formId} action={formAction}>
       <FormMessage state={state} />
       <input type="hidden" name="keepApartId" value={keepApartId} />
-      <Button variant="secondary" onClick={() => setConfirming(true)}>Remove…</Button>
-      <ConfirmDialog open={isConfirming} onOpenChange={setConfirming} formId={formId} title="Remove this keep-apart pair?" description={`${pupils} could then be suggested or paired together.`} confirmLabel="Remove" />
+      <Button variant="secondary" onClick={() => setConfirming(true)}>
+        Remove…
+      </Button>
+      <ConfirmDialog
+        open={isConfirming}
+        onOpenChange={setConfirming}
+        formId={formId}
+        title="Remove this keep-apart pair?"
+        description={`${pupils} could then be suggested or paired together.`}
+        confirmLabel="Remove"
+      />
     </form>
   );
 }

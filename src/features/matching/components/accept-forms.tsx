@@ -7,7 +7,21 @@ import { createPairingAction } from "@/features/pairings/actions";
 import { acceptSuggestionsAction, saveMatchWeightsAction } from "../actions";
 
 /** Accept the suggested mentor, or swap to another who meets every hard rule, as a trial pairing. */
-export function AcceptSuggestionForm({ programmeId, menteeId, menteeName, suggestedMentorId, options, today }: { programmeId: string; menteeId: string; menteeName: string; suggestedMentorId: string; options: { mentorId: string; label: string }[]; today: string }) {
+export function AcceptSuggestionForm({
+  programmeId,
+  menteeId,
+  menteeName,
+  suggestedMentorId,
+  options,
+  today,
+}: {
+  programmeId: string;
+  menteeId: string;
+  menteeName: string;
+  suggestedMentorId: string;
+  options: { mentorId: string; label: string }[];
+  today: string;
+}) {
   const { state, formAction } = useForm(createPairingAction);
   if (state.ok) return <FormMessage state={state} />;
   const selectId = `mentor-for-${menteeId}`;
@@ -18,10 +32,19 @@ export function AcceptSuggestionForm({ programmeId, menteeId, menteeName, sugges
       <input type="hidden" name="menteeIds" value={menteeId} />
       <input type="hidden" name="startsOn" value={today} />
       <div>
-        <label htmlFor={selectId} className="block text-sm font-semibold">Mentor for {menteeName}</label>
-        <select id={selectId} name="mentorIds" defaultValue={suggestedMentorId} className="min-h-11 rounded-lg border border-line bg-surface px-2">
+        <label htmlFor={selectId} className="block text-sm font-semibold">
+          Mentor for {menteeName}
+        </label>
+        <select
+          id={selectId}
+          name="mentorIds"
+          defaultValue={suggestedMentorId}
+          className="min-h-11 rounded-lg border border-line bg-surface px-2"
+        >
           {options.map((o) => (
-            <option key={o.mentorId} value={o.mentorId}>{o.label}</option>
+            <option key={o.mentorId} value={o.mentorId}>
+              {o.label}
+            </option>
           ))}
         </select>
       </div>
@@ -61,7 +84,19 @@ export function SaveWeightsForm({ programmeId, weights }: { programmeId: string;
   );
 }
 
-export function AcceptGroupForm({ programmeId, mentorIds, menteeIds, name, today }: { programmeId: string; mentorIds: string[]; menteeIds: string[]; name: string; today: string }) {
+export function AcceptGroupForm({
+  programmeId,
+  mentorIds,
+  menteeIds,
+  name,
+  today,
+}: {
+  programmeId: string;
+  mentorIds: string[];
+  menteeIds: string[];
+  name: string;
+  today: string;
+}) {
   const { state, formAction } = useForm(createPairingAction);
   return (
     <form action={formAction} className="space-y-2">
@@ -70,8 +105,12 @@ export function AcceptGroupForm({ programmeId, mentorIds, menteeIds, name, today
       <input type="hidden" name="kind" value="GROUP" />
       <input type="hidden" name="name" value={name} />
       <input type="hidden" name="startsOn" value={today} />
-      {mentorIds.map((id) => <input key={id} type="hidden" name="mentorIds" value={id} />)}
-      {menteeIds.map((id) => <input key={id} type="hidden" name="menteeIds" value={id} />)}
+      {mentorIds.map((id) => (
+        <input key={id} type="hidden" name="mentorIds" value={id} />
+      ))}
+      {menteeIds.map((id) => (
+        <input key={id} type="hidden" name="menteeIds" value={id} />
+      ))}
       {state.ok ? null : <SubmitButton variant="secondary">Accept group</SubmitButton>}
     </form>
   );

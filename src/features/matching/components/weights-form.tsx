@@ -11,12 +11,25 @@ export function WeightsFilter({ weights, programmeId, rejected }: { weights: Wei
       <div className="grid gap-3 sm:grid-cols-2">
         {(Object.keys(weightLabels) as (keyof WeightsForm)[]).map((name) => (
           <div key={name}>
-            <label htmlFor={`weight-${name}`} className="block text-sm font-semibold">{weightLabels[name]}</label>
-            <input id={`weight-${name}`} name={name} type="number" inputMode="numeric" min={0} max={50} defaultValue={weights[name]} className="min-h-11 w-24 rounded-lg border border-line bg-surface px-2" />
+            <label htmlFor={`weight-${name}`} className="block text-sm font-semibold">
+              {weightLabels[name]}
+            </label>
+            <input
+              id={`weight-${name}`}
+              name={name}
+              type="number"
+              inputMode="numeric"
+              min={0}
+              max={50}
+              defaultValue={weights[name]}
+              className="min-h-11 w-24 rounded-lg border border-line bg-surface px-2"
+            />
           </div>
         ))}
       </div>
-      <button type="submit" className="min-h-11 rounded-lg border border-accent bg-surface px-4 font-semibold text-accent">Run suggestions again</button>
+      <button type="submit" className="min-h-11 rounded-lg border border-accent bg-surface px-4 font-semibold text-accent">
+        Run suggestions again
+      </button>
     </form>
   );
 }

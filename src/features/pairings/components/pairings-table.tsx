@@ -2,7 +2,17 @@ import Link from "next/link";
 import { Badge } from "@/components/ui/card";
 import { formatDay } from "@/lib/dates";
 
-type Row = { id: string; kind: string; name: string | null; status: string; mentors: string[]; mentees: string[]; lastSession: string | null; sessionCount: number; trialEndsOn: string | null };
+type Row = {
+  id: string;
+  kind: string;
+  name: string | null;
+  status: string;
+  mentors: string[];
+  mentees: string[];
+  lastSession: string | null;
+  sessionCount: number;
+  trialEndsOn: string | null;
+};
 
 const statusTone = { TRIAL: "accent", ACTIVE: "good", PAUSED: "calm", ENDED: "neutral" } as const;
 const statusLabel: Record<string, string> = { TRIAL: "Trial", ACTIVE: "Active", PAUSED: "Paused", ENDED: "Ended" };
@@ -18,11 +28,21 @@ export function PairingsTable({ rows }: { rows: Row[] }) {
       <caption className="sr-only">Pairings and groups</caption>
       <thead className="hidden md:table-header-group">
         <tr className="border-b border-line text-sm text-muted">
-          <th scope="col" className="py-2 pr-3">Mentor(s)</th>
-          <th scope="col" className="py-2 pr-3">Mentee(s)</th>
-          <th scope="col" className="py-2 pr-3">Status</th>
-          <th scope="col" className="py-2 pr-3">Last session</th>
-          <th scope="col" className="py-2">Sessions</th>
+          <th scope="col" className="py-2 pr-3">
+            Mentor(s)
+          </th>
+          <th scope="col" className="py-2 pr-3">
+            Mentee(s)
+          </th>
+          <th scope="col" className="py-2 pr-3">
+            Status
+          </th>
+          <th scope="col" className="py-2 pr-3">
+            Last session
+          </th>
+          <th scope="col" className="py-2">
+            Sessions
+          </th>
         </tr>
       </thead>
       <tbody>
@@ -34,13 +54,24 @@ export function PairingsTable({ rows }: { rows: Row[] }) {
               </Link>
               {p.name ? <span className="block text-sm text-muted">{p.name}</span> : null}
             </td>
-            <td className="block py-1 pr-3 md:table-cell"><span className="md:hidden text-sm text-muted">Mentees: </span>{p.mentees.join(", ")}</td>
+            <td className="block py-1 pr-3 md:table-cell">
+              <span className="md:hidden text-sm text-muted">Mentees: </span>
+              {p.mentees.join(", ")}
+            </td>
             <td className="block py-1 pr-3 md:table-cell">
               <StatusBadge status={p.status} />
-              {p.status === "TRIAL" && p.trialEndsOn ? <span className="block text-sm text-muted">Review by {formatDay(p.trialEndsOn)}</span> : null}
+              {p.status === "TRIAL" && p.trialEndsOn ? (
+                <span className="block text-sm text-muted">Review by {formatDay(p.trialEndsOn)}</span>
+              ) : null}
             </td>
-            <td className="block py-1 pr-3 md:table-cell"><span className="md:hidden text-sm text-muted">Last session: </span>{p.lastSession ? formatDay(p.lastSession) : "None yet"}</td>
-            <td className="block py-1 md:table-cell"><span className="md:hidden text-sm text-muted">Sessions: </span>{p.sessionCount}</td>
+            <td className="block py-1 pr-3 md:table-cell">
+              <span className="md:hidden text-sm text-muted">Last session: </span>
+              {p.lastSession ? formatDay(p.lastSession) : "None yet"}
+            </td>
+            <td className="block py-1 md:table-cell">
+              <span className="md:hidden text-sm text-muted">Sessions: </span>
+              {p.sessionCount}
+            </td>
           </tr>
         ))}
       </tbody>

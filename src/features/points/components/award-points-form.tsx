@@ -8,19 +8,58 @@ import { useForm } from "@/components/forms/use-form";
 import { awardPointsAction } from "../actions";
 import { POINT_CATEGORIES, pointCategoryLabels } from "../schemas";
 
-export function AwardPointsForm({ programmeId, pupils }: { programmeId: string; pupils: { studentId: string; label: string; detail: string }[] }) {
+export function AwardPointsForm({
+  programmeId,
+  pupils,
+}: {
+  programmeId: string;
+  pupils: { studentId: string; label: string; detail: string }[];
+}) {
   const { state, formAction, value, values, errors, key } = useForm(awardPointsAction);
   return (
     <form action={formAction} className="space-y-4" noValidate aria-label="Award points">
       <FormMessage state={state} />
       <input type="hidden" name="programmeId" value={programmeId} />
       <div key={key} className="space-y-4">
-        <CheckboxList name="studentIds" legend="Pupils" options={pupils.map((p) => ({ value: p.studentId, label: p.label, detail: p.detail }))} selected={values("studentIds")} errors={errors("studentIds")} emptyText="This programme has no pupils yet." />
+        <CheckboxList
+          name="studentIds"
+          legend="Pupils"
+          options={pupils.map((p) => ({ value: p.studentId, label: p.label, detail: p.detail }))}
+          selected={values("studentIds")}
+          errors={errors("studentIds")}
+          emptyText="This programme has no pupils yet."
+        />
         <div className="grid gap-4 sm:grid-cols-2">
-          <TextInput id="amount" name="amount" type="number" inputMode="numeric" min={-10} max={10} label="Points" hint="From -10 to 10. Use a minus sign to take points away." defaultValue={value("amount", "1")} errors={errors("amount")} />
-          <Select id="category" name="category" label="Category" defaultValue={value("category", "EFFORT")} errors={errors("category")} options={POINT_CATEGORIES.map((c) => ({ value: c, label: pointCategoryLabels[c] }))} />
+          <TextInput
+            id="amount"
+            name="amount"
+            type="number"
+            inputMode="numeric"
+            min={-10}
+            max={10}
+            label="Points"
+            hint="From -10 to 10. Use a minus sign to take points away."
+            defaultValue={value("amount", "1")}
+            errors={errors("amount")}
+          />
+          <Select
+            id="category"
+            name="category"
+            label="Category"
+            defaultValue={value("category", "EFFORT")}
+            errors={errors("category")}
+            options={POINT_CATEGORIES.map((c) => ({ value: c, label: pointCategoryLabels[c] }))}
+          />
         </div>
-        <TextInput id="reason" name="reason" label="Reason" hint="The pupil sees this." defaultValue={value("reason")} errors={errors("reason")} maxLength={200} />
+        <TextInput
+          id="reason"
+          name="reason"
+          label="Reason"
+          hint="The pupil sees this."
+          defaultValue={value("reason")}
+          errors={errors("reason")}
+          maxLength={200}
+        />
       </div>
       <SubmitButton>Award points</SubmitButton>
     </form>

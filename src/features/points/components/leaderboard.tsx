@@ -2,37 +2,66 @@ import { Award } from "lucide-react";
 import type { LeaderboardRow } from "@/lib/ranking";
 
 /** Ranks, names as the school shows them, totals, and a rosette for everyone in first place. */
-export function Leaderboard({ rows, highlightStudentId, caption }: { rows: LeaderboardRow[]; highlightStudentId?: string | null; caption: string }) {
+export function Leaderboard({
+  rows,
+  highlightStudentId,
+  caption,
+}: {
+  rows: LeaderboardRow[];
+  highlightStudentId?: string | null;
+  caption: string;
+}) {
   if (rows.length === 0) return <p className="text-muted">Nobody is on the leaderboard yet.</p>;
   return (
     <table className="w-full border-collapse text-left">
       <caption className="sr-only">{caption}</caption>
       <thead>
         <tr className="border-b border-line text-sm text-muted">
-          <th scope="col" className="py-2 pr-2">Place</th>
-          <th scope="col" className="py-2 pr-2">Name</th>
-          <th scope="col" className="py-2 text-right">Points</th>
+          <th scope="col" className="py-2 pr-2">
+            Place
+          </th>
+          <th scope="col" className="py-2 pr-2">
+            Name
+          </th>
+          <th scope="col" className="py-2 text-right">
+            Points
+          </th>
         </tr>
       </thead>
       <tbody>
         {rows.map((row) => {
           const isMe = row.studentId === highlightStudentId;
           return (
-            <tr key={row.studentId} className={isMe ? "bg-accent-soft font-semibold" : "border-b border-line/60"} aria-current={isMe ? "true" : undefined}>
+            <tr
+              key={row.studentId}
+              className={isMe ? "bg-accent-soft font-semibold" : "border-b border-line/60"}
+              aria-current={isMe ? "true" : undefined}
+            >
               <td className="py-2 pr-2">{row.rank}</td>
               <td className="py-2 pr-2">
                 <span className="inline-flex items-center gap-2">
                   {row.displayName}
                   {isMe ? <span className="text-sm">(you)</span> : null}
                   {row.hasRosette ? (
-                    <span className="inline-flex items-center gap-1 rounded-full bg-accent-soft px-2 text-sm text-accent-strong" data-testid="rosette">
+                    <span
+                      className="inline-flex items-center gap-1 rounded-full bg-accent-soft px-2 text-sm text-accent-strong"
+                      data-testid="rosette"
+                    >
                       <Award aria-hidden="true" className="h-4 w-4" />
                       First place
                     </span>
                   ) : null}
                 </span>
               </td>
-              <td className="py-2 text-right">{row.isTotalHidden ? <span className="text-muted">—<span className="sr-only">not shown</span></span> : row.total}</td>
+              <td className="py-2 text-right">
+                {row.isTotalHidden ? (
+                  <span className="text-muted">
+                    —<span className="sr-only">not shown</span>
+                  </span>
+                ) : (
+                  row.total
+                )}
+              </td>
             </tr>
           );
         })}

@@ -2,7 +2,17 @@ import { formatDay, todayIn } from "@/lib/dates";
 import { pointCategoryLabels } from "../schemas";
 import { ReversePointsForm } from "./reverse-points-form";
 
-type Entry = { id: string; amount: number; category: keyof typeof pointCategoryLabels; reason: string; createdAt: Date; studentName: string; awardedByName: string; reversesId: string | null; isReversed: boolean };
+type Entry = {
+  id: string;
+  amount: number;
+  category: keyof typeof pointCategoryLabels;
+  reason: string;
+  createdAt: Date;
+  studentName: string;
+  awardedByName: string;
+  reversesId: string | null;
+  isReversed: boolean;
+};
 
 export function RecentPoints({ entries, canCorrect, timezone }: { entries: Entry[]; canCorrect: boolean; timezone: string }) {
   if (entries.length === 0) return <p className="text-muted">No points yet. Points you award appear here.</p>;
@@ -11,7 +21,8 @@ export function RecentPoints({ entries, canCorrect, timezone }: { entries: Entry
       {entries.map((e) => (
         <li key={e.id} className="py-2">
           <p>
-            <span className="font-semibold">{e.amount > 0 ? `+${e.amount}` : e.amount}</span> {e.studentName} · {pointCategoryLabels[e.category]}
+            <span className="font-semibold">{e.amount > 0 ? `+${e.amount}` : e.amount}</span> {e.studentName} ·{" "}
+            {pointCategoryLabels[e.category]}
           </p>
           <p className="text-sm text-muted">
             {e.reason} — {e.awardedByName}, {formatDay(todayIn(timezone, e.createdAt))}

@@ -15,7 +15,13 @@ export function ReversePointsForm({ entryId }: { entryId: string }) {
         <FormMessage state={state} />
         <input type="hidden" name="entryId" value={entryId} />
         <div key={key}>
-          <TextInput id={`reverse-${entryId}`} name="reason" label="Why is it being corrected?" defaultValue={value("reason")} errors={errors("reason")} />
+          <TextInput
+            id={`reverse-${entryId}`}
+            name="reason"
+            label="Why is it being corrected?"
+            defaultValue={value("reason")}
+            errors={errors("reason")}
+          />
         </div>
         <SubmitButton variant="secondary">Add correcting entry</SubmitButton>
       </form>

@@ -6,7 +6,12 @@ import { FormMessage } from "@/components/forms/form-message";
 import { useForm } from "@/components/forms/use-form";
 import { setMentorPreferencesAction } from "../actions";
 
-type Choice = { programmeId: string; ranking: string[]; hasNoPreference: boolean; mentors: { studentId: string; firstName: string; yearGroup: number; interests: string[]; aboutMe: string }[] };
+type Choice = {
+  programmeId: string;
+  ranking: string[];
+  hasNoPreference: boolean;
+  mentors: { studentId: string; firstName: string; yearGroup: number; interests: string[]; aboutMe: string }[];
+};
 
 /** Short mentor profiles and up to three choices; "no preference" is always fine. */
 export function MentorChoicesForm({ choice }: { choice: Choice }) {
@@ -24,7 +29,9 @@ export function MentorChoicesForm({ choice }: { choice: Choice }) {
       <ul className="space-y-2">
         {choice.mentors.map((m) => (
           <li key={m.studentId} className="rounded-lg border border-line p-3">
-            <p className="font-semibold">{m.firstName}, Year {m.yearGroup}</p>
+            <p className="font-semibold">
+              {m.firstName}, Year {m.yearGroup}
+            </p>
             {m.interests.length > 0 ? <p className="text-muted">Likes {m.interests.join(", ")}</p> : null}
             {m.aboutMe ? <p>“{m.aboutMe}”</p> : null}
           </li>
@@ -32,10 +39,24 @@ export function MentorChoicesForm({ choice }: { choice: Choice }) {
       </ul>
       <div key={key} className="space-y-3">
         {places.map(([name, label], index) => (
-          <Select key={name} id={`choice-${name}`} name={name} label={label} placeholder="No one" options={options} defaultValue={value(name, choice.ranking[index] ?? "")} errors={errors(name)} />
+          <Select
+            key={name}
+            id={`choice-${name}`}
+            name={name}
+            label={label}
+            placeholder="No one"
+            options={options}
+            defaultValue={value(name, choice.ranking[index] ?? "")}
+            errors={errors(name)}
+          />
         ))}
         <label className="flex min-h-11 cursor-pointer items-center gap-3">
-          <input type="checkbox" name="hasNoPreference" defaultChecked={value("hasNoPreference", choice.hasNoPreference ? "on" : "") === "on"} className="h-5 w-5" />
+          <input
+            type="checkbox"
+            name="hasNoPreference"
+            defaultChecked={value("hasNoPreference", choice.hasNoPreference ? "on" : "") === "on"}
+            className="h-5 w-5"
+          />
           No preference — I am happy with anyone
         </label>
       </div>

@@ -14,12 +14,22 @@ export function MyProfileForm({ profile }: { profile: { interests: string[]; ava
     <form action={formAction} className="space-y-4" noValidate aria-label="About me">
       <FormMessage state={state} />
       <div key={key} className="space-y-4">
-        <TextInput id="interests" name="interests" label="Things you like" hint="Separate them with commas, like: football, drawing, music" defaultValue={value("interests", profile.interests.join(", "))} errors={errors("interests")} />
+        <TextInput
+          id="interests"
+          name="interests"
+          label="Things you like"
+          hint="Separate them with commas, like: football, drawing, music"
+          defaultValue={value("interests", profile.interests.join(", "))}
+          errors={errors("interests")}
+        />
         <fieldset aria-describedby={errors("availability") ? "availability-error" : undefined}>
           <legend className="font-semibold">When are you free to meet?</legend>
           <div className="mt-2 grid grid-cols-2 gap-2 sm:grid-cols-5">
             {SLOTS.map((slot) => (
-              <label key={slot.id} className="flex min-h-11 cursor-pointer items-center gap-2 rounded-lg border border-line bg-surface px-3 has-[:checked]:border-accent has-[:checked]:bg-accent-soft">
+              <label
+                key={slot.id}
+                className="flex min-h-11 cursor-pointer items-center gap-2 rounded-lg border border-line bg-surface px-3 has-[:checked]:border-accent has-[:checked]:bg-accent-soft"
+              >
                 <input type="checkbox" name="availability" value={slot.id} defaultChecked={chosen.includes(slot.id)} className="h-5 w-5" />
                 {slot.label}
               </label>
@@ -27,7 +37,15 @@ export function MyProfileForm({ profile }: { profile: { interests: string[]; ava
           </div>
           <FieldError id="availability-error" errors={errors("availability")} />
         </fieldset>
-        <TextArea id="aboutMe" name="aboutMe" label="A sentence about you (optional)" hint="Mentees may see this if you are a mentor. 200 characters at most." maxLength={200} defaultValue={value("aboutMe", profile.aboutMe)} errors={errors("aboutMe")} />
+        <TextArea
+          id="aboutMe"
+          name="aboutMe"
+          label="A sentence about you (optional)"
+          hint="Mentees may see this if you are a mentor. 200 characters at most."
+          maxLength={200}
+          defaultValue={value("aboutMe", profile.aboutMe)}
+          errors={errors("aboutMe")}
+        />
       </div>
       <SubmitButton>Save</SubmitButton>
     </form>

@@ -14,9 +14,31 @@ export function ReviewForm({ pairingId, today }: { pairingId: string; today: str
       <FormMessage state={state} />
       <input type="hidden" name="pairingId" value={pairingId} />
       <div key={key} className="space-y-4">
-        <TextInput id="review-heldOn" name="heldOn" type="date" label="Date of the review" defaultValue={value("heldOn", today)} errors={errors("heldOn")} />
-        <RadioGroup name="progress" legend="Progress (1 = little, 5 = a lot)" inline defaultValue={value("progress")} errors={errors("progress")} options={["1", "2", "3", "4", "5"].map((v) => ({ value: v, label: v }))} />
-        <Select id="decision" name="decision" label="Decision" placeholder="Choose a decision" defaultValue={value("decision")} errors={errors("decision")} options={REVIEW_DECISIONS.map((d) => ({ value: d, label: reviewDecisionLabels[d] }))} />
+        <TextInput
+          id="review-heldOn"
+          name="heldOn"
+          type="date"
+          label="Date of the review"
+          defaultValue={value("heldOn", today)}
+          errors={errors("heldOn")}
+        />
+        <RadioGroup
+          name="progress"
+          legend="Progress (1 = little, 5 = a lot)"
+          inline
+          defaultValue={value("progress")}
+          errors={errors("progress")}
+          options={["1", "2", "3", "4", "5"].map((v) => ({ value: v, label: v }))}
+        />
+        <Select
+          id="decision"
+          name="decision"
+          label="Decision"
+          placeholder="Choose a decision"
+          defaultValue={value("decision")}
+          errors={errors("decision")}
+          options={REVIEW_DECISIONS.map((d) => ({ value: d, label: reviewDecisionLabels[d] }))}
+        />
         <TextArea id="review-notes" name="notes" label="Notes" hint="Staff only." defaultValue={value("notes")} errors={errors("notes")} />
       </div>
       <SubmitButton>Save review</SubmitButton>

@@ -16,27 +16,92 @@ const MOODS = [
 ];
 
 /** One screen on a phone: with the defaults, a 1:1 session is two taps (open, save). */
-export function LogSessionForm({ pairingId, mentees, today, defaultMinutes }: { pairingId: string; mentees: { studentId: string; firstName: string }[]; today: string; defaultMinutes: number }) {
+export function LogSessionForm({
+  pairingId,
+  mentees,
+  today,
+  defaultMinutes,
+}: {
+  pairingId: string;
+  mentees: { studentId: string; firstName: string }[];
+  today: string;
+  defaultMinutes: number;
+}) {
   const { state, formAction, value, errors, key } = useForm(logSessionAction);
   return (
     <form action={formAction} className="space-y-5" noValidate aria-label="Log a session">
       <FormMessage state={state} />
-      {state.ok ? <p className="text-muted">Your coordinator can see it now. You can log another session below, or go back to your page.</p> : null}
+      {state.ok ? (
+        <p className="text-muted">Your coordinator can see it now. You can log another session below, or go back to your page.</p>
+      ) : null}
       <input type="hidden" name="pairingId" value={pairingId} />
       <div key={key} className="space-y-5">
-        <TextInput id="heldOn" name="heldOn" type="date" label="Date" defaultValue={value("heldOn", today)} max={today} errors={errors("heldOn")} />
+        <TextInput
+          id="heldOn"
+          name="heldOn"
+          type="date"
+          label="Date"
+          defaultValue={value("heldOn", today)}
+          max={today}
+          errors={errors("heldOn")}
+        />
         {mentees.map((m) => (
           <div key={m.studentId} className="space-y-3 rounded-lg border border-line p-3">
-            <RadioGroup name={`attendance_${m.studentId}`} legend={`Did ${m.firstName} come?`} inline defaultValue={value(`attendance_${m.studentId}`, "PRESENT")} options={[{ value: "PRESENT", label: "Came" }, { value: "LATE", label: "Came late" }, { value: "ABSENT", label: "Did not come" }]} />
-            <Select id={`mood_${m.studentId}`} name={`mood_${m.studentId}`} label={`How did ${m.firstName} seem? (optional)`} placeholder="Not sure" defaultValue={value(`mood_${m.studentId}`)} options={MOODS} />
+            <RadioGroup
+              name={`attendance_${m.studentId}`}
+              legend={`Did ${m.firstName} come?`}
+              inline
+              defaultValue={value(`attendance_${m.studentId}`, "PRESENT")}
+              options={[
+                { value: "PRESENT", label: "Came" },
+                { value: "LATE", label: "Came late" },
+                { value: "ABSENT", label: "Did not come" },
+              ]}
+            />
+            <Select
+              id={`mood_${m.studentId}`}
+              name={`mood_${m.studentId}`}
+              label={`How did ${m.firstName} seem? (optional)`}
+              placeholder="Not sure"
+              defaultValue={value(`mood_${m.studentId}`)}
+              options={MOODS}
+            />
           </div>
         ))}
-        {errors("pupils") ? <p role="alert" className="font-semibold text-danger">{errors("pupils")!.join(" ")}</p> : null}
-        <Select id="activity" name="activity" label="What did you do?" defaultValue={value("activity", "CHECK_IN")} errors={errors("activity")} options={ACTIVITIES.map((a) => ({ value: a, label: activityLabels[a] }))} />
-        <TextInput id="durationMinutes" name="durationMinutes" type="number" inputMode="numeric" label="Minutes" defaultValue={value("durationMinutes", String(defaultMinutes))} errors={errors("durationMinutes")} />
-        <TextArea id="notes" name="notes" label="Notes (optional)" hint="Only staff can read these. If you are worried about someone, tell a member of staff today." defaultValue={value("notes")} errors={errors("notes")} />
+        {errors("pupils") ? (
+          <p role="alert" className="font-semibold text-danger">
+            {errors("pupils")!.join(" ")}
+          </p>
+        ) : null}
+        <Select
+          id="activity"
+          name="activity"
+          label="What did you do?"
+          defaultValue={value("activity", "CHECK_IN")}
+          errors={errors("activity")}
+          options={ACTIVITIES.map((a) => ({ value: a, label: activityLabels[a] }))}
+        />
+        <TextInput
+          id="durationMinutes"
+          name="durationMinutes"
+          type="number"
+          inputMode="numeric"
+          label="Minutes"
+          defaultValue={value("durationMinutes", String(defaultMinutes))}
+          errors={errors("durationMinutes")}
+        />
+        <TextArea
+          id="notes"
+          name="notes"
+          label="Notes (optional)"
+          hint="Only staff can read these. If you are worried about someone, tell a member of staff today."
+          defaultValue={value("notes")}
+          errors={errors("notes")}
+        />
       </div>
-      <SubmitButton size="lg" className="w-full">Save session</SubmitButton>
+      <SubmitButton size="lg" className="w-full">
+        Save session
+      </SubmitButton>
     </form>
   );
 }

@@ -27,27 +27,47 @@ export default async function PairingPage({ params }: { params: Promise<{ pairin
   return (
     <AppShell actor={actor} current="/coordinator">
       <p className="mb-2">
-        <Link href={`/coordinator?programme=${pairing.programmeId}`} className="font-semibold text-accent underline">Back to {pairing.programme.name}</Link>
+        <Link href={`/coordinator?programme=${pairing.programmeId}`} className="font-semibold text-accent underline">
+          Back to {pairing.programme.name}
+        </Link>
       </p>
-      <PageHeader title={title} description={<span className="inline-flex flex-wrap items-center gap-2"><StatusBadge status={pairing.status} /> Started {formatDay(pairing.startsOn)}{pairing.status === "TRIAL" && pairing.trialEndsOn ? ` · trial review by ${formatDay(pairing.trialEndsOn)}` : ""}{pairing.closureReason ? ` · ended: ${closureReasonLabels[pairing.closureReason]}` : ""}</span>} />
+      <PageHeader
+        title={title}
+        description={
+          <span className="inline-flex flex-wrap items-center gap-2">
+            <StatusBadge status={pairing.status} /> Started {formatDay(pairing.startsOn)}
+            {pairing.status === "TRIAL" && pairing.trialEndsOn ? ` · trial review by ${formatDay(pairing.trialEndsOn)}` : ""}
+            {pairing.closureReason ? ` · ended: ${closureReasonLabels[pairing.closureReason]}` : ""}
+          </span>
+        }
+      />
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">
           <Card title="Who is in it">
             <ul className="space-y-1">
               {pairing.members.map((m) => (
                 <li key={m.studentId}>
-                  <span className="font-semibold">{m.name}</span> — {m.role === "MENTOR" ? "mentor" : "mentee"}, Year {m.yearGroup}, {m.tutorGroup}
+                  <span className="font-semibold">{m.name}</span> — {m.role === "MENTOR" ? "mentor" : "mentee"}, Year {m.yearGroup},{" "}
+                  {m.tutorGroup}
                 </li>
               ))}
             </ul>
           </Card>
           <Card title={`Sessions (${pairing.sessions.length})`}>
-            {pairing.sessions.length === 0 ? <EmptyState title="No sessions yet">Sessions the mentor logs appear here.</EmptyState> : (
+            {pairing.sessions.length === 0 ? (
+              <EmptyState title="No sessions yet">Sessions the mentor logs appear here.</EmptyState>
+            ) : (
               <ul className="divide-y divide-line">
                 {pairing.sessions.map((s) => (
                   <li key={s.id} className="py-2">
-                    <p className="font-semibold">{formatDay(s.heldOn)} · {activityLabels[s.activity]} · {s.durationMinutes} min</p>
-                    <p className="text-sm text-muted">{s.attendances.map((a) => `${a.name} ${attendanceLabels[a.attendance]}${a.mood ? ` (mood ${a.mood}/5)` : ""}`).join("; ")}</p>
+                    <p className="font-semibold">
+                      {formatDay(s.heldOn)} · {activityLabels[s.activity]} · {s.durationMinutes} min
+                    </p>
+                    <p className="text-sm text-muted">
+                      {s.attendances
+                        .map((a) => `${a.name} ${attendanceLabels[a.attendance]}${a.mood ? ` (mood ${a.mood}/5)` : ""}`)
+                        .join("; ")}
+                    </p>
                     {s.notes ? <p className="mt-1 text-sm">{s.notes}</p> : null}
                   </li>
                 ))}
@@ -55,11 +75,15 @@ export default async function PairingPage({ params }: { params: Promise<{ pairin
             )}
           </Card>
           <Card title="Reviews">
-            {pairing.reviews.length === 0 ? <p className="text-muted">No reviews yet.</p> : (
+            {pairing.reviews.length === 0 ? (
+              <p className="text-muted">No reviews yet.</p>
+            ) : (
               <ul className="divide-y divide-line">
                 {pairing.reviews.map((r) => (
                   <li key={r.id} className="py-2">
-                    <p className="font-semibold">{formatDay(r.heldOn)} · progress {r.progress}/5 · {reviewDecisionLabels[r.decision]}</p>
+                    <p className="font-semibold">
+                      {formatDay(r.heldOn)} · progress {r.progress}/5 · {reviewDecisionLabels[r.decision]}
+                    </p>
                     <p className="text-sm text-muted">By {r.reviewerName}</p>
                     {r.notes ? <p className="mt-1 text-sm">{r.notes}</p> : null}
                   </li>
@@ -72,9 +96,13 @@ export default async function PairingPage({ params }: { params: Promise<{ pairin
           {pairing.status === "TRIAL" ? (
             <Card title="Suggested trial activities">
               <ul className="list-disc space-y-1 pl-5">
-                {TRIAL_ACTIVITIES.map((a) => <li key={a}>{a}</li>)}
+                {TRIAL_ACTIVITIES.map((a) => (
+                  <li key={a}>{a}</li>
+                ))}
               </ul>
-              <p className="mt-2 text-sm text-muted">At the trial review, make it active if it is working, or end it and re-pair; the history is kept.</p>
+              <p className="mt-2 text-sm text-muted">
+                At the trial review, make it active if it is working, or end it and re-pair; the history is kept.
+              </p>
             </Card>
           ) : null}
           <Card title="Status">

@@ -15,10 +15,19 @@ export default async function LogSessionPage({ params }: { params: Promise<{ pai
   const pairing = await getPairingToLog(actor, pairingId);
   return (
     <AppShell actor={actor} current="/mentor">
-      <p className="mb-2"><Link href="/mentor" className="inline-flex min-h-11 items-center font-semibold text-accent underline">Back</Link></p>
+      <p className="mb-2">
+        <Link href="/mentor" className="inline-flex min-h-11 items-center font-semibold text-accent underline">
+          Back
+        </Link>
+      </p>
       <PageHeader title="Log a session" description={`With ${pairing.mentees.map((m) => m.firstName).join(", ")}`} />
       <div className="max-w-xl">
-        <LogSessionForm pairingId={pairing.id} mentees={pairing.mentees} today={todayIn(actor.timezone)} defaultMinutes={pairing.sessionMinutes} />
+        <LogSessionForm
+          pairingId={pairing.id}
+          mentees={pairing.mentees}
+          today={todayIn(actor.timezone)}
+          defaultMinutes={pairing.sessionMinutes}
+        />
       </div>
     </AppShell>
   );
