@@ -1,7 +1,17 @@
 import type { NextConfig } from "next";
 
+// Build-time configuration, read by Next itself before any app code runs (so not through src/env.ts).
+// `next dev` serves its own resources (/_next/…) only to pages opened from an allowed host: allow
+// every loopback name a developer may type, and HOST when the dev server is reached by another name.
+const loopback = ["localhost", "127.0.0.1", "[::1]", "::1"];
+const extraHost = process.env.HOST?.trim();
+
 const nextConfig: NextConfig = {
   poweredByHeader: false,
+  // `npm test` builds into a folder of its own, so two test runs (or a test run beside `npm run dev`)
+  // never overwrite each other's build.
+  distDir: process.env.NEXT_DIST_DIR || ".next",
+  allowedDevOrigins: extraHost ? [...loopback, extraHost] : loopback,
   // The Prisma client and Argon2 stay as Node modules on the server.
   serverExternalPackages: ["@node-rs/argon2", "pg", "@prisma/adapter-pg"],
 };
