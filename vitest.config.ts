@@ -23,7 +23,9 @@ export default defineConfig({
     maxWorkers: workers,
     // Test files share nothing but the database client; re-importing Prisma per file cost ~15 s.
     isolate: false,
-    testTimeout: 15_000,
-    hookTimeout: 30_000,
+    // Far above what any test takes here (the slowest property tests take a few seconds), so a machine
+    // twice as slow, or a second `npm test` running beside this one, never turns into a failure.
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
   },
 });

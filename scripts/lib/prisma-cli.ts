@@ -1,14 +1,20 @@
 import { spawnSync } from "node:child_process";
+import fs from "node:fs";
 import path from "node:path";
 
 const root = path.resolve(__dirname, "..", "..");
 
 /** Runs the Prisma CLI against a database, failing loudly. */
-export function prismaCli(args: string[], databaseUrl: string, options: { quiet?: boolean } = {}) {
+export function prismaCli(args: string[], databaseUrl: string, options: { quiet?: boolean; input?: string } = {}) {
   const preload = path.join(root, "scripts", "unref-timers.cjs");
   const result = spawnSync(path.join(root, "node_modules", ".bin", "prisma"), args, {
     cwd: root,
-    stdio: options.quiet ? "pipe" : "inherit",
+    stdio: [
+      options.input !== undefined || options.quiet ? "pipe" : "inherit",
+      options.quiet ? "pipe" : "inherit",
+      options.quiet ? "pipe" : "inherit",
+    ],
+    input: options.input,
     encoding: "utf8",
     env: {
       ...process.env,
@@ -25,8 +31,15 @@ export function prismaCli(args: string[], databaseUrl: string, options: { quiet?
   return result.stdout ?? "";
 }
 
-/** Applies the migrations, then the SQL the migration runner cannot run (prisma/sql, ADR 003). */
+/** Applies the migrations, then the SQL the migration runner cannot run: every file in prisma/sql, by name (ADR 003). */
 export function migrateDeploy(databaseUrl: string, quiet = true) {
   prismaCli(["migrate", "deploy"], databaseUrl, { quiet });
-  prismaCli(["db", "execute", "--file", "prisma/sql/append-only.sql", "--schema", "prisma/schema.prisma"], databaseUrl, { quiet });
+  const dir = path.join(root, "prisma", "sql");
+  const sql = fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith(".sql"))
+    .sort()
+    .map((f) => fs.readFileSync(path.join(dir, f), "utf8"))
+    .join("\n");
+  prismaCli(["db", "execute", "--stdin", "--schema", "prisma/schema.prisma"], databaseUrl, { quiet, input: sql });
 }

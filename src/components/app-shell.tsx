@@ -2,6 +2,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { hasRole, type Actor } from "@/server/actor";
 import { SchoolSwitcher, SignOutButton } from "@/features/auth/components/account-menu";
+import { ToastProvider } from "@/components/ui/toast";
 
 function navFor(actor: Actor) {
   const links: { href: string; label: string }[] = [];
@@ -34,6 +35,12 @@ export function AppShell({ actor, children, current }: { actor: Actor; children:
           </div>
           <div className="flex flex-wrap items-center gap-2">
             <SchoolSwitcher schools={actor.schools} currentId={actor.schoolId} />
+            <Link
+              href="/account/password"
+              className="inline-flex min-h-11 items-center rounded-lg px-3 font-semibold text-accent underline-offset-4 hover:underline"
+            >
+              Change password
+            </Link>
             <SignOutButton />
           </div>
         </div>
@@ -56,7 +63,7 @@ export function AppShell({ actor, children, current }: { actor: Actor; children:
         ) : null}
       </header>
       <main id="main" className="mx-auto max-w-6xl px-4 py-6">
-        {children}
+        <ToastProvider>{children}</ToastProvider>
       </main>
     </div>
   );

@@ -1,30 +1,35 @@
 // Who may run each server action, written out by hand (never derived from the commands' `allow`
 // lists), so a change to a command's roles fails here until someone decides it on purpose.
 // Every `export const xAction` in src/features/*/actions.ts must have a row, and every row an action.
+// An allowed cell must really succeed (or answer with the rule message written in its row); a denied
+// cell must answer "no permission" or "not found" and write nothing.
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/server/actor";
 import { FORBIDDEN_MESSAGE, NOT_FOUND_MESSAGE } from "@/server/command";
-import { FACTORY_PASSWORD } from "@/test-support/actors";
+import { addMentee, addMentor, createStudent } from "@/server/factories";
+import { addDaysIso } from "@/lib/dates";
+import { actorFor, FACTORY_PASSWORD } from "@/test-support/actors";
 import { runCommand, type RunnableCommand } from "@/test-support/commands";
 import { SIGNED_OUT_MESSAGE } from "@/test-support/expectations";
-import { buildWorld } from "@/test-support/school";
+import { buildWorld, uniqueEmail } from "@/test-support/school";
 import { db } from "@/server/db";
 
 const FEATURES_DIR = path.dirname(fileURLToPath(import.meta.url));
 
 const COLUMNS = ["signedOut", "ADMIN", "COORDINATOR", "TEACHER", "DSL", "MENTOR", "MENTEE", "otherSchoolCoordinator"] as const;
 type Column = (typeof COLUMNS)[number];
-type Cell = "allowed" | "denied";
+/** Allowed and succeeds; denied; or allowed but answers with this rule (a business rule, never a permission answer). */
+type Cell = "allowed" | "denied" | { rule: string };
 const Y: Cell = "allowed";
 const N: Cell = "denied";
 type Row = [Cell, Cell, Cell, Cell, Cell, Cell, Cell, Cell];
 
 // "public" rows run before anyone is signed in; they are only checked to exist.
-//                                                  out ADMIN COORD TEACH DSL MENTOR MENTEE otherCoord
 // prettier-ignore
+//                                                  out ADMIN COORD TEACH DSL MENTOR MENTEE otherCoord
 const MATRIX: Record<string, "public" | Row> = {
   "auth/signInAction": "public",
   "auth/signOutAction": "public",
@@ -48,38 +53,47 @@ const MATRIX: Record<string, "public" | Row> = {
 };
 
 type World = Awaited<ReturnType<typeof buildWorld>>;
-const keepApartIds = {} as Record<Column, string>;
+type Extra = {
+  /** Pupils only this table uses, so each row's allowed cells have records of their own. */
+  pairForCreate: { mentorId: string; menteeId: string };
+  pairForAccept: { mentorId: string; menteeId: string };
+  keepApartToRemove: Record<Column, string>;
+  keepApartToAdd: Record<Column, [string, string]>;
+};
 
-/** One keep-apart pair per column, among pupils no other row pairs together. */
-async function createKeepApartPerColumn(w: World) {
-  const p = w.a.pupils;
-  const pairs = [
-    [p.mentor, p.otherMentor],
-    [p.mentor, p.otherMentee],
-    [p.mentor, p.spareMentor],
-    [p.mentee, p.otherMentor],
-    [p.mentee, p.otherMentee],
-    [p.mentee, p.spareMentee],
-    [p.otherMentor, p.spareMentor],
-    [p.otherMentor, p.spareMentee],
-  ];
-  for (const [index, column] of COLUMNS.entries()) {
-    const [x, y] = pairs[index]!.map((s) => s.id).sort() as [string, string];
-    const row = await db.keepApart.create({
-      data: { schoolId: w.a.school.id, studentAId: x, studentBId: y, reason: "Matrix", createdById: w.a.staff.coordinator.id },
-    });
-    keepApartIds[column] = row.id;
+/** Extra pupils and keep-apart pairs, so no allowed cell depends on another row or column. */
+async function prepare(w: World): Promise<Extra> {
+  const { school, programme, today, staff } = w.a;
+  const pupil = (yearGroup: number) => createStudent(db, { schoolId: school.id, yearGroup, today });
+  const freePair = async () => {
+    const [mentor, mentee] = await Promise.all([pupil(11), pupil(8)]);
+    await Promise.all([
+      addMentor(db, { schoolId: school.id, programmeId: programme.id, studentId: mentor.id }),
+      addMentee(db, { schoolId: school.id, programmeId: programme.id, studentId: mentee.id }),
+    ]);
+    return { mentorId: mentor.id, menteeId: mentee.id };
+  };
+  const [pairForCreate, pairForAccept] = await Promise.all([freePair(), freePair()]);
+  const keepApartToRemove = {} as Record<Column, string>;
+  const keepApartToAdd = {} as Record<Column, [string, string]>;
+  for (const column of COLUMNS) {
+    const [a, b, c, d] = await Promise.all([pupil(9), pupil(9), pupil(9), pupil(9)]);
+    const [x, y] = [a.id, b.id].sort() as [string, string];
+    keepApartToRemove[column] = (
+      await db.keepApart.create({
+        data: { schoolId: school.id, studentAId: x, studentBId: y, reason: "Matrix", createdById: staff.coordinator.id },
+      })
+    ).id;
+    keepApartToAdd[column] = [c.id, d.id];
   }
+  return { pairForCreate, pairForAccept, keepApartToRemove, keepApartToAdd };
 }
 
-// Valid input for school `a` for each action; another school's coordinator sends the same ids.
-// The rows share one world, so each row's allowed cells touch records no other row relies on
-// (createPairing the spare pupils, changePairingStatus the other pairing, reversePoints the one entry).
-const INPUTS: Record<string, (w: World, column: Column) => Record<string, unknown>> = {
-  // The spare mentor has room for one: the first allowed column takes it; later allowed ones get a rule error.
-  "matching/acceptSuggestionsAction": (w) => ({
+// Valid input for school `a` for each action and column; another school's coordinator sends the same ids.
+const INPUTS: Record<string, (w: World, column: Column, x: Extra) => Record<string, unknown>> = {
+  "matching/acceptSuggestionsAction": (w, _c, x) => ({
     programmeId: w.a.programme.id,
-    pairs: `${w.a.pupils.spareMentee.id}:${w.a.pupils.spareMentor.id}`,
+    pairs: `${x.pairForAccept.menteeId}:${x.pairForAccept.mentorId}`,
   }),
   "matching/saveMatchWeightsAction": (w) => ({
     programmeId: w.a.programme.id,
@@ -111,24 +125,24 @@ const INPUTS: Record<string, (w: World, column: Column) => Record<string, unknow
     studentId: w.a.pupils.otherMentee.id,
     focusAreas: ["WELLBEING"],
   }),
-  "keep-apart/addKeepApartAction": (w) => ({
-    studentAId: w.a.pupils.otherMentee.id,
-    studentBId: w.a.pupils.spareMentee.id,
+  "keep-apart/addKeepApartAction": (_w, column, x) => ({
+    studentAId: x.keepApartToAdd[column][0],
+    studentBId: x.keepApartToAdd[column][1],
     reason: "Access matrix check",
   }),
-  // Each column removes a pair of its own, so an earlier allowed removal cannot turn a later one into "not found".
-  "keep-apart/removeKeepApartAction": (w, column) => ({ keepApartId: keepApartIds[column] }),
+  "keep-apart/removeKeepApartAction": (_w, column, x) => ({ keepApartId: x.keepApartToRemove[column] }),
   "auth/switchSchoolAction": (w) => ({ schoolId: w.a.school.id }),
+  // Each column is a different person changing their own password.
   "auth/changePasswordAction": () => ({
     currentPassword: FACTORY_PASSWORD,
     newPassword: "matrix passphrase 123",
     confirmPassword: "matrix passphrase 123",
   }),
-  "pairings/createPairingAction": (w) => ({
+  "pairings/createPairingAction": (w, _c, x) => ({
     programmeId: w.a.programme.id,
     kind: "ONE_TO_ONE",
-    mentorIds: w.a.pupils.spareMentor.id,
-    menteeIds: w.a.pupils.spareMentee.id,
+    mentorIds: x.pairForCreate.mentorId,
+    menteeIds: x.pairForCreate.menteeId,
     startsOn: w.a.today,
   }),
   "pairings/changePairingStatusAction": (w) => ({ pairingId: w.a.otherPairing.id, status: "PAUSED" }),
@@ -147,9 +161,10 @@ const INPUTS: Record<string, (w: World, column: Column) => Record<string, unknow
     notes: "Matrix",
     decision: "CONTINUE",
   }),
-  "sessions/logSessionAction": (w) => ({
+  // One session per pairing per day: each column logs a day of its own.
+  "sessions/logSessionAction": (w, column) => ({
     pairingId: w.a.pairing.id,
-    heldOn: w.a.today,
+    heldOn: addDaysIso(w.a.today, -COLUMNS.indexOf(column)),
     durationMinutes: "20",
     activity: "CHECK_IN",
     notes: "Matrix",
@@ -219,27 +234,41 @@ const PERMISSION_ANSWERS = [FORBIDDEN_MESSAGE, NOT_FOUND_MESSAGE, SIGNED_OUT_MES
 
 describe("access matrix: each action as each actor", () => {
   let world: World;
+  let extra: Extra;
   let actors: Record<Column, Actor | null>;
   beforeAll(async () => {
     world = await buildWorld();
-    actors = { signedOut: null, ...world.actors };
-    await createKeepApartPerColumn(world);
+    extra = await prepare(world);
+    // The mentee column is a mentee waiting for a mentor, who may still choose one.
+    const waiting = await createStudent(db, {
+      schoolId: world.a.school.id,
+      yearGroup: 7,
+      today: world.a.today,
+      account: { email: uniqueEmail("waiting") },
+    });
+    await addMentee(db, { schoolId: world.a.school.id, programmeId: world.a.programme.id, studentId: waiting.id });
+    actors = { signedOut: null, ...world.actors, MENTEE: await actorFor(waiting.userId!) };
   });
 
   for (const [key, row] of Object.entries(MATRIX)) {
     if (row === "public") continue;
     describe(key, () => {
-      it.each(COLUMNS.map((column, i) => [column, row[i]!] as const))("%s → %s", async (column, expected) => {
+      it.each(COLUMNS.map((column, i) => [column, row[i]!] as const))("%s → %j", async (column, expected) => {
         const command = await commandFor(key);
-        const input = INPUTS[key]!(world, column);
+        const input = INPUTS[key]!(world, column, extra);
         const { result, before, after } = await runCommand(command, actors[column], input, [world.a.school.id, world.b.school.id]);
         if (expected === "allowed") {
-          expect(result.ok || !PERMISSION_ANSWERS.includes(result.message ?? ""), `${key} as ${column}: ${result.message}`).toBe(true);
-        } else {
+          expect(result.ok, `${key} as ${column} must succeed: ${result.message}`).toBe(true);
+          expect(after, `${key} as ${column} must change something`).not.toEqual(before);
+        } else if (expected === "denied") {
           expect(result.ok).toBe(false);
           // A signed-out visitor is asked to sign in; a signed-in actor is told "no permission" or "not found".
           const expectedMessages = column === "signedOut" ? [SIGNED_OUT_MESSAGE] : [FORBIDDEN_MESSAGE, NOT_FOUND_MESSAGE];
           expect(expectedMessages, `${key} as ${column}: ${result.message}`).toContain(result.message);
+          expect(after, `${key} as ${column} must write nothing`).toEqual(before);
+        } else {
+          expect(PERMISSION_ANSWERS, "a rule cell names a business rule, not a permission answer").not.toContain(expected.rule);
+          expect(result).toMatchObject({ ok: false, message: expected.rule });
           expect(after, `${key} as ${column} must write nothing`).toEqual(before);
         }
       });

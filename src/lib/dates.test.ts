@@ -2,8 +2,9 @@ import { describe, expect, it } from "vitest";
 import {
   addDaysIso,
   daysBetween,
-  formatDay,
-  formatDayLong,
+  academicYearAround,
+  formatPupilDate,
+  formatStaffDate,
   fromDbDate,
   isIsoDate,
   startOfDayInstant,
@@ -78,9 +79,27 @@ describe("calendar-day helpers", () => {
     expect(isIsoDate("2025-02-29")).toBe(false);
     expect(isIsoDate("2026-1-01")).toBe(false);
   });
+});
 
-  it("formats days for staff and pupils", () => {
-    expect(formatDay("2026-11-02")).toBe("Mon 2 Nov");
-    expect(formatDayLong(toDbDate("2026-11-02"))).toBe("Monday 2 November");
+describe("one date style for staff and one for pupils (ADR 004)", () => {
+  it("gives staff the day, short month and year", () => {
+    expect(formatStaffDate("2026-12-13")).toBe("13 Dec 2026");
+    expect(formatStaffDate(toDbDate("2027-01-04"))).toBe("4 Jan 2027");
+  });
+
+  it("gives pupils the weekday and month in full, without the year inside this academic year", () => {
+    expect(formatPupilDate("2026-12-13", "2026-11-29")).toBe("Sunday 13 December");
+    expect(formatPupilDate(toDbDate("2027-07-20"), "2026-11-29")).toBe("Tuesday 20 July");
+    expect(formatPupilDate("2026-09-01", "2027-08-31")).toBe("Tuesday 1 September");
+  });
+
+  it("adds the year for pupils when the day is outside this academic year", () => {
+    expect(formatPupilDate("2026-08-31", "2026-11-29")).toBe("Monday 31 August 2026");
+    expect(formatPupilDate("2027-09-01", "2026-11-29")).toBe("Wednesday 1 September 2027");
+  });
+
+  it("knows the academic year around a day", () => {
+    expect(academicYearAround("2026-11-29")).toEqual({ startsOn: "2026-09-01", endsOn: "2027-08-31" });
+    expect(academicYearAround("2026-08-31")).toEqual({ startsOn: "2025-09-01", endsOn: "2026-08-31" });
   });
 });

@@ -1,5 +1,6 @@
 import { TZDate } from "@date-fns/tz";
 import { addDays, differenceInCalendarDays, format, parseISO } from "date-fns";
+import { academicStartYear } from "./year-group";
 
 /** A calendar day as "YYYY-MM-DD": what @db.Date columns hold, in the school's own timezone. */
 export type IsoDate = string;
@@ -32,16 +33,28 @@ export function weekOf(day: IsoDate): { start: IsoDate; end: IsoDate } {
   return { start, end: addDaysIso(start, 6) };
 }
 
-/** "Mon 3 Nov" */
-export function formatDay(day: IsoDate | Date): string {
-  const iso = typeof day === "string" ? day : fromDbDate(day);
-  return format(parseISO(iso), "EEE d MMM");
+const toIso = (day: IsoDate | Date): IsoDate => (typeof day === "string" ? day : fromDbDate(day));
+
+/** Staff pages and messages (ADR 004): "13 Dec 2026", always with the year. */
+export function formatStaffDate(day: IsoDate | Date): string {
+  return format(parseISO(toIso(day)), "d MMM yyyy");
 }
 
-/** "Monday 3 November" for pupil pages: no abbreviations. */
-export function formatDayLong(day: IsoDate | Date): string {
-  const iso = typeof day === "string" ? day : fromDbDate(day);
-  return format(parseISO(iso), "EEEE d MMMM");
+/** The academic year (1 September to 31 August) holding `today`. */
+export function academicYearAround(today: IsoDate): { startsOn: IsoDate; endsOn: IsoDate } {
+  const start = academicStartYear(today);
+  return { startsOn: `${start}-09-01`, endsOn: `${start + 1}-08-31` };
+}
+
+/**
+ * Pupil pages and messages (ADR 004): "Monday 13 December", no abbreviations, and the year too
+ * whenever the day is outside the academic year holding `today`.
+ */
+export function formatPupilDate(day: IsoDate | Date, today: IsoDate): string {
+  const iso = toIso(day);
+  const year = academicYearAround(today);
+  const isThisYear = year.startsOn <= iso && iso <= year.endsOn;
+  return format(parseISO(iso), isThisYear ? "EEEE d MMMM" : "EEEE d MMMM yyyy");
 }
 
 export function isIsoDate(value: string): boolean {

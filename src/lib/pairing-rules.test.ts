@@ -1,10 +1,11 @@
 import { describe, expect, it } from "vitest";
+import { canChangeStatus, type PairingStatusName } from "@/features/pairings/status";
 import {
-  canChangeStatus,
   checkPairingRules,
+  pairRulesBroken,
+  sharesFreeTime,
   type MentorCandidate,
   type PairingProposal,
-  type PairingStatusName,
   type RuleCandidate,
 } from "./pairing-rules";
 
@@ -22,7 +23,7 @@ const mentee = (id: string, yearGroup = 8, extra: Partial<RuleCandidate> = {}): 
   name: `Mentee ${id}`,
   yearGroup,
   hasProfile: true,
-  livePairings: 0,
+  heldPairings: 0,
   ...extra,
 });
 const proposal = (extra: Partial<PairingProposal> = {}): PairingProposal => ({
@@ -95,7 +96,7 @@ describe("checkPairingRules", () => {
   });
 
   it("already-paired: a mentee in a live pairing cannot get a second mentor", () => {
-    expect(rules(proposal({ mentees: [mentee("e1", 8, { livePairings: 1 })] }))).toEqual(["already-paired"]);
+    expect(rules(proposal({ mentees: [mentee("e1", 8, { heldPairings: 1 })] }))).toEqual(["already-paired"]);
   });
 
   it("older: the mentor must be at least one year older by default", () => {
@@ -141,4 +142,42 @@ describe("canChangeStatus", () => {
       });
     }
   }
+});
+
+describe("pairRulesBroken: the one answer to 'may this pupil mentor that one'", () => {
+  const rules = { minYearGap: 1, maxYearGap: 4, isTrainingRequired: true };
+  const fine = { isSamePupil: false, yearGap: 2, sharesFreeTime: true, isMentorTrained: true, isKeptApart: false };
+
+  it("allows a pair that keeps every rule", () => {
+    expect(pairRulesBroken(fine, rules)).toEqual([]);
+  });
+
+  it("names every rule broken, in the order a coordinator would fix them", () => {
+    expect(
+      pairRulesBroken({ isSamePupil: true, yearGap: 0, sharesFreeTime: false, isMentorTrained: false, isKeptApart: true }, rules),
+    ).toEqual(["same-pupil", "too-young", "no-shared-slot", "untrained", "keep-apart"]);
+    expect(pairRulesBroken({ ...fine, yearGap: 5 }, rules)).toEqual(["too-old"]);
+  });
+
+  it("lets a recorded reason override training, and a programme that does not require it", () => {
+    expect(pairRulesBroken({ ...fine, isMentorTrained: false, hasTrainingOverride: true }, rules)).toEqual([]);
+    expect(pairRulesBroken({ ...fine, isMentorTrained: false }, { ...rules, isTrainingRequired: false })).toEqual([]);
+  });
+
+  it("has no override for keep-apart", () => {
+    expect(pairRulesBroken({ ...fine, isKeptApart: true, hasTrainingOverride: true }, rules)).toEqual(["keep-apart"]);
+  });
+});
+
+describe("sharesFreeTime", () => {
+  it("is true when the pupils share a slot", () => {
+    expect(sharesFreeTime(["MON_LUNCH", "WED_LUNCH"], ["WED_LUNCH"])).toBe(true);
+    expect(sharesFreeTime(["MON_LUNCH"], ["FRI_LUNCH"])).toBe(false);
+  });
+
+  it("treats free times nobody has given as no clash, on either side", () => {
+    expect(sharesFreeTime([], ["FRI_LUNCH"])).toBe(true);
+    expect(sharesFreeTime(["MON_LUNCH"], [])).toBe(true);
+    expect(sharesFreeTime([], [])).toBe(true);
+  });
 });

@@ -1,13 +1,53 @@
-// The hard rules for any pairing or group, in one place. The matching engine extends this list
-// (training, keep-apart); manual pairing and suggestions both go through it.
+// The hard rules for any pairing or group, in one place (ADR 009). `pairRulesBroken` is the one
+// answer to "may this pupil mentor that one": manual pairing, the matching engine
+// (lib/matching/hard-rules.ts) and the mentors a mentee may rank (features/profiles) all use it.
+// `checkPairingRules` adds what concerns a whole pairing: format, size, profiles, capacity, a
+// mentee who already has a mentor.
+
+/** The rules for one mentor and one mentee, in the order a coordinator would fix them. */
+export type PairRuleName = "same-pupil" | "too-young" | "too-old" | "no-shared-slot" | "untrained" | "keep-apart";
+export type PairRules = { minYearGap: number; maxYearGap: number; isTrainingRequired: boolean };
+export type PairFacts = {
+  isSamePupil: boolean;
+  /** Mentor's year group minus the mentee's. */
+  yearGap: number;
+  sharesFreeTime: boolean;
+  isMentorTrained: boolean;
+  isKeptApart: boolean;
+  /** A coordinator's recorded reason to pair a mentor whose training is not finished (manual pairing only). */
+  hasTrainingOverride?: boolean;
+};
+
+export function pairRulesBroken(facts: PairFacts, rules: PairRules): PairRuleName[] {
+  const broken: PairRuleName[] = [];
+  if (facts.isSamePupil) broken.push("same-pupil");
+  if (facts.yearGap < rules.minYearGap) broken.push("too-young");
+  if (facts.yearGap > rules.maxYearGap) broken.push("too-old");
+  if (!facts.sharesFreeTime) broken.push("no-shared-slot");
+  if (rules.isTrainingRequired && !facts.isMentorTrained && !facts.hasTrainingOverride) broken.push("untrained");
+  if (facts.isKeptApart) broken.push("keep-apart");
+  return broken;
+}
+
+/**
+ * Free at the same time: they share a weekly slot, or one of them has not said when they are free
+ * (not known is not a clash, so a school that has not collected free times can still pair; ADR 009).
+ */
+export function sharesFreeTime(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === 0 || b.length === 0 || a.some((slot) => b.includes(slot));
+}
+
+export function isKeptApart(keepApart: readonly (readonly [string, string])[], a: string, b: string): boolean {
+  return keepApart.some(([x, y]) => (x === a && y === b) || (x === b && y === a));
+}
 
 export type RuleCandidate = {
   studentId: string;
   name: string;
   yearGroup: number;
   hasProfile: boolean;
-  /** For mentees: how many live (trial or active) pairings they are already a mentee in. */
-  livePairings?: number;
+  /** For mentees: the pairings in this programme in which they already have a mentor (trial, active or paused). */
+  heldPairings?: number;
   /** Weekly slots the pupil is free in; empty or missing means "not recorded". */
   slots?: readonly string[];
 };
@@ -43,7 +83,12 @@ export type RuleName =
 
 export function checkPairingRules(proposal: PairingProposal): RuleViolation[] {
   const { kind, mentors, mentees } = proposal;
-  const gap = proposal.minimumYearGap ?? 1;
+  const rules: PairRules = {
+    minYearGap: proposal.minimumYearGap ?? 1,
+    maxYearGap: proposal.maximumYearGap ?? Number.POSITIVE_INFINITY,
+    isTrainingRequired: proposal.isTrainingRequired ?? false,
+  };
+  const keepApart = proposal.keepApart ?? [];
   const violations: RuleViolation[] = [];
 
   if (proposal.programmeFormat !== "BOTH" && proposal.programmeFormat !== kind) {
@@ -76,22 +121,21 @@ export function checkPairingRules(proposal: PairingProposal): RuleViolation[] {
     if (!mentee.hasProfile)
       violations.push({ rule: "profile", field: "menteeIds", message: `${mentee.name} is not a mentee in this programme.` });
   }
-
   for (const mentee of mentees) {
-    if ((mentee.livePairings ?? 0) > 0) {
+    if ((mentee.heldPairings ?? 0) > 0) {
       violations.push({
         rule: "already-paired",
         field: "menteeIds",
-        message: `${mentee.name} already has a mentor in this programme. End or pause that pairing first.`,
+        message: `${mentee.name} already has a mentor in this programme. End that pairing first to pair them again.`,
       });
     }
   }
 
+  // Keep-apart applies to every two members, mentees of one group included.
   const everyone = [...mentors, ...mentees];
-  const isKeptApart = (a: string, b: string) => (proposal.keepApart ?? []).some(([x, y]) => (x === a && y === b) || (x === b && y === a));
   for (const [index, a] of everyone.entries()) {
     for (const b of everyone.slice(index + 1)) {
-      if (a.studentId !== b.studentId && isKeptApart(a.studentId, b.studentId)) {
+      if (a.studentId !== b.studentId && isKeptApart(keepApart, a.studentId, b.studentId)) {
         violations.push({
           rule: "keep-apart",
           field: "menteeIds",
@@ -102,36 +146,49 @@ export function checkPairingRules(proposal: PairingProposal): RuleViolation[] {
   }
 
   for (const mentor of mentors) {
-    if (proposal.isTrainingRequired && mentor.isTrained === false && !proposal.hasTrainingOverride) {
-      violations.push({
-        rule: "training",
-        field: "trainingOverrideReason",
-        message: `${mentor.name} has not finished the required training. To pair them anyway, give a reason.`,
-      });
-    }
+    let isTrainingReported = false;
     for (const mentee of mentees) {
-      if (mentor.studentId === mentee.studentId) continue;
-      if (proposal.maximumYearGap !== undefined && mentor.yearGroup - mentee.yearGroup > proposal.maximumYearGap) {
-        violations.push({
-          rule: "too-old",
-          field: "mentorIds",
-          message: `${mentor.name} (Year ${mentor.yearGroup}) is more than ${proposal.maximumYearGap} years older than ${mentee.name} (Year ${mentee.yearGroup}).`,
-        });
-      }
-      // Only checked when both have said when they are free.
-      if (mentor.slots?.length && mentee.slots?.length && !mentor.slots.some((slot) => mentee.slots!.includes(slot))) {
-        violations.push({
-          rule: "no-shared-slot",
-          field: "mentorIds",
-          message: `${mentor.name} and ${mentee.name} are never free at the same time.`,
-        });
-      }
-      if (mentor.yearGroup - mentee.yearGroup < gap) {
-        violations.push({
-          rule: "older",
-          field: "mentorIds",
-          message: `${mentor.name} (Year ${mentor.yearGroup}) must be at least ${gap} year${gap === 1 ? "" : "s"} older than ${mentee.name} (Year ${mentee.yearGroup}).`,
-        });
+      if (mentor.studentId === mentee.studentId) continue; // "overlap" above says it in words.
+      const broken = pairRulesBroken(
+        {
+          isSamePupil: false,
+          yearGap: mentor.yearGroup - mentee.yearGroup,
+          sharesFreeTime: sharesFreeTime(mentor.slots ?? [], mentee.slots ?? []),
+          isMentorTrained: mentor.isTrained !== false,
+          // Reported for every pair of members above, mentees of one group included.
+          isKeptApart: false,
+          hasTrainingOverride: proposal.hasTrainingOverride,
+        },
+        rules,
+      );
+      for (const rule of broken) {
+        if (rule === "too-young") {
+          const gap = rules.minYearGap;
+          violations.push({
+            rule: "older",
+            field: "mentorIds",
+            message: `${mentor.name} (Year ${mentor.yearGroup}) must be at least ${gap} year${gap === 1 ? "" : "s"} older than ${mentee.name} (Year ${mentee.yearGroup}).`,
+          });
+        } else if (rule === "too-old") {
+          violations.push({
+            rule: "too-old",
+            field: "mentorIds",
+            message: `${mentor.name} (Year ${mentor.yearGroup}) is more than ${rules.maxYearGap} years older than ${mentee.name} (Year ${mentee.yearGroup}).`,
+          });
+        } else if (rule === "no-shared-slot") {
+          violations.push({
+            rule: "no-shared-slot",
+            field: "mentorIds",
+            message: `${mentor.name} and ${mentee.name} are never free at the same time.`,
+          });
+        } else if (rule === "untrained" && !isTrainingReported) {
+          isTrainingReported = true;
+          violations.push({
+            rule: "training",
+            field: "trainingOverrideReason",
+            message: `${mentor.name} has not finished the required training. To pair them anyway, give a reason.`,
+          });
+        }
       }
     }
     const load = mentor.currentLoad + mentees.length;
@@ -144,18 +201,4 @@ export function checkPairingRules(proposal: PairingProposal): RuleViolation[] {
     }
   }
   return violations;
-}
-
-export type PairingStatusName = "TRIAL" | "ACTIVE" | "PAUSED" | "ENDED";
-
-const TRANSITIONS: Record<PairingStatusName, PairingStatusName[]> = {
-  TRIAL: ["ACTIVE", "PAUSED", "ENDED"],
-  ACTIVE: ["PAUSED", "ENDED"],
-  PAUSED: ["ACTIVE", "ENDED"],
-  ENDED: [],
-};
-
-/** An ended pairing stays ended: a re-pair is a new pairing, so the history is kept. */
-export function canChangeStatus(from: PairingStatusName, to: PairingStatusName): boolean {
-  return TRANSITIONS[from].includes(to);
 }

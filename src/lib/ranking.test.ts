@@ -1,12 +1,16 @@
 import { describe, expect, it } from "vitest";
-import { pupilDisplayName, pupilFirstName, rankLeaderboard, type LeaderboardInput } from "./ranking";
+import { pupilDisplayName, pupilFirstName, rankForPupils, rankForStaff, type LeaderboardInput } from "./ranking";
 
-const entry = (studentId: string, total: number, displayName = studentId): LeaderboardInput => ({ studentId, displayName, total });
-const staff = { isPupil: false };
+const entry = (studentId: string, total: number, displayName = studentId, earned = Math.max(total, 0)): LeaderboardInput => ({
+  studentId,
+  displayName,
+  total,
+  earned,
+});
 
-describe("rankLeaderboard", () => {
+describe("rankForStaff", () => {
   it("uses standard competition ranking: 1, 1, 3", () => {
-    const rows = rankLeaderboard([entry("c", 5), entry("a", 10), entry("b", 10), entry("d", 1)], staff);
+    const rows = rankForStaff([entry("c", 5), entry("a", 10), entry("b", 10), entry("d", 1)]);
     expect(rows.map((r) => [r.studentId, r.rank])).toEqual([
       ["a", 1],
       ["b", 1],
@@ -16,55 +20,54 @@ describe("rankLeaderboard", () => {
   });
 
   it("gives every pupil tied first a rosette, and nobody else", () => {
-    const rows = rankLeaderboard([entry("a", 7), entry("b", 7), entry("c", 7), entry("d", 6)], staff);
+    const rows = rankForStaff([entry("a", 7), entry("b", 7), entry("c", 7), entry("d", 6)]);
     expect(rows.filter((r) => r.hasRosette).map((r) => r.studentId)).toEqual(["a", "b", "c"]);
     expect(rows.find((r) => r.studentId === "d")!.rank).toBe(4);
   });
 
   it("gives no rosette when nobody has any points", () => {
-    const rows = rankLeaderboard([entry("a", 0), entry("b", 0)], staff);
+    const rows = rankForStaff([entry("a", 0), entry("b", 0)]);
     expect(rows.every((r) => r.rank === 1 && !r.hasRosette)).toBe(true);
   });
 
   it("shows staff the real totals, negatives ranked last", () => {
-    const rows = rankLeaderboard([entry("a", -4), entry("b", 0), entry("c", 3)], staff);
-    expect(rows.map((r) => [r.studentId, r.total, r.rank, r.isTotalHidden])).toEqual([
-      ["c", 3, 1, false],
-      ["b", 0, 2, false],
-      ["a", -4, 3, false],
+    const rows = rankForStaff([entry("a", -4), entry("b", 0), entry("c", 3)]);
+    expect(rows.map((r) => [r.studentId, r.points, r.rank])).toEqual([
+      ["c", 3, 1],
+      ["b", 0, 2],
+      ["a", -4, 3],
     ]);
   });
 
-  it("never shows a pupil another pupil's negative total, and ranks it as 0", () => {
-    const rows = rankLeaderboard([entry("a", -4, "Amy A."), entry("b", 0, "Ben B."), entry("c", 3, "Cal C.")], {
-      isPupil: true,
-      studentId: "c",
-    });
-    const amy = rows.find((r) => r.studentId === "a")!;
-    expect(amy.total).toBe(0);
-    expect(amy.isTotalHidden).toBe(true);
-    expect(amy.rank).toBe(rows.find((r) => r.studentId === "b")!.rank);
-    expect(rows.some((r) => r.total < 0)).toBe(false);
-  });
-
-  it("shows a pupil their own negative total", () => {
-    const rows = rankLeaderboard([entry("a", -4), entry("b", 2)], { isPupil: true, studentId: "a" });
-    const me = rows.find((r) => r.studentId === "a")!;
-    expect(me.total).toBe(-4);
-    expect(me.isTotalHidden).toBe(false);
-  });
-
-  it("does not reveal who is negative through the order: hidden negatives sort by name among zeros", () => {
-    const rows = rankLeaderboard([entry("z", 0, "Zed Z."), entry("a", -9, "Abe A."), entry("m", 0, "Mo M.")], {
-      isPupil: true,
-      studentId: null,
-    });
-    expect(rows.map((r) => r.displayName)).toEqual(["Abe A.", "Mo M.", "Zed Z."]);
-    expect(rows.every((r) => r.rank === 1 && r.total === 0)).toBe(true);
-  });
-
   it("handles an empty board", () => {
-    expect(rankLeaderboard([], staff)).toEqual([]);
+    expect(rankForStaff([])).toEqual([]);
+  });
+});
+
+describe("rankForPupils (ADR 006)", () => {
+  it("ranks the points each pupil earned, never a total below zero", () => {
+    // Amy earned 6 and lost 10 (total -4); Ben earned nothing; Cal earned 3.
+    const rows = rankForPupils([entry("a", -4, "Amy A.", 6), entry("b", 0, "Ben B.", 0), entry("c", 3, "Cal C.", 3)]);
+    expect(rows.map((r) => [r.displayName, r.points, r.rank])).toEqual([
+      ["Amy A.", 6, 1],
+      ["Cal C.", 3, 2],
+      ["Ben B.", 0, 3],
+    ]);
+    expect(rows.every((r) => r.points >= 0)).toBe(true);
+  });
+
+  it("cannot tell a pupil below zero from one who simply has no points: same rank, same cell, order by name", () => {
+    const rows = rankForPupils([entry("z", 0, "Zed Z.", 0), entry("a", -9, "Abe A.", 0), entry("m", 0, "Mo M.", 0)]);
+    expect(rows).toEqual([
+      { studentId: "a", displayName: "Abe A.", points: 0, rank: 1, hasRosette: false },
+      { studentId: "m", displayName: "Mo M.", points: 0, rank: 1, hasRosette: false },
+      { studentId: "z", displayName: "Zed Z.", points: 0, rank: 1, hasRosette: false },
+    ]);
+  });
+
+  it("gives the rosette to everyone tied first on points earned", () => {
+    const rows = rankForPupils([entry("a", 2, "A", 5), entry("b", 5, "B", 5), entry("c", 1, "C", 1)]);
+    expect(rows.filter((r) => r.hasRosette).map((r) => r.studentId)).toEqual(["a", "b"]);
   });
 });
 

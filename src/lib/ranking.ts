@@ -1,31 +1,34 @@
-export type LeaderboardInput = { studentId: string; displayName: string; total: number };
-export type LeaderboardRow = LeaderboardInput & { rank: number; hasRosette: boolean; isTotalHidden: boolean };
+/** `total`: every entry, negatives included. `earned`: positive awards that were not corrected. */
+export type LeaderboardInput = { studentId: string; displayName: string; total: number; earned: number };
+export type LeaderboardRow = { studentId: string; displayName: string; points: number; rank: number; hasRosette: boolean };
 
 /**
- * Standard competition ranking (1, 1, 3): equal totals share a rank and the next rank skips.
- * Every pupil tied first gets the rosette. For a pupil viewer, another pupil's total below zero is
- * never shown and counts as 0 for ranking, so the board cannot reveal it (ADR 006).
+ * Standard competition ranking (1, 1, 3) on `points`: equal points share a rank and the next rank
+ * skips; every pupil tied first gets the rosette, and nobody gets one for 0 or less.
  */
-export function rankLeaderboard(entries: LeaderboardInput[], viewer: { isPupil: boolean; studentId?: string | null }): LeaderboardRow[] {
-  const rows = entries.map((entry) => {
-    const isHidden = viewer.isPupil && entry.total < 0 && entry.studentId !== viewer.studentId;
-    const rankValue = viewer.isPupil ? Math.max(entry.total, 0) : entry.total;
-    return { entry, isHidden, rankValue };
-  });
-  rows.sort((a, b) => b.rankValue - a.rankValue || a.entry.displayName.localeCompare(b.entry.displayName));
+function rank(entries: { studentId: string; displayName: string; points: number }[]): LeaderboardRow[] {
+  const rows = [...entries].sort((a, b) => b.points - a.points || a.displayName.localeCompare(b.displayName));
   let previous: number | null = null;
-  let rank = 0;
+  let current = 0;
   return rows.map((row, index) => {
-    if (row.rankValue !== previous) rank = index + 1;
-    previous = row.rankValue;
-    return {
-      ...row.entry,
-      total: row.isHidden ? 0 : row.entry.total,
-      rank,
-      hasRosette: rank === 1 && rows.length > 0 && row.rankValue > 0,
-      isTotalHidden: row.isHidden,
-    };
+    if (row.points !== previous) current = index + 1;
+    previous = row.points;
+    return { ...row, rank: current, hasRosette: current === 1 && row.points > 0 };
   });
+}
+
+/** Staff boards: real totals, negatives included, ranked as they are. */
+export function rankForStaff(entries: LeaderboardInput[]): LeaderboardRow[] {
+  return rank(entries.map((e) => ({ studentId: e.studentId, displayName: e.displayName, points: e.total })));
+}
+
+/**
+ * Every pupil-facing board, the one rule of ADR 006: pupils see and are ranked by the points they
+ * earned (positive awards, less any corrected), which are never below zero, so nothing on the board
+ * (no blank, no mark, no order) tells anyone who has lost points or is below zero.
+ */
+export function rankForPupils(entries: LeaderboardInput[]): LeaderboardRow[] {
+  return rank(entries.map((e) => ({ studentId: e.studentId, displayName: e.displayName, points: e.earned })));
 }
 
 /** "Maya P." — first name (preferred if set) and last initial. */

@@ -60,7 +60,7 @@ describe("recordIdList", () => {
   });
 
   it("refuses a blank id inside the list", () => {
-    expect(messages(list, ["a", ""])).toContain("Choose one.");
+    expect(messages(list, ["a", ""])).toEqual(["That is not a valid choice."]);
   });
 });
 

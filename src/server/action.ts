@@ -2,28 +2,26 @@ import "server-only";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import type { FormState } from "@/lib/form-state";
-import type { Command } from "./command";
+import { CHECK_FIELDS_MESSAGE, fieldErrorsOf } from "@/lib/field-errors";
+import { UNEXPECTED_MESSAGE, type Command } from "./command";
+import { formDataToObject } from "./form-data";
 import { getActor } from "./session";
-
-/** FormData → plain object; a field named `x[]` or repeated becomes a list. */
-export function formDataToObject(formData: FormData): Record<string, string | string[]> {
-  const out: Record<string, string | string[]> = {};
-  for (const key of new Set(formData.keys())) {
-    if (key.startsWith("$ACTION")) continue;
-    const all = formData.getAll(key).filter((v): v is string => typeof v === "string");
-    if (key.endsWith("[]")) out[key.slice(0, -2)] = all;
-    else out[key] = all.length > 1 ? all : (all[0] ?? "");
-  }
-  return out;
-}
 
 /** A server action for `useActionState`: resolves the actor from the session and runs the command. */
 export function defineAction<S extends z.ZodType>(command: Command<S>) {
   return async (_previous: FormState, formData: FormData): Promise<FormState> => {
-    const actor = await getActor();
-    const result = await command.run(actor, formDataToObject(formData));
-    if (result.ok) revalidatePath("/", "layout");
-    return { ok: result.ok, message: result.message, fieldErrors: result.fieldErrors, values: result.values, savedAt: result.savedAt };
+    try {
+      const actor = await getActor();
+      const result = await command.run(actor, formDataToObject(formData));
+      if (result.ok) revalidatePath("/", "layout");
+      // The record id stays on the server: a form needs only the answer.
+      delete result.recordId;
+      return result;
+    } catch (error) {
+      if (isNextControlFlow(error)) throw error;
+      console.error(`[action ${command.name}]`, error);
+      return { ok: false, message: UNEXPECTED_MESSAGE, values: passwordless(formDataToObject(formData)) };
+    }
   };
 }
 
@@ -35,16 +33,14 @@ export function definePublicAction<S extends z.ZodType>(schema: S, body: (input:
   return async (_previous: FormState, formData: FormData): Promise<FormState> => {
     const raw = formDataToObject(formData);
     const parsed = schema.safeParse(raw);
-    if (!parsed.success) {
-      const flat = z.flattenError(parsed.error).fieldErrors as Record<string, string[]>;
-      return { ok: false, message: "Please check the highlighted fields.", fieldErrors: flat, values: passwordless(raw) };
-    }
+    if (!parsed.success)
+      return { ok: false, message: CHECK_FIELDS_MESSAGE, fieldErrors: fieldErrorsOf(parsed.error), values: passwordless(raw) };
     try {
-      return await body(parsed.data, formData);
+      return await body(parsed.data, formData instanceof FormData ? formData : new FormData());
     } catch (error) {
       if (isNextControlFlow(error)) throw error;
       console.error("[action]", error);
-      return { ok: false, message: "Something went wrong and nothing was saved. Please try again.", values: passwordless(raw) };
+      return { ok: false, message: UNEXPECTED_MESSAGE, values: passwordless(raw) };
     }
   };
 }

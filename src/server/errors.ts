@@ -1,3 +1,5 @@
+import type { FormLink } from "@/lib/form-state";
+
 /** A record the actor may not see, or that does not exist: both are "not found". */
 export class NotFoundError extends Error {
   constructor(what = "record") {
@@ -11,6 +13,8 @@ export class RuleError extends Error {
   constructor(
     message: string,
     readonly fieldErrors: Record<string, string[]> = {},
+    /** Where to look instead, e.g. the session that is already logged for that day. */
+    readonly link?: FormLink,
   ) {
     super(message);
     this.name = "RuleError";

@@ -15,6 +15,7 @@ export type DbSnapshot = {
   menteeProfiles: number;
   students: number;
   programmes: number;
+  idempotencyKeys: number;
   pairingRows: { id: string; status: string; closureReason: string | null; endsOn: string | null; name: string | null }[];
   users: { id: string; passwordHash: string; sessionVersion: number; mustChangePassword: boolean; disabledAt: string | null }[];
 };
@@ -40,6 +41,7 @@ export async function snapshotSchools(schoolIds: string[]): Promise<DbSnapshot> 
       (SELECT count(*)::int FROM "MenteeProfile" WHERE "schoolId" IN (SELECT id FROM s)) AS "menteeProfiles",
       (SELECT count(*)::int FROM "Student" WHERE "schoolId" IN (SELECT id FROM s)) AS "students",
       (SELECT count(*)::int FROM "Programme" WHERE "schoolId" IN (SELECT id FROM s)) AS "programmes",
+      (SELECT count(*)::int FROM "IdempotencyKey" WHERE "schoolId" IN (SELECT id FROM s)) AS "idempotencyKeys",
       (SELECT coalesce(json_agg(json_build_object('id', p.id, 'status', p.status, 'closureReason', p."closureReason", 'endsOn', p."endsOn", 'name', p.name) ORDER BY p.id), '[]')
          FROM "Pairing" p WHERE p."schoolId" IN (SELECT id FROM s)) AS "pairingRows",
       (SELECT coalesce(json_agg(json_build_object('id', x.id, 'passwordHash', x."passwordHash", 'sessionVersion', x."sessionVersion", 'mustChangePassword', x."mustChangePassword", 'disabledAt', x."disabledAt") ORDER BY x.id), '[]')

@@ -4,6 +4,7 @@ import { AppShell } from "@/components/app-shell";
 import { Badge, Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { SearchForm } from "@/components/ui/search-form";
 import { requireActor } from "@/server/session";
+import { pageNumber, searchTerm } from "@/lib/schema-helpers";
 import { listStaffForAdmin } from "@/features/admin/queries";
 import { listStudentsForAdmin } from "@/features/students/queries";
 import { pupilFullName } from "@/lib/ranking";
@@ -13,12 +14,14 @@ export const metadata: Metadata = { title: "School" };
 const roleLabels: Record<string, string> = { ADMIN: "Admin", COORDINATOR: "Coordinator", TEACHER: "Teacher", DSL: "Safeguarding lead" };
 const statusLabels: Record<string, string> = { ON_ROLL: "On roll", LEFT: "Left", ALUMNI: "Alumni" };
 
-export default async function AdminPage({ searchParams }: { searchParams: Promise<{ q?: string; page?: string }> }) {
+export default async function AdminPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireActor("ADMIN");
   const params = await searchParams;
-  const page = Number(params.page) || 1;
-  const [staff, students] = await Promise.all([listStaffForAdmin(actor), listStudentsForAdmin(actor, { q: params.q, page })]);
-  const pageLink = (n: number) => `/admin?${new URLSearchParams({ ...(params.q ? { q: params.q } : {}), page: String(n) })}`;
+  // Anyone can type a URL: a strange page number or search never reaches the database as it is.
+  const page = pageNumber(params.page);
+  const q = searchTerm(params.q);
+  const [staff, students] = await Promise.all([listStaffForAdmin(actor), listStudentsForAdmin(actor, { q, page })]);
+  const pageLink = (n: number) => `/admin?${new URLSearchParams({ ...(q ? { q } : {}), page: String(n) })}`;
   return (
     <AppShell actor={actor} current="/admin">
       <PageHeader title={actor.schoolName} description="Staff accounts and pupils." />
@@ -42,10 +45,10 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
             ))}
           </ul>
         </Card>
-        <Card title={`Pupils (${students.total})`} action={<SearchForm id="pupil-search" label="Search pupils" defaultValue={params.q} />}>
+        <Card title={`Pupils (${students.total})`} action={<SearchForm id="pupil-search" label="Search pupils" defaultValue={q} />}>
           {students.rows.length === 0 ? (
             <EmptyState title="No pupils found">
-              {params.q ? "Try a different name or tutor group." : "Pupils appear here once they are imported."}
+              {q ? "Try a different name or tutor group." : "Pupils appear here once they are imported."}
             </EmptyState>
           ) : (
             <table className="w-full border-collapse text-left">

@@ -3,7 +3,9 @@ import { AppShell } from "@/components/app-shell";
 import { Card, EmptyState, PageHeader, Stat } from "@/components/ui/card";
 import { SearchForm } from "@/components/ui/search-form";
 import { requireActor } from "@/server/session";
+import { newIdempotencyKey } from "@/server/idempotency";
 import { todayIn } from "@/lib/dates";
+import { searchTerm } from "@/lib/schema-helpers";
 import { chooseProgrammeForStaff, getCoordinatorFigures } from "@/features/programmes/queries";
 import { listParticipants } from "@/features/students/queries";
 import { listPairingsForCoordinator } from "@/features/pairings/queries";
@@ -17,12 +19,14 @@ import { ParticipantLists } from "@/features/students/components/participant-lis
 
 export const metadata: Metadata = { title: "Programme dashboard" };
 
-type Search = Promise<{ programme?: string; q?: string; status?: string }>;
+type Search = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function CoordinatorPage({ searchParams }: { searchParams: Search }) {
   const actor = await requireActor("COORDINATOR");
   const params = await searchParams;
-  const { programme, programmes } = await chooseProgrammeForStaff(actor, params.programme);
+  const q = searchTerm(params.q);
+  const programmeParam = typeof params.programme === "string" ? params.programme : undefined;
+  const { programme, programmes } = await chooseProgrammeForStaff(actor, programmeParam);
   if (!programme) {
     return (
       <AppShell actor={actor} current="/coordinator">
@@ -35,13 +39,13 @@ export default async function CoordinatorPage({ searchParams }: { searchParams: 
   }
   const [figures, participants, pairings, recentPoints] = await Promise.all([
     getCoordinatorFigures(actor, programme.id),
-    listParticipants(actor, programme.id, params.q),
-    listPairingsForCoordinator(actor, programme.id, { q: params.q, status: params.status }),
+    listParticipants(actor, programme.id, q),
+    listPairingsForCoordinator(actor, programme.id, { q, status: params.status }),
     listRecentPoints(actor, programme.id),
   ]);
   const today = todayIn(actor.timezone);
   const freeMentors = participants.mentors.filter((m) => m.load < m.capacity);
-  const waitingMentees = participants.mentees.filter((m) => !m.pairing);
+  const waitingMentees = participants.mentees.filter((m) => m.isWaiting);
   return (
     <AppShell actor={actor} current="/coordinator">
       <PageHeader
@@ -63,19 +67,14 @@ export default async function CoordinatorPage({ searchParams }: { searchParams: 
       </dl>
 
       <div className="mb-4">
-        <SearchForm
-          id="dashboard-search"
-          label="Search pupils and pairings"
-          defaultValue={params.q}
-          hidden={{ programme: params.programme }}
-        />
+        <SearchForm id="dashboard-search" label="Search pupils and pairings" defaultValue={q} hidden={{ programme: programmeParam }} />
       </div>
 
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">
           <Card title="Pairings and groups">
             {pairings.length === 0 ? (
-              <EmptyState title={params.q ? "No pairings match your search" : "No pairings yet"}>
+              <EmptyState title={q ? "No pairings match your search" : "No pairings yet"}>
                 Create the first pairing with the form below.
               </EmptyState>
             ) : (
@@ -84,6 +83,7 @@ export default async function CoordinatorPage({ searchParams }: { searchParams: 
           </Card>
           <Card title="Create a pairing or group">
             <CreatePairingForm
+              idempotencyKey={newIdempotencyKey()}
               programmeId={programme.id}
               today={today}
               mentors={freeMentors.map((m) => ({
@@ -103,6 +103,7 @@ export default async function CoordinatorPage({ searchParams }: { searchParams: 
         <div className="space-y-6">
           <Card title="Award points">
             <AwardPointsForm
+              idempotencyKey={newIdempotencyKey()}
               programmeId={programme.id}
               pupils={[...participants.mentees, ...participants.mentors].map((p) => ({
                 studentId: p.studentId,

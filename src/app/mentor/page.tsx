@@ -5,7 +5,7 @@ import { ButtonLink } from "@/components/ui/button";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { TellSomeone } from "@/components/tell-someone";
 import { requireActor } from "@/server/session";
-import { formatDayLong } from "@/lib/dates";
+import { formatPupilDate, todayIn } from "@/lib/dates";
 import { listMyPairings } from "@/features/pairings/queries";
 import { listMySessionsAsMentor } from "@/features/sessions/queries";
 import { activityLabels } from "@/features/sessions/schemas";
@@ -17,6 +17,7 @@ const attendanceWords = { PRESENT: "came", LATE: "came late", ABSENT: "did not c
 
 export default async function MentorPage() {
   const actor = await requireActor("MENTOR");
+  const today = todayIn(actor.timezone);
   const [pairings, sessions] = await Promise.all([listMyPairings(actor), listMySessionsAsMentor(actor)]);
   const mentoring = pairings.filter((p) => p.myRole === "MENTOR");
   const first = mentoring.find((p) => p.status !== "PAUSED");
@@ -47,7 +48,7 @@ export default async function MentorPage() {
                   "This pairing is paused for now."
                 ) : p.nextSession ? (
                   <>
-                    Next time you meet: <strong>{formatDayLong(p.nextSession)}</strong> ({p.sessionMinutes} minutes)
+                    Next time you meet: <strong>{formatPupilDate(p.nextSession, today)}</strong> ({p.sessionMinutes} minutes)
                   </>
                 ) : null}
               </p>
@@ -78,7 +79,7 @@ export default async function MentorPage() {
             <ul className="divide-y divide-line">
               {sessions.map((s) => (
                 <li key={s.id} className="py-2">
-                  <p className="font-semibold">{formatDayLong(s.heldOn)}</p>
+                  <p className="font-semibold">{formatPupilDate(s.heldOn, today)}</p>
                   <p className="text-muted">
                     {activityLabels[s.activity]}, {s.durationMinutes} minutes ·{" "}
                     {s.attendances.map((a) => `${a.firstName} ${attendanceWords[a.attendance]}`).join(", ")}

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { AppShell } from "@/components/app-shell";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { requireActor } from "@/server/session";
+import { newIdempotencyKey } from "@/server/idempotency";
 import { hasRole } from "@/server/actor";
 import { chooseProgrammeForStaff } from "@/features/programmes/queries";
 import { listParticipants } from "@/features/students/queries";
@@ -13,10 +14,13 @@ import { ProgrammePicker } from "@/features/programmes/components/programme-pick
 
 export const metadata: Metadata = { title: "Points" };
 
-export default async function StaffPage({ searchParams }: { searchParams: Promise<{ programme?: string }> }) {
+export default async function StaffPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireActor("TEACHER", "DSL", "COORDINATOR");
   const params = await searchParams;
-  const { programme, programmes } = await chooseProgrammeForStaff(actor, params.programme);
+  const { programme, programmes } = await chooseProgrammeForStaff(
+    actor,
+    typeof params.programme === "string" ? params.programme : undefined,
+  );
   if (!programme) {
     return (
       <AppShell actor={actor} current="/staff">
@@ -48,7 +52,7 @@ export default async function StaffPage({ searchParams }: { searchParams: Promis
       <div className="grid gap-6 lg:grid-cols-2">
         {canAward ? (
           <Card title="Award points">
-            <AwardPointsForm programmeId={programme.id} pupils={pupils} />
+            <AwardPointsForm programmeId={programme.id} pupils={pupils} idempotencyKey={newIdempotencyKey()} />
           </Card>
         ) : null}
         <Card title="Leaderboard">

@@ -3,7 +3,7 @@ import { AppShell } from "@/components/app-shell";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { TellSomeone } from "@/components/tell-someone";
 import { requireActor } from "@/server/session";
-import { formatDayLong, todayIn } from "@/lib/dates";
+import { formatPupilDate, todayIn } from "@/lib/dates";
 import { listMyPairings } from "@/features/pairings/queries";
 import { getLeaderboard, getMyPoints } from "@/features/points/queries";
 import { listProgrammesForActor } from "@/features/programmes/queries";
@@ -17,6 +17,7 @@ export const metadata: Metadata = { title: "My page" };
 
 export default async function StudentPage() {
   const actor = await requireActor("PUPIL");
+  const today = todayIn(actor.timezone);
   const [pairings, points, programmes, profile, choices] = await Promise.all([
     listMyPairings(actor),
     getMyPoints(actor),
@@ -49,7 +50,7 @@ export default async function StudentPage() {
         <Card title="Next time you meet">
           {asMentee[0]?.nextSession ? (
             <p className="text-lg">
-              <strong>{formatDayLong(asMentee[0].nextSession)}</strong>
+              <strong>{formatPupilDate(asMentee[0].nextSession, today)}</strong>
               <span className="block text-base text-muted">{asMentee[0].sessionMinutes} minutes</span>
             </p>
           ) : (
@@ -71,7 +72,7 @@ export default async function StudentPage() {
                 <li key={e.id} className="py-2">
                   <span className="font-semibold">{e.amount > 0 ? `+${e.amount}` : e.amount}</span> {pointCategoryLabels[e.category]} —{" "}
                   {e.reason}
-                  <span className="block text-sm text-muted">{formatDayLong(todayIn(actor.timezone, e.createdAt))}</span>
+                  <span className="block text-sm text-muted">{formatPupilDate(todayIn(actor.timezone, e.createdAt), today)}</span>
                 </li>
               ))}
             </ul>
@@ -82,25 +83,24 @@ export default async function StudentPage() {
             <Leaderboard
               rows={leaderboard.rows}
               highlightStudentId={actor.studentId}
+              pointsLabel="Points earned"
               caption={`Leaderboard for ${leaderboard.programme.name}`}
             />
           ) : (
             <EmptyState title="No leaderboard yet">When you join a programme, its leaderboard shows here.</EmptyState>
           )}
         </Card>
-        {asMentee.length === 0
-          ? choices
-              .filter((c) => c.mentors.length > 0)
-              .map((choice) => (
-                <Card key={choice.programmeId} title="Choose your mentor" className="md:col-span-2">
-                  <p className="mb-3">
-                    You can say who you would like as your mentor. Pick up to three, or choose “No preference”. Your coordinator decides,
-                    and will try to give you one of your choices.
-                  </p>
-                  <MentorChoicesForm choice={choice} />
-                </Card>
-              ))
-          : null}
+        {choices
+          .filter((c) => c.mentors.length > 0)
+          .map((choice) => (
+            <Card key={choice.programmeId} title="Choose your mentor" className="md:col-span-2">
+              <p className="mb-3">
+                You can say who you would like as your mentor. Pick up to three, or choose “No preference”. Your coordinator decides, and
+                will try to give you one of your choices.
+              </p>
+              <MentorChoicesForm choice={choice} />
+            </Card>
+          ))}
         {profile ? (
           <Card title="About me" className="md:col-span-2">
             <MyProfileForm profile={profile} />

@@ -7,19 +7,24 @@ export function Card({
   className,
   headingLevel = 2,
   action,
+  headingId,
 }: {
   title?: ReactNode;
   children: ReactNode;
   className?: string;
   headingLevel?: 2 | 3;
   action?: ReactNode;
+  /** Lets a script move keyboard focus to the heading (it is then focusable, but not in the tab order). */
+  headingId?: string;
 }) {
   const Heading = headingLevel === 2 ? "h2" : "h3";
   return (
     <section className={clsx("rounded-[var(--radius-card)] border border-line bg-surface p-4 sm:p-5", className)}>
       {title ? (
         <div className="mb-3 flex flex-wrap items-center justify-between gap-2">
-          <Heading className="text-lg font-bold">{title}</Heading>
+          <Heading id={headingId} tabIndex={headingId ? -1 : undefined} className="text-lg font-bold">
+            {title}
+          </Heading>
           {action}
         </div>
       ) : null}

@@ -4,7 +4,11 @@ import * as Dialog from "@radix-ui/react-dialog";
 import type { ReactNode } from "react";
 import { Button } from "./button";
 
-/** Asks before something that cannot be undone; the confirm button submits the surrounding form. */
+/**
+ * Asks before something that cannot be undone. The confirm button submits the form named `formId`
+ * itself (requestSubmit) before the dialog closes: a submit button inside the dialog would be
+ * unmounted by the close before the browser sent its form (ADR 010).
+ */
 export function ConfirmDialog({
   open,
   onOpenChange,
@@ -20,6 +24,11 @@ export function ConfirmDialog({
   confirmLabel: string;
   formId: string;
 }) {
+  const confirm = () => {
+    const form = document.getElementById(formId);
+    if (form instanceof HTMLFormElement) form.requestSubmit();
+    onOpenChange(false);
+  };
   return (
     <Dialog.Root open={open} onOpenChange={onOpenChange}>
       <Dialog.Portal>
@@ -31,7 +40,7 @@ export function ConfirmDialog({
             <Dialog.Close asChild>
               <Button variant="secondary">Cancel</Button>
             </Dialog.Close>
-            <Button variant="danger" type="submit" form={formId} onClick={() => onOpenChange(false)}>
+            <Button variant="danger" onClick={confirm}>
               {confirmLabel}
             </Button>
           </div>

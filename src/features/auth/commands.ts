@@ -9,7 +9,11 @@ const EVERYONE = ["ADMIN", "COORDINATOR", "TEACHER", "DSL", "MENTOR", "MENTEE", 
 export const changePassword = defineCommand(
   { name: "changePassword", schema: changePasswordSchema, allow: EVERYONE, allowWhilePasswordChangeRequired: true },
   async (input, { tx, actor, audit }) => {
-    const user = await tx.user.findUniqueOrThrow({ where: { id: actor.userId }, select: { passwordHash: true } });
+    // Locked, so two changes at once cannot both pass the check against the same old password.
+    const [user] = await tx.$queryRaw<
+      { passwordHash: string }[]
+    >`SELECT "passwordHash" FROM "User" WHERE "id" = ${actor.userId} FOR UPDATE`;
+    if (!user) throw new NotFoundError("user");
     if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
       throw new RuleError("Your current password is not right.", { currentPassword: ["Your current password is not right."] });
     }

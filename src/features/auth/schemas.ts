@@ -1,23 +1,30 @@
 import { z } from "zod";
+import { recordId } from "@/lib/schema-helpers";
+
+const password = (missing: string) =>
+  z.string({ error: missing }).min(1, { error: missing, abort: true }).max(200, { error: "That password is too long." });
 
 export const signInSchema = z.object({
   email: z
-    .string()
+    .string({ error: "Enter your email address." })
     .trim()
     .toLowerCase()
-    .min(1, { error: "Enter your email address." })
-    .max(254)
+    .min(1, { error: "Enter your email address.", abort: true })
+    .max(254, { error: "That email address is too long. Check it and try again.", abort: true })
     .pipe(z.email({ error: "Enter an email address like name@school.org." })),
-  password: z.string().min(1, { error: "Enter your password." }).max(200, { error: "That password is too long." }),
+  password: password("Enter your password."),
 });
 
 export const changePasswordSchema = z
   .object({
-    currentPassword: z.string().min(1, { error: "Enter your current password." }).max(200),
-    newPassword: z.string().min(12, { error: "Use at least 12 characters." }).max(200, { error: "Use at most 200 characters." }),
-    confirmPassword: z.string(),
+    currentPassword: password("Enter your current password."),
+    newPassword: z
+      .string({ error: "Choose a new password of at least 12 characters." })
+      .min(12, { error: "Use at least 12 characters.", abort: true })
+      .max(200, { error: "Use at most 200 characters." }),
+    confirmPassword: z.string({ error: "Type the new password again." }).min(1, { error: "Type the new password again." }),
   })
   .refine((v) => v.newPassword === v.confirmPassword, { error: "The two new passwords do not match.", path: ["confirmPassword"] })
   .refine((v) => v.newPassword !== v.currentPassword, { error: "Choose a password you have not used here.", path: ["newPassword"] });
 
-export const switchSchoolSchema = z.object({ schoolId: z.string().min(1).max(40) });
+export const switchSchoolSchema = z.object({ schoolId: recordId });

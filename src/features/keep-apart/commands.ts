@@ -4,14 +4,17 @@ import { NotFoundError, RuleError } from "@/server/errors";
 import { addKeepApartSchema, removeKeepApartSchema } from "./schemas";
 import { KEEP_APART_ROLES, keepApartVisibleTo } from "./policy";
 
+// The pair is the natural key (unique), so two adds of it at the same moment give one row and this.
+const ALREADY_APART = "These two pupils are already kept apart.";
+
 export const addKeepApart = defineCommand(
-  { name: "addKeepApart", schema: addKeepApartSchema, allow: KEEP_APART_ROLES },
+  { name: "addKeepApart", schema: addKeepApartSchema, allow: KEEP_APART_ROLES, alreadyExists: ALREADY_APART },
   async (input, { tx, actor, audit }) => {
     const [studentAId, studentBId] = [input.studentAId, input.studentBId].sort() as [string, string];
     const pupils = await tx.student.count({ where: { schoolId: actor.schoolId, id: { in: [studentAId, studentBId] } } });
     if (pupils !== 2) throw new NotFoundError("pupil");
     const existing = await tx.keepApart.findFirst({ where: { schoolId: actor.schoolId, studentAId, studentBId }, select: { id: true } });
-    if (existing) throw new RuleError("These two pupils are already kept apart.", { studentBId: ["Already kept apart."] });
+    if (existing) throw new RuleError(ALREADY_APART, { studentBId: ["Already kept apart."] });
     const row = await tx.keepApart.create({
       data: { schoolId: actor.schoolId, studentAId, studentBId, reason: input.reason, createdById: actor.userId },
       select: { id: true },
@@ -34,7 +37,9 @@ export const removeKeepApart = defineCommand(
       select: { id: true, studentAId: true, studentBId: true },
     });
     if (!row) throw new NotFoundError("keep-apart pair");
-    await tx.keepApart.delete({ where: { id: row.id } });
+    // Conditional: a second remove at the same moment finds nothing left to remove.
+    const removed = await tx.keepApart.deleteMany({ where: { id: row.id, schoolId: actor.schoolId } });
+    if (removed.count !== 1) throw new RuleError("This pair has already been removed.");
     await audit({
       action: "keep_apart.removed",
       recordType: "KeepApart",

@@ -7,7 +7,7 @@ import { acceptSuggestionsSchema, saveWeightsSchema, toMatchWeights } from "./sc
 
 /** Accepts every suggestion shown, all or nothing: each becomes a trial pairing under the hard rules. */
 export const acceptSuggestions = defineCommand(
-  { name: "acceptSuggestions", schema: acceptSuggestionsSchema, allow: ["COORDINATOR"] },
+  { name: "acceptSuggestions", schema: acceptSuggestionsSchema, allow: ["COORDINATOR"], isIdempotent: true },
   async (input, ctx) => {
     const startsOn = todayIn(ctx.actor.timezone);
     for (const pair of input.pairs) {

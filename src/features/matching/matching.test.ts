@@ -1,5 +1,6 @@
 // The matching screen's data and commands on PostgreSQL: waiting mentees only, keep-apart and
 // rejected pairs left out, weights that change the result, and accept-all as all-or-nothing.
+import { submit } from "@/test-support/commands";
 import { describe, expect, it } from "vitest";
 import { db } from "@/server/db";
 import { actorFor } from "@/test-support/actors";
@@ -68,7 +69,7 @@ describe("matching commands", () => {
     const { s, coordinator } = await setUp();
     const { result } = await getSuggestions(coordinator, s.programme.id);
     const pairs = result.suggestions.map((x) => `${x.menteeId}:${x.mentorId}`);
-    const accepted = await acceptSuggestions.run(coordinator, { programmeId: s.programme.id, pairs });
+    const accepted = await submit(acceptSuggestions, coordinator, { programmeId: s.programme.id, pairs });
     expect(accepted.ok).toBe(true);
     const created = await db.pairing.findMany({
       where: { schoolId: s.school.id, status: "TRIAL" },
@@ -84,7 +85,7 @@ describe("matching commands", () => {
     const good = `${s.pupils.spareMentee.id}:${s.pupils.spareMentor.id}`;
     const alreadyPaired = `${s.pupils.mentee.id}:${s.pupils.spareMentor.id}`;
     const before = await db.pairing.count({ where: { schoolId: s.school.id } });
-    const result = await acceptSuggestions.run(coordinator, { programmeId: s.programme.id, pairs: [good, alreadyPaired] });
+    const result = await submit(acceptSuggestions, coordinator, { programmeId: s.programme.id, pairs: [good, alreadyPaired] });
     expect(result.ok).toBe(false);
     expect(result.message).toMatch(/Nothing was saved/);
     expect(await db.pairing.count({ where: { schoolId: s.school.id } })).toBe(before);

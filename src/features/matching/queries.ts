@@ -14,7 +14,8 @@ import { suggestOneToOne } from "@/lib/matching/one-to-one";
 import { suggestGroups } from "@/lib/matching/groups";
 import { DEFAULT_WEIGHTS, type MatchWeights, type Programme, type StrengthLevel } from "@/lib/matching/types";
 import { focusAreaLabels } from "@/features/profiles/schemas";
-import { LIVE_STATUSES, mentorLoad, mentorLoadSelect } from "@/features/pairings/load";
+import { mentorLoad, mentorLoadSelect } from "@/features/pairings/load";
+import { waitingMenteeWhere } from "@/features/pairings/waiting";
 import { toWeightsForm, type WeightsForm } from "./schemas";
 
 // The engine's reasons name focus areas as given, so it is given the words a coordinator reads.
@@ -79,14 +80,7 @@ export async function loadMatchingInput(actor: Actor, programmeId: string, weigh
       },
     }),
     db.menteeProfile.findMany({
-      where: {
-        schoolId: actor.schoolId,
-        programmeId,
-        student: {
-          status: "ON_ROLL",
-          memberships: { none: { role: "MENTEE", pairing: { programmeId, status: { in: [...LIVE_STATUSES] } } } },
-        },
-      },
+      where: waitingMenteeWhere(actor.schoolId, programmeId),
       select: { focusAreas: true, ranking: true, student: { select: pupil } },
       orderBy: { student: { legalLastName: "asc" } },
     }),

@@ -1,15 +1,11 @@
 import { z } from "zod";
 import { DEFAULT_WEIGHTS, type MatchWeights } from "@/lib/matching/types";
-import { recordId } from "@/lib/schema-helpers";
+import { recordId, wholeNumber } from "@/lib/schema-helpers";
 
 const weight = (fallback: number) =>
   z.preprocess(
     (v) => (v === "" || v === undefined ? fallback : v),
-    z.coerce
-      .number({ error: "Use a whole number from 0 to 50." })
-      .int({ error: "Use a whole number from 0 to 50." })
-      .min(0, { error: "Use 0 or more." })
-      .max(50, { error: "Use 50 or less." }),
+    wholeNumber({ min: 0, max: 50, message: "Use a whole number from 0 to 50." }),
   );
 
 /** The weights a coordinator can see and change; each field is a whole number from 0 to 50. */
@@ -63,9 +59,14 @@ export const acceptSuggestionsSchema = z.object({
   pairs: z.preprocess(
     (v) => (v === undefined || v === "" ? [] : Array.isArray(v) ? v : [v]),
     z
-      .array(z.string().regex(/^[\w-]{1,40}:[\w-]{1,40}$/, { error: "That suggestion is not valid." }))
-      .min(1, { error: "There are no suggestions to accept." })
-      .max(200),
+      .array(
+        z.string({ error: "That suggestion is not valid." }).regex(/^[\w-]{1,40}:[\w-]{1,40}$/, { error: "That suggestion is not valid." }),
+        {
+          error: "There are no suggestions to accept.",
+        },
+      )
+      .min(1, { error: "There are no suggestions to accept.", abort: true })
+      .max(200, { error: "Accept at most 200 suggestions at once." }),
   ),
 });
 

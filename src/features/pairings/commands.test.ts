@@ -41,7 +41,7 @@ describe("createPairing", () => {
       world.b.school.id,
     ]);
     expect(result.ok, result.message).toBe(true);
-    expect(changes).toEqual({ pairings: 1, pairingMembers: 2, auditLogs: 1 });
+    expect(changes).toEqual({ pairings: 1, pairingMembers: 2, auditLogs: 1, idempotencyKeys: 1 });
 
     const pairing = await db.pairing.findUniqueOrThrow({ where: { id: result.recordId! }, include: { members: true } });
     expect(pairing).toMatchObject({

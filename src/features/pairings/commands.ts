@@ -3,11 +3,14 @@ import { Prisma } from "@/generated/prisma/client";
 import { defineCommand, type CommandContext, type CommandResult } from "@/server/command";
 import { NotFoundError, RuleError } from "@/server/errors";
 import type { Tx } from "@/server/db";
-import { addDaysIso, todayIn, toDbDate } from "@/lib/dates";
-import { canChangeStatus, checkPairingRules, type RuleViolation } from "@/lib/pairing-rules";
+import { loadCalendarFacts, requireDateInRange } from "@/server/calendar";
+import { addDaysIso, formatStaffDate, todayIn, toDbDate } from "@/lib/dates";
+import { checkPairingRules, type RuleViolation } from "@/lib/pairing-rules";
+import { pairingStartRange } from "@/lib/school-calendar";
 import { pupilDisplayName } from "@/lib/ranking";
 import { yearGroupOn } from "@/lib/year-group";
-import { LIVE_STATUSES, mentorLoad, mentorLoadSelect } from "./load";
+import { mentorLoad, mentorLoadSelect } from "./load";
+import { canChangeStatus, HELD_STATUSES, pairingStatusLabels } from "./status";
 import { changePairingStatusSchema, createPairingSchema, type CreatePairingInput } from "./schemas";
 
 const TRIAL_DAYS = 14;
@@ -40,11 +43,16 @@ async function lockProfiles(tx: Tx, programmeId: string, mentorIds: string[], me
   }
 }
 
+const MENTOR_CONTENTION = "Someone else is changing this mentor's pairings at the same moment, so nothing was saved. Please try again.";
+
 /**
  * Creates one trial pairing or group under every hard rule, inside the caller's transaction.
  * Shared by manual pairing and by accepting matching suggestions.
  */
-export async function createPairingInTx(input: CreatePairingInput, { tx, actor, audit }: CommandContext): Promise<CommandResult> {
+export async function createPairingInTx(
+  input: CreatePairingInput,
+  { tx, actor, audit, contention }: CommandContext,
+): Promise<CommandResult> {
   const { schoolId } = actor;
   const programme = await tx.programme.findFirst({
     where: { id: input.programmeId, schoolId },
@@ -52,9 +60,12 @@ export async function createPairingInTx(input: CreatePairingInput, { tx, actor, 
   });
   if (!programme) throw new NotFoundError("programme");
   if (programme.status !== "ACTIVE") throw new RuleError("This programme is not running, so it cannot take new pairings.");
+  const calendar = await loadCalendarFacts(tx, actor);
+  requireDateInRange("startsOn", input.startsOn, pairingStartRange(calendar), "staff", calendar.today);
 
   const mentorIds = [...new Set(input.mentorIds)];
   const menteeIds = [...new Set(input.menteeIds)];
+  contention(MENTOR_CONTENTION);
   await lockProfiles(tx, programme.id, mentorIds, menteeIds);
   const students = await tx.student.findMany({
     where: { schoolId, id: { in: [...mentorIds, ...menteeIds] }, status: { not: "LEFT" } },
@@ -65,18 +76,21 @@ export async function createPairingInTx(input: CreatePairingInput, { tx, actor, 
       preferredName: true,
       cohortYear: true,
       availability: true,
+      status: true,
       mentorProfiles: { where: { programmeId: programme.id }, select: { capacity: true, trainingComplete: true } },
       menteeProfiles: { where: { programmeId: programme.id }, select: { id: true } },
       memberships: {
-        where: { role: "MENTEE", pairing: { programmeId: programme.id, status: { in: [...LIVE_STATUSES] } } },
+        where: { role: "MENTEE", pairing: { programmeId: programme.id, status: { in: [...HELD_STATUSES] } } },
         select: { id: true },
       },
     },
   });
   const byId = new Map(students.map((s) => [s.id, s]));
   if ([...mentorIds, ...menteeIds].some((id) => !byId.has(id))) throw new NotFoundError("pupil");
+  // A mentee is a pupil on roll (waiting.ts); alumni may mentor but are never mentees.
+  if (menteeIds.some((id) => byId.get(id)!.status !== "ON_ROLL")) throw new NotFoundError("pupil");
 
-  const today = todayIn(actor.timezone);
+  const today = calendar.today;
   const everyone = [...mentorIds, ...menteeIds];
   const [loads, keepApart] = await Promise.all([
     currentLoads(tx, schoolId, programme.id, mentorIds),
@@ -111,7 +125,7 @@ export async function createPairingInTx(input: CreatePairingInput, { tx, actor, 
     mentees: menteeIds.map((id) => ({
       ...describe(id),
       hasProfile: byId.get(id)!.menteeProfiles.length > 0,
-      livePairings: byId.get(id)!.memberships.length,
+      heldPairings: byId.get(id)!.memberships.length,
     })),
   });
   if (violations.length > 0) throw ruleError(violations);
@@ -155,17 +169,24 @@ export async function createPairingInTx(input: CreatePairingInput, { tx, actor, 
     },
   });
   const noun = input.kind === "GROUP" ? "Group" : "Pairing";
-  return { message: `${noun} created as a trial until ${addDaysIso(input.startsOn, TRIAL_DAYS)}.`, recordId: pairing.id };
+  return { message: `${noun} created as a trial until ${formatStaffDate(addDaysIso(input.startsOn, TRIAL_DAYS))}.`, recordId: pairing.id };
 }
 
 export const createPairing = defineCommand(
-  { name: "createPairing", schema: createPairingSchema, allow: ["COORDINATOR"] },
+  { name: "createPairing", schema: createPairingSchema, allow: ["COORDINATOR"], isIdempotent: true },
   createPairingInTx,
 );
 
 export const changePairingStatus = defineCommand(
   { name: "changePairingStatus", schema: changePairingStatusSchema, allow: ["COORDINATOR"] },
-  async (input, { tx, actor, audit }) => {
+  async (input, { tx, actor, audit, contention }) => {
+    // The row is locked before its status is read, so two changes at once run one after the other and
+    // the second sees the first's result (ADR 010); the update below also names the status it read.
+    contention("Someone else is changing this pairing at the same moment, so nothing was saved. Please try again.");
+    const locked = await tx.$queryRaw<
+      { id: string }[]
+    >`SELECT "id" FROM "Pairing" WHERE "id" = ${input.pairingId} AND "schoolId" = ${actor.schoolId} FOR UPDATE`;
+    if (locked.length === 0) throw new NotFoundError("pairing");
     const pairing = await tx.pairing.findFirst({
       where: { id: input.pairingId, schoolId: actor.schoolId },
       select: {
@@ -192,28 +213,28 @@ export const changePairingStatus = defineCommand(
     if (pairing.status === "PAUSED" && input.status === "ACTIVE") {
       const mentors = pairing.members.filter((m) => m.role === "MENTOR");
       const mentees = pairing.members.filter((m) => m.role === "MENTEE");
-      const menteeCount = mentees.length;
+      contention(MENTOR_CONTENTION);
       await lockProfiles(
         tx,
         pairing.programmeId,
         mentors.map((m) => m.studentId),
         mentees.map((m) => m.studentId),
       );
-      // A mentee re-paired while this one was paused must not end up with two mentors.
+      // Defence in depth: a paused pairing keeps its mentee (HELD_STATUSES), so nobody else should have them.
       const repaired = await tx.pairingMember.findFirst({
         where: {
           schoolId: actor.schoolId,
           role: "MENTEE",
           studentId: { in: mentees.map((m) => m.studentId) },
           pairingId: { not: pairing.id },
-          pairing: { programmeId: pairing.programmeId, status: { in: [...LIVE_STATUSES] } },
+          pairing: { programmeId: pairing.programmeId, status: { in: [...HELD_STATUSES] } },
         },
         select: { student: { select: { legalFirstName: true, legalLastName: true, preferredName: true } } },
       });
       if (repaired) {
         throw new RuleError(
           `${pupilDisplayName(repaired.student)} already has another mentor in this programme. End this pairing instead, or end the other one first.`,
-          { status: ["A mentee has another live pairing."] },
+          { status: ["A mentee has another pairing."] },
         );
       }
       const loads = await currentLoads(
@@ -225,29 +246,35 @@ export const changePairingStatus = defineCommand(
       for (const mentor of mentors) {
         const capacity = pairing.programme.mentorProfiles.find((p) => p.studentId === mentor.studentId)?.capacity ?? 0;
         const load = loads.get(mentor.studentId) ?? 0;
-        if (load + menteeCount > capacity) {
+        if (load + mentees.length > capacity) {
           throw new RuleError(
             `${pupilDisplayName(mentor.student)} can support ${capacity} mentee${capacity === 1 ? "" : "s"} at once and already has ${load}.`,
-            { status: ["The mentor is at capacity."] },
+            {
+              status: ["The mentor is at capacity."],
+            },
           );
         }
       }
     }
     const isEnding = input.status === "ENDED";
-    await tx.pairing.update({
-      where: { id: pairing.id },
+    const updated = await tx.pairing.updateMany({
+      where: { id: pairing.id, schoolId: actor.schoolId, status: pairing.status },
       data: {
         status: input.status,
         closureReason: isEnding ? input.closureReason! : null,
         endsOn: isEnding ? toDbDate(todayIn(actor.timezone)) : null,
       },
     });
+    if (updated.count !== 1) throw new RuleError("Someone else changed this pairing at the same moment. Please look at it again.");
     await audit({
       action: "pairing.status_changed",
       recordType: "Pairing",
       recordId: pairing.id,
       changes: { from: pairing.status, status: input.status, closureReason: isEnding ? input.closureReason : undefined },
     });
-    return { message: isEnding ? "Pairing ended." : `Pairing is now ${input.status.toLowerCase()}.`, recordId: pairing.id };
+    return {
+      message: isEnding ? "Pairing ended." : `Pairing is now ${pairingStatusLabels[input.status].toLowerCase()}.`,
+      recordId: pairing.id,
+    };
   },
 );

@@ -1,5 +1,6 @@
 // Manual pairing under the matching issue's hard rules: training (overridable with a recorded
 // reason), keep-apart (no override), the year-gap range and shared free time.
+import { submit } from "@/test-support/commands";
 import { describe, expect, it } from "vitest";
 import { db } from "@/server/db";
 import { actorFor } from "@/test-support/actors";
@@ -25,11 +26,11 @@ describe("manual pairing hard rules", () => {
     const { s, coordinator, input } = await setUp();
     await db.mentorProfile.updateMany({ where: { studentId: s.pupils.spareMentor.id }, data: { trainingComplete: false } });
 
-    const refused = await createPairing.run(coordinator, input);
+    const refused = await submit(createPairing, coordinator, input);
     expect(refused.ok).toBe(false);
     expect(refused.fieldErrors?.trainingOverrideReason?.[0]).toMatch(/has not finished the required training/);
 
-    const allowed = await createPairing.run(coordinator, {
+    const allowed = await submit(createPairing, coordinator, {
       ...input,
       trainingOverrideReason: "Training booked for Friday; trial supervised",
     });
@@ -42,7 +43,7 @@ describe("manual pairing hard rules", () => {
 
   it("does not record an override reason when the mentor is trained", async () => {
     const { coordinator, input } = await setUp();
-    const result = await createPairing.run(coordinator, { ...input, trainingOverrideReason: "Not needed" });
+    const result = await submit(createPairing, coordinator, { ...input, trainingOverrideReason: "Not needed" });
     expect(result.ok).toBe(true);
     const pairing = await db.pairing.findUniqueOrThrow({ where: { id: result.recordId! } });
     expect(pairing.trainingOverrideReason).toBeNull();
@@ -56,20 +57,20 @@ describe("manual pairing hard rules", () => {
       reason: "Known bullying relationship",
     });
     expect(kept.ok).toBe(true);
-    const refused = await createPairing.run(coordinator, { ...input, trainingOverrideReason: "Please" });
+    const refused = await submit(createPairing, coordinator, { ...input, trainingOverrideReason: "Please" });
     expect(refused.ok).toBe(false);
     expect(refused.message).toMatch(/must be kept apart/);
     expect(await db.pairing.count({ where: { schoolId: s.school.id } })).toBe(2);
 
     const removed = await removeKeepApart.run(coordinator, { keepApartId: kept.recordId! });
     expect(removed.ok).toBe(true);
-    expect((await createPairing.run(coordinator, input)).ok).toBe(true);
+    expect((await submit(createPairing, coordinator, input)).ok).toBe(true);
   });
 
   it("refuses a mentor more than the programme's maximum gap older", async () => {
     const { s, coordinator, input } = await setUp();
     await db.programme.update({ where: { id: s.programme.id }, data: { maxYearGap: 2 } });
-    const refused = await createPairing.run(coordinator, input); // Year 10 with Year 7
+    const refused = await submit(createPairing, coordinator, input); // Year 10 with Year 7
     expect(refused.ok).toBe(false);
     expect(refused.fieldErrors?.mentorIds?.join(" ")).toMatch(/more than 2 years older/);
   });
@@ -77,12 +78,12 @@ describe("manual pairing hard rules", () => {
   it("refuses pupils who are never free at the same time, but only when both have said when they are free", async () => {
     const { s, coordinator, input } = await setUp();
     await db.student.update({ where: { id: s.pupils.spareMentor.id }, data: { availability: ["MON_LUNCH"] } });
-    expect((await createPairing.run(coordinator, input)).ok).toBe(true);
+    expect((await submit(createPairing, coordinator, input)).ok).toBe(true);
 
     const other = await setUp();
     await db.student.update({ where: { id: other.s.pupils.spareMentor.id }, data: { availability: ["MON_LUNCH"] } });
     await db.student.update({ where: { id: other.s.pupils.spareMentee.id }, data: { availability: ["TUE_BREAK"] } });
-    const refused = await createPairing.run(other.coordinator, other.input);
+    const refused = await submit(createPairing, other.coordinator, other.input);
     expect(refused.ok).toBe(false);
     expect(refused.message).toMatch(/never free at the same time/);
   });

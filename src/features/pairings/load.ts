@@ -1,8 +1,9 @@
 // A mentor's load, defined once: the mentees they support now across TRIAL and ACTIVE pairings of
 // a programme, every mentee of a group counting. Used by the capacity rule and every list of mentors.
 import type { Prisma } from "@/generated/prisma/client";
+import { LIVE_STATUSES } from "./status";
 
-export const LIVE_STATUSES = ["TRIAL", "ACTIVE"] as const;
+export { LIVE_STATUSES };
 
 /** Select this on a Student as `memberships` to count their load with `mentorLoad`. */
 export function mentorLoadSelect(programmeId: string) {

@@ -1,8 +1,10 @@
-// The "already-paired" rule: a mentee has at most one live (trial or active) pairing as a mentee
-// in a programme. createPairing checks it; these tests try the two other ways in.
+// The "already-paired" rule: a mentee has a mentor while they are in a trial, active or paused
+// pairing (pairings/status.ts, HELD_STATUSES), and never two at once in a programme. createPairing
+// checks it; these tests try the other ways in.
+import { submit } from "@/test-support/commands";
 import { describe, expect, it } from "vitest";
 import { db } from "@/server/db";
-import { addMentor, createStudent } from "@/server/factories";
+import { addMentor, createPairingRow, createStudent } from "@/server/factories";
 import { actorFor } from "@/test-support/actors";
 import { buildSchool } from "@/test-support/school";
 import { changePairingStatus, createPairing } from "./commands";
@@ -12,19 +14,33 @@ async function liveMenteePairings(studentId: string, programmeId: string) {
 }
 
 describe("a mentee never has two live pairings in a programme", () => {
-  it("refuses to resume a paused pairing when the mentee has been re-paired meanwhile", async () => {
+  it("refuses a second mentor for a mentee whose pairing is paused: they still have a mentor", async () => {
     const s = await buildSchool({ withCalendar: false });
     const coordinator = await actorFor(s.staff.coordinator);
-    // Pause the mentee's pairing, then pair them with the spare mentor (the rule says pausing first is fine).
     expect((await changePairingStatus.run(coordinator, { pairingId: s.pairing.id, status: "PAUSED" })).ok).toBe(true);
-    const repaired = await createPairing.run(coordinator, {
+    const repaired = await submit(createPairing, coordinator, {
       programmeId: s.programme.id,
       kind: "ONE_TO_ONE",
       mentorIds: s.pupils.spareMentor.id,
       menteeIds: s.pupils.mentee.id,
       startsOn: s.today,
     });
-    expect(repaired.ok, repaired.message).toBe(true);
+    expect(repaired.ok).toBe(false);
+    expect(repaired.message).toMatch(/already has a mentor in this programme\. End that pairing first/);
+  });
+
+  it("refuses to resume a paused pairing when the mentee was given another mentor meanwhile (data from before this rule)", async () => {
+    const s = await buildSchool({ withCalendar: false });
+    const coordinator = await actorFor(s.staff.coordinator);
+    expect((await changePairingStatus.run(coordinator, { pairingId: s.pairing.id, status: "PAUSED" })).ok).toBe(true);
+    await createPairingRow(db, {
+      schoolId: s.school.id,
+      programmeId: s.programme.id,
+      createdById: s.staff.coordinator.id,
+      mentorIds: [s.pupils.spareMentor.id],
+      menteeIds: [s.pupils.mentee.id],
+      status: "TRIAL",
+    });
 
     const resumed = await changePairingStatus.run(coordinator, { pairingId: s.pairing.id, status: "ACTIVE" });
     expect(resumed.ok, "resuming would give the mentee a second live mentor").toBe(false);
@@ -52,8 +68,8 @@ describe("a mentee never has two live pairings in a programme", () => {
           await tx.$queryRaw`SELECT id FROM "Student" WHERE id = ${s.pupils.spareMentee.id} FOR UPDATE`;
           const [{ holder }] = await tx.$queryRaw<[{ holder: number }]>`SELECT pg_backend_pid() AS holder`;
           const running = Promise.all([
-            createPairing.run(coordinator, input(s.pupils.spareMentor.id)),
-            createPairing.run(coordinator, input(secondMentor.id)),
+            submit(createPairing, coordinator, input(s.pupils.spareMentor.id)),
+            submit(createPairing, coordinator, input(secondMentor.id)),
           ]);
           for (let i = 0; i < 50; i += 1) {
             const [{ waiting }] = await db.$queryRaw<[{ waiting: number }]>`

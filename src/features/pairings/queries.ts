@@ -8,18 +8,20 @@ import { fromDbDate, todayIn } from "@/lib/dates";
 import { nextSessionDate } from "@/lib/planned-sessions";
 import { pupilDisplayName, pupilFirstName } from "@/lib/ranking";
 import { yearGroupOn } from "@/lib/year-group";
-import { holidaysFor } from "@/features/programmes/queries";
+import { holidaysFor } from "@/server/calendar";
 import { pairingsVisibleTo } from "./policy";
+import { isPairingStatus } from "./status";
+import { searchTerm } from "@/lib/schema-helpers";
 
 const studentName = { legalFirstName: true, legalLastName: true, preferredName: true } as const;
 
-export async function listPairingsForCoordinator(actor: Actor, programmeId: string, options: { q?: string; status?: string } = {}) {
+export async function listPairingsForCoordinator(actor: Actor, programmeId: string, options: { q?: unknown; status?: unknown } = {}) {
   requireRoleForRead(actor, "COORDINATOR");
-  const term = options.q?.trim();
+  const term = searchTerm(options.q);
   const where: Prisma.PairingWhereInput = {
     ...pairingsVisibleTo(actor),
     programmeId,
-    ...(options.status && ["TRIAL", "ACTIVE", "PAUSED", "ENDED"].includes(options.status) ? { status: options.status as "TRIAL" } : {}),
+    ...(isPairingStatus(options.status) ? { status: options.status } : {}),
     ...(term
       ? {
           OR: [

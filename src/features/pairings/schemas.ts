@@ -1,18 +1,12 @@
 import { z } from "zod";
+import { ClosureReason, PairingKind, PairingStatus } from "@/generated/prisma/enums";
 import { isoDate, optionalText, recordId, recordIdList } from "@/lib/schema-helpers";
 
-export const PAIRING_STATUSES = ["TRIAL", "ACTIVE", "PAUSED", "ENDED"] as const;
-export const CLOSURE_REASONS = [
-  "GOALS_MET",
-  "MISMATCH",
-  "MENTOR_LEFT",
-  "MENTEE_REQUEST",
-  "SAFEGUARDING",
-  "PROGRAMME_ENDED",
-  "OTHER",
-] as const;
+// The enums that stay enums come from the database's own (Prisma's), so the two can never disagree.
+export const PAIRING_STATUSES = Object.values(PairingStatus);
+export const CLOSURE_REASONS = Object.values(ClosureReason);
 
-export const closureReasonLabels: Record<(typeof CLOSURE_REASONS)[number], string> = {
+export const closureReasonLabels: Record<ClosureReason, string> = {
   GOALS_MET: "Goals met",
   MISMATCH: "Not a good match",
   MENTOR_LEFT: "Mentor left",
@@ -24,7 +18,7 @@ export const closureReasonLabels: Record<(typeof CLOSURE_REASONS)[number], strin
 
 export const createPairingSchema = z.object({
   programmeId: recordId,
-  kind: z.enum(["ONE_TO_ONE", "GROUP"], { error: "Choose 1:1 pair or group." }),
+  kind: z.enum(PairingKind, { error: "Choose 1:1 pair or group." }),
   mentorIds: recordIdList("Choose a mentor."),
   menteeIds: recordIdList("Choose a mentee."),
   name: optionalText(80),
@@ -36,11 +30,11 @@ export const createPairingSchema = z.object({
 export const changePairingStatusSchema = z
   .object({
     pairingId: recordId,
-    status: z.enum(PAIRING_STATUSES, { error: "Choose a status." }),
-    closureReason: z
-      .enum(CLOSURE_REASONS)
-      .optional()
-      .or(z.literal("").transform(() => undefined)),
+    status: z.enum(PairingStatus, { error: "Choose a status." }),
+    closureReason: z.preprocess(
+      (v) => (v === "" ? undefined : v),
+      z.enum(ClosureReason, { error: "Choose why the pairing is ending." }).optional(),
+    ),
   })
   .refine((v) => v.status !== "ENDED" || v.closureReason !== undefined, {
     error: "Choose why the pairing is ending.",

@@ -42,7 +42,7 @@ describe("awardPoints", () => {
       const { result, changes } = await runCommand(awardPoints, actor, input(world), ids());
       expect(result.ok, result.message).toBe(true);
       expect(result.message).toBe("2 points given to 2 pupils.");
-      expect(changes).toEqual({ pointEntries: 2, auditLogs: 2 });
+      expect(changes).toEqual({ pointEntries: 2, auditLogs: 2, idempotencyKeys: 1 });
 
       const entries = await db.pointEntry.findMany({
         where: { awardedById: actor.userId, reason: "Welcomed a new pupil (private)" },
@@ -70,7 +70,7 @@ describe("awardPoints", () => {
       ids(),
     );
     expect(result.message).toBe("1 point taken from 1 pupil.");
-    expect(changes).toEqual({ pointEntries: 1, auditLogs: 1 });
+    expect(changes).toEqual({ pointEntries: 1, auditLogs: 1, idempotencyKeys: 1 });
   });
 
   it("refuses a pupil who is not in the programme, or is in another school, writing nothing for anyone", async () => {

@@ -3,8 +3,11 @@ import { defineCommand } from "@/server/command";
 import { NotFoundError, RuleError } from "@/server/errors";
 import { awardPointsSchema, reversePointsSchema } from "./schemas";
 
+// A correction has a natural key (one per entry: reversesId is unique), so a second one at the same moment is this.
+const ALREADY_CORRECTED = "This entry has already been corrected.";
+
 export const awardPoints = defineCommand(
-  { name: "awardPoints", schema: awardPointsSchema, allow: ["COORDINATOR", "TEACHER"] },
+  { name: "awardPoints", schema: awardPointsSchema, allow: ["COORDINATOR", "TEACHER"], isIdempotent: true },
   async (input, { tx, actor, audit }) => {
     const programme = await tx.programme.findFirst({ where: { id: input.programmeId, schoolId: actor.schoolId }, select: { id: true } });
     if (!programme) throw new NotFoundError("programme");
@@ -46,7 +49,7 @@ export const awardPoints = defineCommand(
 );
 
 export const reversePoints = defineCommand(
-  { name: "reversePoints", schema: reversePointsSchema, allow: ["COORDINATOR"] },
+  { name: "reversePoints", schema: reversePointsSchema, allow: ["COORDINATOR"], alreadyExists: ALREADY_CORRECTED },
   async (input, { tx, actor, audit }) => {
     const entry = await tx.pointEntry.findFirst({
       where: { id: input.entryId, schoolId: actor.schoolId },
@@ -62,7 +65,7 @@ export const reversePoints = defineCommand(
     });
     if (!entry) throw new NotFoundError("point entry");
     if (entry.reversesId) throw new RuleError("This entry is itself a correction and cannot be reversed.");
-    if (entry.reversal) throw new RuleError("This entry has already been corrected.");
+    if (entry.reversal) throw new RuleError(ALREADY_CORRECTED);
     const reversal = await tx.pointEntry.create({
       data: {
         schoolId: actor.schoolId,

@@ -7,7 +7,7 @@ import { buildWorld } from "@/test-support/school";
 import { getLeaderboard, getMyPoints } from "./queries";
 
 type World = Awaited<ReturnType<typeof buildWorld>>;
-const ROW_KEYS = ["displayName", "hasRosette", "isTotalHidden", "rank", "studentId", "total"];
+const ROW_KEYS = ["displayName", "hasRosette", "points", "rank", "studentId"];
 
 describe("points queries for pupils", () => {
   let world: World;
@@ -23,51 +23,62 @@ describe("points queries for pupils", () => {
         amount,
         reason,
       });
-    // Mentee already has +3 from the builder. Mentor ties them; otherMentee is negative.
+    // Mentee already has +3 from the builder. Mentor ties them; otherMentee is below zero (earned 2, total -4).
     await give(a.pupils.mentor.id, 3, "Ran the session well");
     await give(a.pupils.otherMentee.id, -6, "PRIVATE: left the session early");
     await give(a.pupils.otherMentee.id, 2, "Came back and apologised");
+    // An award that was corrected does not count as earned: otherMentor earns nothing.
+    const mistaken = await give(a.pupils.otherMentor.id, 5, "Given to the wrong pupil");
+    await db.pointEntry.create({
+      data: {
+        schoolId: a.school.id,
+        programmeId: a.programme.id,
+        studentId: a.pupils.otherMentor.id,
+        amount: -5,
+        category: "EFFORT",
+        reason: "Correction: wrong pupil",
+        awardedById: a.staff.coordinator.id,
+        reversesId: mistaken.id,
+      },
+    });
     // A pupil who has left keeps no place on the board.
     const left = await createStudent(db, { schoolId: a.school.id, yearGroup: 8, status: "LEFT", today: a.today });
     await addMentee(db, { schoolId: a.school.id, programmeId: a.programme.id, studentId: left.id });
     await give(left.id, 9, "Before leaving");
   });
 
-  it("ranks the board 1, 1, 3 with a rosette for each pupil tied first", async () => {
+  it("ranks a pupil's board by points earned, 1, 1, 3, with a rosette for each pupil tied first", async () => {
     const board = await getLeaderboard(world.actors.MENTEE, world.a.programme.id);
     const byId = new Map(board.rows.map((r) => [r.studentId, r]));
+    const p = world.a.pupils;
     expect(board.programme.id).toBe(world.a.programme.id);
     expect(board.rows).toHaveLength(6);
-    expect(byId.get(world.a.pupils.mentee.id)).toMatchObject({ rank: 1, total: 3, hasRosette: true });
-    expect(byId.get(world.a.pupils.mentor.id)).toMatchObject({ rank: 1, total: 3, hasRosette: true });
+    expect(byId.get(p.mentee.id)).toMatchObject({ rank: 1, points: 3, hasRosette: true });
+    expect(byId.get(p.mentor.id)).toMatchObject({ rank: 1, points: 3, hasRosette: true });
+    expect(byId.get(p.otherMentee.id)).toMatchObject({ rank: 3, points: 2, hasRosette: false });
     expect(board.rows.filter((r) => r.hasRosette)).toHaveLength(2);
-    expect(
-      board.rows
-        .filter((r) => r.studentId !== world.a.pupils.mentee.id && r.studentId !== world.a.pupils.mentor.id)
-        .every((r) => r.rank === 3),
-    ).toBe(true);
+    for (const id of [p.otherMentor.id, p.spareMentor.id, p.spareMentee.id]) expect(byId.get(id)).toMatchObject({ rank: 4, points: 0 });
   });
 
-  it("never shows a pupil another pupil's negative total", async () => {
-    const board = await getLeaderboard(world.actors.MENTEE, world.a.programme.id);
-    const other = board.rows.find((r) => r.studentId === world.a.pupils.otherMentee.id)!;
-    expect(other).toMatchObject({ total: 0, isTotalHidden: true });
-    expect(board.rows.every((r) => r.total >= 0)).toBe(true);
-  });
-
-  it("shows a pupil their own negative total", async () => {
+  it("cannot tell a pupil below zero from any other (ADR 006), even to that pupil", async () => {
+    const asMentee = await getLeaderboard(world.actors.MENTEE, world.a.programme.id);
     const otherMentee = await actorFor(world.a.pupils.otherMentee.userId!);
-    const board = await getLeaderboard(otherMentee, world.a.programme.id);
-    expect(board.rows.find((r) => r.studentId === world.a.pupils.otherMentee.id)).toMatchObject({ total: -4, isTotalHidden: false });
+    const asThemselves = await getLeaderboard(otherMentee, world.a.programme.id);
+    for (const board of [asMentee, asThemselves]) {
+      expect(board.rows.every((r) => r.points >= 0)).toBe(true);
+      // The same rows, whoever looks: no pupil's board marks anyone.
+      expect(board.rows).toEqual(asMentee.rows);
+    }
+    expect(JSON.stringify(asMentee)).not.toContain("-4");
   });
 
   it("shows staff the real totals", async () => {
     const board = await getLeaderboard(world.actors.TEACHER, world.a.programme.id);
     const other = board.rows.find((r) => r.studentId === world.a.pupils.otherMentee.id)!;
-    expect(other).toMatchObject({ total: -4, isTotalHidden: false, rank: 6 });
+    expect(other).toMatchObject({ points: -4, rank: 6 });
   });
 
-  it("carries names and totals only: no SEND details, no reasons", async () => {
+  it("carries names and points only: no SEND details, no reasons", async () => {
     const board = await getLeaderboard(world.actors.MENTEE, world.a.programme.id);
     for (const row of board.rows) expect(Object.keys(row).sort()).toEqual(ROW_KEYS);
     const text = JSON.stringify(board);

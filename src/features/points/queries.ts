@@ -3,17 +3,21 @@ import { notFound } from "next/navigation";
 import { db } from "@/server/db";
 import { isStaff, type Actor } from "@/server/actor";
 import { requireRoleForRead } from "@/server/read";
-import { pupilDisplayName, rankLeaderboard } from "@/lib/ranking";
+import { pupilDisplayName, rankForPupils, rankForStaff } from "@/lib/ranking";
 import { programmesVisibleTo } from "@/features/programmes/policy";
 
-/** Every participant of a programme ranked by points; pupils never see another's negative total. */
+/**
+ * Every participant of a programme on one board. Staff see real totals; a pupil sees the board every
+ * pupil-facing page shows (ADR 006, `rankForPupils`): points earned, so nobody's losses show.
+ */
 export async function getLeaderboard(actor: Actor, programmeId: string) {
   const programme = await db.programme.findFirst({
     where: { ...programmesVisibleTo(actor), id: programmeId },
     select: { id: true, name: true },
   });
   if (!programme) notFound();
-  const [students, totals] = await Promise.all([
+  const where = { schoolId: actor.schoolId, programmeId };
+  const [students, totals, earned] = await Promise.all([
     db.student.findMany({
       where: {
         schoolId: actor.schoolId,
@@ -22,14 +26,23 @@ export async function getLeaderboard(actor: Actor, programmeId: string) {
       },
       select: { id: true, legalFirstName: true, legalLastName: true, preferredName: true },
     }),
-    db.pointEntry.groupBy({ by: ["studentId"], where: { schoolId: actor.schoolId, programmeId }, _sum: { amount: true } }),
+    db.pointEntry.groupBy({ by: ["studentId"], where, _sum: { amount: true } }),
+    // Earned: positive awards that no correction has reversed (a correction is a new, reversing entry).
+    db.pointEntry.groupBy({
+      by: ["studentId"],
+      where: { ...where, amount: { gt: 0 }, reversesId: null, reversal: { is: null } },
+      _sum: { amount: true },
+    }),
   ]);
   const totalById = new Map(totals.map((t) => [t.studentId, t._sum.amount ?? 0]));
-  const rows = rankLeaderboard(
-    students.map((s) => ({ studentId: s.id, displayName: pupilDisplayName(s), total: totalById.get(s.id) ?? 0 })),
-    { isPupil: !isStaff(actor), studentId: actor.studentId },
-  );
-  return { programme, rows };
+  const earnedById = new Map(earned.map((t) => [t.studentId, t._sum.amount ?? 0]));
+  const entries = students.map((s) => ({
+    studentId: s.id,
+    displayName: pupilDisplayName(s),
+    total: totalById.get(s.id) ?? 0,
+    earned: earnedById.get(s.id) ?? 0,
+  }));
+  return { programme, rows: isStaff(actor) ? rankForStaff(entries) : rankForPupils(entries) };
 }
 
 /** The signed-in pupil's own points: total and history, per programme. */

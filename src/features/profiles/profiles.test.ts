@@ -7,21 +7,26 @@ import { eligibleMentorIds } from "./eligibility";
 import { setMentorPreferencesSchema, updateMyProfileSchema } from "./schemas";
 import { getMentorChoices } from "./queries";
 import { setMentorPreferences, updateMyProfile } from "./commands";
+import { NOT_FOUND_MESSAGE } from "@/server/command";
+import { expectRefusedWithoutWrites } from "@/test-support/commands";
 
 describe("eligibleMentorIds", () => {
   const rules = { minYearGap: 1, maxYearGap: 3, isTrainingRequired: true };
   const mentors = [
-    { studentId: "older", yearGroup: 9, isTrained: true },
-    { studentId: "same", yearGroup: 7, isTrained: true },
-    { studentId: "much-older", yearGroup: 11, isTrained: true },
-    { studentId: "untrained", yearGroup: 9, isTrained: false },
-    { studentId: "kept-apart", yearGroup: 9, isTrained: true },
+    { studentId: "older", yearGroup: 9, isTrained: true, slots: [] },
+    { studentId: "same", yearGroup: 7, isTrained: true, slots: [] },
+    { studentId: "much-older", yearGroup: 11, isTrained: true, slots: [] },
+    { studentId: "untrained", yearGroup: 9, isTrained: false, slots: [] },
+    { studentId: "kept-apart", yearGroup: 9, isTrained: true, slots: [] },
+    { studentId: "never-free-together", yearGroup: 9, isTrained: true, slots: ["FRI_LUNCH"] },
   ];
   it("keeps only mentors the hard rules allow, and never a keep-apart pupil", () => {
-    expect(eligibleMentorIds({ studentId: "me", yearGroup: 7 }, mentors, rules, [["kept-apart", "me"]])).toEqual(["older"]);
+    expect(eligibleMentorIds({ studentId: "me", yearGroup: 7, slots: ["MON_LUNCH"] }, mentors, rules, [["kept-apart", "me"]])).toEqual([
+      "older",
+    ]);
   });
   it("lets an untrained mentor be seen when the programme does not require training", () => {
-    expect(eligibleMentorIds({ studentId: "me", yearGroup: 7 }, mentors, { ...rules, isTrainingRequired: false }, [])).toContain(
+    expect(eligibleMentorIds({ studentId: "me", yearGroup: 7, slots: [] }, mentors, { ...rules, isTrainingRequired: false }, [])).toContain(
       "untrained",
     );
   });
@@ -61,8 +66,25 @@ describe("a pupil's own profile and choices", () => {
     expect(await db.auditLog.count({ where: { recordId: s.pupils.mentee.id, action: "student.profile_updated" } })).toBe(1);
   });
 
+  it("a mentee who already has a mentor is offered no choices, and the action refuses theirs (paused counts)", async () => {
+    const s = await buildSchool();
+    const mentee = await actorFor(s.pupils.mentee.userId!);
+    const input = { programmeId: s.programme.id, first: s.pupils.spareMentor.id };
+    expect(await getMentorChoices(mentee)).toEqual([]);
+    await expectRefusedWithoutWrites(setMentorPreferences, mentee, input, [s.school.id], NOT_FOUND_MESSAGE);
+    await db.pairing.update({ where: { id: s.pairing.id }, data: { status: "PAUSED" } });
+    expect(await getMentorChoices(mentee)).toEqual([]);
+    await expectRefusedWithoutWrites(setMentorPreferences, mentee, input, [s.school.id], NOT_FOUND_MESSAGE);
+    // Once the pairing has ended they are waiting again, and may choose.
+    await db.pairing.update({ where: { id: s.pairing.id }, data: { status: "ENDED", closureReason: "MISMATCH" } });
+    expect((await getMentorChoices(mentee)).map((c) => c.programmeId)).toEqual([s.programme.id]);
+    expect((await setMentorPreferences.run(mentee, input)).ok).toBe(true);
+  });
+
   it("a mentee sees short profiles of eligible mentors only, and cannot rank anyone else", async () => {
     const s = await buildSchool();
+    // Waiting for a mentor: their earlier pairing ended.
+    await db.pairing.update({ where: { id: s.pairing.id }, data: { status: "ENDED", closureReason: "MISMATCH" } });
     const keptApartMentor = await createStudent(db, {
       schoolId: s.school.id,
       firstName: "Zed",

@@ -6,6 +6,7 @@ import { todayIn } from "@/lib/dates";
 import { pupilFirstName } from "@/lib/ranking";
 import { yearGroupOn } from "@/lib/year-group";
 import { eligibleMentorIds } from "./eligibility";
+import { waitingMenteeWhere } from "@/features/pairings/waiting";
 
 /** The signed-in pupil's own editable details. */
 export async function getMyProfile(actor: Actor) {
@@ -23,12 +24,20 @@ export async function getMyProfile(actor: Actor) {
 export async function getMentorChoices(actor: Actor, client: Tx | typeof db = db) {
   if (!actor.studentId) return [];
   const today = todayIn(actor.timezone);
+  const programmeIds = (
+    await client.menteeProfile.findMany({
+      where: { schoolId: actor.schoolId, studentId: actor.studentId, programme: { status: "ACTIVE" } },
+      select: { programmeId: true },
+    })
+  ).map((p) => p.programmeId);
+  if (programmeIds.length === 0) return [];
+  // Only where they are waiting for a mentor (pairings/waiting.ts): a pupil who has one chooses no more.
   const profiles = await client.menteeProfile.findMany({
-    where: { schoolId: actor.schoolId, studentId: actor.studentId, programme: { status: "ACTIVE" } },
+    where: { OR: programmeIds.map((id) => ({ ...waitingMenteeWhere(actor.schoolId, id), studentId: actor.studentId! })) },
     select: {
       ranking: true,
       hasNoPreference: true,
-      student: { select: { cohortYear: true } },
+      student: { select: { cohortYear: true, availability: true } },
       programme: {
         select: {
           id: true,
@@ -41,7 +50,15 @@ export async function getMentorChoices(actor: Actor, client: Tx | typeof db = db
             select: {
               trainingComplete: true,
               student: {
-                select: { id: true, legalFirstName: true, preferredName: true, cohortYear: true, interests: true, aboutMe: true },
+                select: {
+                  id: true,
+                  legalFirstName: true,
+                  preferredName: true,
+                  cohortYear: true,
+                  interests: true,
+                  aboutMe: true,
+                  availability: true,
+                },
               },
             },
           },
@@ -55,11 +72,12 @@ export async function getMentorChoices(actor: Actor, client: Tx | typeof db = db
     select: { studentAId: true, studentBId: true },
   });
   return profiles.map((p) => {
-    const mentee = { studentId: actor.studentId!, yearGroup: yearGroupOn(p.student.cohortYear, today) };
+    const mentee = { studentId: actor.studentId!, yearGroup: yearGroupOn(p.student.cohortYear, today), slots: p.student.availability };
     const mentors = p.programme.mentorProfiles.map((m) => ({
       studentId: m.student.id,
       yearGroup: yearGroupOn(m.student.cohortYear, today),
       isTrained: m.trainingComplete,
+      slots: m.student.availability,
       student: m.student,
     }));
     const allowed = new Set(

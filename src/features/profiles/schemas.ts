@@ -1,9 +1,13 @@
 import { z } from "zod";
-import { recordId } from "@/lib/schema-helpers";
+import { FocusArea } from "@/generated/prisma/enums";
+import { checkbox, CONTROL_CHARACTERS_MESSAGE, hasNoControlCharacters, recordId, text, wholeNumber } from "@/lib/schema-helpers";
 import { SLOT_IDS } from "@/lib/slots";
 
 const listOf = <T extends z.ZodType>(item: T, max: number, message: string) =>
-  z.preprocess((v) => (v === undefined || v === "" ? [] : Array.isArray(v) ? v : [v]), z.array(item).max(max, { error: message }));
+  z.preprocess(
+    (v) => (v === undefined || v === "" ? [] : Array.isArray(v) ? v : [v]),
+    z.array(item, { error: message }).max(max, { error: message }),
+  );
 
 /** "football, drawing" → ["football", "drawing"]: short, lower-case, no repeats. */
 const interestList = z
@@ -15,7 +19,15 @@ const interestList = z
             .map((s) => s.trim().toLowerCase())
             .filter(Boolean)
         : v,
-    z.array(z.string().max(30, { error: "Keep each interest short (30 letters at most)." })).max(8, { error: "Choose up to 8 interests." }),
+    z
+      .array(
+        z
+          .string({ error: "Write your interests with commas between them." })
+          .refine(hasNoControlCharacters, { error: CONTROL_CHARACTERS_MESSAGE, abort: true })
+          .max(30, { error: "Keep each interest short (30 letters at most)." }),
+        { error: "Write your interests with commas between them." },
+      )
+      .max(8, { error: "Choose up to 8 interests." }),
   )
   .transform((list) => [...new Set(list)]);
 
@@ -26,16 +38,21 @@ export const updateMyProfileSchema = z.object({
     SLOT_IDS.length,
     "Choose from the list.",
   ),
-  aboutMe: z.string().trim().max(200, { error: "Use 200 characters or fewer." }).default(""),
+  aboutMe: text({ max: 200 }).default(""),
 });
+
+const choice = z
+  .union([z.literal(""), recordId], { error: "Choose from the mentors shown." })
+  .optional()
+  .default("");
 
 export const setMentorPreferencesSchema = z
   .object({
     programmeId: recordId,
-    hasNoPreference: z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean()),
-    first: z.string().max(40).optional().default(""),
-    second: z.string().max(40).optional().default(""),
-    third: z.string().max(40).optional().default(""),
+    hasNoPreference: checkbox,
+    first: choice,
+    second: choice,
+    third: choice,
   })
   .transform((v) => ({
     programmeId: v.programmeId,
@@ -48,17 +65,8 @@ export const setMentorPreferencesSchema = z
     path: ["first"],
   });
 
-export const FOCUS_AREAS = [
-  "BULLYING",
-  "ATTENDANCE",
-  "LATENESS",
-  "BEHAVIOUR",
-  "ONLINE_SAFETY",
-  "TRANSITION",
-  "WELLBEING",
-  "SEND_INCLUSION",
-] as const;
-export const focusAreaLabels: Record<(typeof FOCUS_AREAS)[number], string> = {
+export const FOCUS_AREAS = Object.values(FocusArea);
+export const focusAreaLabels: Record<FocusArea, string> = {
   BULLYING: "Bullying",
   ATTENDANCE: "Attendance",
   LATENESS: "Lateness",
@@ -70,7 +78,10 @@ export const focusAreaLabels: Record<(typeof FOCUS_AREAS)[number], string> = {
 };
 export const LIVED_EXPERIENCES = ["autism", "adhd", "anxiety", "dyslexia", "young carer", "new to the country"] as const;
 
-const level = z.preprocess((v) => (v === "" || v === undefined ? 0 : v), z.coerce.number().int().min(0).max(3));
+const level = z.preprocess(
+  (v) => (v === "" || v === undefined ? 0 : v),
+  wholeNumber({ min: 0, max: 3, message: "Choose a level from the list." }),
+);
 
 /** Staff edit a pupil's matching details; lived experience is recorded only with the pupil's opt-in. */
 export const updateMatchingDetailsSchema = z.object({
@@ -87,17 +98,20 @@ export const updateMatchingDetailsSchema = z.object({
 export const updateMentorProfileSchema = z.object({
   programmeId: recordId,
   studentId: recordId,
-  capacity: z.coerce
-    .number({ error: "Enter a number from 1 to 6." })
-    .int({ error: "Enter a whole number." })
-    .min(1, { error: "At least 1." })
-    .max(6, { error: "At most 6." }),
-  trainingComplete: z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean()),
+  capacity: wholeNumber({
+    min: 1,
+    max: 6,
+    message: "Enter a number from 1 to 6.",
+    notWhole: "Enter a whole number.",
+    tooSmall: "At least 1.",
+    tooBig: "At most 6.",
+  }),
+  trainingComplete: checkbox,
   ...Object.fromEntries(FOCUS_AREAS.map((area) => [`strength_${area}`, level])),
 });
 
 export const updateMenteeProfileSchema = z.object({
   programmeId: recordId,
   studentId: recordId,
-  focusAreas: listOf(z.enum(FOCUS_AREAS, { error: "Choose from the list." }), FOCUS_AREAS.length, "Choose from the list."),
+  focusAreas: listOf(z.enum(FocusArea, { error: "Choose from the list." }), FOCUS_AREAS.length, "Choose from the list."),
 });

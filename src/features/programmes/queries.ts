@@ -4,8 +4,10 @@ import { db } from "@/server/db";
 import type { Actor } from "@/server/actor";
 import { requireRoleForRead } from "@/server/read";
 import { addDaysIso, fromDbDate, startOfDayInstant, todayIn, toDbDate, weekOf } from "@/lib/dates";
-import { plannedSessionsInWeek, type Period } from "@/lib/planned-sessions";
+import { plannedSessionsInWeek } from "@/lib/planned-sessions";
+import { holidaysFor } from "@/server/calendar";
 import { programmesVisibleTo } from "./policy";
+import { waitingMenteeWhere } from "@/features/pairings/waiting";
 
 export async function listProgrammesForActor(actor: Actor) {
   return db.programme.findMany({
@@ -13,11 +15,6 @@ export async function listProgrammesForActor(actor: Actor) {
     orderBy: [{ status: "asc" }, { name: "asc" }],
     select: { id: true, name: true, status: true, cadence: true, sessionMinutes: true, format: true, focusAreas: true },
   });
-}
-
-export async function holidaysFor(schoolId: string): Promise<Period[]> {
-  const rows = await db.calendarPeriod.findMany({ where: { schoolId, kind: "HOLIDAY" }, select: { startsOn: true, endsOn: true } });
-  return rows.map((r) => ({ startsOn: fromDbDate(r.startsOn), endsOn: fromDbDate(r.endsOn) }));
 }
 
 /** The programme a staff page shows: the one asked for, else the first running one. */
@@ -61,16 +58,7 @@ export async function getCoordinatorFigures(actor: Actor, programmeId: string): 
     db.mentoringSession.count({
       where: { schoolId, pairing: { programmeId }, heldOn: { gte: toDbDate(week.start), lte: toDbDate(week.end) } },
     }),
-    db.menteeProfile.count({
-      where: {
-        schoolId,
-        programmeId,
-        student: {
-          status: "ON_ROLL",
-          memberships: { none: { role: "MENTEE", pairing: { programmeId, status: { in: ["TRIAL", "ACTIVE", "PAUSED"] } } } },
-        },
-      },
-    }),
+    db.menteeProfile.count({ where: waitingMenteeWhere(schoolId, programmeId) }),
     db.mentorProfile.count({
       where: {
         schoolId,

@@ -2,7 +2,7 @@ import { REFUSED_UNLESS_COORDINATOR } from "@/test-support/expectations";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/server/db";
 import { NOT_FOUND_MESSAGE } from "@/server/command";
-import { addDaysIso, fromDbDate } from "@/lib/dates";
+import { addDaysIso, formatStaffDate, fromDbDate } from "@/lib/dates";
 import { expectRefusedWithoutWrites, runCommand } from "@/test-support/commands";
 import { auditEntriesBy } from "@/test-support/snapshot";
 import { buildWorld, type RoleColumn } from "@/test-support/school";
@@ -31,7 +31,7 @@ describe("recordReview", () => {
   it("lets a coordinator record a review, with the notes redacted in the audit log", async () => {
     const { result, changes } = await runCommand(recordReview, world.actors.COORDINATOR, input(world), ids());
     expect(result.ok, result.message).toBe(true);
-    expect(changes).toEqual({ reviews: 1, auditLogs: 1 });
+    expect(changes).toEqual({ reviews: 1, auditLogs: 1, idempotencyKeys: 1 });
     const review = await db.review.findUniqueOrThrow({ where: { id: result.recordId! } });
     expect(review).toMatchObject({
       schoolId: world.a.school.id,
@@ -55,15 +55,17 @@ describe("recordReview", () => {
     expect(JSON.stringify(audit!.changes)).not.toContain("private");
   });
 
-  it("refuses a review dated in the future", async () => {
+  it("refuses a review dated in the future or before the pairing started, saying the dates allowed", async () => {
+    const allowed = `Choose a date from ${formatStaffDate(world.a.pairing.startsOn)} to today.`;
     const result = await expectRefusedWithoutWrites(
       recordReview,
       world.actors.COORDINATOR,
       { ...input(world), heldOn: addDaysIso(world.a.today, 1) },
       ids(),
-      "A review is recorded after it has happened.",
+      allowed,
     );
-    expect(result.fieldErrors?.heldOn).toEqual(["Choose today or an earlier day."]);
+    expect(result.fieldErrors?.heldOn).toEqual([allowed]);
+    await expectRefusedWithoutWrites(recordReview, world.actors.COORDINATOR, { ...input(world), heldOn: "1900-01-01" }, ids(), allowed);
   });
 
   it("treats another school's pairing as not found", async () => {

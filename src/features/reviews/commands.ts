@@ -1,19 +1,21 @@
 import "server-only";
 import { defineCommand } from "@/server/command";
-import { NotFoundError, RuleError } from "@/server/errors";
-import { todayIn, toDbDate } from "@/lib/dates";
+import { NotFoundError } from "@/server/errors";
+import { loadCalendarFacts, requireDateInRange } from "@/server/calendar";
+import { fromDbDate, toDbDate } from "@/lib/dates";
+import { pastRange } from "@/lib/school-calendar";
 import { recordReviewSchema } from "./schemas";
 
 export const recordReview = defineCommand(
-  { name: "recordReview", schema: recordReviewSchema, allow: ["COORDINATOR"] },
+  { name: "recordReview", schema: recordReviewSchema, allow: ["COORDINATOR"], isIdempotent: true },
   async (input, { tx, actor, audit }) => {
     const pairing = await tx.pairing.findFirst({
       where: { id: input.pairingId, schoolId: actor.schoolId },
       select: { id: true, startsOn: true },
     });
     if (!pairing) throw new NotFoundError("pairing");
-    if (input.heldOn > todayIn(actor.timezone))
-      throw new RuleError("A review is recorded after it has happened.", { heldOn: ["Choose today or an earlier day."] });
+    const calendar = await loadCalendarFacts(tx, actor);
+    requireDateInRange("heldOn", input.heldOn, pastRange(calendar, fromDbDate(pairing.startsOn)), "staff", calendar.today);
     const review = await tx.review.create({
       data: {
         schoolId: actor.schoolId,

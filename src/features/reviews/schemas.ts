@@ -1,8 +1,9 @@
 import { z } from "zod";
-import { isoDate, optionalText, recordId } from "@/lib/schema-helpers";
+import { ReviewDecision } from "@/generated/prisma/enums";
+import { isoDate, optionalText, recordId, wholeNumber } from "@/lib/schema-helpers";
 
-export const REVIEW_DECISIONS = ["CONTINUE", "ADJUST", "REPAIR", "END"] as const;
-export const reviewDecisionLabels: Record<(typeof REVIEW_DECISIONS)[number], string> = {
+export const REVIEW_DECISIONS = Object.values(ReviewDecision);
+export const reviewDecisionLabels: Record<ReviewDecision, string> = {
   CONTINUE: "Continue as it is",
   ADJUST: "Continue with changes",
   REPAIR: "Re-pair with someone else",
@@ -12,11 +13,7 @@ export const reviewDecisionLabels: Record<(typeof REVIEW_DECISIONS)[number], str
 export const recordReviewSchema = z.object({
   pairingId: recordId,
   heldOn: isoDate,
-  progress: z.coerce
-    .number({ error: "Choose a rating from 1 to 5." })
-    .int()
-    .min(1, { error: "Choose a rating from 1 to 5." })
-    .max(5, { error: "Choose a rating from 1 to 5." }),
+  progress: wholeNumber({ min: 1, max: 5, message: "Choose a rating from 1 to 5." }),
   notes: optionalText(4000),
-  decision: z.enum(REVIEW_DECISIONS, { error: "Choose a decision." }),
+  decision: z.enum(ReviewDecision, { error: "Choose a decision." }),
 });

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/server/db";
 import { FORBIDDEN_MESSAGE, NOT_FOUND_MESSAGE } from "@/server/command";
-import { addDaysIso, fromDbDate } from "@/lib/dates";
+import { addDaysIso, formatPupilDate, formatStaffDate, fromDbDate, toDbDate } from "@/lib/dates";
 import { expectRefusedWithoutWrites, runCommand } from "@/test-support/commands";
 import { auditEntriesBy } from "@/test-support/snapshot";
 import { buildWorld, type RoleColumn } from "@/test-support/school";
@@ -40,52 +40,89 @@ describe("logSession", () => {
     await expectRefusedWithoutWrites(logSession, world.actors[role], sessionForm(world), ids(), message);
   });
 
-  it.each<RoleColumn>(["MENTOR", "COORDINATOR"])(
-    "lets the %s log a session: the session, one attendance per mentee, and an audit entry with notes redacted",
-    async (role) => {
-      const actor = world.actors[role];
-      const { result, changes } = await runCommand(logSession, actor, sessionForm(world), ids());
-      expect(result.ok, result.message).toBe(true);
-      expect(changes).toEqual({ sessions: 1, attendances: 1, auditLogs: 1 });
+  it.each<[RoleColumn, number]>([
+    ["MENTOR", 0],
+    ["COORDINATOR", -1],
+  ])("lets the %s log a session: the session, one attendance per mentee, and an audit entry with notes redacted", async (role, daysAgo) => {
+    const actor = world.actors[role];
+    const heldOn = addDaysIso(world.a.today, daysAgo);
+    const { result, changes } = await runCommand(logSession, actor, sessionForm(world, { heldOn }), ids());
+    expect(result.ok, result.message).toBe(true);
+    expect(changes).toEqual({ sessions: 1, attendances: 1, auditLogs: 1 });
 
-      const session = await db.mentoringSession.findUniqueOrThrow({ where: { id: result.recordId! }, include: { attendances: true } });
-      expect(session).toMatchObject({
-        schoolId: world.a.school.id,
-        pairingId: world.a.pairing.id,
-        durationMinutes: 20,
-        activity: "HOMEWORK_HELP",
-        loggedById: actor.userId,
-      });
-      expect(fromDbDate(session.heldOn)).toBe(world.a.today);
-      expect(session.attendances.map((a) => [a.studentId, a.attendance, a.mood])).toEqual([[world.a.pupils.mentee.id, "PRESENT", 4]]);
+    const session = await db.mentoringSession.findUniqueOrThrow({ where: { id: result.recordId! }, include: { attendances: true } });
+    expect(session).toMatchObject({
+      schoolId: world.a.school.id,
+      pairingId: world.a.pairing.id,
+      durationMinutes: 20,
+      activity: "HOMEWORK_HELP",
+      loggedById: actor.userId,
+    });
+    expect(fromDbDate(session.heldOn)).toBe(heldOn);
+    expect(session.attendances.map((a) => [a.studentId, a.attendance, a.mood])).toEqual([[world.a.pupils.mentee.id, "PRESENT", 4]]);
 
-      const [audit] = await auditEntriesBy(actor.userId, 1);
-      expect(audit).toMatchObject({
-        action: "session.logged",
-        recordType: "MentoringSession",
-        recordId: session.id,
-        schoolId: world.a.school.id,
-      });
-      expect(audit!.changes).toMatchObject({ pairingId: world.a.pairing.id, notes: "[redacted]", activity: "HOMEWORK_HELP" });
-      expect(JSON.stringify(audit!.changes)).not.toContain("private");
-    },
-  );
+    const [audit] = await auditEntriesBy(actor.userId, 1);
+    expect(audit).toMatchObject({
+      action: "session.logged",
+      recordType: "MentoringSession",
+      recordId: session.id,
+      schoolId: world.a.school.id,
+    });
+    expect(audit!.changes).toMatchObject({ pairingId: world.a.pairing.id, notes: "[redacted]", activity: "HOMEWORK_HELP" });
+    expect(JSON.stringify(audit!.changes)).not.toContain("private");
+  });
 
-  it("refuses a session in the future or before the pairing started", async () => {
+  it("says a second session for the same pairing and day is already logged, links to it, and writes nothing", async () => {
+    const first = await db.mentoringSession.findFirstOrThrow({ where: { pairingId: world.a.pairing.id, heldOn: toDbDate(world.a.today) } });
+    const again = await expectRefusedWithoutWrites(
+      logSession,
+      world.actors.MENTOR,
+      sessionForm(world, { activity: "GAMES" }),
+      ids(),
+      /already logged/,
+    );
+    expect(again.message).toBe(
+      `A session on ${formatPupilDate(world.a.today, world.a.today)} is already logged, so nothing new was saved.`,
+    );
+    expect(again.link).toEqual({ href: `/mentor#session-${first.id}`, label: "See that session" });
+    const asCoordinator = await expectRefusedWithoutWrites(
+      logSession,
+      world.actors.COORDINATOR,
+      sessionForm(world),
+      ids(),
+      /already logged/,
+    );
+    expect(asCoordinator.message).toBe(`A session on ${formatStaffDate(world.a.today)} is already logged, so nothing new was saved.`);
+    expect(asCoordinator.link?.href).toBe(`/coordinator/pairings/${world.a.pairing.id}#session-${first.id}`);
+  });
+
+  it("refuses a session in the future or before the pairing started, saying the days allowed", async () => {
+    const starts = fromDbDate(world.a.pairing.startsOn);
+    const allowed = `Choose a day from ${formatPupilDate(starts, world.a.today)} to today.`;
     const future = await expectRefusedWithoutWrites(
       logSession,
       world.actors.MENTOR,
       sessionForm(world, { heldOn: addDaysIso(world.a.today, 1) }),
       ids(),
-      /on or after the day it happened/,
+      allowed,
     );
-    expect(future.fieldErrors?.heldOn).toEqual(["Choose today or an earlier day."]);
+    expect(future.fieldErrors?.heldOn).toEqual([allowed]);
     await expectRefusedWithoutWrites(
       logSession,
       world.actors.MENTOR,
-      sessionForm(world, { heldOn: addDaysIso(fromDbDate(world.a.pairing.startsOn), -1) }),
+      sessionForm(world, { heldOn: addDaysIso(starts, -1) }),
       ids(),
-      "That day is before the pairing started.",
+      allowed,
+    );
+    await expectRefusedWithoutWrites(logSession, world.actors.MENTOR, sessionForm(world, { heldOn: "1900-01-01" }), ids(), allowed);
+    await expectRefusedWithoutWrites(logSession, world.actors.MENTOR, sessionForm(world, { heldOn: "2099-01-01" }), ids(), allowed);
+    // Staff read the same range in the staff style.
+    await expectRefusedWithoutWrites(
+      logSession,
+      world.actors.COORDINATOR,
+      sessionForm(world, { heldOn: "2099-01-01" }),
+      ids(),
+      `Choose a date from ${formatStaffDate(starts)} to today.`,
     );
   });
 

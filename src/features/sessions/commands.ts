@@ -1,17 +1,27 @@
 import "server-only";
 import { defineCommand } from "@/server/command";
 import { NotFoundError, RuleError } from "@/server/errors";
-import { hasRole } from "@/server/actor";
-import { todayIn, toDbDate } from "@/lib/dates";
+import { hasRole, isStaff, type Actor } from "@/server/actor";
+import { loadCalendarFacts, requireDateInRange } from "@/server/calendar";
+import { formatPupilDate, formatStaffDate, fromDbDate, toDbDate } from "@/lib/dates";
+import { pastRange } from "@/lib/school-calendar";
 import { pairingsMentoredBy } from "@/features/pairings/policy";
+import { LIVE_STATUSES } from "@/features/pairings/status";
 import { logSessionSchema } from "./schemas";
+
+/** Where the actor can read a logged session: the mentor's page, or the pairing's staff page. */
+export function sessionLink(actor: Actor, session: { id: string; pairingId: string }) {
+  return isStaff(actor)
+    ? { href: `/coordinator/pairings/${session.pairingId}#session-${session.id}`, label: "See that session" }
+    : { href: `/mentor#session-${session.id}`, label: "See that session" };
+}
 
 export const logSession = defineCommand(
   { name: "logSession", schema: logSessionSchema, allow: ["MENTOR", "COORDINATOR"] },
   async (input, { tx, actor, audit }) => {
     // A mentor logs only for pairings they mentor; a coordinator for any live pairing in the school.
     const where = hasRole(actor, "COORDINATOR")
-      ? { schoolId: actor.schoolId, status: { in: ["TRIAL" as const, "ACTIVE" as const] } }
+      ? { schoolId: actor.schoolId, status: { in: [...LIVE_STATUSES] } }
       : pairingsMentoredBy(actor);
     const pairing = await tx.pairing.findFirst({
       where: { ...where, id: input.pairingId },
@@ -19,11 +29,9 @@ export const logSession = defineCommand(
     });
     if (!pairing) throw new NotFoundError("pairing");
 
-    const today = todayIn(actor.timezone);
-    if (input.heldOn > today)
-      throw new RuleError("A session can only be logged on or after the day it happened.", { heldOn: ["Choose today or an earlier day."] });
-    if (toDbDate(input.heldOn) < pairing.startsOn)
-      throw new RuleError("That day is before the pairing started.", { heldOn: ["Choose a day after the pairing started."] });
+    const calendar = await loadCalendarFacts(tx, actor);
+    const style = isStaff(actor) ? "staff" : "pupil";
+    requireDateInRange("heldOn", input.heldOn, pastRange(calendar, fromDbDate(pairing.startsOn)), style, calendar.today);
 
     const menteeIds = new Set(pairing.members.map((m) => m.studentId));
     const given = new Set(input.pupils.map((p) => p.studentId));
@@ -31,20 +39,40 @@ export const logSession = defineCommand(
     if ([...menteeIds].some((id) => !given.has(id)))
       throw new RuleError("Say whether each mentee came.", { pupils: ["Say whether each mentee came."] });
 
-    const session = await tx.mentoringSession.create({
-      data: {
-        schoolId: actor.schoolId,
-        pairingId: pairing.id,
-        heldOn: toDbDate(input.heldOn),
-        durationMinutes: input.durationMinutes,
-        activity: input.activity,
-        notes: input.notes,
-        loggedById: actor.userId,
-        attendances: {
-          create: input.pupils.map((p) => ({ studentId: p.studentId, attendance: p.attendance, mood: p.mood ?? null })),
+    // One session per pairing per day (ADR 010). ON CONFLICT DO NOTHING waits for a concurrent log of
+    // the same day to finish, so a double tap or a race finds the first session instead of failing.
+    const [session] = await tx.mentoringSession.createManyAndReturn({
+      data: [
+        {
+          schoolId: actor.schoolId,
+          pairingId: pairing.id,
+          heldOn: toDbDate(input.heldOn),
+          durationMinutes: input.durationMinutes,
+          activity: input.activity,
+          notes: input.notes,
+          loggedById: actor.userId,
         },
-      },
+      ],
+      skipDuplicates: true,
       select: { id: true },
+    });
+    if (!session) {
+      const existing = await tx.mentoringSession.findUniqueOrThrow({
+        where: { schoolId_pairingId_heldOn: { schoolId: actor.schoolId, pairingId: pairing.id, heldOn: toDbDate(input.heldOn) } },
+        select: { id: true, pairingId: true },
+      });
+      const day = style === "pupil" ? formatPupilDate(input.heldOn, calendar.today) : formatStaffDate(input.heldOn);
+      const message = `A session on ${day} is already logged, so nothing new was saved.`;
+      throw new RuleError(message, { heldOn: ["A session is already logged for this day."] }, sessionLink(actor, existing));
+    }
+    await tx.sessionAttendance.createMany({
+      data: input.pupils.map((p) => ({
+        schoolId: actor.schoolId,
+        sessionId: session.id,
+        studentId: p.studentId,
+        attendance: p.attendance,
+        mood: p.mood ?? null,
+      })),
     });
     await audit({
       action: "session.logged",

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { isoDate, optionalText, recordId } from "@/lib/schema-helpers";
+import { Attendance } from "@/generated/prisma/enums";
+import { isoDate, optionalText, recordId, wholeNumber } from "@/lib/schema-helpers";
 
 export const ACTIVITIES = [
   "GETTING_TO_KNOW_ME",
@@ -21,13 +22,17 @@ export const activityLabels: Record<(typeof ACTIVITIES)[number], string> = {
   CHECK_IN: "Check-in chat",
   OTHER: "Something else",
 };
-export const ATTENDANCE = ["PRESENT", "LATE", "ABSENT"] as const;
+// Activities become the school's own list (not an enum) with the structure issue; attendance stays an enum.
+export const ATTENDANCE = Object.values(Attendance);
 
-const pupilEntry = z.object({
-  studentId: recordId,
-  attendance: z.enum(ATTENDANCE, { error: "Choose present, late or absent." }),
-  mood: z.coerce.number().int().min(1).max(5).optional(),
-});
+const pupilEntry = z.object(
+  {
+    studentId: recordId,
+    attendance: z.enum(Attendance, { error: "Choose present, late or absent." }),
+    mood: wholeNumber({ min: 1, max: 5, message: "Choose how they seemed from the list." }).optional(),
+  },
+  { error: "Say who came." },
+);
 
 /**
  * A form sends `attendance_<studentId>` and `mood_<studentId>` per mentee; they are gathered into
@@ -35,8 +40,10 @@ const pupilEntry = z.object({
  */
 export const logSessionSchema = z.preprocess(
   (raw) => {
-    if (!raw || typeof raw !== "object" || "pupils" in raw) return raw;
+    if (!raw || typeof raw !== "object") return raw;
     const values = raw as Record<string, unknown>;
+    // Tests and other callers may give the list itself; a form only ever sends the per-pupil fields.
+    if (Array.isArray(values.pupils)) return raw;
     const pupils = Object.keys(values)
       .filter((key) => key.startsWith("attendance_"))
       .map((key) => {
@@ -49,13 +56,19 @@ export const logSessionSchema = z.preprocess(
   z.object({
     pairingId: recordId,
     heldOn: isoDate,
-    durationMinutes: z.coerce
-      .number({ error: "Enter the minutes, like 20." })
-      .int({ error: "Use whole minutes." })
-      .min(5, { error: "At least 5 minutes." })
-      .max(180, { error: "At most 180 minutes." }),
+    durationMinutes: wholeNumber({
+      min: 5,
+      max: 180,
+      message: "Enter the minutes, like 20.",
+      notWhole: "Use whole minutes.",
+      tooSmall: "At least 5 minutes.",
+      tooBig: "At most 180 minutes.",
+    }),
     activity: z.enum(ACTIVITIES, { error: "Choose what you did." }),
     notes: optionalText(2000),
-    pupils: z.array(pupilEntry).min(1, { error: "Say who came." }).max(30),
+    pupils: z
+      .array(pupilEntry, { error: "Say who came." })
+      .min(1, { error: "Say who came.", abort: true })
+      .max(30, { error: "A session has at most 30 mentees." }),
   }),
 );

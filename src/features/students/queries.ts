@@ -4,13 +4,16 @@ import { db } from "@/server/db";
 import type { Actor } from "@/server/actor";
 import { pageOf, requireRoleForRead } from "@/server/read";
 import { todayIn } from "@/lib/dates";
+import { searchTerm } from "@/lib/schema-helpers";
 import { pupilDisplayName } from "@/lib/ranking";
 import { yearGroupOn } from "@/lib/year-group";
 import { mentorLoad, mentorLoadSelect } from "@/features/pairings/load";
+import { HELD_STATUSES } from "@/features/pairings/status";
+import { waitingMenteeWhere } from "@/features/pairings/waiting";
 import { studentsVisibleTo } from "./policy";
 
-function nameSearch(q: string | undefined): Prisma.StudentWhereInput {
-  const term = q?.trim();
+function nameSearch(q: unknown): Prisma.StudentWhereInput {
+  const term = searchTerm(q);
   if (!term) return {};
   return {
     OR: [
@@ -23,11 +26,11 @@ function nameSearch(q: string | undefined): Prisma.StudentWhereInput {
 }
 
 /** Mentors and mentees of a programme, for coordinator lists and pickers. */
-export async function listParticipants(actor: Actor, programmeId: string, q?: string) {
+export async function listParticipants(actor: Actor, programmeId: string, q?: unknown) {
   requireRoleForRead(actor, "COORDINATOR", "TEACHER", "DSL");
   const today = todayIn(actor.timezone);
   const where = { ...studentsVisibleTo(actor), status: { not: "LEFT" as const }, ...nameSearch(q) };
-  const [mentors, mentees] = await Promise.all([
+  const [mentors, mentees, waiting] = await Promise.all([
     db.mentorProfile.findMany({
       where: { schoolId: actor.schoolId, programmeId, student: where },
       select: {
@@ -61,7 +64,7 @@ export async function listParticipants(actor: Actor, programmeId: string, q?: st
             tutorGroup: true,
             hasSend: true,
             memberships: {
-              where: { role: "MENTEE", pairing: { programmeId, status: { in: ["TRIAL", "ACTIVE", "PAUSED"] } } },
+              where: { role: "MENTEE", pairing: { programmeId, status: { in: [...HELD_STATUSES] } } },
               select: { pairing: { select: { id: true, status: true } } },
             },
           },
@@ -69,7 +72,9 @@ export async function listParticipants(actor: Actor, programmeId: string, q?: st
       },
       orderBy: { student: { legalLastName: "asc" } },
     }),
+    db.menteeProfile.findMany({ where: waitingMenteeWhere(actor.schoolId, programmeId), select: { studentId: true } }),
   ]);
+  const waitingIds = new Set(waiting.map((w) => w.studentId));
   return {
     mentors: mentors.map((m) => ({
       studentId: m.student.id,
@@ -88,12 +93,14 @@ export async function listParticipants(actor: Actor, programmeId: string, q?: st
       tutorGroup: m.student.tutorGroup,
       hasSend: m.student.hasSend,
       pairing: m.student.memberships[0]?.pairing ?? null,
+      /** Waiting for a mentor (pairings/waiting.ts): the pupils the manual pairing form offers. */
+      isWaiting: waitingIds.has(m.student.id),
     })),
   };
 }
 
 /** The school's pupils, paginated and searchable on the server (admin). */
-export async function listStudentsForAdmin(actor: Actor, options: { q?: string; page?: number }) {
+export async function listStudentsForAdmin(actor: Actor, options: { q?: unknown; page?: number }) {
   requireRoleForRead(actor, "ADMIN");
   const { skip, take, page } = pageOf(options.page);
   const where = { ...studentsVisibleTo(actor), ...nameSearch(options.q) };

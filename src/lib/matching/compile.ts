@@ -65,6 +65,21 @@ function toMasks(sides: readonly (readonly (readonly string[] | null)[])[]): Mas
   });
 }
 
+/** Not a real slot: the one every pupil who has not said when they are free shares with the others like them. */
+export const UNKNOWN_SLOT = "\u0000not-known";
+
+/**
+ * Free-time masks. A pupil who has not said when they are free is free in every slot (and in
+ * UNKNOWN_SLOT), so the masks say what `sharesFreeTime` in pairing-rules.ts says (ADR 009).
+ */
+function toSlotMasks(mentorSlots: readonly (readonly string[])[], menteeSlots: readonly (readonly string[])[]): [Masks, Masks] {
+  const lists = [...mentorSlots, ...menteeSlots];
+  if (lists.every((list) => list.length > 0)) return toMasks([mentorSlots, menteeSlots]) as [Masks, Masks];
+  const every = [...new Set(lists.flat()), UNKNOWN_SLOT];
+  const fill = (side: readonly (readonly string[])[]) => side.map((list) => (list.length > 0 ? list : every));
+  return toMasks([fill(mentorSlots), fill(menteeSlots)]) as [Masks, Masks];
+}
+
 function assertRules(rules: Programme["rules"]) {
   const { minYearGap, maxYearGap, groupSize } = rules;
   if (![minYearGap, maxYearGap, groupSize].every(Number.isInteger) || minYearGap < 0 || maxYearGap < minYearGap || groupSize < 1) {
@@ -143,7 +158,10 @@ export function compileProgramme(programme: Programme): Compiled {
     yearGapPoints[gap] = off === 0 ? weights.yearGapCloseness : off === 1 ? Math.floor(weights.yearGapCloseness / 2) : 0;
   }
 
-  const [mentorSlots, menteeSlots] = toMasks([mentors.map((m) => m.slots), mentees.map((m) => m.slots)]) as [Masks, Masks];
+  const [mentorSlots, menteeSlots] = toSlotMasks(
+    mentors.map((m) => m.slots),
+    mentees.map((m) => m.slots),
+  );
   const [mentorInterests, menteeInterests] = toMasks([mentors.map((m) => m.interests), mentees.map((m) => m.interests)]) as [Masks, Masks];
   const [mentorLived, menteeLived] = toMasks([mentors.map((m) => m.livedExperience), mentees.map((m) => m.livedExperience)]) as [
     Masks,

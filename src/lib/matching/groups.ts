@@ -106,12 +106,12 @@ function describe(c: Compiled, rules: GroupRules, state: State): GroupsResult {
   const { mentors, mentees, slotLabels } = c.programme;
   const slotNames = [...new Set([...mentees.flatMap((m) => m.slots), ...mentors.flatMap((m) => m.slots)])];
   const groups = state.groups.map((g) => {
+    // A member who has not said when they are free is free at any time (pairing-rules.ts, sharesFreeTime).
+    const isFreeAt = (slots: readonly string[], slot: string) => slots.length === 0 || slots.includes(slot);
     const common = new Set(
-      g.mentees
-        .flatMap((i) => mentees[i]!.slots)
-        .filter(
-          (slot) => g.mentees.every((i) => mentees[i]!.slots.includes(slot)) && g.mentors.every((j) => mentors[j]!.slots.includes(slot)),
-        ),
+      [...g.mentees.flatMap((i) => mentees[i]!.slots), ...g.mentors.flatMap((j) => mentors[j]!.slots)].filter(
+        (slot) => g.mentees.every((i) => isFreeAt(mentees[i]!.slots, slot)) && g.mentors.every((j) => isFreeAt(mentors[j]!.slots, slot)),
+      ),
     );
     const slot = slotNames.find((s) => common.has(s)) ?? "";
     const pairs = g.mentees.flatMap((i) =>

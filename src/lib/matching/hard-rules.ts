@@ -1,11 +1,12 @@
+import { pairRulesBroken, type PairRuleName } from "../pairing-rules";
 import type { Compiled, Masks } from "./compile";
 
-// The hard rules for one mentor–mentee pair. They agree with src/lib/pairing-rules.ts on what both
-// check ("older": mentor year − mentee year ≥ minimum gap; "capacity": current load + 1 ≤ capacity;
-// "overlap": a pupil is never their own mentor) and add the engine's own: a maximum gap, training,
-// keep-apart and a shared free slot. hard-rules.test.ts checks the agreement.
+// The hard rules for one mentor–mentee pair are src/lib/pairing-rules.ts's `pairRulesBroken`, fed
+// with facts read off the compiled masks (a pupil who has not said when they are free is free in
+// every slot there, as `sharesFreeTime` says). The scoring loop in candidates.ts applies the same
+// rules inline for speed; hard-rules.test.ts checks that all of them agree.
 
-export type PairBlock = "same-pupil" | "too-young" | "too-old" | "untrained" | "no-shared-slot" | "keep-apart" | "no-room";
+export type PairBlock = PairRuleName | "no-room";
 
 export function sharesAny(a: Masks, rowA: number, b: Masks, rowB: number): boolean {
   const words = a.words;
@@ -20,16 +21,14 @@ export function isBlockedPair(c: Compiled, i: number, j: number): boolean {
 
 /** The first hard rule the pair breaks, ignoring places left; null when the pair may be matched. */
 export function pairRuleBroken(c: Compiled, i: number, j: number): Exclude<PairBlock, "no-room"> | null {
-  const mentor = c.programme.mentors[j]!;
-  const mentee = c.programme.mentees[i]!;
-  if (mentor.id === mentee.id) return "same-pupil";
-  const gap = c.mentorYear[j]! - c.menteeYear[i]!;
-  if (gap < c.minYearGap) return "too-young";
-  if (gap > c.maxYearGap) return "too-old";
-  if (!sharesAny(c.mentorSlots, j, c.menteeSlots, i)) return "no-shared-slot";
-  if (c.isTrainingRequired && !c.mentorTrained[j]) return "untrained";
-  if (isBlockedPair(c, i, j)) return "keep-apart";
-  return null;
+  const facts = {
+    isSamePupil: c.programme.mentors[j]!.id === c.programme.mentees[i]!.id,
+    yearGap: c.mentorYear[j]! - c.menteeYear[i]!,
+    sharesFreeTime: sharesAny(c.mentorSlots, j, c.menteeSlots, i),
+    isMentorTrained: c.mentorTrained[j] === 1,
+    isKeptApart: isBlockedPair(c, i, j),
+  };
+  return pairRulesBroken(facts, c)[0] ?? null;
 }
 
 /** As pairRuleBroken, and the mentor must have a place left. */

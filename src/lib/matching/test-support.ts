@@ -163,7 +163,8 @@ export function isAllowedPair(programme: Programme, mentee: MatchMentee, mentor:
   const gap = mentor.yearGroup - mentee.yearGroup;
   if (mentor.id === mentee.id || gap < rules.minYearGap || gap > rules.maxYearGap) return false;
   if (rules.isTrainingRequired && !mentor.isTrained) return false;
-  if (!mentee.slots.some((slot) => mentor.slots.includes(slot))) return false;
+  // Free together, or not known: a pupil who has not said when they are free clashes with nobody (ADR 009).
+  if (mentee.slots.length > 0 && mentor.slots.length > 0 && !mentee.slots.some((slot) => mentor.slots.includes(slot))) return false;
   return !keepApart.some(([a, b]) => (a === mentee.id && b === mentor.id) || (a === mentor.id && b === mentee.id));
 }
 

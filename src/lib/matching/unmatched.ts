@@ -1,5 +1,6 @@
 import type { Compiled } from "./compile";
-import { isBlockedPair, sharesAny } from "./hard-rules";
+import type { PairRuleName } from "../pairing-rules";
+import { pairRuleBroken } from "./hard-rules";
 import type { Unmatched, UnmatchedCode } from "./types";
 
 // Why a mentee has no suggestion, in the order a coordinator would fix it: the rules are applied
@@ -16,15 +17,20 @@ const STAGES: UnmatchedCode[] = [
   "only-keep-apart",
 ];
 
+const STAGE_OF_RULE: Record<PairRuleName, number> = {
+  "too-young": 1,
+  "too-old": 2,
+  "no-shared-slot": 3,
+  untrained: 4,
+  "keep-apart": 5,
+  // A pupil is never their own mentor: blocked like a keep-apart pair.
+  "same-pupil": 5,
+};
+
 /** How far mentor j gets through the rules with mentee i: the index of the first it fails, or STAGES.length. */
 function stageReached(c: Compiled, i: number, j: number): number {
-  const gap = c.mentorYear[j]! - c.menteeYear[i]!;
-  if (gap < c.minYearGap) return 1;
-  if (gap > c.maxYearGap) return 2;
-  if (!sharesAny(c.mentorSlots, j, c.menteeSlots, i)) return 3;
-  if (c.isTrainingRequired && !c.mentorTrained[j]) return 4;
-  if (isBlockedPair(c, i, j)) return 5;
-  return STAGES.length;
+  const broken = pairRuleBroken(c, i, j);
+  return broken === null ? STAGES.length : STAGE_OF_RULE[broken];
 }
 
 function names(c: Compiled, mentors: number[]): string {

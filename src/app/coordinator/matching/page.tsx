@@ -7,7 +7,8 @@ import { todayIn } from "@/lib/dates";
 import { chooseProgrammeForStaff } from "@/features/programmes/queries";
 import { getSuggestions } from "@/features/matching/queries";
 import { toMatchWeights, weightsSchema } from "@/features/matching/schemas";
-import { AcceptAllForm, AcceptSuggestionForm, SaveWeightsForm } from "@/features/matching/components/accept-forms";
+import { AcceptAllForm, AcceptSuggestionForm, SaveWeightsForm, SUGGESTIONS_HEADING } from "@/features/matching/components/accept-forms";
+import { newIdempotencyKey } from "@/server/idempotency";
 import { WeightsFilter } from "@/features/matching/components/weights-form";
 
 export const metadata: Metadata = { title: "Suggest matches" };
@@ -75,9 +76,14 @@ export default async function MatchingPage({ searchParams }: { searchParams: Sea
         <div className="space-y-6 lg:col-span-2">
           <Card
             title={`Suggestions (${result.suggestions.length})`}
+            headingId={SUGGESTIONS_HEADING}
             action={
               result.suggestions.length > 1 ? (
-                <AcceptAllForm programmeId={programme.id} pairs={result.suggestions.map((s) => `${s.menteeId}:${s.mentorId}`)} />
+                <AcceptAllForm
+                  programmeId={programme.id}
+                  idempotencyKey={newIdempotencyKey()}
+                  pairs={result.suggestions.map((s) => `${s.menteeId}:${s.mentorId}`)}
+                />
               ) : null
             }
           >
@@ -109,6 +115,7 @@ export default async function MatchingPage({ searchParams }: { searchParams: Sea
                         menteeName={nameOf(s.menteeId)}
                         suggestedMentorId={s.mentorId}
                         today={today}
+                        idempotencyKey={newIdempotencyKey()}
                         options={(alternatives.get(s.menteeId) ?? []).map((a) => ({
                           mentorId: a.mentorId,
                           label: `${a.name} (score ${a.score})${a.mentorId === s.mentorId ? " — suggested" : ""}`,

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { AppShell } from "@/components/app-shell";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { requireActor } from "@/server/session";
-import { formatDay, todayIn } from "@/lib/dates";
+import { formatStaffDate, todayIn } from "@/lib/dates";
 import { listKeepApart, listPupilsForKeepApart } from "@/features/keep-apart/queries";
 import { AddKeepApartForm, RemoveKeepApartForm } from "@/features/keep-apart/components/keep-apart-forms";
 
@@ -31,7 +31,7 @@ export default async function KeepApartPage() {
                   <p className="font-semibold">{r.pupils.join(" and ")}</p>
                   <p className="text-sm">{r.reason}</p>
                   <p className="text-sm text-muted">
-                    Added by {r.createdBy}, {formatDay(todayIn(actor.timezone, r.createdAt))}
+                    Added by {r.createdBy}, {formatStaffDate(todayIn(actor.timezone, r.createdAt))}
                   </p>
                   <RemoveKeepApartForm keepApartId={r.id} pupils={r.pupils.join(" and ")} />
                 </li>

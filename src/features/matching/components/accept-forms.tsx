@@ -3,8 +3,13 @@
 import { SubmitButton } from "@/components/ui/submit-button";
 import { FormMessage } from "@/components/forms/form-message";
 import { useForm } from "@/components/forms/use-form";
+import { IdempotencyKeyField } from "@/components/forms/idempotency-key-field";
+import { useToastOnSuccess } from "@/components/ui/toast";
 import { createPairingAction } from "@/features/pairings/actions";
 import { acceptSuggestionsAction, saveMatchWeightsAction } from "../actions";
+
+/** The heading of the list of suggestions: focus returns here when an accepted row leaves the list. */
+export const SUGGESTIONS_HEADING = "suggestions-heading";
 
 /** Accept the suggested mentor, or swap to another who meets every hard rule, as a trial pairing. */
 export function AcceptSuggestionForm({
@@ -14,6 +19,7 @@ export function AcceptSuggestionForm({
   suggestedMentorId,
   options,
   today,
+  idempotencyKey,
 }: {
   programmeId: string;
   menteeId: string;
@@ -21,12 +27,16 @@ export function AcceptSuggestionForm({
   suggestedMentorId: string;
   options: { mentorId: string; label: string }[];
   today: string;
+  idempotencyKey: string;
 }) {
-  const { state, formAction } = useForm(createPairingAction);
-  if (state.ok) return <FormMessage state={state} />;
+  const { state, formAction, idempotencyKey: formKey } = useForm(createPairingAction, { idempotencyKey });
+  // The row leaves the list once its mentee has a mentor: the confirmation goes to the page's polite
+  // live region, and the keyboard focus to the list's heading rather than to the top of the page.
+  useToastOnSuccess(state, () => document.getElementById(SUGGESTIONS_HEADING)?.focus());
   const selectId = `mentor-for-${menteeId}`;
   return (
     <form action={formAction} className="flex flex-wrap items-end gap-2">
+      <IdempotencyKeyField value={formKey} />
       <input type="hidden" name="programmeId" value={programmeId} />
       <input type="hidden" name="kind" value="ONE_TO_ONE" />
       <input type="hidden" name="menteeIds" value={menteeId} />
@@ -49,18 +59,22 @@ export function AcceptSuggestionForm({
         </select>
       </div>
       <SubmitButton variant="secondary">Accept</SubmitButton>
-      <div className="basis-full">
-        <FormMessage state={state} />
-      </div>
+      {state.ok ? null : (
+        <div className="basis-full">
+          <FormMessage state={state} />
+        </div>
+      )}
     </form>
   );
 }
 
-export function AcceptAllForm({ programmeId, pairs }: { programmeId: string; pairs: string[] }) {
-  const { state, formAction } = useForm(acceptSuggestionsAction);
+export function AcceptAllForm({ programmeId, pairs, idempotencyKey }: { programmeId: string; pairs: string[]; idempotencyKey: string }) {
+  const { state, formAction, idempotencyKey: formKey } = useForm(acceptSuggestionsAction, { idempotencyKey });
+  useToastOnSuccess(state, () => document.getElementById(SUGGESTIONS_HEADING)?.focus());
   return (
     <form action={formAction} className="space-y-2">
-      <FormMessage state={state} />
+      {state.ok ? null : <FormMessage state={state} />}
+      <IdempotencyKeyField value={formKey} />
       <input type="hidden" name="programmeId" value={programmeId} />
       {pairs.map((pair) => (
         <input key={pair} type="hidden" name="pairs" value={pair} />
@@ -90,17 +104,21 @@ export function AcceptGroupForm({
   menteeIds,
   name,
   today,
+  idempotencyKey,
 }: {
   programmeId: string;
   mentorIds: string[];
   menteeIds: string[];
   name: string;
   today: string;
+  idempotencyKey: string;
 }) {
-  const { state, formAction } = useForm(createPairingAction);
+  const { state, formAction, idempotencyKey: formKey } = useForm(createPairingAction, { idempotencyKey });
+  useToastOnSuccess(state, () => document.getElementById(SUGGESTIONS_HEADING)?.focus());
   return (
     <form action={formAction} className="space-y-2">
-      <FormMessage state={state} />
+      {state.ok ? null : <FormMessage state={state} />}
+      <IdempotencyKeyField value={formKey} />
       <input type="hidden" name="programmeId" value={programmeId} />
       <input type="hidden" name="kind" value="GROUP" />
       <input type="hidden" name="name" value={name} />

@@ -5,6 +5,7 @@ import { CheckboxList } from "@/components/ui/checkbox-list";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { FormMessage } from "@/components/forms/form-message";
 import { useForm } from "@/components/forms/use-form";
+import { IdempotencyKeyField } from "@/components/forms/idempotency-key-field";
 import { createPairingAction } from "../actions";
 
 type Option = { studentId: string; label: string; detail: string };
@@ -15,17 +16,20 @@ export function CreatePairingForm({
   mentors,
   mentees,
   today,
+  idempotencyKey,
 }: {
   programmeId: string;
   mentors: Option[];
   mentees: Option[];
   today: string;
+  idempotencyKey: string;
 }) {
-  const { state, formAction, value, values, errors, key } = useForm(createPairingAction);
+  const { state, formAction, value, values, errors, key, idempotencyKey: formKey } = useForm(createPairingAction, { idempotencyKey });
   return (
     <form action={formAction} className="space-y-4" noValidate aria-label="Create a pairing or group">
       <FormMessage state={state} />
       <input type="hidden" name="programmeId" value={programmeId} />
+      <IdempotencyKeyField value={formKey} />
       <div key={key} className="space-y-4">
         <RadioGroup
           name="kind"

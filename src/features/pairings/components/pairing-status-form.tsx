@@ -8,23 +8,24 @@ import { FormMessage } from "@/components/forms/form-message";
 import { useForm } from "@/components/forms/use-form";
 import { changePairingStatusAction } from "../actions";
 import { closureReasonLabels, CLOSURE_REASONS } from "../schemas";
+import { nextStatuses, pairingStatusLabels } from "../status";
+import type { PairingStatus } from "@/generated/prisma/enums";
 
-const statusLabels: Record<string, string> = { TRIAL: "Trial", ACTIVE: "Active", PAUSED: "Paused", ENDED: "Ended" };
-const nextStatuses: Record<string, string[]> = {
-  TRIAL: ["ACTIVE", "PAUSED", "ENDED"],
-  ACTIVE: ["PAUSED", "ENDED"],
-  PAUSED: ["ACTIVE", "ENDED"],
-  ENDED: [],
-};
-
-export function PairingStatusForm({ pairingId, status }: { pairingId: string; status: string }) {
+export function PairingStatusForm({ pairingId, status }: { pairingId: string; status: PairingStatus }) {
   const { state, formAction, value, errors, key } = useForm(changePairingStatusAction);
-  const options = nextStatuses[status] ?? [];
-  const [chosen, setChosen] = useState(options[0] ?? "");
+  const options = nextStatuses(status);
+  const [picked, setPicked] = useState<string>(options[0] ?? "");
+  // After a change the choices move on; show (and send) one that is still allowed.
+  const chosen = options.includes(picked as PairingStatus) ? picked : (options[0] ?? "");
   const [isConfirming, setConfirming] = useState(false);
   const formId = `status-${pairingId}`;
   if (options.length === 0)
-    return <p className="text-muted">This pairing has ended. To re-pair, create a new pairing; this one stays in the history.</p>;
+    return (
+      <div className="space-y-3">
+        <FormMessage state={state} />
+        <p className="text-muted">This pairing has ended. To re-pair, create a new pairing; this one stays in the history.</p>
+      </div>
+    );
   return (
     <form id={formId} action={formAction} className="space-y-3" noValidate>
       <FormMessage state={state} />
@@ -35,9 +36,9 @@ export function PairingStatusForm({ pairingId, status }: { pairingId: string; st
           name="status"
           label="New status"
           value={chosen}
-          onChange={(e) => setChosen(e.target.value)}
+          onChange={(e) => setPicked(e.target.value)}
           errors={errors("status")}
-          options={options.map((s) => ({ value: s, label: statusLabels[s]! }))}
+          options={options.map((s) => ({ value: s, label: pairingStatusLabels[s] }))}
         />
         {chosen === "ENDED" ? (
           <Select

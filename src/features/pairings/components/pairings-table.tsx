@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { Badge } from "@/components/ui/card";
-import { formatDay } from "@/lib/dates";
+import { formatStaffDate } from "@/lib/dates";
+import { pairingStatusLabels } from "../status";
 
 type Row = {
   id: string;
@@ -15,10 +16,13 @@ type Row = {
 };
 
 const statusTone = { TRIAL: "accent", ACTIVE: "good", PAUSED: "calm", ENDED: "neutral" } as const;
-const statusLabel: Record<string, string> = { TRIAL: "Trial", ACTIVE: "Active", PAUSED: "Paused", ENDED: "Ended" };
 
 export function StatusBadge({ status }: { status: string }) {
-  return <Badge tone={statusTone[status as keyof typeof statusTone] ?? "neutral"}>{statusLabel[status] ?? status}</Badge>;
+  return (
+    <Badge tone={statusTone[status as keyof typeof statusTone] ?? "neutral"}>
+      {pairingStatusLabels[status as keyof typeof pairingStatusLabels] ?? status}
+    </Badge>
+  );
 }
 
 /** A table on wide screens, a list of cards on phones. */
@@ -61,12 +65,12 @@ export function PairingsTable({ rows }: { rows: Row[] }) {
             <td className="block py-1 pr-3 md:table-cell">
               <StatusBadge status={p.status} />
               {p.status === "TRIAL" && p.trialEndsOn ? (
-                <span className="block text-sm text-muted">Review by {formatDay(p.trialEndsOn)}</span>
+                <span className="block text-sm text-muted">Review by {formatStaffDate(p.trialEndsOn)}</span>
               ) : null}
             </td>
             <td className="block py-1 pr-3 md:table-cell">
               <span className="md:hidden text-sm text-muted">Last session: </span>
-              {p.lastSession ? formatDay(p.lastSession) : "None yet"}
+              {p.lastSession ? formatStaffDate(p.lastSession) : "None yet"}
             </td>
             <td className="block py-1 md:table-cell">
               <span className="md:hidden text-sm text-muted">Sessions: </span>

@@ -5,21 +5,25 @@ import { CheckboxList } from "@/components/ui/checkbox-list";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { FormMessage } from "@/components/forms/form-message";
 import { useForm } from "@/components/forms/use-form";
+import { IdempotencyKeyField } from "@/components/forms/idempotency-key-field";
 import { awardPointsAction } from "../actions";
 import { POINT_CATEGORIES, pointCategoryLabels } from "../schemas";
 
 export function AwardPointsForm({
   programmeId,
   pupils,
+  idempotencyKey,
 }: {
   programmeId: string;
   pupils: { studentId: string; label: string; detail: string }[];
+  idempotencyKey: string;
 }) {
-  const { state, formAction, value, values, errors, key } = useForm(awardPointsAction);
+  const { state, formAction, value, values, errors, key, idempotencyKey: formKey } = useForm(awardPointsAction, { idempotencyKey });
   return (
     <form action={formAction} className="space-y-4" noValidate aria-label="Award points">
       <FormMessage state={state} />
       <input type="hidden" name="programmeId" value={programmeId} />
+      <IdempotencyKeyField value={formKey} />
       <div key={key} className="space-y-4">
         <CheckboxList
           name="studentIds"

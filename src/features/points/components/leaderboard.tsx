@@ -1,15 +1,18 @@
 import { Award } from "lucide-react";
 import type { LeaderboardRow } from "@/lib/ranking";
 
-/** Ranks, names as the school shows them, totals, and a rosette for everyone in first place. */
+/** Ranks, names as the school shows them, points, and a rosette for everyone in first place. */
 export function Leaderboard({
   rows,
   highlightStudentId,
   caption,
+  pointsLabel = "Points",
 }: {
   rows: LeaderboardRow[];
   highlightStudentId?: string | null;
   caption: string;
+  /** Pupil boards rank points earned (ADR 006) and say so. */
+  pointsLabel?: string;
 }) {
   if (rows.length === 0) return <p className="text-muted">Nobody is on the leaderboard yet.</p>;
   return (
@@ -24,7 +27,7 @@ export function Leaderboard({
             Name
           </th>
           <th scope="col" className="py-2 text-right">
-            Points
+            {pointsLabel}
           </th>
         </tr>
       </thead>
@@ -53,15 +56,7 @@ export function Leaderboard({
                   ) : null}
                 </span>
               </td>
-              <td className="py-2 text-right">
-                {row.isTotalHidden ? (
-                  <span className="text-muted">
-                    —<span className="sr-only">not shown</span>
-                  </span>
-                ) : (
-                  row.total
-                )}
-              </td>
+              <td className="py-2 text-right">{row.points}</td>
             </tr>
           );
         })}

@@ -1,4 +1,4 @@
-import { formatDay, todayIn } from "@/lib/dates";
+import { formatStaffDate, todayIn } from "@/lib/dates";
 import { pointCategoryLabels } from "../schemas";
 import { ReversePointsForm } from "./reverse-points-form";
 
@@ -25,7 +25,7 @@ export function RecentPoints({ entries, canCorrect, timezone }: { entries: Entry
             {pointCategoryLabels[e.category]}
           </p>
           <p className="text-sm text-muted">
-            {e.reason} — {e.awardedByName}, {formatDay(todayIn(timezone, e.createdAt))}
+            {e.reason} — {e.awardedByName}, {formatStaffDate(todayIn(timezone, e.createdAt))}
             {e.isReversed ? " · corrected" : ""}
           </p>
           {canCorrect && !e.isReversed && !e.reversesId ? <ReversePointsForm entryId={e.id} /> : null}

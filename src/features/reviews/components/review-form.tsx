@@ -4,15 +4,17 @@ import { RadioGroup, Select, TextArea, TextInput } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { FormMessage } from "@/components/forms/form-message";
 import { useForm } from "@/components/forms/use-form";
+import { IdempotencyKeyField } from "@/components/forms/idempotency-key-field";
 import { recordReviewAction } from "../actions";
 import { REVIEW_DECISIONS, reviewDecisionLabels } from "../schemas";
 
-export function ReviewForm({ pairingId, today }: { pairingId: string; today: string }) {
-  const { state, formAction, value, errors, key } = useForm(recordReviewAction);
+export function ReviewForm({ pairingId, today, idempotencyKey }: { pairingId: string; today: string; idempotencyKey: string }) {
+  const { state, formAction, value, errors, key, idempotencyKey: formKey } = useForm(recordReviewAction, { idempotencyKey });
   return (
     <form action={formAction} className="space-y-4" noValidate aria-label="Record a review">
       <FormMessage state={state} />
       <input type="hidden" name="pairingId" value={pairingId} />
+      <IdempotencyKeyField value={formKey} />
       <div key={key} className="space-y-4">
         <TextInput
           id="review-heldOn"

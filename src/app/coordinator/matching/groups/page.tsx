@@ -6,14 +6,19 @@ import { requireActor } from "@/server/session";
 import { todayIn } from "@/lib/dates";
 import { chooseProgrammeForStaff } from "@/features/programmes/queries";
 import { getGroupSuggestions } from "@/features/matching/queries";
-import { AcceptGroupForm } from "@/features/matching/components/accept-forms";
+import { AcceptGroupForm, SUGGESTIONS_HEADING } from "@/features/matching/components/accept-forms";
+import { newIdempotencyKey } from "@/server/idempotency";
 
 export const metadata: Metadata = { title: "Suggest groups" };
 
-export default async function GroupSuggestionsPage({ searchParams }: { searchParams: Promise<{ programme?: string }> }) {
+export default async function GroupSuggestionsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const actor = await requireActor("COORDINATOR");
   const params = await searchParams;
-  const { programme } = await chooseProgrammeForStaff(actor, params.programme);
+  const { programme } = await chooseProgrammeForStaff(actor, typeof params.programme === "string" ? params.programme : undefined);
   if (!programme) {
     return (
       <AppShell actor={actor} current="/coordinator/matching">
@@ -42,6 +47,9 @@ export default async function GroupSuggestionsPage({ searchParams }: { searchPar
         <p className="mb-4 text-muted">This programme runs 1:1 pairs only, so groups cannot be created for it.</p>
       ) : null}
       <div className="space-y-6">
+        <h2 id={SUGGESTIONS_HEADING} tabIndex={-1} className="sr-only">
+          Suggested groups
+        </h2>
         {result.groups.length === 0 ? (
           <EmptyState title="No groups to suggest">
             {waitingCount === 0 ? "Every mentee has a mentor." : "No group can be formed under the rules. See why below."}
@@ -50,7 +58,7 @@ export default async function GroupSuggestionsPage({ searchParams }: { searchPar
           result.groups.map((g, index) => (
             <Card
               key={g.mentorIds.join() + g.menteeIds.join()}
-              title={`Group ${index + 1} · ${g.slot} · score ${g.score}`}
+              title={`Group ${index + 1} · ${g.slot || "a time to agree"} · score ${g.score}`}
               headingLevel={2}
             >
               <p>
@@ -69,10 +77,11 @@ export default async function GroupSuggestionsPage({ searchParams }: { searchPar
               {programme.format === "ONE_TO_ONE" ? null : (
                 <div className="mt-3">
                   <AcceptGroupForm
+                    idempotencyKey={newIdempotencyKey()}
                     programmeId={programme.id}
                     mentorIds={g.mentorIds}
                     menteeIds={g.menteeIds}
-                    name={`${g.slot} group`}
+                    name={g.slot ? `${g.slot} group` : `Group ${index + 1}`}
                     today={today}
                   />
                 </div>

@@ -3,7 +3,8 @@ import Link from "next/link";
 import { AppShell } from "@/components/app-shell";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { requireActor } from "@/server/session";
-import { formatDay, todayIn } from "@/lib/dates";
+import { newIdempotencyKey } from "@/server/idempotency";
+import { formatStaffDate, todayIn } from "@/lib/dates";
 import { getPairingForStaff } from "@/features/pairings/queries";
 import { PairingStatusForm } from "@/features/pairings/components/pairing-status-form";
 import { StatusBadge } from "@/features/pairings/components/pairings-table";
@@ -35,8 +36,8 @@ export default async function PairingPage({ params }: { params: Promise<{ pairin
         title={title}
         description={
           <span className="inline-flex flex-wrap items-center gap-2">
-            <StatusBadge status={pairing.status} /> Started {formatDay(pairing.startsOn)}
-            {pairing.status === "TRIAL" && pairing.trialEndsOn ? ` · trial review by ${formatDay(pairing.trialEndsOn)}` : ""}
+            <StatusBadge status={pairing.status} /> Started {formatStaffDate(pairing.startsOn)}
+            {pairing.status === "TRIAL" && pairing.trialEndsOn ? ` · trial review by ${formatStaffDate(pairing.trialEndsOn)}` : ""}
             {pairing.closureReason ? ` · ended: ${closureReasonLabels[pairing.closureReason]}` : ""}
           </span>
         }
@@ -61,7 +62,7 @@ export default async function PairingPage({ params }: { params: Promise<{ pairin
                 {pairing.sessions.map((s) => (
                   <li key={s.id} className="py-2">
                     <p className="font-semibold">
-                      {formatDay(s.heldOn)} · {activityLabels[s.activity]} · {s.durationMinutes} min
+                      {formatStaffDate(s.heldOn)} · {activityLabels[s.activity]} · {s.durationMinutes} min
                     </p>
                     <p className="text-sm text-muted">
                       {s.attendances
@@ -82,7 +83,7 @@ export default async function PairingPage({ params }: { params: Promise<{ pairin
                 {pairing.reviews.map((r) => (
                   <li key={r.id} className="py-2">
                     <p className="font-semibold">
-                      {formatDay(r.heldOn)} · progress {r.progress}/5 · {reviewDecisionLabels[r.decision]}
+                      {formatStaffDate(r.heldOn)} · progress {r.progress}/5 · {reviewDecisionLabels[r.decision]}
                     </p>
                     <p className="text-sm text-muted">By {r.reviewerName}</p>
                     {r.notes ? <p className="mt-1 text-sm">{r.notes}</p> : null}
@@ -109,7 +110,7 @@ export default async function PairingPage({ params }: { params: Promise<{ pairin
             <PairingStatusForm pairingId={pairing.id} status={pairing.status} />
           </Card>
           <Card title="Record a review">
-            <ReviewForm pairingId={pairing.id} today={todayIn(actor.timezone)} />
+            <ReviewForm pairingId={pairing.id} today={todayIn(actor.timezone)} idempotencyKey={newIdempotencyKey()} />
           </Card>
         </div>
       </div>

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { AppShell } from "@/components/app-shell";
 import { Badge, Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { requireActor } from "@/server/session";
-import { formatDay } from "@/lib/dates";
+import { formatStaffDate } from "@/lib/dates";
 import { getPupilForCoordinator } from "@/features/profiles/staff-queries";
 import { MatchingDetailsForm, MenteeProfileForm, MentorProfileForm } from "@/features/profiles/components/staff-profile-forms";
 import { StatusBadge } from "@/features/pairings/components/pairings-table";
@@ -45,8 +45,8 @@ export default async function PupilPage({ params }: { params: Promise<{ studentI
                     <StatusBadge status={p.status} />
                   </p>
                   <p className="text-sm text-muted">
-                    {p.programme.name} · from {formatDay(p.startsOn)}
-                    {p.endsOn ? ` to ${formatDay(p.endsOn)}` : ""}
+                    {p.programme.name} · from {formatStaffDate(p.startsOn)}
+                    {p.endsOn ? ` to ${formatStaffDate(p.endsOn)}` : ""}
                     {p.closureReason ? ` · ${closureReasonLabels[p.closureReason]}` : ""}
                   </p>
                   {p.trainingOverrideReason ? (
