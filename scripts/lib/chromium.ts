@@ -48,6 +48,8 @@ async function sparticuzChromium() {
   if (process.platform !== "linux" || process.arch !== "x64") return null;
   // Only the binary is used, with our own flags: the package's default args include
   // --disable-web-security and --single-process, which can hide real bugs.
+  // executablePath() unpacks the binary to <temp folder>/chromium, or reuses one already there
+  // (possibly from another version of the package): the version printed by `npm test` tells.
   const { default: chromium } = await import("@sparticuz/chromium");
   return chromium.executablePath();
 }
