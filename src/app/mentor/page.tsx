@@ -78,7 +78,7 @@ export default async function MentorPage() {
           ) : (
             <ul className="divide-y divide-line">
               {sessions.map((s) => (
-                <li key={s.id} className="py-2">
+                <li key={s.id} id={`session-${s.id}`} className="scroll-mt-4 py-2">
                   <p className="font-semibold">{formatPupilDate(s.heldOn, today)}</p>
                   <p className="text-muted">
                     {activityLabels[s.activity]}, {s.durationMinutes} minutes ·{" "}

@@ -60,7 +60,7 @@ export default async function PairingPage({ params }: { params: Promise<{ pairin
             ) : (
               <ul className="divide-y divide-line">
                 {pairing.sessions.map((s) => (
-                  <li key={s.id} className="py-2">
+                  <li key={s.id} id={`session-${s.id}`} className="scroll-mt-4 py-2">
                     <p className="font-semibold">
                       {formatStaffDate(s.heldOn)} · {activityLabels[s.activity]} · {s.durationMinutes} min
                     </p>
