@@ -28,7 +28,12 @@ export function RecentPoints({ entries, canCorrect, timezone }: { entries: Entry
             {e.reason} — {e.awardedByName}, {formatStaffDate(todayIn(timezone, e.createdAt))}
             {e.isReversed ? " · corrected" : ""}
           </p>
-          {canCorrect && !e.isReversed && !e.reversesId ? <ReversePointsForm entryId={e.id} /> : null}
+          {canCorrect && !e.isReversed && !e.reversesId ? (
+            <ReversePointsForm
+              entryId={e.id}
+              summary={`${e.amount > 0 ? `+${e.amount}` : e.amount} ${e.studentName}, ${pointCategoryLabels[e.category]}`}
+            />
+          ) : null}
         </li>
       ))}
     </ul>
