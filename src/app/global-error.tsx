@@ -1,7 +1,7 @@
 "use client";
 
 // The last resort, when even the root layout failed: the same calm words as error.tsx, never a code.
-export default function GlobalError({ reset }: { error: Error; reset: () => void }) {
+export default function GlobalError({ retry }: { error: unknown; retry: () => void }) {
   return (
     <html lang="en-GB">
       <body style={{ fontFamily: "system-ui, sans-serif", background: "#f7f6f3", color: "#1f2933" }}>
@@ -10,7 +10,7 @@ export default function GlobalError({ reset }: { error: Error; reset: () => void
           <p style={{ marginTop: "0.5rem", color: "#52606d" }}>Nothing you saved has been lost. Please try again in a moment.</p>
           <button
             type="button"
-            onClick={reset}
+            onClick={retry}
             style={{
               marginTop: "1rem",
               minHeight: "2.75rem",

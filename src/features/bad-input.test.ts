@@ -96,6 +96,9 @@ describe("searches and page numbers anyone can type", () => {
     expect((await listStudentsForAdmin(admin, { q: ["Maya", "Sam"] })).total).toBe(6);
     expect((await listStudentsForAdmin(admin, { q: "Maya\u0000" })).total).toBe(1);
     await expect(listPairingsForCoordinator(coordinator, s.programme.id, { q: "%00\u0000", status: ["ENDED"] })).resolves.toEqual([]);
+    // Words every object has are not statuses.
+    for (const status of ["toString", "constructor", "__proto__", "hasOwnProperty"])
+      await expect(listPairingsForCoordinator(coordinator, s.programme.id, { status })).resolves.toHaveLength(2);
     await expect(listParticipants(coordinator, s.programme.id, "\u0000")).resolves.toMatchObject({ mentors: expect.any(Array) });
     expect(pageOf(1e20).page).toBe(1);
     expect(pageOf(Number.NaN).page).toBe(1);

@@ -4,7 +4,7 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { db } from "@/server/db";
-import { EXPIRED_FORM_MESSAGE, UNEXPECTED_MESSAGE } from "@/server/command";
+import { BUSY_MESSAGE, EXPIRED_FORM_MESSAGE, NOT_FOUND_MESSAGE, UNEXPECTED_MESSAGE } from "@/server/command";
 import { addMentee, createStudent } from "@/server/factories";
 import { formatPupilDate } from "@/lib/dates";
 import { actorFor } from "@/test-support/actors";
@@ -35,7 +35,7 @@ describe("duplicate writes", () => {
     const already = `A session on ${formatPupilDate(s.today, s.today)} is already logged, so nothing new was saved.`;
     for (const refused of results.filter((r) => !r.ok)) {
       expect(refused.message).toBe(already);
-      expect(refused.link).toEqual({ href: `/mentor#session-${sessions[0]!.id}`, label: "See that session" });
+      expect(refused.link).toEqual({ href: `/mentor?session=${sessions[0]!.id}#session-${sessions[0]!.id}`, label: "See that session" });
     }
     expect(await db.sessionAttendance.count({ where: { sessionId: sessions[0]!.id } })).toBe(1);
     expect(await db.auditLog.count({ where: { action: "session.logged", recordId: sessions[0]!.id } })).toBe(1);
@@ -239,5 +239,129 @@ describe("natural keys", () => {
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     for (const refused of results.filter((r) => !r.ok)) expect(refused.message).toBe("This entry has already been corrected.");
     expect(await db.pointEntry.count({ where: { reversesId: s.pointEntry.id } })).toBe(1);
+  });
+});
+
+describe("who may be together, under races", () => {
+  it("a keep-apart added while the same two are being paired: the pair is refused, or the keep-apart says they are together", async () => {
+    for (let attempt = 0; attempt < 5; attempt += 1) {
+      const s = await buildSchool();
+      const [coordinator, dsl] = await Promise.all([actorFor(s.staff.coordinator), actorFor(s.staff.dsl)]);
+      const [paired, kept] = await Promise.all([
+        createPairing.run(coordinator, {
+          programmeId: s.programme.id,
+          kind: "ONE_TO_ONE",
+          mentorIds: s.pupils.spareMentor.id,
+          menteeIds: s.pupils.spareMentee.id,
+          startsOn: s.today,
+          idempotencyKey: randomUUID(),
+        }),
+        addKeepApart.run(dsl, { studentAId: s.pupils.spareMentor.id, studentBId: s.pupils.spareMentee.id, reason: "Race" }),
+      ]);
+      expect(kept.ok, kept.message).toBe(true);
+      if (paired.ok) expect(kept.message).toMatch(/They are in a pairing together now: end it; it cannot go on\./);
+      else expect(paired.message).toMatch(/must be kept apart/);
+    }
+  });
+
+  it("a pairing whose pupils are now kept apart cannot go on: not from a pause, not from its trial", async () => {
+    const s = await buildSchool();
+    const coordinator = await actorFor(s.staff.coordinator);
+    await db.pairing.update({ where: { id: s.otherPairing.id }, data: { status: "TRIAL" } });
+    await db.pairing.update({ where: { id: s.pairing.id }, data: { status: "PAUSED" } });
+    const [mentor, mentee, otherMentor, otherMentee] = [s.pupils.mentor, s.pupils.mentee, s.pupils.otherMentor, s.pupils.otherMentee].map(
+      (p) => p.id,
+    ) as [string, string, string, string];
+    await db.keepApart.createMany({
+      data: [
+        {
+          schoolId: s.school.id,
+          studentAId: [mentor, mentee].sort()[0]!,
+          studentBId: [mentor, mentee].sort()[1]!,
+          reason: "x",
+          createdById: s.staff.dsl.id,
+        },
+        {
+          schoolId: s.school.id,
+          studentAId: [otherMentor, otherMentee].sort()[0]!,
+          studentBId: [otherMentor, otherMentee].sort()[1]!,
+          reason: "x",
+          createdById: s.staff.dsl.id,
+        },
+      ],
+    });
+    for (const pairingId of [s.pairing.id, s.otherPairing.id]) {
+      const result = await changePairingStatus.run(coordinator, { pairingId, status: "ACTIVE" });
+      expect(result).toMatchObject({
+        ok: false,
+        message: expect.stringMatching(/must now be kept apart, so this pairing cannot go on\. End it instead\./),
+      });
+    }
+    expect(
+      (await changePairingStatus.run(coordinator, { pairingId: s.pairing.id, status: "ENDED", closureReason: "SAFEGUARDING" })).ok,
+    ).toBe(true);
+  });
+
+  it("a session is not logged against a pairing ended at the same moment", async () => {
+    const s = await buildSchool();
+    const mentor = await actorFor(s.pupils.mentor.userId!);
+    const form = {
+      pairingId: s.pairing.id,
+      heldOn: s.today,
+      durationMinutes: "20",
+      activity: "READING",
+      [`attendance_${s.pupils.mentee.id}`]: "PRESENT",
+    };
+    let logging: ReturnType<typeof logSession.run> | undefined;
+    await db.$transaction(
+      async (tx) => {
+        // The end is written but not committed when the mentor saves; it commits while the save waits.
+        await tx.$queryRaw`SELECT id FROM "Pairing" WHERE id = ${s.pairing.id} FOR UPDATE`;
+        await tx.pairing.update({ where: { id: s.pairing.id }, data: { status: "ENDED", closureReason: "SAFEGUARDING" } });
+        logging = logSession.run(mentor, form);
+        await new Promise((resolve) => setTimeout(resolve, 500));
+      },
+      { timeout: 10_000 },
+    );
+    expect(await logging).toMatchObject({ ok: false, message: NOT_FOUND_MESSAGE });
+    expect(await db.mentoringSession.count({ where: { pairingId: s.pairing.id } })).toBe(0);
+  });
+});
+
+describe("replays and busy pools", () => {
+  it("the same key with other answers is a stale form, not a replay", async () => {
+    const s = await buildSchool();
+    const teacher = await actorFor(s.staff.teacher);
+    const key = randomUUID();
+    const form = {
+      programmeId: s.programme.id,
+      studentIds: s.pupils.mentee.id,
+      amount: "1",
+      category: "EFFORT",
+      reason: "First answers",
+      idempotencyKey: key,
+    };
+    expect((await awardPoints.run(teacher, form)).ok).toBe(true);
+    expect(await awardPoints.run(teacher, { ...form, amount: "5" })).toMatchObject({ ok: false, message: EXPIRED_FORM_MESSAGE });
+    expect(await db.pointEntry.count({ where: { schoolId: s.school.id, reason: "First answers" } })).toBe(1);
+  });
+
+  it("when no connection comes free, a command says PeerPath is busy within seconds", async () => {
+    const s = await buildSchool();
+    const coordinator = await actorFor(s.staff.coordinator);
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    // Every connection of this process's pool is taken by a transaction that waits.
+    const holders = Array.from({ length: 10 }, () => db.$transaction(() => held, { timeout: 60_000, maxWait: 60_000 }));
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      const started = Date.now();
+      const result = await changePairingStatus.run(coordinator, { pairingId: s.pairing.id, status: "PAUSED" });
+      expect(result).toMatchObject({ ok: false, message: BUSY_MESSAGE });
+      expect(Date.now() - started).toBeLessThan(20_000);
+    } finally {
+      release();
+      await Promise.all(holders);
+    }
   });
 });

@@ -142,6 +142,7 @@ describe("read access: the table matches the queries", () => {
 
 describe("read access: each query as each reader", () => {
   let world: World;
+  let sessionId: string;
   beforeAll(async () => {
     world = await buildWorld();
     const { a } = world;
@@ -151,13 +152,14 @@ describe("read access: each query as each reader", () => {
       reason: "SECRET reason",
       createdById: a.staff.dsl.id,
     });
-    await createSessionRow(db, {
+    const session = await createSessionRow(db, {
       schoolId: a.school.id,
       pairingId: a.pairing.id,
       loggedById: a.staff.coordinator.id,
       heldOn: a.today,
       pupils: [{ studentId: a.pupils.mentee.id }],
     });
+    sessionId = session.id;
   });
 
   for (const { name, read, access, check } of READS) {
@@ -183,6 +185,9 @@ describe("read access: each query as each reader", () => {
 
     it("are not found for a mentor of another pairing", async () => {
       await expectNotFound(() => getPairingToLog(world.actors.otherMentor, world.a.pairing.id));
+      // Asking the mentor page for another pairing's session by id adds nothing.
+      expect(await listMySessionsAsMentor(world.actors.otherMentor, { include: sessionId })).toEqual([]);
+      expect((await listMySessionsAsMentor(world.actors.MENTOR, { include: sessionId })).map((s) => s.id)).toEqual([sessionId]);
     });
   });
 });

@@ -3,9 +3,16 @@ import { z } from "zod";
 import { db, type Tx } from "./db";
 import type { Actor, Role } from "./actor";
 import { writeAudit, type AuditEntry } from "./audit";
-import { isLockTimeout, isRetryable, isStatementTimeout, isTransactionBusy, isUniqueViolation } from "./db-errors";
+import { isLockTimeout, isPoolTimeout, isRetryable, isStatementTimeout, isTransactionBusy, isUniqueViolation } from "./db-errors";
 import { NotFoundError, RuleError } from "./errors";
-import { claimIdempotencyKey, newIdempotencyKey, readIdempotencyKey, saveIdempotentResult, type StoredResult } from "./idempotency";
+import {
+  claimIdempotencyKey,
+  fingerprint,
+  newIdempotencyKey,
+  readIdempotencyKey,
+  saveIdempotentResult,
+  type StoredResult,
+} from "./idempotency";
 import type { FormLink, FormState } from "@/lib/form-state";
 import { CHECK_FIELDS_MESSAGE, fieldErrorsOf } from "@/lib/field-errors";
 
@@ -119,9 +126,15 @@ export function defineCommand<S extends z.ZodType>(
             await tx.$queryRaw`SELECT set_config('lock_timeout', ${LOCK_TIMEOUT}, true), set_config('statement_timeout', ${STATEMENT_TIMEOUT}, true)`;
             let claimedId: string | null = null;
             if (key) {
-              const claim = await claimIdempotencyKey(tx, { schoolId: actor.schoolId, userId: actor.userId }, key, config.name);
+              const claim = await claimIdempotencyKey(
+                tx,
+                { schoolId: actor.schoolId, userId: actor.userId },
+                key,
+                config.name,
+                fingerprint(parsed.data),
+              );
               if (claim.status === "replay") throw new Replay(claim.result);
-              if (claim.status === "other-command") throw new RuleError(EXPIRED_FORM_MESSAGE);
+              if (claim.status === "other-request") throw new RuleError(EXPIRED_FORM_MESSAGE);
               claimedId = claim.id;
             }
             const ctx: CommandContext = {
@@ -149,7 +162,7 @@ export function defineCommand<S extends z.ZodType>(
           if (isRetryable(error) && attempt < ATTEMPTS) continue;
           if (isLockTimeout(error)) return { ok: false, message: contendedMessage, values };
           if (isUniqueViolation(error)) return { ok: false, message: config.alreadyExists ?? ALREADY_EXISTS_MESSAGE, values };
-          if (isTransactionBusy(error) || isStatementTimeout(error) || isRetryable(error))
+          if (isTransactionBusy(error) || isPoolTimeout(error) || isStatementTimeout(error) || isRetryable(error))
             return { ok: false, message: BUSY_MESSAGE, values };
           console.error(`[${config.name}]`, error);
           return { ok: false, message: UNEXPECTED_MESSAGE, values };

@@ -25,6 +25,14 @@ export const isRetryable = (error: unknown) => ["40P01", "40001"].includes(sqlSt
 /** A statement ran past statement_timeout. */
 export const isStatementTimeout = (error: unknown) => sqlState(error) === "57014";
 
+/** No connection came free in the pool's wait (pg-pool's connectionTimeoutMillis). */
+export function isPoolTimeout(error: unknown): boolean {
+  for (let e: unknown = error, depth = 0; e && typeof e === "object" && depth < 4; e = (e as { cause?: unknown }).cause, depth += 1) {
+    if (/timeout exceeded when trying to connect/i.test(String((e as { message?: unknown }).message ?? ""))) return true;
+  }
+  return false;
+}
+
 /** Prisma could not start the transaction in time, or it expired (the pool or the database is busy). */
 export function isTransactionBusy(error: unknown): boolean {
   return Boolean(error && typeof error === "object" && (error as Loose).code === "P2028");

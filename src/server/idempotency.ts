@@ -1,5 +1,5 @@
 import "server-only";
-import { randomUUID } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import type { FormLink } from "@/lib/form-state";
 import type { Tx } from "./db";
 
@@ -12,6 +12,14 @@ const KEY_PATTERN = /^[A-Za-z0-9_-]{16,64}$/;
 
 export type StoredResult = { message: string; recordId?: string; link?: FormLink };
 
+/** What the form said, as a short fingerprint: a replay with other answers is not a replay. */
+export function fingerprint(input: unknown): string {
+  return createHash("sha256")
+    .update(JSON.stringify(input) ?? "")
+    .digest("base64url")
+    .slice(0, 22);
+}
+
 /** For a server page to put in a form it renders. */
 export function newIdempotencyKey(): string {
   return randomUUID();
@@ -23,21 +31,31 @@ export function readIdempotencyKey(raw: unknown): string | null {
   return typeof value === "string" && KEY_PATTERN.test(value) ? value : null;
 }
 
-export type Claim = { status: "claimed"; id: string } | { status: "replay"; result: StoredResult } | { status: "other-command" };
+export type Claim = { status: "claimed"; id: string } | { status: "replay"; result: StoredResult } | { status: "other-request" };
 
-export async function claimIdempotencyKey(tx: Tx, who: { schoolId: string; userId: string }, key: string, command: string): Promise<Claim> {
+/**
+ * Claims the key for this command and input. The earlier run's result when it was this same request;
+ * "other-request" when the key was used for another command or with other answers (a stale form).
+ */
+export async function claimIdempotencyKey(
+  tx: Tx,
+  who: { schoolId: string; userId: string },
+  key: string,
+  command: string,
+  inputFingerprint: string,
+): Promise<Claim> {
   const id = randomUUID();
   const inserted = await tx.$queryRaw<{ id: string }[]>`
-    INSERT INTO "IdempotencyKey" ("id", "schoolId", "userId", "key", "command")
-    VALUES (${id}, ${who.schoolId}, ${who.userId}, ${key}, ${command})
+    INSERT INTO "IdempotencyKey" ("id", "schoolId", "userId", "key", "command", "fingerprint")
+    VALUES (${id}, ${who.schoolId}, ${who.userId}, ${key}, ${command}, ${inputFingerprint})
     ON CONFLICT ("schoolId", "userId", "key") DO NOTHING
     RETURNING "id"`;
   if (inserted.length > 0) return { status: "claimed", id };
   const earlier = await tx.idempotencyKey.findUniqueOrThrow({
     where: { schoolId_userId_key: { schoolId: who.schoolId, userId: who.userId, key } },
-    select: { command: true, result: true },
+    select: { command: true, fingerprint: true, result: true },
   });
-  if (earlier.command !== command) return { status: "other-command" };
+  if (earlier.command !== command || earlier.fingerprint !== inputFingerprint) return { status: "other-request" };
   return { status: "replay", result: earlier.result as StoredResult };
 }
 

@@ -8,6 +8,7 @@ CREATE TABLE "IdempotencyKey" (
     "userId" TEXT NOT NULL,
     "key" TEXT NOT NULL,
     "command" TEXT NOT NULL,
+    "fingerprint" TEXT NOT NULL,
     "result" JSONB NOT NULL DEFAULT '{}',
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 

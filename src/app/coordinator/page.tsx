@@ -14,6 +14,7 @@ import { CreatePairingForm } from "@/features/pairings/components/create-pairing
 import { PairingsTable } from "@/features/pairings/components/pairings-table";
 import { AwardPointsForm } from "@/features/points/components/award-points-form";
 import { RecentPoints } from "@/features/points/components/recent-points";
+import { RECENT_POINTS_HEADING } from "@/features/points/components/reverse-points-form";
 import { ProgrammePicker } from "@/features/programmes/components/programme-picker";
 import { ParticipantLists } from "@/features/students/components/participant-lists";
 
@@ -112,7 +113,7 @@ export default async function CoordinatorPage({ searchParams }: { searchParams: 
               }))}
             />
           </Card>
-          <Card title="Recent points">
+          <Card title="Recent points" headingId={RECENT_POINTS_HEADING}>
             <RecentPoints entries={recentPoints} canCorrect timezone={actor.timezone} />
           </Card>
         </div>

@@ -15,10 +15,11 @@ export const metadata: Metadata = { title: "Mentoring" };
 
 const attendanceWords = { PRESENT: "came", LATE: "came late", ABSENT: "did not come" } as const;
 
-export default async function MentorPage() {
+export default async function MentorPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireActor("MENTOR");
   const today = todayIn(actor.timezone);
-  const [pairings, sessions] = await Promise.all([listMyPairings(actor), listMySessionsAsMentor(actor)]);
+  const { session } = await searchParams;
+  const [pairings, sessions] = await Promise.all([listMyPairings(actor), listMySessionsAsMentor(actor, { include: session })]);
   const mentoring = pairings.filter((p) => p.myRole === "MENTOR");
   const first = mentoring.find((p) => p.status !== "PAUSED");
   return (

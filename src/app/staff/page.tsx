@@ -9,6 +9,7 @@ import { listParticipants } from "@/features/students/queries";
 import { getLeaderboard, listRecentPoints } from "@/features/points/queries";
 import { AwardPointsForm } from "@/features/points/components/award-points-form";
 import { RecentPoints } from "@/features/points/components/recent-points";
+import { RECENT_POINTS_HEADING } from "@/features/points/components/reverse-points-form";
 import { Leaderboard } from "@/features/points/components/leaderboard";
 import { ProgrammePicker } from "@/features/programmes/components/programme-picker";
 
@@ -58,7 +59,7 @@ export default async function StaffPage({ searchParams }: { searchParams: Promis
         <Card title="Leaderboard">
           <Leaderboard rows={leaderboard.rows} caption={`Leaderboard for ${programme.name}`} />
         </Card>
-        <Card title="Recent points">
+        <Card title="Recent points" headingId={RECENT_POINTS_HEADING}>
           <RecentPoints entries={recent} canCorrect={hasRole(actor, "COORDINATOR")} timezone={actor.timezone} />
         </Card>
       </div>

@@ -1,34 +1,56 @@
 "use client";
 
 import * as Dialog from "@radix-ui/react-dialog";
-import type { ReactNode } from "react";
+import { useRef, useState, type FormEvent, type ReactNode } from "react";
 import { Button } from "./button";
 
 /**
- * Asks before something that cannot be undone. The confirm button submits the form named `formId`
- * itself (requestSubmit) before the dialog closes: a submit button inside the dialog would be
- * unmounted by the close before the browser sent its form (ADR 010).
+ * What a form with a destructive action needs (ADR 010): the form's onSubmit opens the dialog instead
+ * of sending (so Enter in a text field cannot skip it), and the dialog's confirm button sends the form
+ * itself (requestSubmit) before it closes — a submit button inside the dialog was unmounted by the
+ * close before the browser sent anything.
  */
+export function useConfirm(formId: string) {
+  const [open, setOpen] = useState(false);
+  const isConfirmed = useRef(false);
+  return {
+    open,
+    setOpen,
+    /** For the form: every submit waits for the dialog. */
+    onSubmit(event: FormEvent<HTMLFormElement>) {
+      if (isConfirmed.current) {
+        isConfirmed.current = false;
+        return;
+      }
+      event.preventDefault();
+      setOpen(true);
+    },
+    /** For the dialog's confirm button. */
+    confirm() {
+      const form = document.getElementById(formId);
+      isConfirmed.current = true;
+      if (form instanceof HTMLFormElement) form.requestSubmit();
+      setOpen(false);
+    },
+  };
+}
+
+/** Asks before something that cannot be undone; see useConfirm. */
 export function ConfirmDialog({
   open,
   onOpenChange,
+  onConfirm,
   title,
   description,
   confirmLabel,
-  formId,
 }: {
   open: boolean;
   onOpenChange: (open: boolean) => void;
+  onConfirm: () => void;
   title: string;
   description: ReactNode;
   confirmLabel: string;
-  formId: string;
 }) {
-  const confirm = () => {
-    const form = document.getElementById(formId);
-    if (form instanceof HTMLFormElement) form.requestSubmit();
-    onOpenChange(false);
-  };
   return (
     <Dialog.Root open={open} onOpenChange={onOpenChange}>
       <Dialog.Portal>
@@ -40,7 +62,7 @@ export function ConfirmDialog({
             <Dialog.Close asChild>
               <Button variant="secondary">Cancel</Button>
             </Dialog.Close>
-            <Button variant="danger" onClick={confirm}>
+            <Button variant="danger" onClick={onConfirm}>
               {confirmLabel}
             </Button>
           </div>

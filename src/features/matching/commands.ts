@@ -2,7 +2,8 @@ import "server-only";
 import { defineCommand } from "@/server/command";
 import { NotFoundError, RuleError } from "@/server/errors";
 import { todayIn } from "@/lib/dates";
-import { createPairingInTx } from "@/features/pairings/commands";
+import { lockPupils } from "@/server/locks";
+import { createPairingInTx, lockProfiles } from "@/features/pairings/commands";
 import { acceptSuggestionsSchema, saveWeightsSchema, toMatchWeights } from "./schemas";
 
 /** Accepts every suggestion shown, all or nothing: each becomes a trial pairing under the hard rules. */
@@ -10,8 +11,23 @@ export const acceptSuggestions = defineCommand(
   { name: "acceptSuggestions", schema: acceptSuggestionsSchema, allow: ["COORDINATOR"], isIdempotent: true },
   async (input, ctx) => {
     const startsOn = todayIn(ctx.actor.timezone);
-    for (const pair of input.pairs) {
-      const [menteeId, mentorId] = pair.split(":") as [string, string];
+    const pairs = input.pairs.map((pair) => pair.split(":") as [string, string]);
+    const programme = await ctx.tx.programme.findFirst({
+      where: { id: input.programmeId, schoolId: ctx.actor.schoolId },
+      select: { id: true },
+    });
+    if (!programme) throw new NotFoundError("programme");
+    // Every lock up front, in the one order (pupils, then mentors' profiles, then mentees'), so accepting
+    // many at once cannot deadlock with another acceptance or a manual pairing.
+    ctx.contention("Someone else is changing these mentors' pairings at the same moment, so nothing was saved. Please try again.");
+    await lockPupils(ctx.tx, ctx.actor.schoolId, pairs.flat());
+    await lockProfiles(
+      ctx.tx,
+      programme.id,
+      pairs.map(([, mentorId]) => mentorId),
+      pairs.map(([menteeId]) => menteeId),
+    );
+    for (const [menteeId, mentorId] of pairs) {
       try {
         await createPairingInTx(
           {

@@ -140,8 +140,10 @@ export async function getSuggestions(
 ) {
   const { programme, input, names } = await loadMatchingInput(actor, programmeId, options.weights);
   const rejected = options.rejected ?? [];
-  const result = suggestOneToOne({ ...input, keepApart: [...input.keepApart, ...rejected] });
-  const compiled = compileProgramme(input);
+  // A rejected pair is left out of this run everywhere: not suggested, and not offered as a swap.
+  const thisRun = { ...input, keepApart: [...input.keepApart, ...rejected] };
+  const result = suggestOneToOne(thisRun);
+  const compiled = compileProgramme(thisRun);
   const alternatives = new Map<string, { mentorId: string; name: string; score: number }[]>();
   input.mentees.forEach((mentee, i) => {
     const options: { mentorId: string; name: string; score: number }[] = [];

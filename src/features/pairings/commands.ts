@@ -3,6 +3,7 @@ import { Prisma } from "@/generated/prisma/client";
 import { defineCommand, type CommandContext, type CommandResult } from "@/server/command";
 import { NotFoundError, RuleError } from "@/server/errors";
 import type { Tx } from "@/server/db";
+import { lockPupils } from "@/server/locks";
 import { loadCalendarFacts, requireDateInRange } from "@/server/calendar";
 import { addDaysIso, formatStaffDate, todayIn, toDbDate } from "@/lib/dates";
 import { checkPairingRules, type RuleViolation } from "@/lib/pairing-rules";
@@ -34,7 +35,7 @@ async function currentLoads(tx: Tx, schoolId: string, programmeId: string, mento
  * Serialises changes that share a mentor or a mentee, so two at once cannot both pass the capacity
  * rule or give one mentee two mentors. Mentors are locked before mentees, always in that order.
  */
-async function lockProfiles(tx: Tx, programmeId: string, mentorIds: string[], menteeIds: string[]) {
+export async function lockProfiles(tx: Tx, programmeId: string, mentorIds: string[], menteeIds: string[]) {
   if (mentorIds.length > 0) {
     await tx.$queryRaw`SELECT id FROM "MentorProfile" WHERE "programmeId" = ${programmeId} AND "studentId" IN (${Prisma.join(mentorIds)}) ORDER BY id FOR UPDATE`;
   }
@@ -66,6 +67,8 @@ export async function createPairingInTx(
   const mentorIds = [...new Set(input.mentorIds)];
   const menteeIds = [...new Set(input.menteeIds)];
   contention(MENTOR_CONTENTION);
+  // The pupils first (so a keep-apart added at the same moment waits or is seen), then their profiles.
+  await lockPupils(tx, schoolId, [...mentorIds, ...menteeIds]);
   await lockProfiles(tx, programme.id, mentorIds, menteeIds);
   const students = await tx.student.findMany({
     where: { schoolId, id: { in: [...mentorIds, ...menteeIds] }, status: { not: "LEFT" } },
@@ -210,16 +213,34 @@ export const changePairingStatus = defineCommand(
         { status: ["Choose a different status."] },
       );
     }
-    if (pairing.status === "PAUSED" && input.status === "ACTIVE") {
+    if (input.status === "ACTIVE") {
+      // Going on (from a trial or a pause): every rule about who may be together is checked again now.
       const mentors = pairing.members.filter((m) => m.role === "MENTOR");
       const mentees = pairing.members.filter((m) => m.role === "MENTEE");
+      const everyone = pairing.members.map((m) => m.studentId);
       contention(MENTOR_CONTENTION);
+      await lockPupils(tx, actor.schoolId, everyone);
       await lockProfiles(
         tx,
         pairing.programmeId,
         mentors.map((m) => m.studentId),
         mentees.map((m) => m.studentId),
       );
+      const keptApart = await tx.keepApart.findFirst({
+        where: { schoolId: actor.schoolId, studentAId: { in: everyone }, studentBId: { in: everyone } },
+        select: { studentAId: true, studentBId: true },
+      });
+      if (keptApart) {
+        const name = (id: string) => pupilDisplayName(pairing.members.find((m) => m.studentId === id)!.student);
+        throw new RuleError(
+          `${name(keptApart.studentAId)} and ${name(keptApart.studentBId)} must now be kept apart, so this pairing cannot go on. End it instead.`,
+          { status: ["These pupils must be kept apart."] },
+        );
+      }
+    }
+    if (pairing.status === "PAUSED" && input.status === "ACTIVE") {
+      const mentors = pairing.members.filter((m) => m.role === "MENTOR");
+      const mentees = pairing.members.filter((m) => m.role === "MENTEE");
       // Defence in depth: a paused pairing keeps its mentee (HELD_STATUSES), so nobody else should have them.
       const repaired = await tx.pairingMember.findFirst({
         where: {

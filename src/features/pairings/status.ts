@@ -27,7 +27,7 @@ export function canChangeStatus(from: PairingStatus, to: PairingStatus): boolean
 }
 
 export function isPairingStatus(value: unknown): value is PairingStatus {
-  return typeof value === "string" && value in TRANSITIONS;
+  return typeof value === "string" && Object.hasOwn(TRANSITIONS, value);
 }
 
 export const pairingStatusLabels: Record<PairingStatus, string> = { TRIAL: "Trial", ACTIVE: "Active", PAUSED: "Paused", ENDED: "Ended" };

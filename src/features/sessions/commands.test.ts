@@ -84,7 +84,7 @@ describe("logSession", () => {
     expect(again.message).toBe(
       `A session on ${formatPupilDate(world.a.today, world.a.today)} is already logged, so nothing new was saved.`,
     );
-    expect(again.link).toEqual({ href: `/mentor#session-${first.id}`, label: "See that session" });
+    expect(again.link).toEqual({ href: `/mentor?session=${first.id}#session-${first.id}`, label: "See that session" });
     const asCoordinator = await expectRefusedWithoutWrites(
       logSession,
       world.actors.COORDINATOR,

@@ -13,7 +13,7 @@ import { logSessionSchema } from "./schemas";
 export function sessionLink(actor: Actor, session: { id: string; pairingId: string }) {
   return isStaff(actor)
     ? { href: `/coordinator/pairings/${session.pairingId}#session-${session.id}`, label: "See that session" }
-    : { href: `/mentor#session-${session.id}`, label: "See that session" };
+    : { href: `/mentor?session=${session.id}#session-${session.id}`, label: "See that session" };
 }
 
 export const logSession = defineCommand(
@@ -28,6 +28,11 @@ export const logSession = defineCommand(
       select: { id: true, startsOn: true, members: { where: { role: "MENTEE" }, select: { studentId: true } } },
     });
     if (!pairing) throw new NotFoundError("pairing");
+    // Held until this commits, so a pairing ended at the same moment gets no session logged after it:
+    // the share lock waits for the end to commit, then finds the pairing no longer live.
+    const stillLive = await tx.$queryRaw<{ id: string }[]>`
+      SELECT "id" FROM "Pairing" WHERE "id" = ${pairing.id} AND "schoolId" = ${actor.schoolId} AND "status" IN ('TRIAL', 'ACTIVE') FOR SHARE`;
+    if (stillLive.length === 0) throw new NotFoundError("pairing");
 
     const calendar = await loadCalendarFacts(tx, actor);
     const style = isStaff(actor) ? "staff" : "pupil";

@@ -110,6 +110,9 @@ export default async function MatchingPage({ searchParams }: { searchParams: Sea
                     </ul>
                     <div className="flex flex-wrap items-end gap-3">
                       <AcceptSuggestionForm
+                        // A new suggestion for the row (after a reject or an accept) is a new form: its
+                        // select must show the mentor now suggested, not the one picked before.
+                        key={`${s.menteeId}:${s.mentorId}`}
                         programmeId={programme.id}
                         menteeId={s.menteeId}
                         menteeName={nameOf(s.menteeId)}

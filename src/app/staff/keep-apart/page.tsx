@@ -4,7 +4,7 @@ import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { requireActor } from "@/server/session";
 import { formatStaffDate, todayIn } from "@/lib/dates";
 import { listKeepApart, listPupilsForKeepApart } from "@/features/keep-apart/queries";
-import { AddKeepApartForm, RemoveKeepApartForm } from "@/features/keep-apart/components/keep-apart-forms";
+import { AddKeepApartForm, KEEP_APART_HEADING, RemoveKeepApartForm } from "@/features/keep-apart/components/keep-apart-forms";
 
 export const metadata: Metadata = { title: "Keep apart" };
 
@@ -21,7 +21,7 @@ export default async function KeepApartPage() {
         <Card title="Add a pair">
           <AddKeepApartForm pupils={pupils} />
         </Card>
-        <Card title={`Pairs kept apart (${rows.length})`}>
+        <Card title={`Pairs kept apart (${rows.length})`} headingId={KEEP_APART_HEADING}>
           {rows.length === 0 ? (
             <EmptyState title="No pairs yet">Add two pupils who must never be matched, for example after a bullying incident.</EmptyState>
           ) : (

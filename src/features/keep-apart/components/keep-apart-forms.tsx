@@ -1,9 +1,9 @@
 "use client";
 
-import { useState } from "react";
 import { Select, TextArea } from "@/components/ui/field";
 import { Button } from "@/components/ui/button";
-import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { ConfirmDialog, useConfirm } from "@/components/ui/confirm-dialog";
+import { useAnnouncedAction } from "@/components/ui/toast";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { FormMessage } from "@/components/forms/form-message";
 import { useForm } from "@/components/forms/use-form";
@@ -49,21 +49,24 @@ export function AddKeepApartForm({ pupils }: { pupils: { value: string; label: s
   );
 }
 
+/** Focus returns to the list's heading when a removed pair leaves it. */
+export const KEEP_APART_HEADING = "keep-apart-heading";
+
 export function RemoveKeepApartForm({ keepApartId, pupils }: { keepApartId: string; pupils: string }) {
-  const { state, formAction } = useForm(removeKeepApartAction);
-  const [isConfirming, setConfirming] = useState(false);
   const formId = `remove-${keepApartId}`;
+  const { state, formAction } = useForm(useAnnouncedAction(removeKeepApartAction, KEEP_APART_HEADING));
+  const dialog = useConfirm(formId);
   return (
-    <form id={formId} action={formAction}>
-      <FormMessage state={state} />
+    <form id={formId} action={formAction} onSubmit={dialog.onSubmit}>
+      {state.ok ? null : <FormMessage state={state} />}
       <input type="hidden" name="keepApartId" value={keepApartId} />
-      <Button variant="secondary" onClick={() => setConfirming(true)}>
+      <Button variant="secondary" onClick={() => dialog.setOpen(true)}>
         Remove…
       </Button>
       <ConfirmDialog
-        open={isConfirming}
-        onOpenChange={setConfirming}
-        formId={formId}
+        open={dialog.open}
+        onOpenChange={dialog.setOpen}
+        onConfirm={dialog.confirm}
         title="Remove this keep-apart pair?"
         description={`${pupils} could then be suggested or paired together.`}
         confirmLabel="Remove"

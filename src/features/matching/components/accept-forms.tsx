@@ -4,7 +4,7 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { FormMessage } from "@/components/forms/form-message";
 import { useForm } from "@/components/forms/use-form";
 import { IdempotencyKeyField } from "@/components/forms/idempotency-key-field";
-import { useToastOnSuccess } from "@/components/ui/toast";
+import { useAnnouncedAction } from "@/components/ui/toast";
 import { createPairingAction } from "@/features/pairings/actions";
 import { acceptSuggestionsAction, saveMatchWeightsAction } from "../actions";
 
@@ -29,10 +29,10 @@ export function AcceptSuggestionForm({
   today: string;
   idempotencyKey: string;
 }) {
-  const { state, formAction, idempotencyKey: formKey } = useForm(createPairingAction, { idempotencyKey });
   // The row leaves the list once its mentee has a mentor: the confirmation goes to the page's polite
   // live region, and the keyboard focus to the list's heading rather than to the top of the page.
-  useToastOnSuccess(state, () => document.getElementById(SUGGESTIONS_HEADING)?.focus());
+  const action = useAnnouncedAction(createPairingAction, SUGGESTIONS_HEADING);
+  const { state, formAction, idempotencyKey: formKey } = useForm(action, { idempotencyKey });
   const selectId = `mentor-for-${menteeId}`;
   return (
     <form action={formAction} className="flex flex-wrap items-end gap-2">
@@ -69,8 +69,8 @@ export function AcceptSuggestionForm({
 }
 
 export function AcceptAllForm({ programmeId, pairs, idempotencyKey }: { programmeId: string; pairs: string[]; idempotencyKey: string }) {
-  const { state, formAction, idempotencyKey: formKey } = useForm(acceptSuggestionsAction, { idempotencyKey });
-  useToastOnSuccess(state, () => document.getElementById(SUGGESTIONS_HEADING)?.focus());
+  const action = useAnnouncedAction(acceptSuggestionsAction, SUGGESTIONS_HEADING);
+  const { state, formAction, idempotencyKey: formKey } = useForm(action, { idempotencyKey });
   return (
     <form action={formAction} className="space-y-2">
       {state.ok ? null : <FormMessage state={state} />}
@@ -113,8 +113,8 @@ export function AcceptGroupForm({
   today: string;
   idempotencyKey: string;
 }) {
-  const { state, formAction, idempotencyKey: formKey } = useForm(createPairingAction, { idempotencyKey });
-  useToastOnSuccess(state, () => document.getElementById(SUGGESTIONS_HEADING)?.focus());
+  const action = useAnnouncedAction(createPairingAction, SUGGESTIONS_HEADING);
+  const { state, formAction, idempotencyKey: formKey } = useForm(action, { idempotencyKey });
   return (
     <form action={formAction} className="space-y-2">
       {state.ok ? null : <FormMessage state={state} />}

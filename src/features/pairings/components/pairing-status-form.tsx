@@ -3,7 +3,8 @@
 import { useState } from "react";
 import { Select } from "@/components/ui/field";
 import { Button } from "@/components/ui/button";
-import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { ConfirmDialog, useConfirm } from "@/components/ui/confirm-dialog";
+import { useAnnouncedAction } from "@/components/ui/toast";
 import { FormMessage } from "@/components/forms/form-message";
 import { useForm } from "@/components/forms/use-form";
 import { changePairingStatusAction } from "../actions";
@@ -11,24 +12,24 @@ import { closureReasonLabels, CLOSURE_REASONS } from "../schemas";
 import { nextStatuses, pairingStatusLabels } from "../status";
 import type { PairingStatus } from "@/generated/prisma/enums";
 
+/** Focus returns to the card's heading after a change, when the form's choices move on. */
+export const STATUS_HEADING = "status-heading";
+
 export function PairingStatusForm({ pairingId, status }: { pairingId: string; status: PairingStatus }) {
-  const { state, formAction, value, errors, key } = useForm(changePairingStatusAction);
+  const formId = `status-${pairingId}`;
+  // The answer goes to the page's live region: ending the pairing replaces this form altogether.
+  const { state, formAction, value, errors, key } = useForm(useAnnouncedAction(changePairingStatusAction, STATUS_HEADING));
   const options = nextStatuses(status);
   const [picked, setPicked] = useState<string>(options[0] ?? "");
   // After a change the choices move on; show (and send) one that is still allowed.
   const chosen = options.includes(picked as PairingStatus) ? picked : (options[0] ?? "");
-  const [isConfirming, setConfirming] = useState(false);
-  const formId = `status-${pairingId}`;
+  const dialog = useConfirm(formId);
   if (options.length === 0)
-    return (
-      <div className="space-y-3">
-        <FormMessage state={state} />
-        <p className="text-muted">This pairing has ended. To re-pair, create a new pairing; this one stays in the history.</p>
-      </div>
-    );
+    return <p className="text-muted">This pairing has ended. To re-pair, create a new pairing; this one stays in the history.</p>;
+  const isEnding = chosen === "ENDED";
   return (
-    <form id={formId} action={formAction} className="space-y-3" noValidate>
-      <FormMessage state={state} />
+    <form id={formId} action={formAction} onSubmit={isEnding ? dialog.onSubmit : undefined} className="space-y-3" noValidate>
+      {state.ok ? null : <FormMessage state={state} />}
       <input type="hidden" name="pairingId" value={pairingId} />
       <div key={key} className="grid gap-3 sm:grid-cols-2">
         <Select
@@ -40,7 +41,7 @@ export function PairingStatusForm({ pairingId, status }: { pairingId: string; st
           errors={errors("status")}
           options={options.map((s) => ({ value: s, label: pairingStatusLabels[s] }))}
         />
-        {chosen === "ENDED" ? (
+        {isEnding ? (
           <Select
             id="closureReason"
             name="closureReason"
@@ -52,15 +53,15 @@ export function PairingStatusForm({ pairingId, status }: { pairingId: string; st
           />
         ) : null}
       </div>
-      {chosen === "ENDED" ? (
+      {isEnding ? (
         <>
-          <Button variant="danger" onClick={() => setConfirming(true)}>
+          <Button variant="danger" onClick={() => dialog.setOpen(true)}>
             End pairing…
           </Button>
           <ConfirmDialog
-            open={isConfirming}
-            onOpenChange={setConfirming}
-            formId={formId}
+            open={dialog.open}
+            onOpenChange={dialog.setOpen}
+            onConfirm={dialog.confirm}
             title="End this pairing?"
             description="An ended pairing cannot be restarted. Its sessions and reviews stay in the history."
             confirmLabel="End pairing"

@@ -18,6 +18,7 @@ type Mentee = {
   tutorGroup: string;
   hasSend: boolean;
   pairing: { status: string } | null;
+  isWaiting: boolean;
 };
 
 export function ParticipantLists({ mentors, mentees }: { mentors: Mentor[]; mentees: Mentee[] }) {
@@ -72,7 +73,13 @@ export function ParticipantLists({ mentors, mentees }: { mentors: Mentor[]; ment
                   </span>
                 </span>
                 <span className="flex flex-wrap gap-1">
-                  {m.pairing ? <Badge tone="good">Paired</Badge> : <Badge tone="accent">Waiting for a mentor</Badge>}
+                  {m.isWaiting ? (
+                    <Badge tone="accent">Waiting for a mentor</Badge>
+                  ) : m.pairing ? (
+                    <Badge tone="good">{m.pairing.status === "PAUSED" ? "Paired (paused)" : "Paired"}</Badge>
+                  ) : (
+                    <Badge>Not on roll</Badge>
+                  )}
                   {m.hasSend ? <Badge>SEND</Badge> : null}
                 </span>
               </li>

@@ -6,7 +6,7 @@ import { requireActor } from "@/server/session";
 import { newIdempotencyKey } from "@/server/idempotency";
 import { formatStaffDate, todayIn } from "@/lib/dates";
 import { getPairingForStaff } from "@/features/pairings/queries";
-import { PairingStatusForm } from "@/features/pairings/components/pairing-status-form";
+import { PairingStatusForm, STATUS_HEADING } from "@/features/pairings/components/pairing-status-form";
 import { StatusBadge } from "@/features/pairings/components/pairings-table";
 import { closureReasonLabels } from "@/features/pairings/schemas";
 import { ReviewForm } from "@/features/reviews/components/review-form";
@@ -106,7 +106,7 @@ export default async function PairingPage({ params }: { params: Promise<{ pairin
               </p>
             </Card>
           ) : null}
-          <Card title="Status">
+          <Card title="Status" headingId={STATUS_HEADING}>
             <PairingStatusForm pairingId={pairing.id} status={pairing.status} />
           </Card>
           <Card title="Record a review">
