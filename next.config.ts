@@ -11,6 +11,8 @@ const nextConfig: NextConfig = {
   // `npm test` builds into a folder of its own, so two test runs (or a test run beside `npm run dev`)
   // never overwrite each other's build.
   distDir: process.env.NEXT_DIST_DIR || ".next",
+  // …and a tsconfig of its own to write that folder's type paths into (scripts/lib/next-tsconfig.ts).
+  typescript: { tsconfigPath: process.env.NEXT_TSCONFIG || "tsconfig.json" },
   allowedDevOrigins: extraHost ? [...loopback, extraHost] : loopback,
   // The Prisma client and Argon2 stay as Node modules on the server.
   serverExternalPackages: ["@node-rs/argon2", "pg", "@prisma/adapter-pg"],

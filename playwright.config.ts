@@ -1,19 +1,22 @@
 import { defineConfig, devices } from "@playwright/test";
 import { chromiumOnPath } from "./scripts/lib/chromium";
 
-// `npm test` (scripts/test.ts) builds the app, starts it on a seeded throwaway database and sets
-// BASE_URL and CHROMIUM_PATH. Run by hand, it falls back to `npm run dev` on port 3000 and a
-// chromium on PATH.
+// `npm test` (scripts/test.ts) builds the app, starts it on a throwaway database with the demo data
+// and sets BASE_URL, DATABASE_URL (the specs seed their own schools into it), CHROMIUM_PATH and a
+// results folder of its own. Run by hand, it falls back to `npm run dev` on port 3000 and a
+// chromium on PATH, and needs DATABASE_URL.
 export default defineConfig({
   testDir: "tests/e2e",
-  // The tests share one seeded database and build on each other in file order.
-  fullyParallel: false,
-  workers: 1,
+  // Every test seeds the school it needs (tests/e2e/support/seed.ts), so tests run in any order
+  // and side by side.
+  fullyParallel: true,
+  workers: 2,
   retries: 0,
   forbidOnly: !!process.env.CI,
   reporter: "list",
-  // Generous for a 2-core machine that also runs the server and PostgreSQL.
-  timeout: 30_000,
+  outputDir: process.env.E2E_OUTPUT_DIR || "test-results",
+  // Long journeys set their own limit; each aims to use under a quarter of it on a 2-core machine.
+  timeout: 60_000,
   expect: { timeout: 10_000 },
   use: {
     baseURL: process.env.BASE_URL ?? "http://127.0.0.1:3000",

@@ -6,15 +6,22 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { appEnv, bin, root, startServer, waitForHttp, type Server } from "./lib/app-server";
 import { freePort } from "./lib/embedded-db";
+import { ownTsconfig } from "./lib/next-tsconfig";
 
 describe("next dev serves its resources to pages opened on a loopback address", () => {
   let server: Server;
   let port: number;
   const distDir = `.next-devorigins-${process.pid}`;
+  const tsconfig = ownTsconfig(distDir);
 
   beforeAll(async () => {
     port = await freePort();
-    const env = appEnv({ NEXT_DIST_DIR: distDir, PORT: String(port), DATABASE_URL: "postgresql://unused@127.0.0.1:1/unused" });
+    const env = appEnv({
+      NEXT_DIST_DIR: distDir,
+      ...tsconfig.env,
+      PORT: String(port),
+      DATABASE_URL: "postgresql://unused@127.0.0.1:1/unused",
+    });
     server = startServer(
       bin("next"),
       ["dev", "-p", String(port)],
@@ -27,6 +34,7 @@ describe("next dev serves its resources to pages opened on a loopback address", 
   afterAll(async () => {
     await server?.stop();
     fs.rmSync(path.join(root, distDir), { recursive: true, force: true });
+    tsconfig.remove();
   }, 30_000);
 
   const fetchDevResource = (origin: string) =>

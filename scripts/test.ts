@@ -1,5 +1,7 @@
 // `npm test [unit|e2e] [-- extra args]`: type check, lint, Vitest, then the browser tests against
-// a production build on a throwaway database. Stops at the first failure.
+// a production build on a throwaway database with the demo data (each spec seeds its own schools
+// into it too). Stops at the first failure. The build and Playwright's results go in folders of
+// this run's own, so two runs in one checkout can overlap.
 // `unit` runs everything before the browser part; `e2e` runs only the browser part. Extra
 // arguments go to Vitest (unit) or Playwright (e2e), e.g. `npm run test:e2e -- tests/e2e/x.spec.ts`.
 import crypto from "node:crypto";
@@ -8,6 +10,7 @@ import path from "node:path";
 import { appEnv, bin, fail, killRunning, onSignals, root, run, seconds, startServer, waitForHttp, type Server } from "./lib/app-server";
 import { findChromium } from "./lib/chromium";
 import { freePort, handleSignalsYourself, startEmbeddedDb, tempDataDir, type RunningDb } from "./lib/embedded-db";
+import { ownTsconfig } from "./lib/next-tsconfig";
 import { migrateDeploy } from "./lib/prisma-cli";
 
 const [part, ...extra] = process.argv.slice(2);
@@ -18,6 +21,11 @@ let current = "";
 let db: RunningDb | undefined;
 let server: Server | undefined;
 let serverLog = "";
+// Per run, so two runs in one checkout (or a run beside `npm run dev`) never share a build or results.
+const distDir = `.next-test-${process.pid}`;
+const outputDir = path.join("test-results", `e2e-${process.pid}`);
+let hasBuilt = false;
+let tsconfig: ReturnType<typeof ownTsconfig> | undefined;
 
 async function section(name: string, body: () => Promise<void>) {
   current = name;
@@ -40,10 +48,17 @@ async function browserTests() {
   await run(bin("tsx"), ["prisma/seed.ts"], { env: { ...process.env, DATABASE_URL: db.url }, quiet: true });
   console.log(`Test database on port ${db.port}: migrated and seeded in ${seconds(step)}.`);
 
-  const env = appEnv({ DATABASE_URL: db.url, AUTH_SECRET: crypto.randomBytes(32).toString("base64url") });
+  tsconfig = ownTsconfig(distDir);
+  const env = appEnv({
+    DATABASE_URL: db.url,
+    AUTH_SECRET: crypto.randomBytes(32).toString("base64url"),
+    NEXT_DIST_DIR: distDir,
+    ...tsconfig.env,
+  });
   step = performance.now();
+  hasBuilt = true;
   await run(bin("next"), ["build"], { env });
-  console.log(`Built in ${seconds(step)}.`);
+  console.log(`Built in ${seconds(step)} (into ${distDir}).`);
 
   step = performance.now();
   const port = await freePort();
@@ -53,7 +68,11 @@ async function browserTests() {
   console.log(`App answering at ${baseUrl} after ${seconds(step)}.`);
 
   const args = part === "e2e" ? extra : [];
-  await run(bin("playwright"), ["test", ...args], { env: { ...process.env, BASE_URL: baseUrl, CHROMIUM_PATH: chromium.path } });
+  await run(bin("playwright"), ["test", ...args], {
+    env: { ...process.env, BASE_URL: baseUrl, DATABASE_URL: db.url, CHROMIUM_PATH: chromium.path, E2E_OUTPUT_DIR: outputDir },
+  });
+  // Nothing to look at after a pass; after a failure the folder keeps Playwright's results.
+  fs.rmSync(path.join(root, outputDir), { recursive: true, force: true });
 }
 
 let cleaning: Promise<void> | undefined;
@@ -62,6 +81,8 @@ function cleanUp() {
     await server?.stop();
     await db?.stop();
     if (db) fs.rmSync(path.dirname(db.dataDir), { recursive: true, force: true });
+    if (hasBuilt) fs.rmSync(path.join(root, distDir), { recursive: true, force: true });
+    tsconfig?.remove();
   })();
   return cleaning;
 }
@@ -69,7 +90,7 @@ function cleanUp() {
 /** The server's log goes with the temp folder, so keep a copy where Playwright keeps its results. */
 function keepServerLog() {
   if (!server || !fs.existsSync(serverLog)) return;
-  const kept = path.join(root, "test-results", "next-server.log");
+  const kept = path.join(root, outputDir, "next-server.log");
   fs.mkdirSync(path.dirname(kept), { recursive: true });
   fs.copyFileSync(serverLog, kept);
   const lines = fs.readFileSync(kept, "utf8").trimEnd().split("\n").slice(-30);
@@ -83,7 +104,8 @@ async function main() {
     await section("Type check (tsc --noEmit)", async () => {
       // The generated client is git-ignored; npm ci makes it, but a fresh checkout may not have it.
       if (!fs.existsSync(path.join(root, "src", "generated", "prisma"))) await run(bin("prisma"), ["generate"]);
-      await run(bin("tsc"), ["--noEmit"]);
+      // Not incremental: a second npm test in this checkout would write the same .tsbuildinfo.
+      await run(bin("tsc"), ["--noEmit", "--incremental", "false"]);
     });
     await section("Lint (eslint .)", () => run(bin("eslint"), ["."]));
     await section("Format (prettier --check .)", () => run(bin("prettier"), ["--check", "--log-level", "warn", "."]));

@@ -1,26 +1,35 @@
-// Shared helpers for the browser journeys. Everything goes through the real UI: there is no
-// test-only route, and none may be added.
+// Shared helpers for the browser specs. The pages are driven through the real UI; the data a spec
+// needs is written straight into the test database (support/seed.ts). There is no test-only route,
+// and none may be added.
 import AxeBuilder from "@axe-core/playwright";
-import { expect, type Locator, type Page } from "@playwright/test";
+import { expect, test as base, type Locator, type Page } from "@playwright/test";
+import { createPrismaClient } from "@/server/prisma-client";
+import type { Account, Db } from "./support/seed";
 
-/** The demo password every seeded account starts with (src/features/demo/seed-demo.ts). */
-export const DEMO_PASSWORD = "peerpath-demo";
+export { expect };
 
-/** The seeded accounts, and the home page each one should land on after signing in. */
-export const accounts = {
-  admin: { email: "admin@northfield.example", home: "/admin" },
-  coordinator: { email: "coordinator@northfield.example", home: "/coordinator" },
-  teacher: { email: "teacher@northfield.example", home: "/staff" },
-  dsl: { email: "dsl@northfield.example", home: "/staff" },
-  mentor: { email: "mentor@northfield.example", home: "/mentor" },
-  mentee: { email: "mentee@northfield.example", home: "/student" },
-  otherSchoolCoordinator: { email: "coordinator@southbank.example", home: "/coordinator" },
-} as const;
+/**
+ * `test` with a worker-scoped `db`: a Prisma client on the database the app under test uses, for
+ * seeding. `npm test` passes DATABASE_URL; closed when the worker ends.
+ */
+export const test = base.extend<object, { db: Db }>({
+  db: [
+    async ({}, use) => {
+      const url = process.env.DATABASE_URL;
+      if (!url)
+        throw new Error(
+          "DATABASE_URL is not set: the browser specs seed their own data. Run them with `npm run test:e2e`, or set DATABASE_URL to the database of the app at BASE_URL.",
+        );
+      const db = createPrismaClient(url, { max: 2 });
+      await use(db);
+      await db.$disconnect();
+    },
+    { scope: "worker" },
+  ],
+});
 
-export type Who = keyof typeof accounts;
-
-/** Shared between the coordinator journey (which awards it) and the mentee journey (which reads it). */
-export const AWARD_REASON = "Showed the new Year 7s round on welcome morning";
+/** What a coordinator reads after creating a pairing: the trial's end in the staff date style, "13 Dec 2026". */
+export const PAIRING_CREATED_AS_TRIAL = /^Pairing created as a trial until \d{1,2} [A-Z][a-z]{2} \d{4}\.$/;
 
 const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
 
@@ -74,23 +83,15 @@ export async function submitSignIn(page: Page, email: string, password: string) 
 }
 
 /**
- * Signs in through the real sign-in form and waits for the account's home page. Checks the
- * sign-in page with axe on the way unless told not to (the access matrix signs in many times).
+ * Signs in through the real sign-in form and waits for the account's home page. The sign-in page
+ * itself is checked with axe by the access matrix and the throttling spec, not on every sign-in.
  */
-/** Pupils the matching journey signs in as; kept out of `accounts`, which the access matrix walks. */
-export const matchingAccounts = {
-  waitingMentee: { email: "mentee2@northfield.example", home: "/student", name: "Nia C.", firstName: "Nia" },
-  freeMentor: { email: "mentor2@northfield.example", home: "/mentor", name: "Kofi M.", firstName: "Kofi" },
-} as const;
-
-export async function signInAs(page: Page, who: Who | { email: string; home: string }, options: { axe?: boolean } = {}) {
-  const account = typeof who === "string" ? accounts[who] : who;
+export async function signInAs(page: Page, account: Account) {
   await page.goto("/sign-in");
   await expect(page.getByRole("heading", { level: 1, name: "Sign in" })).toBeVisible();
-  if (options.axe !== false) await expectNoAxeViolations(page, "/sign-in");
   const { email, password, submit, message } = signInForm(page);
   await email.fill(account.email);
-  await password.fill(DEMO_PASSWORD);
+  await password.fill(account.password);
   await expect(email).toHaveValue(account.email);
   await submit.click();
   // Either the home page, or the form's answer saying why not.
@@ -101,6 +102,7 @@ export async function signInAs(page: Page, who: Who | { email: string; home: str
   if ((await Promise.race([toHome, toMessage])) === "message") {
     throw new Error(`Signing in as ${account.email} did not work; the form says: "${await message.textContent()}"`);
   }
+  await expect(page.locator("h1").first()).toBeVisible();
 }
 
 /** Reads a table's body rows as arrays of cell texts (visible text plus screen-reader text). */
@@ -115,4 +117,9 @@ export async function tableRows(table: Locator): Promise<string[][]> {
 /** True when the page scrolls sideways (UI.md: no sideways scrolling on phones). */
 export async function scrollsSideways(page: Page): Promise<boolean> {
   return page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth + 1);
+}
+
+/** `text` with RegExp's special characters escaped, to match it literally. */
+export function escapeRegExp(text: string) {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }

@@ -1,18 +1,23 @@
-// Sign-in throttling: after five failures, sign-in is paused for 15 minutes (ADR 005: per account
-// and per address). MUST stay the last spec. Every test comes from one address, an address's
-// failures are not cleared by a later success, and so the fifth failed sign-in of the whole run
-// pauses sign-in from this address for everyone. Other specs must never fail a sign-in.
-//
-// That leaves one run of five failures: a never-used email gets them, and then an existing account
-// (dsl@, which no later spec needs) is refused too, even with its right password.
-import { expect, test } from "@playwright/test";
-import { accounts, DEMO_PASSWORD, expectNoAxeViolations, signInForm, submitSignIn } from "./fixtures";
+// Sign-in throttling: after five failures, sign-in is paused for 15 minutes, per account and per
+// address (ADR 005). The server takes the address from the last X-Forwarded-For entry, so this
+// spec's browser comes from an address of its own, and its failures pause nobody else's sign-in.
+import { randomInt } from "node:crypto";
+import { expect, expectNoAxeViolations, signInAs, signInForm, submitSignIn, test } from "./fixtures";
+import { seedSchool } from "./support/seed";
 
 const WRONG = /^The email or password is wrong\. Please try again\.$/;
 const PAUSED = /sign-in is paused for 15 minutes/;
 
-test("five failed sign-ins pause sign-in for 15 minutes, for unknown and existing accounts alike", async ({ page }) => {
-  const unknown = `nobody-${Date.now()}-${Math.floor(Math.random() * 1e6)}@northfield.example`;
+/** An address from 198.18.0.0/15 (set aside for testing), new for each test. */
+const uniqueAddress = () => `198.${18 + randomInt(2)}.${randomInt(256)}.${randomInt(1, 255)}`;
+
+test("five failed sign-ins pause sign-in for 15 minutes, for unknown and existing accounts alike", async ({ browser, db }) => {
+  const seeded = await seedSchool(db, { label: "Throttling", history: false });
+  const existing = seeded.accounts.dsl;
+  const context = await browser.newContext({ extraHTTPHeaders: { "X-Forwarded-For": uniqueAddress() } });
+  const page = await context.newPage();
+
+  const unknown = `nobody-${Date.now()}-${randomInt(1e6)}@e2e.example`;
   const form = signInForm(page);
   await page.goto("/sign-in");
   await expectNoAxeViolations(page);
@@ -36,7 +41,13 @@ test("five failed sign-ins pause sign-in for 15 minutes, for unknown and existin
 
   // An existing account from the same address is paused too, even with its right password, and
   // gets the same answer as the unknown email (so the answer does not tell which accounts exist).
-  await submitSignIn(page, accounts.dsl.email, DEMO_PASSWORD);
+  await submitSignIn(page, existing.email, existing.password);
   await expect(form.message, "an existing account is paused as well").toHaveText(PAUSED);
   await expect(page).toHaveURL(/\/sign-in$/);
+  await context.close();
+
+  // The pause belongs to that address: the same account signs in from another one.
+  const elsewhere = await browser.newContext({ extraHTTPHeaders: { "X-Forwarded-For": uniqueAddress() } });
+  await signInAs(await elsewhere.newPage(), existing);
+  await elsewhere.close();
 });

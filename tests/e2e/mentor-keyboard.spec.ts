@@ -1,7 +1,8 @@
 // A mentor logs today's session on a phone with the keyboard alone (Tab, Shift+Tab, Enter, Space,
 // arrow keys; no mouse, no taps), in only a few steps.
-import { expect, test, type Page } from "@playwright/test";
-import { expectNoAxeViolations, scrollsSideways, signInAs } from "./fixtures";
+import type { Page } from "@playwright/test";
+import { expect, expectNoAxeViolations, scrollsSideways, signInAs, test } from "./fixtures";
+import { seedSchool } from "./support/seed";
 
 test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
 
@@ -58,9 +59,11 @@ async function tabTo(page: Page, matches: (f: Focused) => boolean, what: string,
   throw new Error(`Could not reach ${what} with ${backwards ? "Shift+Tab" : "Tab"}; focus went through: ${passed.join(" → ")}`);
 }
 
-test("a mentor logs today's 1:1 session with the keyboard alone, in a few steps", async ({ page }) => {
-  await signInAs(page, "mentor");
-  await expect(page.getByRole("heading", { level: 1, name: "Hello, Sam" })).toBeVisible();
+test("a mentor logs today's 1:1 session with the keyboard alone, in a few steps", async ({ page, db }) => {
+  const seeded = await seedSchool(db, { label: "Mentor keyboard" });
+  const { sam, maya } = seeded.pupils;
+  await signInAs(page, seeded.accounts.mentor);
+  await expect(page.getByRole("heading", { level: 1, name: `Hello, ${sam.firstName}` })).toBeVisible();
   await expectNoAxeViolations(page);
   expect(await scrollsSideways(page), "/mentor fits a phone screen without sideways scrolling").toBe(false);
 
@@ -77,7 +80,7 @@ test("a mentor logs today's 1:1 session with the keyboard alone, in a few steps"
 
   await expect(page).toHaveURL(/\/mentor\/log\/[^/]+$/);
   await expect(page.getByRole("heading", { level: 1, name: "Log a session" })).toBeVisible();
-  await expect(page.getByText("With Maya", { exact: true })).toBeVisible();
+  await expect(page.getByText(`With ${maya.firstName}`, { exact: true })).toBeVisible();
   await expectNoAxeViolations(page);
   expect(await scrollsSideways(page), "the log form fits a phone screen without sideways scrolling").toBe(false);
 
@@ -93,7 +96,7 @@ test("a mentor logs today's 1:1 session with the keyboard alone, in a few steps"
   await tabTo(page, (f) => f.tag === "select" && f.id.startsWith("mood_"), "the mood select");
   await page.keyboard.press("4");
   interactions += 1;
-  await expect(form.getByLabel("How did Maya seem? (optional)")).toHaveValue("4");
+  await expect(form.getByLabel(`How did ${maya.firstName} seem? (optional)`)).toHaveValue("4");
 
   // What we did: one up from "Check-in chat" is "Games".
   await tabTo(page, (f) => f.tag === "select" && f.id === "activity", "the activity select");
@@ -121,7 +124,7 @@ test("a mentor logs today's 1:1 session with the keyboard alone, in a few steps"
   const todayLong = await page.evaluate(() =>
     new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/London", weekday: "long", day: "numeric", month: "long" }).format(new Date()),
   );
-  await expect(newest).toContainText("Games, 20 minutes · Maya came");
+  await expect(newest).toContainText(`Games, 20 minutes · ${maya.firstName} came`);
   await expect(newest).toContainText(todayLong);
   await expectNoAxeViolations(page, "/mentor after logging a session");
 });

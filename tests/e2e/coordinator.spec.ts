@@ -1,7 +1,10 @@
-// The coordinator pairs a free mentor with a waiting mentee, moves the trial on, and awards points.
-// Runs before the mentee journey, which reads the points awarded here.
-import { expect, test, type Locator, type Page } from "@playwright/test";
-import { AWARD_REASON, expectNoAxeViolations, signInAs, tableRows } from "./fixtures";
+// The coordinator pairs a free mentor with a waiting mentee, moves the trial on, and awards and
+// takes away points. Each test has a school of its own.
+import type { Locator, Page } from "@playwright/test";
+import { escapeRegExp, expect, expectNoAxeViolations, PAIRING_CREATED_AS_TRIAL, signInAs, tableRows, test } from "./fixtures";
+import { seedSchool, type SeededSchool } from "./support/seed";
+
+const AWARD_REASON = "Showed the new Year 7s round on welcome morning";
 
 type Pupil = { name: string; year: number; detail: string; checkbox: Locator };
 
@@ -32,9 +35,34 @@ async function staffLeaderboard(page: Page) {
   }));
 }
 
+/** Awards (or, with a negative amount, takes away) points to one pupil through the coordinator's form. */
+async function awardPoints(page: Page, pupilName: string, amount: number, category: string, reason: string) {
+  await page.goto("/coordinator");
+  const form = page.getByRole("form", { name: "Award points" });
+  await form
+    .getByRole("group", { name: "Pupils", exact: true })
+    .getByRole("checkbox", { name: new RegExp(`^${escapeRegExp(pupilName)} Year \\d+`) })
+    .check();
+  await form.getByLabel("Points", { exact: true }).fill(String(amount));
+  await form.getByLabel("Category").selectOption({ label: category });
+  await form.getByLabel("Reason").fill(reason);
+  await form.getByRole("button", { name: "Award points" }).click();
+  const size = Math.abs(amount);
+  await expect(form.getByRole("status")).toHaveText(
+    `${size} point${size === 1 ? "" : "s"} ${amount < 0 ? "taken from" : "given to"} 1 pupil.`,
+  );
+  // The form clears for the next award.
+  await expect(form.getByLabel("Reason")).toHaveValue("");
+  return form;
+}
+
+let seeded: SeededSchool;
+
 test.describe("coordinator journey", () => {
-  test.beforeEach(async ({ page }) => {
-    await signInAs(page, "coordinator");
+  test.beforeEach(async ({ page, db }) => {
+    test.setTimeout(90_000);
+    seeded = await seedSchool(db, { label: "Coordinator" });
+    await signInAs(page, seeded.accounts.coordinator);
     await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
     await expectNoAxeViolations(page);
   });
@@ -43,22 +71,28 @@ test.describe("coordinator journey", () => {
     const form = page.getByRole("form", { name: "Create a pairing or group" });
     const mentors = await checklist(form, "Mentor(s)");
     const mentees = await checklist(form, "Mentee(s)");
+    const { grace, aisha } = seeded.pupils;
 
-    // A free, trained mentor (not the demo mentor, whose page the mentor journey uses) with no mentee yet.
-    const mentor = mentors.find((m) => m.name !== "Sam O." && /^0 of \d+ mentees$/.test(m.detail));
+    // A free, trained mentor with no mentee yet, and a waiting mentee in a younger year.
+    const mentor = mentors.find((m) => m.name === grace.name);
     expect(
       mentor,
-      `a free, trained mentor is offered; the form shows: ${mentors.map((m) => `${m.name} (${m.detail})`).join("; ")}`,
+      `the free, trained mentor ${grace.name} is offered; the form shows: ${mentors.map((m) => `${m.name} (${m.detail})`).join("; ")}`,
     ).toBeTruthy();
-    // A waiting mentee in a younger year than the mentor (the demo mentee is already paired).
-    const mentee = mentees.find((m) => m.year < mentor!.year && m.name !== "Maya P.");
-    expect(mentee, `a waiting mentee younger than Year ${mentor!.year} is offered`).toBeTruthy();
+    expect(mentor!.detail).toMatch(/^0 of \d+ mentees$/);
+    const mentee = mentees.find((m) => m.name === aisha.name);
+    expect(mentee, `the waiting mentee ${aisha.name} is offered`).toBeTruthy();
+    expect(mentee!.year).toBeLessThan(mentor!.year);
+    expect(
+      mentees.map((m) => m.name),
+      "a mentee already paired is not offered",
+    ).not.toContain(seeded.pupils.maya.name);
 
     await form.getByRole("radio", { name: "1:1 pair" }).check();
     await mentor!.checkbox.check();
     await mentee!.checkbox.check();
     await form.getByRole("button", { name: "Create pairing" }).click();
-    await expect(form.getByRole("status")).toHaveText(/^Pairing created as a trial until \d{4}-\d{2}-\d{2}\.$/);
+    await expect(form.getByRole("status")).toHaveText(PAIRING_CREATED_AS_TRIAL);
     await expectNoAxeViolations(page, "/coordinator after creating a pairing");
 
     const table = page.getByRole("table", { name: "Pairings and groups" });
@@ -110,7 +144,7 @@ test.describe("coordinator journey", () => {
     const amount = form.getByLabel("Points", { exact: true });
     const category = form.getByLabel("Category");
     const reason = form.getByLabel("Reason");
-    const maya = pupils.getByRole("checkbox", { name: /^Maya P\. Year 8/ });
+    const maya = pupils.getByRole("checkbox", { name: new RegExp(`^${escapeRegExp(seeded.pupils.maya.name)} Year 8`) });
 
     // 1. No pupil chosen.
     await amount.fill("4");
@@ -142,27 +176,14 @@ test.describe("coordinator journey", () => {
   });
 
   test("takes points away from a pupil, whose total staff then see below zero", async ({ page }) => {
-    // The mentee journey checks that pupils never see another pupil's negative total, so make sure
-    // there is one: take points from the pupil with the fewest (not Maya or Sam, whom the other
-    // journeys use; a name shown only once, so the checkbox is unambiguous).
+    const target = seeded.pupils.aisha;
     const before = await staffLeaderboard(page);
-    const unique = before.filter(
-      (r) => before.filter((o) => o.name === r.name).length === 1 && r.name !== "Maya P." && r.name !== "Sam O.",
-    );
-    const target = unique.reduce((low, r) => (r.total < low.total ? r : low));
-    let total = target.total;
-    let toTake = Math.max(3, total + 3);
+    let total = before.find((r) => r.name === target.name)?.total ?? NaN;
+    expect(total, `${target.name}'s total before, as staff see it`).toBe(target.points);
+    let toTake = total + 3;
     while (toTake > 0) {
       const amount = Math.min(10, toTake);
-      await page.goto("/coordinator");
-      const form = page.getByRole("form", { name: "Award points" });
-      const namePattern = new RegExp(`^${target.name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")} Year \\d+`);
-      await form.getByRole("group", { name: "Pupils", exact: true }).getByRole("checkbox", { name: namePattern }).check();
-      await form.getByLabel("Points", { exact: true }).fill(`-${amount}`);
-      await form.getByLabel("Category").selectOption({ label: "Behaviour" });
-      await form.getByLabel("Reason").fill("Left the session without telling anyone");
-      await form.getByRole("button", { name: "Award points" }).click();
-      await expect(form.getByRole("status")).toHaveText(`${amount} point${amount === 1 ? "" : "s"} taken from 1 pupil.`);
+      await awardPoints(page, target.name, -amount, "Behaviour", "Left the session without telling anyone");
       total -= amount;
       toTake -= amount;
     }
@@ -172,42 +193,32 @@ test.describe("coordinator journey", () => {
     expect(after.find((r) => r.name === target.name)?.total, `${target.name}'s total as staff see it`).toBe(total);
   });
 
-  test("awards points to Maya P. until she is clearly first", async ({ page }) => {
+  test("awards points to Maya until she is clearly first", async ({ page }) => {
+    const maya = seeded.pupils.maya;
     const before = await staffLeaderboard(page);
-    const mayaBefore = before.find((r) => r.name === "Maya P.");
-    expect(mayaBefore, "Maya P. is on the staff leaderboard").toBeTruthy();
-    const topOther = Math.max(...before.filter((r) => r.name !== "Maya P.").map((r) => r.total));
+    const mayaBefore = before.find((r) => r.name === maya.name);
+    expect(mayaBefore, `${maya.name} is on the staff leaderboard`).toBeTruthy();
+    const topOther = Math.max(...before.filter((r) => r.name !== maya.name).map((r) => r.total));
+    expect(topOther, `${maya.name} does not start first`).toBeGreaterThan(mayaBefore!.total);
     // "Clearly first": at least 5 ahead. Each award gives at most 10.
     const awards = Math.max(1, Math.ceil((topOther + 5 - mayaBefore!.total) / 10));
     expect(awards, `Maya has ${mayaBefore!.total}, the top other pupil ${topOther}`).toBeLessThanOrEqual(3);
 
     for (let i = 0; i < awards; i += 1) {
-      await page.goto("/coordinator");
-      const form = page.getByRole("form", { name: "Award points" });
-      await form
-        .getByRole("group", { name: "Pupils", exact: true })
-        .getByRole("checkbox", { name: /^Maya P\. Year 8/ })
-        .check();
-      await form.getByLabel("Points", { exact: true }).fill("10");
-      await form.getByLabel("Category").selectOption({ label: "Kindness" });
-      await form.getByLabel("Reason").fill(i === 0 ? AWARD_REASON : `${AWARD_REASON} (again)`);
-      await form.getByRole("button", { name: "Award points" }).click();
-      await expect(form.getByRole("status")).toHaveText("10 points given to 1 pupil.");
-      // The form clears for the next award.
-      await expect(form.getByLabel("Reason")).toHaveValue("");
+      await awardPoints(page, maya.name, 10, "Kindness", i === 0 ? AWARD_REASON : `${AWARD_REASON} (again)`);
       await expectNoAxeViolations(page, "/coordinator after awarding points");
     }
     const recent = page.locator("section").filter({ has: page.getByRole("heading", { name: "Recent points" }) });
-    await expect(recent.getByRole("listitem").filter({ hasText: AWARD_REASON }).first()).toContainText("+10 Maya P. · Kindness");
+    await expect(recent.getByRole("listitem").filter({ hasText: AWARD_REASON }).first()).toContainText(`+10 ${maya.name} · Kindness`);
 
     const after = await staffLeaderboard(page);
-    const mayaAfter = after.find((r) => r.name === "Maya P.")!;
+    const mayaAfter = after.find((r) => r.name === maya.name)!;
     expect(mayaAfter.total).toBe(mayaBefore!.total + 10 * awards);
     expect(mayaAfter.rank).toBe(1);
     expect(
       after.filter((r) => r.rank === 1),
-      "Maya P. is first on her own",
+      `${maya.name} is first on her own`,
     ).toHaveLength(1);
-    expect(after.filter((r) => r.hasRosette).map((r) => r.name)).toEqual(["Maya P."]);
+    expect(after.filter((r) => r.hasRosette).map((r) => r.name)).toEqual([maya.name]);
   });
 });
