@@ -15,9 +15,10 @@ export default defineConfig({
   forbidOnly: !!process.env.CI,
   reporter: "list",
   outputDir: process.env.E2E_OUTPUT_DIR || "test-results",
-  // Long journeys set their own limit; each aims to use under a quarter of it on a 2-core machine.
-  timeout: 60_000,
-  expect: { timeout: 10_000 },
+  // Every test takes well under a sixth of this alone on a 2-core machine, and under half beside a second
+  // npm test; the access matrix, which walks every page, sets its own.
+  timeout: 120_000,
+  expect: { timeout: 20_000 },
   use: {
     baseURL: process.env.BASE_URL ?? "http://127.0.0.1:3000",
     trace: "off",

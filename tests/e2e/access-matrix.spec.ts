@@ -183,7 +183,7 @@ async function checkCells(page: Page, identity: Identity, cells: Cell[], options
 
 // Two tests per identity, the pages it may open and the ones it may not, so no test is long and
 // they spread over the workers. The sign-in page is the signed-out identity's page that opens.
-test.describe.configure({ timeout: 120_000 });
+test.describe.configure({ timeout: 180_000 });
 
 for (const identity of identities) {
   const cells = table.map((row) => ({ row, expected: row.expect[identity] }));

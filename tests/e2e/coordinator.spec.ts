@@ -60,7 +60,6 @@ let seeded: SeededSchool;
 
 test.describe("coordinator journey", () => {
   test.beforeEach(async ({ page, db }) => {
-    test.setTimeout(90_000);
     seeded = await seedSchool(db, { label: "Coordinator" });
     await signInAs(page, seeded.accounts.coordinator);
     await expect(page.getByRole("heading", { level: 1 })).toBeVisible();

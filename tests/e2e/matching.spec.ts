@@ -9,7 +9,6 @@ test("suggestions explain themselves, honour keep-apart, and an accepted one bec
   browser,
   db,
 }) => {
-  test.setTimeout(90_000);
   const seeded = await seedSchool(db, { label: "Matching", keepApart: true, rankings: true });
   const { nia: waitingMentee, kofi: freeMentor, sam, theo } = seeded.pupils;
   const keptApart = { mentor: sam.name, mentee: theo.name };
