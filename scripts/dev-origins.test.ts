@@ -2,6 +2,7 @@
 // (/_next/…) to pages from hosts it does not know, so loopback names are allowed in next.config.ts.
 // This starts a real `next dev` (no database is needed for /_next requests) in a build folder of its own.
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { appEnv, bin, root, startServer, waitForHttp, type Server } from "./lib/app-server";
@@ -26,7 +27,7 @@ describe("next dev serves its resources to pages opened on a loopback address", 
       bin("next"),
       ["dev", "-p", String(port)],
       env,
-      path.join(root, "test-results", `next-dev-origins-${process.pid}.log`),
+      path.join(os.tmpdir(), `peerpath-next-dev-origins-${process.pid}.log`),
     );
     await waitForHttp(`http://127.0.0.1:${port}/_next/static/missing.js`, server, 90_000);
   }, 120_000);
