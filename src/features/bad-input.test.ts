@@ -10,7 +10,7 @@ import { addDaysIso, formatStaffDate } from "@/lib/dates";
 import { CONTROL_CHARACTERS_MESSAGE } from "@/lib/schema-helpers";
 import { actorFor } from "@/test-support/actors";
 import { expectRefusedWithoutWrites } from "@/test-support/commands";
-import { buildSchool } from "@/test-support/school";
+import { buildSchool, logSessionForm } from "@/test-support/school";
 import { createPairing } from "./pairings/commands";
 import { listPairingsForCoordinator } from "./pairings/queries";
 import { awardPoints } from "./points/commands";
@@ -37,14 +37,7 @@ describe("NUL and other control characters", () => {
   it("are refused in notes and reasons with a message, and nothing is written", async () => {
     const s = await buildSchool();
     const mentor = await actorFor(s.pupils.mentor.userId!);
-    const form = {
-      pairingId: s.pairing.id,
-      heldOn: s.today,
-      durationMinutes: "20",
-      activity: "READING",
-      notes: "We talked\u0000",
-      [`attendance_${s.pupils.mentee.id}`]: "PRESENT",
-    };
+    const form = logSessionForm(s, { notes: "We talked\u0000" });
     const result = await expectRefusedWithoutWrites(logSession, mentor, form, [s.school.id], "Please check the highlighted fields.");
     expect(result.fieldErrors).toEqual({ notes: [CONTROL_CHARACTERS_MESSAGE] });
     expect(result.values?.notes).toBe("We talked\u0000");
@@ -62,14 +55,7 @@ describe("NUL and other control characters", () => {
   it("keep line breaks and tabs in notes", async () => {
     const s = await buildSchool();
     const mentor = await actorFor(s.pupils.mentor.userId!);
-    const form = {
-      pairingId: s.pairing.id,
-      heldOn: s.today,
-      durationMinutes: "20",
-      activity: "READING",
-      notes: "Line one\n\tLine two",
-      [`attendance_${s.pupils.mentee.id}`]: "PRESENT",
-    };
+    const form = logSessionForm(s, { notes: "Line one\n\tLine two" });
     expect((await logSession.run(mentor, form)).ok).toBe(true);
   });
 

@@ -8,7 +8,7 @@ import { BUSY_MESSAGE, EXPIRED_FORM_MESSAGE, NOT_FOUND_MESSAGE, UNEXPECTED_MESSA
 import { addMentee, createStudent } from "@/server/factories";
 import { formatPupilDate } from "@/lib/dates";
 import { actorFor } from "@/test-support/actors";
-import { buildSchool } from "@/test-support/school";
+import { buildSchool, logSessionForm } from "@/test-support/school";
 import { addKeepApart } from "./keep-apart/commands";
 import { changePairingStatus, createPairing } from "./pairings/commands";
 import { awardPoints, reversePoints } from "./points/commands";
@@ -21,13 +21,7 @@ describe("duplicate writes", () => {
   it("20 identical session logs at once make one session; the others say it is already logged and link to it", async () => {
     const s = await buildSchool();
     const mentor = await actorFor(s.pupils.mentor.userId!);
-    const form = {
-      pairingId: s.pairing.id,
-      heldOn: s.today,
-      durationMinutes: "20",
-      activity: "READING",
-      [`attendance_${s.pupils.mentee.id}`]: "PRESENT",
-    };
+    const form = logSessionForm(s);
     const results = await times(20, () => logSession.run(mentor, form));
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     const sessions = await db.mentoringSession.findMany({ where: { pairingId: s.pairing.id } });
@@ -44,13 +38,7 @@ describe("duplicate writes", () => {
   it("one more tap on Save after “Session saved” logs nothing new", async () => {
     const s = await buildSchool();
     const mentor = await actorFor(s.pupils.mentor.userId!);
-    const form = {
-      pairingId: s.pairing.id,
-      heldOn: s.today,
-      durationMinutes: "20",
-      activity: "READING",
-      [`attendance_${s.pupils.mentee.id}`]: "PRESENT",
-    };
+    const form = logSessionForm(s);
     expect((await logSession.run(mentor, form)).ok).toBe(true);
     const again = await logSession.run(mentor, form);
     expect(again).toMatchObject({ ok: false, message: expect.stringMatching(/already logged/) });
@@ -305,13 +293,7 @@ describe("who may be together, under races", () => {
   it("a session is not logged against a pairing ended at the same moment", async () => {
     const s = await buildSchool();
     const mentor = await actorFor(s.pupils.mentor.userId!);
-    const form = {
-      pairingId: s.pairing.id,
-      heldOn: s.today,
-      durationMinutes: "20",
-      activity: "READING",
-      [`attendance_${s.pupils.mentee.id}`]: "PRESENT",
-    };
+    const form = logSessionForm(s);
     let logging: ReturnType<typeof logSession.run> | undefined;
     await db.$transaction(
       async (tx) => {

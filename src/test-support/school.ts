@@ -151,3 +151,15 @@ export async function loadActors(a: TestSchool, b: TestSchool): Promise<Record<R
   ]);
   return { ADMIN, COORDINATOR, TEACHER, DSL, MENTOR, MENTEE, otherSchoolCoordinator, otherMentor };
 }
+
+/** The form a mentor sends to log today's session for the school's first pairing (the mentee came). */
+export function logSessionForm(s: TestSchool, extra: Record<string, string> = {}) {
+  return {
+    pairingId: s.pairing.id,
+    heldOn: s.today,
+    durationMinutes: "20",
+    activity: "READING",
+    [`attendance_${s.pupils.mentee.id}`]: "PRESENT",
+    ...extra,
+  };
+}
