@@ -18,15 +18,23 @@ export type PairFacts = {
   hasTrainingOverride?: boolean;
 };
 
+const PAIR_RULES: readonly [PairRuleName, (facts: PairFacts, rules: PairRules) => boolean][] = [
+  ["same-pupil", (f) => f.isSamePupil],
+  ["too-young", (f, r) => f.yearGap < r.minYearGap],
+  ["too-old", (f, r) => f.yearGap > r.maxYearGap],
+  ["no-shared-slot", (f) => !f.sharesFreeTime],
+  ["untrained", (f, r) => r.isTrainingRequired && !f.isMentorTrained && !f.hasTrainingOverride],
+  ["keep-apart", (f) => f.isKeptApart],
+];
+
 export function pairRulesBroken(facts: PairFacts, rules: PairRules): PairRuleName[] {
-  const broken: PairRuleName[] = [];
-  if (facts.isSamePupil) broken.push("same-pupil");
-  if (facts.yearGap < rules.minYearGap) broken.push("too-young");
-  if (facts.yearGap > rules.maxYearGap) broken.push("too-old");
-  if (!facts.sharesFreeTime) broken.push("no-shared-slot");
-  if (rules.isTrainingRequired && !facts.isMentorTrained && !facts.hasTrainingOverride) broken.push("untrained");
-  if (facts.isKeptApart) broken.push("keep-apart");
-  return broken;
+  return PAIR_RULES.filter(([, isBroken]) => isBroken(facts, rules)).map(([name]) => name);
+}
+
+/** The first of pairRulesBroken, without building the list (the engine asks it for many pairs). */
+export function firstPairRuleBroken(facts: PairFacts, rules: PairRules): PairRuleName | null {
+  for (const [name, isBroken] of PAIR_RULES) if (isBroken(facts, rules)) return name;
+  return null;
 }
 
 /**

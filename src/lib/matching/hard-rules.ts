@@ -1,4 +1,4 @@
-import { pairRulesBroken, type PairRuleName } from "../pairing-rules";
+import { firstPairRuleBroken, type PairRuleName } from "../pairing-rules";
 import type { Compiled, Masks } from "./compile";
 
 // The hard rules for one mentor–mentee pair are src/lib/pairing-rules.ts's `pairRulesBroken`, fed
@@ -28,7 +28,7 @@ export function pairRuleBroken(c: Compiled, i: number, j: number): Exclude<PairB
     isMentorTrained: c.mentorTrained[j] === 1,
     isKeptApart: isBlockedPair(c, i, j),
   };
-  return pairRulesBroken(facts, c)[0] ?? null;
+  return firstPairRuleBroken(facts, c);
 }
 
 /** As pairRuleBroken, and the mentor must have a place left. */
