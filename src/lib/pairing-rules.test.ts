@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { canChangeStatus, type PairingStatusName } from "@/features/pairings/status";
+import type { PairingStatus } from "@/generated/prisma/enums";
+import { canChangeStatus } from "@/features/pairings/status";
 import {
   checkPairingRules,
   pairRulesBroken,
@@ -123,7 +124,7 @@ describe("checkPairingRules", () => {
 });
 
 describe("canChangeStatus", () => {
-  const all: PairingStatusName[] = ["TRIAL", "ACTIVE", "PAUSED", "ENDED"];
+  const all: PairingStatus[] = ["TRIAL", "ACTIVE", "PAUSED", "ENDED"];
   const allowed = new Set([
     "TRIAL>ACTIVE",
     "TRIAL>PAUSED",

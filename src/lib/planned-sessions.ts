@@ -1,3 +1,4 @@
+import { LIVE_STATUSES } from "@/features/pairings/status";
 import { addDaysIso, daysBetween, weekOf, type IsoDate } from "./dates";
 
 export type Period = { startsOn: IsoDate; endsOn: IsoDate };
@@ -24,7 +25,7 @@ export function plannedSessionsInWeek(
   if (isHolidayWeek(monday, holidays)) return 0;
   const sunday = addDaysIso(monday, 6);
   return pairings.filter((p) => {
-    if (p.status !== "TRIAL" && p.status !== "ACTIVE") return false;
+    if (!(LIVE_STATUSES as readonly string[]).includes(p.status)) return false;
     if (p.startsOn > sunday) return false;
     if (cadence === "WEEKLY") return true;
     // Counted from the Monday of the pairing's first week, so a midweek start is week 0.

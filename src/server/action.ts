@@ -3,7 +3,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import type { FormState } from "@/lib/form-state";
 import { CHECK_FIELDS_MESSAGE, fieldErrorsOf } from "@/lib/field-errors";
-import { UNEXPECTED_MESSAGE, type Command } from "./command";
+import { formValues, UNEXPECTED_MESSAGE, type Command } from "./command";
 import { formDataToObject } from "./form-data";
 import { getActor } from "./session";
 
@@ -20,7 +20,7 @@ export function defineAction<S extends z.ZodType>(command: Command<S>) {
     } catch (error) {
       if (isNextControlFlow(error)) throw error;
       console.error(`[action ${command.name}]`, error);
-      return { ok: false, message: UNEXPECTED_MESSAGE, values: passwordless(formDataToObject(formData)) };
+      return { ok: false, message: UNEXPECTED_MESSAGE, values: formValues(formDataToObject(formData)) };
     }
   };
 }
@@ -34,19 +34,15 @@ export function definePublicAction<S extends z.ZodType>(schema: S, body: (input:
     const raw = formDataToObject(formData);
     const parsed = schema.safeParse(raw);
     if (!parsed.success)
-      return { ok: false, message: CHECK_FIELDS_MESSAGE, fieldErrors: fieldErrorsOf(parsed.error), values: passwordless(raw) };
+      return { ok: false, message: CHECK_FIELDS_MESSAGE, fieldErrors: fieldErrorsOf(parsed.error), values: formValues(raw) };
     try {
       return await body(parsed.data, formData instanceof FormData ? formData : new FormData());
     } catch (error) {
       if (isNextControlFlow(error)) throw error;
       console.error("[action]", error);
-      return { ok: false, message: UNEXPECTED_MESSAGE, values: passwordless(raw) };
+      return { ok: false, message: UNEXPECTED_MESSAGE, values: formValues(raw) };
     }
   };
-}
-
-function passwordless(raw: Record<string, string | string[]>) {
-  return Object.fromEntries(Object.entries(raw).filter(([key]) => !/password/i.test(key)));
 }
 
 function isNextControlFlow(error: unknown): boolean {

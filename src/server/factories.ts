@@ -4,7 +4,7 @@
 import { randomUUID } from "node:crypto";
 import type { Db } from "./db";
 import { hashPassword } from "./password";
-import { addDaysIso, toDbDate, todayIn, type IsoDate } from "@/lib/dates";
+import { academicYearAround, addDaysIso, toDbDate, todayIn, type IsoDate } from "@/lib/dates";
 import { academicStartYear, cohortForYearGroup } from "@/lib/year-group";
 import type { ClosureReason, Activity, Attendance, FocusArea, PointCategory, StaffRole } from "@/generated/prisma/client";
 
@@ -24,8 +24,7 @@ export function academicCalendar(today: IsoDate) {
   return {
     startYear: y,
     name: `${y}–${String((y + 1) % 100).padStart(2, "0")}`,
-    startsOn: d(y, 9, 1),
-    endsOn: d(y + 1, 8, 31),
+    ...academicYearAround(today),
     periods: [
       { kind: "TERM" as const, name: "Autumn term", startsOn: d(y, 9, 3), endsOn: d(y, 12, 18) },
       { kind: "HALF_TERM" as const, name: "Autumn 1", startsOn: d(y, 9, 3), endsOn: d(y, 10, 23) },

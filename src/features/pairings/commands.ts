@@ -180,6 +180,55 @@ export const createPairing = defineCommand(
   createPairingInTx,
 );
 
+type Member = { studentId: string; student: { legalFirstName: string; legalLastName: string; preferredName: string | null } };
+
+/** Resuming a paused pairing: nobody else has its mentees, and its mentors have room again. */
+async function checkResumable(
+  tx: Tx,
+  schoolId: string,
+  pairing: { id: string; programmeId: string },
+  mentors: Member[],
+  mentees: Member[],
+) {
+  // Defence in depth: a paused pairing keeps its mentee (HELD_STATUSES), so nobody else should have them.
+  const repaired = await tx.pairingMember.findFirst({
+    where: {
+      schoolId,
+      role: "MENTEE",
+      studentId: { in: mentees.map((m) => m.studentId) },
+      pairingId: { not: pairing.id },
+      pairing: { programmeId: pairing.programmeId, status: { in: [...HELD_STATUSES] } },
+    },
+    select: { student: { select: { legalFirstName: true, legalLastName: true, preferredName: true } } },
+  });
+  if (repaired) {
+    throw new RuleError(
+      `${pupilDisplayName(repaired.student)} already has another mentor in this programme. End this pairing instead, or end the other one first.`,
+      { status: ["A mentee has another pairing."] },
+    );
+  }
+  const mentorIds = mentors.map((m) => m.studentId);
+  const [loads, profiles] = await Promise.all([
+    currentLoads(tx, schoolId, pairing.programmeId, mentorIds),
+    tx.mentorProfile.findMany({
+      where: { schoolId, programmeId: pairing.programmeId, studentId: { in: mentorIds } },
+      select: { studentId: true, capacity: true },
+    }),
+  ]);
+  for (const mentor of mentors) {
+    const capacity = profiles.find((p) => p.studentId === mentor.studentId)?.capacity ?? 0;
+    const load = loads.get(mentor.studentId) ?? 0;
+    if (load + mentees.length > capacity) {
+      throw new RuleError(
+        `${pupilDisplayName(mentor.student)} can support ${capacity} mentee${capacity === 1 ? "" : "s"} at once and already has ${load}.`,
+        {
+          status: ["The mentor is at capacity."],
+        },
+      );
+    }
+  }
+}
+
 export const changePairingStatus = defineCommand(
   { name: "changePairingStatus", schema: changePairingStatusSchema, allow: ["COORDINATOR"] },
   async (input, { tx, actor, audit, contention }) => {
@@ -199,7 +248,6 @@ export const changePairingStatus = defineCommand(
         members: {
           select: { studentId: true, role: true, student: { select: { legalFirstName: true, legalLastName: true, preferredName: true } } },
         },
-        programme: { select: { mentorProfiles: { select: { studentId: true, capacity: true } } } },
       },
     });
     if (!pairing) throw new NotFoundError("pairing");
@@ -237,45 +285,8 @@ export const changePairingStatus = defineCommand(
           { status: ["These pupils must be kept apart."] },
         );
       }
-    }
-    if (pairing.status === "PAUSED" && input.status === "ACTIVE") {
-      const mentors = pairing.members.filter((m) => m.role === "MENTOR");
-      const mentees = pairing.members.filter((m) => m.role === "MENTEE");
-      // Defence in depth: a paused pairing keeps its mentee (HELD_STATUSES), so nobody else should have them.
-      const repaired = await tx.pairingMember.findFirst({
-        where: {
-          schoolId: actor.schoolId,
-          role: "MENTEE",
-          studentId: { in: mentees.map((m) => m.studentId) },
-          pairingId: { not: pairing.id },
-          pairing: { programmeId: pairing.programmeId, status: { in: [...HELD_STATUSES] } },
-        },
-        select: { student: { select: { legalFirstName: true, legalLastName: true, preferredName: true } } },
-      });
-      if (repaired) {
-        throw new RuleError(
-          `${pupilDisplayName(repaired.student)} already has another mentor in this programme. End this pairing instead, or end the other one first.`,
-          { status: ["A mentee has another pairing."] },
-        );
-      }
-      const loads = await currentLoads(
-        tx,
-        actor.schoolId,
-        pairing.programmeId,
-        mentors.map((m) => m.studentId),
-      );
-      for (const mentor of mentors) {
-        const capacity = pairing.programme.mentorProfiles.find((p) => p.studentId === mentor.studentId)?.capacity ?? 0;
-        const load = loads.get(mentor.studentId) ?? 0;
-        if (load + mentees.length > capacity) {
-          throw new RuleError(
-            `${pupilDisplayName(mentor.student)} can support ${capacity} mentee${capacity === 1 ? "" : "s"} at once and already has ${load}.`,
-            {
-              status: ["The mentor is at capacity."],
-            },
-          );
-        }
-      }
+      // A paused pairing used none of its mentors' places and was outside the one-mentor rule's count.
+      if (pairing.status === "PAUSED") await checkResumable(tx, actor.schoolId, pairing, mentors, mentees);
     }
     const isEnding = input.status === "ENDED";
     const updated = await tx.pairing.updateMany({

@@ -3,8 +3,6 @@
 import type { Prisma } from "@/generated/prisma/client";
 import { LIVE_STATUSES } from "./status";
 
-export { LIVE_STATUSES };
-
 /** Select this on a Student as `memberships` to count their load with `mentorLoad`. */
 export function mentorLoadSelect(programmeId: string) {
   return {

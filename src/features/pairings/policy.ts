@@ -1,5 +1,6 @@
 import type { Prisma } from "@/generated/prisma/client";
 import { isStaff, type Actor } from "@/server/actor";
+import { LIVE_STATUSES } from "./status";
 
 /** Staff see their school's pairings; a pupil sees only the pairings and groups they are in. */
 export function pairingsVisibleTo(actor: Actor): Prisma.PairingWhereInput {
@@ -11,7 +12,7 @@ export function pairingsVisibleTo(actor: Actor): Prisma.PairingWhereInput {
 export function pairingsMentoredBy(actor: Actor): Prisma.PairingWhereInput {
   return {
     schoolId: actor.schoolId,
-    status: { in: ["TRIAL", "ACTIVE"] },
+    status: { in: [...LIVE_STATUSES] },
     members: { some: { studentId: actor.studentId ?? "__none__", role: "MENTOR" } },
   };
 }

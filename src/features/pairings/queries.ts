@@ -10,7 +10,7 @@ import { pupilDisplayName, pupilFirstName } from "@/lib/ranking";
 import { yearGroupOn } from "@/lib/year-group";
 import { holidaysFor } from "@/server/calendar";
 import { pairingsVisibleTo } from "./policy";
-import { isPairingStatus } from "./status";
+import { HELD_STATUSES, isPairingStatus } from "./status";
 import { searchTerm } from "@/lib/schema-helpers";
 
 const studentName = { legalFirstName: true, legalLastName: true, preferredName: true } as const;
@@ -139,7 +139,7 @@ export async function getPairingForStaff(actor: Actor, pairingId: string) {
 export async function listMyPairings(actor: Actor) {
   if (!actor.studentId) return [];
   const rows = await db.pairing.findMany({
-    where: { ...pairingsVisibleTo(actor), status: { in: ["TRIAL", "ACTIVE", "PAUSED"] } },
+    where: { ...pairingsVisibleTo(actor), status: { in: [...HELD_STATUSES] } },
     orderBy: { startsOn: "asc" },
     select: {
       id: true,

@@ -3,8 +3,6 @@
 // import it too.
 import type { PairingStatus } from "@/generated/prisma/enums";
 
-export type PairingStatusName = PairingStatus;
-
 /** Sessions are planned and a mentor's places are used: trial and active. */
 export const LIVE_STATUSES = ["TRIAL", "ACTIVE"] as const satisfies readonly PairingStatus[];
 /** The mentee has a mentor, perhaps on pause: trial, active and paused. Not "waiting for a mentor". */

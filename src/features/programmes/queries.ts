@@ -8,6 +8,7 @@ import { plannedSessionsInWeek } from "@/lib/planned-sessions";
 import { holidaysFor } from "@/server/calendar";
 import { programmesVisibleTo } from "./policy";
 import { waitingMenteeWhere } from "@/features/pairings/waiting";
+import { HELD_STATUSES, LIVE_STATUSES } from "@/features/pairings/status";
 
 export async function listProgrammesForActor(actor: Actor) {
   return db.programme.findMany({
@@ -52,7 +53,7 @@ export async function getCoordinatorFigures(actor: Actor, programmeId: string): 
   const schoolId = actor.schoolId;
   const [pairings, sessionsThisWeek, menteesWithout, mentorsWithout, points, holidays] = await Promise.all([
     db.pairing.findMany({
-      where: { schoolId, programmeId, status: { in: ["TRIAL", "ACTIVE"] } },
+      where: { schoolId, programmeId, status: { in: [...LIVE_STATUSES] } },
       select: { id: true, status: true, startsOn: true, sessions: { select: { heldOn: true }, orderBy: { heldOn: "desc" }, take: 1 } },
     }),
     db.mentoringSession.count({
@@ -65,7 +66,7 @@ export async function getCoordinatorFigures(actor: Actor, programmeId: string): 
         programmeId,
         student: {
           status: { not: "LEFT" },
-          memberships: { none: { role: "MENTOR", pairing: { programmeId, status: { in: ["TRIAL", "ACTIVE", "PAUSED"] } } } },
+          memberships: { none: { role: "MENTOR", pairing: { programmeId, status: { in: [...HELD_STATUSES] } } } },
         },
       },
     }),

@@ -66,7 +66,7 @@ function toMasks(sides: readonly (readonly (readonly string[] | null)[])[]): Mas
 }
 
 /** Not a real slot: the one every pupil who has not said when they are free shares with the others like them. */
-export const UNKNOWN_SLOT = "\u0000not-known";
+const UNKNOWN_SLOT = "\u0000not-known";
 
 /**
  * Free-time masks. A pupil who has not said when they are free is free in every slot (and in
