@@ -149,3 +149,44 @@ test("every page's account menu offers “Change password”", async ({ page, db
     await page.context().clearCookies();
   }
 });
+
+test("a form sent twice before its answer comes (a double tap) writes once: points, a pairing, a review", async ({ page, db }) => {
+  const s = await seedSchool(db, { label: "Edges" });
+  await signInAs(page, s.accounts.coordinator);
+  const sendTwice = (name: string) =>
+    page.getByRole("form", { name }).evaluate((form) => {
+      (form as HTMLFormElement).requestSubmit();
+      (form as HTMLFormElement).requestSubmit();
+    });
+
+  const award = page.getByRole("form", { name: "Award points" });
+  await award
+    .getByRole("group", { name: "Pupils", exact: true })
+    .getByRole("checkbox", { name: new RegExp(`^${s.pupils.aisha.name}`) })
+    .check();
+  await award.getByLabel("Reason").fill("Double tap award");
+  await sendTwice("Award points");
+  await expect(award.getByRole("status")).toHaveText("1 point given to 1 pupil.");
+  await expect.poll(() => db.pointEntry.count({ where: { schoolId: s.school.id, reason: "Double tap award" } })).toBe(1);
+
+  const pairing = page.getByRole("form", { name: "Create a pairing or group" });
+  await pairing
+    .getByRole("group", { name: "Mentor(s)" })
+    .getByRole("checkbox", { name: new RegExp(`^${s.pupils.kofi.name}`) })
+    .check();
+  await pairing
+    .getByRole("group", { name: "Mentee(s)" })
+    .getByRole("checkbox", { name: new RegExp(`^${s.pupils.zara.name}`) })
+    .check();
+  await sendTwice("Create a pairing or group");
+  await expect(pairing.getByRole("status")).toHaveText(/^Pairing created as a trial until /);
+  expect(await db.pairingMember.count({ where: { studentId: s.pupils.zara.id } })).toBe(1);
+
+  await page.goto(`/coordinator/pairings/${s.pairings.samMaya}`);
+  const review = page.getByRole("form", { name: "Record a review" });
+  await review.getByRole("radio", { name: "4" }).check();
+  await review.getByLabel("Decision").selectOption({ label: "Continue as it is" });
+  await sendTwice("Record a review");
+  await expect(review.getByRole("status")).toHaveText("Review saved.");
+  expect(await db.review.count({ where: { pairingId: s.pairings.samMaya } })).toBe(1);
+});
