@@ -82,6 +82,8 @@ describe("searches and page numbers anyone can type", () => {
     expect((await listStudentsForAdmin(admin, { q: ["Maya", "Sam"] })).total).toBe(6);
     expect((await listStudentsForAdmin(admin, { q: "Maya\u0000" })).total).toBe(1);
     await expect(listPairingsForCoordinator(coordinator, s.programme.id, { q: "%00\u0000", status: ["ENDED"] })).resolves.toEqual([]);
+    // LIKE's wildcards are ordinary characters in a search.
+    for (const q of ["%", "_", "%00", "\\"]) expect((await listStudentsForAdmin(admin, { q })).total, q).toBe(0);
     // Words every object has are not statuses.
     for (const status of ["toString", "constructor", "__proto__", "hasOwnProperty"])
       await expect(listPairingsForCoordinator(coordinator, s.programme.id, { status })).resolves.toHaveLength(2);

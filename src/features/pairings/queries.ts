@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import type { Prisma } from "@/generated/prisma/client";
 import { db } from "@/server/db";
 import type { Actor } from "@/server/actor";
-import { requireRoleForRead } from "@/server/read";
+import { requireRoleForRead, textContaining } from "@/server/read";
 import { fromDbDate, todayIn } from "@/lib/dates";
 import { nextSessionDate } from "@/lib/planned-sessions";
 import { pupilDisplayName, pupilFirstName } from "@/lib/ranking";
@@ -25,15 +25,15 @@ export async function listPairingsForCoordinator(actor: Actor, programmeId: stri
     ...(term
       ? {
           OR: [
-            { name: { contains: term, mode: "insensitive" } },
+            { name: textContaining(term) },
             {
               members: {
                 some: {
                   student: {
                     OR: [
-                      { legalFirstName: { contains: term, mode: "insensitive" } },
-                      { legalLastName: { contains: term, mode: "insensitive" } },
-                      { preferredName: { contains: term, mode: "insensitive" } },
+                      { legalFirstName: textContaining(term) },
+                      { legalLastName: textContaining(term) },
+                      { preferredName: textContaining(term) },
                     ],
                   },
                 },

@@ -2,7 +2,7 @@ import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
 import { db } from "@/server/db";
 import type { Actor } from "@/server/actor";
-import { pageOf, requireRoleForRead } from "@/server/read";
+import { pageOf, requireRoleForRead, textContaining } from "@/server/read";
 import { todayIn } from "@/lib/dates";
 import { searchTerm } from "@/lib/schema-helpers";
 import { pupilDisplayName } from "@/lib/ranking";
@@ -17,10 +17,10 @@ function nameSearch(q: unknown): Prisma.StudentWhereInput {
   if (!term) return {};
   return {
     OR: [
-      { legalFirstName: { contains: term, mode: "insensitive" } },
-      { legalLastName: { contains: term, mode: "insensitive" } },
-      { preferredName: { contains: term, mode: "insensitive" } },
-      { tutorGroup: { contains: term, mode: "insensitive" } },
+      { legalFirstName: textContaining(term) },
+      { legalLastName: textContaining(term) },
+      { preferredName: textContaining(term) },
+      { tutorGroup: textContaining(term) },
     ],
   };
 }
