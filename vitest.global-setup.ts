@@ -9,6 +9,8 @@ import { migrateDeploy } from "./scripts/lib/prisma-cli";
 declare module "vitest" {
   export interface ProvidedContext {
     databaseUrl: string;
+    /** The owner of the tables, for the few tests that prove what only the owner can do. */
+    ownerDatabaseUrl: string;
   }
 }
 
@@ -20,11 +22,12 @@ export default async function setup(project: TestProject) {
     fs.rmSync(path.dirname(dataDir), { recursive: true, force: true });
   };
   try {
-    migrateDeploy(db.url);
+    migrateDeploy(db.ownerUrl, { appUrl: db.url });
   } catch (error) {
     await teardown();
     throw error;
   }
   project.provide("databaseUrl", db.url);
+  project.provide("ownerDatabaseUrl", db.ownerUrl);
   return teardown;
 }

@@ -7,7 +7,7 @@ import path from "node:path";
 import pg from "pg";
 import { appEnv, bin, fail, onSignals, portFromEnv, portInUse, root, run, seconds, startServer, type Server } from "./lib/app-server";
 import { handleSignalsYourself, startEmbeddedDb, untraversableParent, type RunningDb } from "./lib/embedded-db";
-import { migrateDeploy } from "./lib/prisma-cli";
+import { migrateDeploy, ownerUrlFromEnv } from "./lib/prisma-cli";
 
 const dataRoot = path.join(root, ".data");
 
@@ -82,8 +82,12 @@ async function main() {
   fs.mkdirSync(dataRoot, { recursive: true });
 
   let url: string;
+  let ownerUrl: string;
   if (givenUrl) {
     url = givenUrl;
+    const owner = ownerUrlFromEnv();
+    ownerUrl = owner.ownerUrl;
+    if (owner.warning) console.warn(owner.warning);
     console.log("Database: DATABASE_URL from the environment (no demo data is added; `npm run db:seed` adds it).");
   } else {
     const dbPort = portFromEnv("DEV_DB_PORT", 54329);
@@ -98,11 +102,12 @@ async function main() {
     }
     db = await startEmbeddedDb({ dataDir, port: dbPort, persistent: true });
     url = db.url;
+    ownerUrl = db.ownerUrl;
     console.log(`Database: embedded PostgreSQL on port ${dbPort} (${url})`);
   }
   if (stopping) return;
 
-  migrateDeploy(url);
+  migrateDeploy(ownerUrl, { appUrl: url });
   console.log("Migrations applied.");
   if (!givenUrl && (await schoolCount(url)) === 0) {
     if (fs.existsSync(path.join(root, "prisma", "seed.ts"))) {

@@ -23,7 +23,7 @@ async function main() {
       fs.writeFileSync(previous, execSync("git show HEAD:prisma/schema.prisma", { encoding: "utf8" }));
       from = ["--from-schema-datamodel", previous];
     }
-    const sql = prismaCli(["migrate", "diff", ...from, "--to-schema-datamodel", "prisma/schema.prisma", "--script"], db.url, {
+    const sql = prismaCli(["migrate", "diff", ...from, "--to-schema-datamodel", "prisma/schema.prisma", "--script"], db.ownerUrl, {
       quiet: true,
     });
     if (/^-- This is an empty migration/m.test(sql) || sql.trim() === "") {

@@ -1,6 +1,6 @@
 // `npm start`: the production path. It never starts a database and never adds demo data.
 import { appEnv, bin, fail, killRunning, onSignals, portFromEnv, portInUse, run, startServer, type Server } from "./lib/app-server";
-import { migrateDeploy } from "./lib/prisma-cli";
+import { migrateDeploy, ownerUrlFromEnv } from "./lib/prisma-cli";
 
 let server: Server | undefined;
 
@@ -21,7 +21,9 @@ async function main() {
   const env = appEnv({ DATABASE_URL: databaseUrl, AUTH_SECRET: secret, PORT: String(port) });
   await run(bin("next"), ["build"], { env });
   console.log("Applying migrations…");
-  migrateDeploy(databaseUrl, false);
+  const { ownerUrl, warning } = ownerUrlFromEnv();
+  if (warning) console.warn(warning);
+  migrateDeploy(ownerUrl, { appUrl: databaseUrl, quiet: false });
   server = startServer(bin("next"), ["start", "-p", String(port)], env);
   process.exit(await server.exited);
 }

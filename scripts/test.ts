@@ -44,7 +44,7 @@ async function browserTests() {
   const dataDir = tempDataDir("e2e");
   serverLog = path.join(path.dirname(dataDir), "next.log");
   db = await startEmbeddedDb({ dataDir, port: await freePort(), persistent: false, quiet: true });
-  migrateDeploy(db.url);
+  migrateDeploy(db.ownerUrl, { appUrl: db.url });
   await run(bin("tsx"), ["prisma/seed.ts"], { env: { ...process.env, DATABASE_URL: db.url }, quiet: true });
   console.log(`Test database on port ${db.port}: migrated and seeded in ${seconds(step)}.`);
 

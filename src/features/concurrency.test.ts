@@ -134,7 +134,7 @@ describe("status races", () => {
         changePairingStatus.run(coordinator, { pairingId: s.pairing.id, status: "PAUSED" }),
       ]);
       expect(ended.ok, ended.message).toBe(true);
-      const row = await db.pairing.findUniqueOrThrow({ where: { id: s.pairing.id } });
+      const row = await db.pairing.findFirstOrThrow({ where: { id: s.pairing.id } });
       expect(row).toMatchObject({ status: "ENDED", closureReason: "SAFEGUARDING" });
       // The audit rows tell the true story: each change records the status it really changed from.
       const audits = await db.auditLog.findMany({
@@ -154,15 +154,16 @@ describe("status races", () => {
 
   it("the database itself refuses to change an ended pairing, whatever the app does", async () => {
     const s = await buildSchool();
-    await db.pairing.update({ where: { id: s.pairing.id }, data: { status: "ENDED", closureReason: "GOALS_MET" } });
-    await expect(db.pairing.update({ where: { id: s.pairing.id }, data: { status: "PAUSED" } })).rejects.toThrow(
+    await db.pairing.updateMany({ where: { id: s.pairing.id }, data: { status: "ENDED", closureReason: "GOALS_MET" } });
+    await expect(db.pairing.updateMany({ where: { id: s.pairing.id }, data: { status: "PAUSED" } })).rejects.toThrow(
       /ended pairing cannot be changed/,
     );
     await expect(db.$executeRaw`UPDATE "Pairing" SET "closureReason" = NULL WHERE "id" = ${s.pairing.id}`).rejects.toThrow(
       /ended pairing cannot be changed/,
     );
     // Other columns (a name) may still change.
-    await expect(db.pairing.update({ where: { id: s.pairing.id }, data: { name: "Renamed" } })).resolves.toMatchObject({ status: "ENDED" });
+    await expect(db.pairing.updateMany({ where: { id: s.pairing.id }, data: { name: "Renamed" } })).resolves.toEqual({ count: 1 });
+    expect((await db.pairing.findFirstOrThrow({ where: { id: s.pairing.id } })).status).toBe("ENDED");
   });
 });
 
@@ -215,7 +216,7 @@ describe("contention", () => {
       release();
       await holder;
     }
-    expect((await db.pairing.findUniqueOrThrow({ where: { id: s.pairing.id } })).status).toBe("ACTIVE");
+    expect((await db.pairing.findFirstOrThrow({ where: { id: s.pairing.id } })).status).toBe("ACTIVE");
   });
 });
 
@@ -255,8 +256,8 @@ describe("who may be together, under races", () => {
   it("a pairing whose pupils are now kept apart cannot go on: not from a pause, not from its trial", async () => {
     const s = await buildSchool();
     const coordinator = await actorFor(s.staff.coordinator);
-    await db.pairing.update({ where: { id: s.otherPairing.id }, data: { status: "TRIAL" } });
-    await db.pairing.update({ where: { id: s.pairing.id }, data: { status: "PAUSED" } });
+    await db.pairing.updateMany({ where: { id: s.otherPairing.id }, data: { status: "TRIAL" } });
+    await db.pairing.updateMany({ where: { id: s.pairing.id }, data: { status: "PAUSED" } });
     const [mentor, mentee, otherMentor, otherMentee] = [s.pupils.mentor, s.pupils.mentee, s.pupils.otherMentor, s.pupils.otherMentee].map(
       (p) => p.id,
     ) as [string, string, string, string];
@@ -299,7 +300,7 @@ describe("who may be together, under races", () => {
       async (tx) => {
         // The end is written but not committed when the mentor saves; it commits while the save waits.
         await tx.$queryRaw`SELECT id FROM "Pairing" WHERE id = ${s.pairing.id} FOR UPDATE`;
-        await tx.pairing.update({ where: { id: s.pairing.id }, data: { status: "ENDED", closureReason: "SAFEGUARDING" } });
+        await tx.pairing.updateMany({ where: { id: s.pairing.id }, data: { status: "ENDED", closureReason: "SAFEGUARDING" } });
         logging = logSession.run(mentor, form);
         await new Promise((resolve) => setTimeout(resolve, 500));
       },

@@ -166,7 +166,17 @@ describe("read access: each query as each reader", () => {
     describe(name, () => {
       it.each(COLUMNS.map((column, i) => [column, access[i]!] as const))("%s → allowed: %s", async (column: Column, isAllowed) => {
         const actor = world.actors[column];
-        if (!isAllowed) return expectNotFound(() => read(actor, world));
+        if (!isAllowed) {
+          const startedAt = new Date();
+          await expectNotFound(() => read(actor, world));
+          // Every 404 a policy gives is recorded as a security event (ADR 005).
+          const events = await db.securityEvent.findMany({
+            where: { userId: actor.userId, at: { gte: startedAt } },
+            select: { kind: true },
+          });
+          expect(events.map((e) => e.kind)).toEqual([expect.stringMatching(/^access\.(role_refused|not_found)$/)]);
+          return;
+        }
         check(await read(actor, world), world, column);
       });
     });

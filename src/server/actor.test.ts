@@ -1,8 +1,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "./db";
 import { homePathFor, loadActor } from "./actor";
+import { endEverySession, endSession } from "./sign-in";
 import { addMembership, addMentee, addMentor, createProgramme, createSchool, createStaffUser, createStudent } from "./factories";
-import { actorFor, fakeActor } from "@/test-support/actors";
+import { actorFor, fakeActor, signedInClaims } from "@/test-support/actors";
 import { buildSchool, uniqueEmail, type TestSchool } from "@/test-support/school";
 
 describe("loadActor", () => {
@@ -26,21 +27,21 @@ describe("loadActor", () => {
   });
 
   it("returns null for an unknown user", async () => {
-    expect(await loadActor(db, { userId: "no-such-user", sessionVersion: 1 })).toBeNull();
+    expect(await loadActor(db, { userId: "no-such-user", sessionVersion: 1, sessionId: "no-such-session" })).toBeNull();
   });
 
   it("returns null for a disabled user", async () => {
     const user = await createStaffUser(db, { schoolId: s.school.id, roles: ["TEACHER"], email: uniqueEmail("disabled") });
-    expect(await loadActor(db, { userId: user.id, sessionVersion: 1 })).not.toBeNull();
+    expect(await loadActor(db, await signedInClaims(user.id, 1))).not.toBeNull();
     await db.user.update({ where: { id: user.id }, data: { disabledAt: new Date() } });
-    expect(await loadActor(db, { userId: user.id, sessionVersion: 1 })).toBeNull();
+    expect(await loadActor(db, await signedInClaims(user.id, 1))).toBeNull();
   });
 
   it("returns null for a session issued before the session version was bumped", async () => {
     const user = await createStaffUser(db, { schoolId: s.school.id, roles: ["TEACHER"], email: uniqueEmail("bumped") });
     await db.user.update({ where: { id: user.id }, data: { sessionVersion: { increment: 1 } } });
-    expect(await loadActor(db, { userId: user.id, sessionVersion: 1 })).toBeNull();
-    expect(await loadActor(db, { userId: user.id, sessionVersion: 2 })).not.toBeNull();
+    expect(await loadActor(db, await signedInClaims(user.id, 1))).toBeNull();
+    expect(await loadActor(db, await signedInClaims(user.id, 2))).not.toBeNull();
   });
 
   it("picks the preferred school for trust staff, else their first school", async () => {
@@ -48,23 +49,23 @@ describe("loadActor", () => {
     const user = await createStaffUser(db, { schoolId: s.school.id, roles: ["COORDINATOR", "DSL"], email: uniqueEmail("trust") });
     await addMembership(db, { userId: user.id, schoolId: other.id, roles: ["TEACHER"] });
 
-    const preferred = await loadActor(db, { userId: user.id, sessionVersion: 1 }, other.id);
+    const preferred = await loadActor(db, await signedInClaims(user.id, 1), other.id);
     expect(preferred).toMatchObject({ schoolId: other.id, schoolName: "Second Academy", roles: ["TEACHER"] });
     expect(preferred!.schools.map((x) => x.id)).toEqual([s.school.id, other.id]);
 
-    const first = await loadActor(db, { userId: user.id, sessionVersion: 1 });
+    const first = await loadActor(db, await signedInClaims(user.id, 1));
     expect(first).toMatchObject({ schoolId: s.school.id, roles: ["COORDINATOR", "DSL"] });
 
     // A cookie naming a school they do not work in falls back to the first school.
     const stranger = await createSchool(db, { withCalendar: false });
-    expect((await loadActor(db, { userId: user.id, sessionVersion: 1 }, stranger.id))!.schoolId).toBe(s.school.id);
+    expect((await loadActor(db, await signedInClaims(user.id, 1), stranger.id))!.schoolId).toBe(s.school.id);
   });
 
   it("ignores a membership with no roles", async () => {
     const other = await createSchool(db, { withCalendar: false });
     const user = await createStaffUser(db, { schoolId: s.school.id, roles: ["TEACHER"], email: uniqueEmail("noroles") });
     await addMembership(db, { userId: user.id, schoolId: other.id, roles: [] });
-    const actor = await loadActor(db, { userId: user.id, sessionVersion: 1 }, other.id);
+    const actor = await loadActor(db, await signedInClaims(user.id, 1), other.id);
     expect(actor!.schoolId).toBe(s.school.id);
     expect(actor!.schools.map((x) => x.id)).toEqual([s.school.id]);
   });
@@ -102,12 +103,39 @@ describe("loadActor", () => {
       status: "LEFT",
       account: { email: uniqueEmail("left") },
     });
-    expect(await loadActor(db, { userId: pupil.userId!, sessionVersion: 1 })).toBeNull();
+    expect(await loadActor(db, await signedInClaims(pupil.userId!, 1))).toBeNull();
+  });
+
+  it("returns null once this device's session row is gone (signed out), and for a made-up or expired one", async () => {
+    const user = await createStaffUser(db, { schoolId: s.school.id, roles: ["TEACHER"], email: uniqueEmail("signed-out") });
+    const thisDevice = await signedInClaims(user.id);
+    const otherDevice = await signedInClaims(user.id);
+    expect(await loadActor(db, thisDevice)).not.toBeNull();
+    await endSession(db, thisDevice);
+    expect(await loadActor(db, thisDevice)).toBeNull();
+    // Other devices stay signed in.
+    expect(await loadActor(db, otherDevice)).not.toBeNull();
+    // A session id the token names but the table does not have, or another user's.
+    expect(await loadActor(db, { ...otherDevice, sessionId: "made-up" })).toBeNull();
+    const someoneElse = await signedInClaims(s.staff.coordinator.id);
+    expect(await loadActor(db, { ...otherDevice, sessionId: someoneElse.sessionId })).toBeNull();
+    await db.userSession.update({ where: { id: otherDevice.sessionId }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    expect(await loadActor(db, otherDevice)).toBeNull();
+  });
+
+  it("signing out everywhere ends every device's session and bumps the session version", async () => {
+    const user = await createStaffUser(db, { schoolId: s.school.id, roles: ["TEACHER"], email: uniqueEmail("everywhere") });
+    const devices = [await signedInClaims(user.id), await signedInClaims(user.id)];
+    await endEverySession(db, user.id);
+    for (const device of devices) expect(await loadActor(db, device)).toBeNull();
+    expect(await db.userSession.count({ where: { userId: user.id } })).toBe(0);
+    expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).sessionVersion).toBe(2);
+    expect(await loadActor(db, await signedInClaims(user.id))).not.toBeNull();
   });
 
   it("returns null for an account that is neither staff nor pupil", async () => {
     const user = await db.user.create({ data: { email: uniqueEmail("orphan"), name: "Orphan", passwordHash: "x" } });
-    expect(await loadActor(db, { userId: user.id, sessionVersion: 1 })).toBeNull();
+    expect(await loadActor(db, await signedInClaims(user.id, 1))).toBeNull();
   });
 });
 

@@ -38,15 +38,20 @@ export function homePathFor(actor: Actor): string {
   return "/student";
 }
 
+/** What the session token carries (ADR 005): who, the user's session version, and this device's session row. */
+export type SessionClaims = { userId: string; sessionVersion: number; sessionId: string };
+
 /**
- * Loads the actor for a signed-in user. Returns null when the user is gone or disabled, or the
- * session was issued before the user's session version was bumped (ends existing sessions).
+ * Loads the actor for a signed-in user. Returns null when this device's session row is gone (signed
+ * out) or expired, the user is gone or disabled, or the session was issued before the user's session
+ * version was bumped ("sign out everywhere", a password change).
  */
-export async function loadActor(
-  db: Db,
-  session: { userId: string; sessionVersion: number },
-  preferredSchoolId?: string | null,
-): Promise<Actor | null> {
+export async function loadActor(db: Db, session: SessionClaims, preferredSchoolId?: string | null): Promise<Actor | null> {
+  const live = await db.userSession.findFirst({
+    where: { id: session.sessionId, userId: session.userId, expiresAt: { gt: new Date() } },
+    select: { id: true },
+  });
+  if (!live) return null;
   const user = await db.user.findUnique({
     where: { id: session.userId },
     select: {
@@ -60,7 +65,8 @@ export async function loadActor(
         select: { roles: true, school: { select: { id: true, name: true, timezone: true } } },
         orderBy: { createdAt: "asc" },
       },
-      student: {
+      students: {
+        take: 1,
         select: {
           id: true,
           status: true,
@@ -87,7 +93,7 @@ export async function loadActor(
       schools: staffMemberships.map((m) => ({ id: m.school.id, name: m.school.name })),
     };
   }
-  const student = user.student;
+  const student = user.students[0];
   if (!student || student.status === "LEFT") return null;
   const roles: Role[] = ["PUPIL"];
   if (student.mentorProfiles.length > 0) roles.push("MENTOR");

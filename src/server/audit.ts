@@ -23,7 +23,7 @@ export function redact(changes: Record<string, unknown>): Prisma.InputJsonObject
 }
 
 /** Written in the same transaction as the change it records. */
-export async function writeAudit(tx: Tx, who: { userId: string | null; schoolId: string | null }, entry: AuditEntry) {
+export async function writeAudit(tx: Tx, who: { userId: string | null; schoolId: string }, entry: AuditEntry) {
   await tx.auditLog.create({
     data: {
       schoolId: who.schoolId,

@@ -3,16 +3,16 @@ import Credentials from "next-auth/providers/credentials";
 import { env } from "@/env";
 import { signInSchema } from "@/features/auth/schemas";
 import { db } from "./db";
-import { attemptSignIn } from "./sign-in";
+import { attemptSignIn, SESSION_MS } from "./sign-in";
 
 export class SignInLockedError extends CredentialsSignin {
   code = "locked";
 }
 
 /**
- * The address used for the per-address sign-in lock: the last X-Forwarded-For entry, which is the
- * one the nearest proxy added (earlier entries are whatever the client sent). Deploy behind a proxy
- * that appends it (ADR 005).
+ * The client's address, for the per-address sign-in slow-down: the last X-Forwarded-For entry. In
+ * production the start script's front server sets that header to exactly one address, from the socket
+ * or from the Nth entry that TRUSTED_PROXIES names, whatever the client sent (ADR 005).
  */
 export function clientIp(headers: Headers): string {
   const forwarded = headers
@@ -24,12 +24,13 @@ export function clientIp(headers: Headers): string {
   return forwarded || headers.get("x-real-ip") || "unknown";
 }
 
-// next-auth v5 with a JWT session (ADR 005). The token carries only the user id and session
-// version; roles and school are read from the database on every request (server/session.ts).
+// next-auth v5 with a JWT session (ADR 005). The token carries only the user id, the user's session
+// version and this device's session row id; every request checks the row and reads roles and
+// school from the database (server/session.ts).
 export const { handlers, auth, signIn, signOut } = NextAuth({
   secret: env.AUTH_SECRET,
   trustHost: true,
-  session: { strategy: "jwt", maxAge: 8 * 60 * 60 },
+  session: { strategy: "jwt", maxAge: SESSION_MS / 1000 },
   pages: { signIn: "/sign-in", error: "/sign-in" },
   logger: {
     error(error) {
@@ -46,7 +47,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         const result = await attemptSignIn(db, { ...parsed.data, ip: clientIp(request.headers) });
         if (result.status === "locked") throw new SignInLockedError();
         if (result.status !== "ok") return null;
-        return { id: result.userId, sessionVersion: result.sessionVersion };
+        return { id: result.userId, sessionVersion: result.sessionVersion, sessionId: result.sessionId };
       },
     }),
   ],
@@ -55,11 +56,12 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       if (user) {
         token.uid = user.id;
         token.sv = (user as { sessionVersion?: number }).sessionVersion;
+        token.sid = (user as { sessionId?: string }).sessionId;
       }
       return token;
     },
     session({ session, token }) {
-      return { ...session, userId: token.uid as string, sessionVersion: token.sv as number };
+      return { ...session, userId: token.uid as string, sessionVersion: token.sv as number, sessionId: token.sid as string };
     },
   },
 });

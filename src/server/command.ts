@@ -3,6 +3,7 @@ import { z } from "zod";
 import { db, type Tx } from "./db";
 import type { Actor, Role } from "./actor";
 import { writeAudit, type AuditEntry } from "./audit";
+import { refusalOf } from "./security-events";
 import { isLockTimeout, isPoolTimeout, isRetryable, isStatementTimeout, isTransactionBusy, isUniqueViolation } from "./db-errors";
 import { NotFoundError, RuleError } from "./errors";
 import {
@@ -105,12 +106,11 @@ export function defineCommand<S extends z.ZodType>(
     async run(actor, raw) {
       const values = formValues(raw);
       if (!actor) return { ok: false, message: "Please sign in again.", values };
-      if (
-        (actor.mustChangePassword && !config.allowWhilePasswordChangeRequired) ||
-        !config.allow.some((role) => actor.roles.includes(role))
-      ) {
+      if (!config.allow.some((role) => actor.roles.includes(role))) {
+        await refusalOf(actor, "access.role_refused", { command: config.name, needs: [...config.allow] });
         return { ok: false, message: FORBIDDEN_MESSAGE, values };
       }
+      if (actor.mustChangePassword && !config.allowWhilePasswordChangeRequired) return { ok: false, message: FORBIDDEN_MESSAGE, values };
       if (!raw || typeof raw !== "object" || Array.isArray(raw)) return { ok: false, message: EXPIRED_FORM_MESSAGE, values };
       const key = isIdempotent ? readIdempotencyKey(raw) : null;
       if (isIdempotent && !key) return { ok: false, message: EXPIRED_FORM_MESSAGE, values };
@@ -150,13 +150,17 @@ export function defineCommand<S extends z.ZodType>(
             };
             const out = await body(parsed.data, ctx);
             if (!audited) throw new Error(`Command ${config.name} changed data without an audit entry`);
-            if (claimedId) await saveIdempotentResult(tx, claimedId, { message: out.message, recordId: out.recordId, link: out.link });
+            if (claimedId)
+              await saveIdempotentResult(tx, actor.schoolId, claimedId, { message: out.message, recordId: out.recordId, link: out.link });
             return out;
           }, TRANSACTION);
           return success(result, isIdempotent);
         } catch (error) {
           if (error instanceof Replay) return success(error.result, isIdempotent);
-          if (error instanceof NotFoundError) return { ok: false, message: NOT_FOUND_MESSAGE, values };
+          if (error instanceof NotFoundError) {
+            await refusalOf(actor, "access.not_found", { command: config.name, what: error.message });
+            return { ok: false, message: NOT_FOUND_MESSAGE, values };
+          }
           if (error instanceof RuleError)
             return { ok: false, message: error.message, fieldErrors: error.fieldErrors, link: error.link, values };
           if (isRetryable(error) && attempt < ATTEMPTS) continue;

@@ -59,10 +59,10 @@ export async function claimIdempotencyKey(
   return { status: "replay", result: earlier.result as StoredResult };
 }
 
-export async function saveIdempotentResult(tx: Tx, id: string, result: StoredResult): Promise<void> {
+export async function saveIdempotentResult(tx: Tx, schoolId: string, id: string, result: StoredResult): Promise<void> {
   // strictUndefinedChecks: keep only the parts that are there.
   const stored: Record<string, string | { href: string; label: string }> = { message: result.message };
   if (result.recordId) stored.recordId = result.recordId;
   if (result.link) stored.link = { href: result.link.href, label: result.link.label };
-  await tx.idempotencyKey.update({ where: { id }, data: { result: stored } });
+  await tx.idempotencyKey.update({ where: { schoolId_id: { schoolId, id } }, data: { result: stored } });
 }

@@ -1,11 +1,4 @@
 import "server-only";
-import { notFound } from "next/navigation";
-import { assertRole, type Actor, type Role } from "./actor";
-
-/** Every staff-only read starts here: an actor without the role sees a 404. */
-export function requireRoleForRead(actor: Actor, ...roles: Role[]): void {
-  assertRole(actor, roles, notFound);
-}
 
 export const PAGE_SIZE = 25;
 

@@ -33,7 +33,7 @@ describe("cross-school references are refused by the database", () => {
       data: { schoolId: a.school.id, pairingId: a.pairing.id, studentId: a.pupils.spareMentee.id, role: "MENTEE" },
     });
     expect(member.schoolId).toBe(a.school.id);
-    await db.pairingMember.delete({ where: { id: member.id } });
+    await db.pairingMember.deleteMany({ where: { id: member.id } });
   });
 
   it("a point entry for school B's pupil in school A's programme", async () => {
@@ -121,7 +121,7 @@ describe("cross-school references are refused by the database", () => {
 
   it("moving an existing row to another school", async () => {
     const member = await db.pairingMember.findFirstOrThrow({ where: { pairingId: a.pairing.id } });
-    await expect(db.pairingMember.update({ where: { id: member.id }, data: { schoolId: b.school.id } })).rejects.toMatchObject(
+    await expect(db.pairingMember.updateMany({ where: { id: member.id }, data: { schoolId: b.school.id } })).rejects.toMatchObject(
       FK_VIOLATION,
     );
   });

@@ -1,10 +1,10 @@
 import "server-only";
 import { db } from "@/server/db";
 import type { Actor } from "@/server/actor";
-import { requireRoleForRead } from "@/server/read";
+import { requireRoleForRead } from "@/server/security-events";
 
 export async function listStaffForAdmin(actor: Actor) {
-  requireRoleForRead(actor, "ADMIN");
+  await requireRoleForRead(actor, "ADMIN");
   const memberships = await db.membership.findMany({
     where: { schoolId: actor.schoolId },
     orderBy: { user: { name: "asc" } },

@@ -5,7 +5,10 @@ import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { defineAction, definePublicAction } from "@/server/action";
 import { signIn, signOut, SignInLockedError } from "@/server/auth";
-import { SCHOOL_COOKIE } from "@/server/session";
+import { db } from "@/server/db";
+import { recordSecurityEvent } from "@/server/security-events";
+import { getSessionClaims, SCHOOL_COOKIE } from "@/server/session";
+import { endEverySession, endSession } from "@/server/sign-in";
 import { changePassword, switchSchool } from "./commands";
 import { signInSchema } from "./schemas";
 import { z } from "zod";
@@ -21,7 +24,7 @@ export const signInAction = definePublicAction(signInSchema, async (input) => {
         ok: false,
         values,
         message:
-          "Too many attempts to sign in to this account. For your safety, sign-in is paused for 15 minutes. Please try again later, or ask your school's PeerPath admin.",
+          "There have been too many wrong passwords for this email address, so signing in to it is paused for 15 minutes. Please try again later, or ask your school's PeerPath admin.",
       };
     }
     if (error instanceof AuthError) return { ok: false, values, message: "The email or password is wrong. Please try again." };
@@ -30,9 +33,23 @@ export const signInAction = definePublicAction(signInSchema, async (input) => {
   redirect("/");
 });
 
+/** Signs out this device: its session row goes, so a copy of its cookie stops working too (ADR 005). */
 export const signOutAction = definePublicAction(z.object({}), async () => {
+  const claims = await getSessionClaims();
+  if (claims) await endSession(db, claims);
   await signOut({ redirect: false });
   redirect("/sign-in?signedOut=1");
+});
+
+/** Signs out every device this user is signed in on, this one included. */
+export const signOutEverywhereAction = definePublicAction(z.object({}), async () => {
+  const claims = await getSessionClaims();
+  if (claims) {
+    await endEverySession(db, claims.userId);
+    await recordSecurityEvent({ kind: "auth.signed_out_everywhere", userId: claims.userId });
+  }
+  await signOut({ redirect: false });
+  redirect("/sign-in?signedOutEverywhere=1");
 });
 
 const runSwitchSchool = defineAction(switchSchool);

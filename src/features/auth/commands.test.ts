@@ -5,7 +5,7 @@ import { addMembership, createSchool, createStaffUser } from "@/server/factories
 import { loadActor } from "@/server/actor";
 import { verifyPassword } from "@/server/password";
 import { createPairing } from "@/features/pairings/commands";
-import { actorFor, FACTORY_PASSWORD } from "@/test-support/actors";
+import { actorFor, FACTORY_PASSWORD, signedInClaims } from "@/test-support/actors";
 import { expectRefusedWithoutWrites, runCommand } from "@/test-support/commands";
 import { auditEntriesBy } from "@/test-support/snapshot";
 import { buildWorld, ROLE_COLUMNS, uniqueEmail, type RoleColumn } from "@/test-support/school";
@@ -51,8 +51,9 @@ describe("changePassword", () => {
       select: { passwordHash: true, sessionVersion: true, mustChangePassword: true },
     });
     expect(user.sessionVersion).toBe(before.sessionVersion + 1);
+    expect(await db.userSession.count({ where: { userId: actor.userId } })).toBe(0);
     expect(await verifyPassword(user.passwordHash, NEW_PASSWORD)).toBe(true);
-    expect(await loadActor(db, { userId: actor.userId, sessionVersion: before.sessionVersion })).toBeNull();
+    expect(await loadActor(db, await signedInClaims(actor.userId, before.sessionVersion))).toBeNull();
     // Only this user's row changed.
     const others = (s: typeof snapBefore) => s.users.filter((u) => u.id !== actor.userId);
     expect(others(snapAfter)).toEqual(others(snapBefore));

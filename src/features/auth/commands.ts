@@ -22,6 +22,8 @@ export const changePassword = defineCommand(
       // Bumping the session version signs out every other session of this user.
       data: { passwordHash: await hashPassword(input.newPassword), mustChangePassword: false, sessionVersion: { increment: 1 } },
     });
+    // …and every session row: no device stays signed in with the old password.
+    await tx.userSession.deleteMany({ where: { userId: actor.userId } });
     await audit({ action: "user.password_changed", recordType: "User", recordId: actor.userId, changes: { password: "changed" } });
     return { message: "Your password has been changed. Please sign in with your new password." };
   },

@@ -1,14 +1,14 @@
 import "server-only";
 import { db } from "@/server/db";
 import type { Actor } from "@/server/actor";
-import { requireRoleForRead } from "@/server/read";
+import { requireRoleForRead } from "@/server/security-events";
 import { pupilDisplayName, pupilFullName } from "@/lib/ranking";
 import { keepApartVisibleTo } from "./policy";
 
 const name = { select: { id: true, legalFirstName: true, legalLastName: true, preferredName: true, tutorGroup: true } } as const;
 
 export async function listKeepApart(actor: Actor) {
-  requireRoleForRead(actor, "COORDINATOR", "DSL");
+  await requireRoleForRead(actor, "COORDINATOR", "DSL");
   const rows = await db.keepApart.findMany({
     where: keepApartVisibleTo(actor),
     orderBy: { createdAt: "desc" },
@@ -25,7 +25,7 @@ export async function listKeepApart(actor: Actor) {
 
 /** Every on-roll pupil of the school, for the two pickers. */
 export async function listPupilsForKeepApart(actor: Actor) {
-  requireRoleForRead(actor, "COORDINATOR", "DSL");
+  await requireRoleForRead(actor, "COORDINATOR", "DSL");
   const rows = await db.student.findMany({
     where: { schoolId: actor.schoolId, status: { not: "LEFT" } },
     orderBy: [{ legalLastName: "asc" }, { legalFirstName: "asc" }],

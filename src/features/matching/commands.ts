@@ -60,7 +60,7 @@ export const saveMatchWeights = defineCommand(
     const { programmeId, ...form } = input;
     const weights = toMatchWeights(form);
     await tx.programme.update({
-      where: { id: programme.id },
+      where: { schoolId_id: { schoolId: actor.schoolId, id: programme.id } },
       data: { matchWeights: { ...weights, menteeRanking: [...weights.menteeRanking] } },
     });
     await audit({ action: "programme.match_weights_saved", recordType: "Programme", recordId: programmeId, changes: form });

@@ -1,8 +1,7 @@
 import "server-only";
-import { notFound } from "next/navigation";
 import { db } from "@/server/db";
 import type { Actor } from "@/server/actor";
-import { requireRoleForRead } from "@/server/read";
+import { notFoundFor, requireRoleForRead } from "@/server/security-events";
 import { todayIn } from "@/lib/dates";
 import { pupilDisplayName, pupilFirstName } from "@/lib/ranking";
 import { slotLabels } from "@/lib/slots";
@@ -52,12 +51,12 @@ function weightsFrom(json: unknown): MatchWeights {
  * for a mentor, the school's keep-apart pairs and the programme's rules. Staff-only.
  */
 export async function loadMatchingInput(actor: Actor, programmeId: string, weightsOverride?: MatchWeights) {
-  requireRoleForRead(actor, "COORDINATOR");
+  await requireRoleForRead(actor, "COORDINATOR");
   const programme = await db.programme.findFirst({
     where: { id: programmeId, schoolId: actor.schoolId },
     select: { id: true, name: true, minYearGap: true, maxYearGap: true, isTrainingRequired: true, groupSize: true, matchWeights: true },
   });
-  if (!programme) notFound();
+  if (!programme) return notFoundFor(actor, "Programme", programmeId);
   const today = todayIn(actor.timezone);
   const pupil = {
     id: true,

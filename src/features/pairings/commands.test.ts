@@ -43,7 +43,7 @@ describe("createPairing", () => {
     expect(result.ok, result.message).toBe(true);
     expect(changes).toEqual({ pairings: 1, pairingMembers: 2, auditLogs: 1, idempotencyKeys: 1 });
 
-    const pairing = await db.pairing.findUniqueOrThrow({ where: { id: result.recordId! }, include: { members: true } });
+    const pairing = await db.pairing.findFirstOrThrow({ where: { id: result.recordId! }, include: { members: true } });
     expect(pairing).toMatchObject({
       schoolId: world.a.school.id,
       programmeId: world.a.programme.id,
@@ -246,7 +246,7 @@ describe("changePairingStatus", () => {
     );
     expect(ended.result.ok, ended.result.message).toBe(true);
     expect(ended.changes).toEqual({ auditLogs: 1 });
-    const row = await db.pairing.findUniqueOrThrow({ where: { id: world.a.pairing.id } });
+    const row = await db.pairing.findFirstOrThrow({ where: { id: world.a.pairing.id } });
     expect(row.status).toBe("ENDED");
     expect(row.closureReason).toBe("GOALS_MET");
     expect(fromDbDate(row.endsOn!)).toBe(world.a.today);

@@ -35,7 +35,7 @@ describe("manual pairing hard rules", () => {
       trainingOverrideReason: "Training booked for Friday; trial supervised",
     });
     expect(allowed.ok).toBe(true);
-    const pairing = await db.pairing.findUniqueOrThrow({ where: { id: allowed.recordId! } });
+    const pairing = await db.pairing.findFirstOrThrow({ where: { id: allowed.recordId! } });
     expect(pairing.trainingOverrideReason).toBe("Training booked for Friday; trial supervised");
     const audit = await db.auditLog.findFirstOrThrow({ where: { recordId: pairing.id, action: "pairing.created" } });
     expect((audit.changes as Record<string, unknown>).trainingOverrideReason).toBe("Training booked for Friday; trial supervised");
@@ -45,7 +45,7 @@ describe("manual pairing hard rules", () => {
     const { coordinator, input } = await setUp();
     const result = await submit(createPairing, coordinator, { ...input, trainingOverrideReason: "Not needed" });
     expect(result.ok).toBe(true);
-    const pairing = await db.pairing.findUniqueOrThrow({ where: { id: result.recordId! } });
+    const pairing = await db.pairing.findFirstOrThrow({ where: { id: result.recordId! } });
     expect(pairing.trainingOverrideReason).toBeNull();
   });
 
@@ -69,7 +69,7 @@ describe("manual pairing hard rules", () => {
 
   it("refuses a mentor more than the programme's maximum gap older", async () => {
     const { s, coordinator, input } = await setUp();
-    await db.programme.update({ where: { id: s.programme.id }, data: { maxYearGap: 2 } });
+    await db.programme.updateMany({ where: { id: s.programme.id }, data: { maxYearGap: 2 } });
     const refused = await submit(createPairing, coordinator, input); // Year 10 with Year 7
     expect(refused.ok).toBe(false);
     expect(refused.fieldErrors?.mentorIds?.join(" ")).toMatch(/more than 2 years older/);
@@ -77,12 +77,12 @@ describe("manual pairing hard rules", () => {
 
   it("refuses pupils who are never free at the same time, but only when both have said when they are free", async () => {
     const { s, coordinator, input } = await setUp();
-    await db.student.update({ where: { id: s.pupils.spareMentor.id }, data: { availability: ["MON_LUNCH"] } });
+    await db.student.updateMany({ where: { id: s.pupils.spareMentor.id }, data: { availability: ["MON_LUNCH"] } });
     expect((await submit(createPairing, coordinator, input)).ok).toBe(true);
 
     const other = await setUp();
-    await db.student.update({ where: { id: other.s.pupils.spareMentor.id }, data: { availability: ["MON_LUNCH"] } });
-    await db.student.update({ where: { id: other.s.pupils.spareMentee.id }, data: { availability: ["TUE_BREAK"] } });
+    await db.student.updateMany({ where: { id: other.s.pupils.spareMentor.id }, data: { availability: ["MON_LUNCH"] } });
+    await db.student.updateMany({ where: { id: other.s.pupils.spareMentee.id }, data: { availability: ["TUE_BREAK"] } });
     const refused = await submit(createPairing, other.coordinator, other.input);
     expect(refused.ok).toBe(false);
     expect(refused.message).toMatch(/never free at the same time/);

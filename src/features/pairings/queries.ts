@@ -1,9 +1,9 @@
 import "server-only";
-import { notFound } from "next/navigation";
 import type { Prisma } from "@/generated/prisma/client";
 import { db } from "@/server/db";
 import type { Actor } from "@/server/actor";
-import { requireRoleForRead, textContaining } from "@/server/read";
+import { textContaining } from "@/server/read";
+import { notFoundFor, requireRoleForRead } from "@/server/security-events";
 import { fromDbDate, todayIn } from "@/lib/dates";
 import { nextSessionDate } from "@/lib/planned-sessions";
 import { pupilDisplayName, pupilFirstName } from "@/lib/ranking";
@@ -16,7 +16,7 @@ import { searchTerm } from "@/lib/schema-helpers";
 const studentName = { legalFirstName: true, legalLastName: true, preferredName: true } as const;
 
 export async function listPairingsForCoordinator(actor: Actor, programmeId: string, options: { q?: unknown; status?: unknown } = {}) {
-  requireRoleForRead(actor, "COORDINATOR");
+  await requireRoleForRead(actor, "COORDINATOR");
   const term = searchTerm(options.q);
   const where: Prisma.PairingWhereInput = {
     ...pairingsVisibleTo(actor),
@@ -76,7 +76,7 @@ export async function listPairingsForCoordinator(actor: Actor, programmeId: stri
 }
 
 export async function getPairingForStaff(actor: Actor, pairingId: string) {
-  requireRoleForRead(actor, "COORDINATOR");
+  await requireRoleForRead(actor, "COORDINATOR");
   const pairing = await db.pairing.findFirst({
     where: { ...pairingsVisibleTo(actor), id: pairingId },
     select: {
@@ -109,7 +109,7 @@ export async function getPairingForStaff(actor: Actor, pairingId: string) {
       },
     },
   });
-  if (!pairing) notFound();
+  if (!pairing) return notFoundFor(actor, "Pairing", pairingId);
   const today = todayIn(actor.timezone);
   return {
     ...pairing,
@@ -178,6 +178,6 @@ export async function listMyPairings(actor: Actor) {
 export async function getPairingToLog(actor: Actor, pairingId: string) {
   const mine = await listMyPairings(actor);
   const pairing = mine.find((p) => p.id === pairingId && p.myRole === "MENTOR" && p.status !== "PAUSED");
-  if (!pairing) notFound();
+  if (!pairing) return notFoundFor(actor, "Pairing", pairingId);
   return pairing;
 }

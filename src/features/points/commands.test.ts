@@ -131,9 +131,9 @@ describe("reversePoints", () => {
     expect(result.ok, result.message).toBe(true);
     expect(changes).toEqual({ pointEntries: 1, auditLogs: 1 });
 
-    const original = await db.pointEntry.findUniqueOrThrow({ where: { id: world.a.pointEntry.id } });
+    const original = await db.pointEntry.findFirstOrThrow({ where: { id: world.a.pointEntry.id } });
     expect(original.amount).toBe(3);
-    const reversal = await db.pointEntry.findUniqueOrThrow({ where: { id: result.recordId! } });
+    const reversal = await db.pointEntry.findFirstOrThrow({ where: { id: result.recordId! } });
     expect(reversal).toMatchObject({
       amount: -3,
       reversesId: original.id,

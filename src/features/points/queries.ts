@@ -1,8 +1,7 @@
 import "server-only";
-import { notFound } from "next/navigation";
 import { db } from "@/server/db";
 import { isStaff, type Actor } from "@/server/actor";
-import { requireRoleForRead } from "@/server/read";
+import { notFoundFor, requireRoleForRead } from "@/server/security-events";
 import { pupilDisplayName, rankForPupils, rankForStaff } from "@/lib/ranking";
 import { programmesVisibleTo } from "@/features/programmes/policy";
 
@@ -15,7 +14,7 @@ export async function getLeaderboard(actor: Actor, programmeId: string) {
     where: { ...programmesVisibleTo(actor), id: programmeId },
     select: { id: true, name: true },
   });
-  if (!programme) notFound();
+  if (!programme) return notFoundFor(actor, "Programme", programmeId);
   const where = { schoolId: actor.schoolId, programmeId };
   const [students, totals, earned] = await Promise.all([
     db.student.findMany({
@@ -59,7 +58,7 @@ export async function getMyPoints(actor: Actor) {
 }
 
 export async function listRecentPoints(actor: Actor, programmeId: string, take = 20) {
-  requireRoleForRead(actor, "COORDINATOR", "TEACHER", "DSL");
+  await requireRoleForRead(actor, "COORDINATOR", "TEACHER", "DSL");
   const rows = await db.pointEntry.findMany({
     where: { schoolId: actor.schoolId, programmeId },
     orderBy: { createdAt: "desc" },

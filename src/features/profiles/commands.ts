@@ -37,7 +37,7 @@ export const setMentorPreferences = defineCommand(
     if (input.ranking.some((id) => !allowed.has(id)))
       throw new RuleError("Choose from the mentors shown.", { first: ["Choose from the mentors shown."] });
     await tx.menteeProfile.update({
-      where: { programmeId_studentId: { programmeId: input.programmeId, studentId: actor.studentId! } },
+      where: { schoolId_programmeId_studentId: { schoolId: actor.schoolId, programmeId: input.programmeId, studentId: actor.studentId! } },
       data: { ranking: input.ranking, hasNoPreference: input.hasNoPreference },
     });
     await audit({
@@ -60,7 +60,7 @@ export const updateMatchingDetails = defineCommand(
     const student = await tx.student.findFirst({ where: { schoolId: actor.schoolId, id: input.studentId }, select: { id: true } });
     if (!student) throw new NotFoundError("pupil");
     const { studentId, ...data } = input;
-    await tx.student.update({ where: { id: student.id }, data });
+    await tx.student.update({ where: { schoolId_id: { schoolId: actor.schoolId, id: student.id } }, data });
     await audit({ action: "student.matching_details_updated", recordType: "Student", recordId: studentId, changes: data });
     return { message: "Matching details saved." };
   },
@@ -79,7 +79,7 @@ export const updateMentorProfile = defineCommand(
       FOCUS_AREAS.map((area) => [area, Number(raw[`strength_${area}`] ?? 0)]).filter(([, level]) => (level as number) > 0),
     );
     await tx.mentorProfile.update({
-      where: { id: profile.id },
+      where: { schoolId_id: { schoolId: actor.schoolId, id: profile.id } },
       data: { capacity: input.capacity, trainingComplete: input.trainingComplete, strengths },
     });
     await audit({
@@ -100,7 +100,10 @@ export const updateMenteeProfile = defineCommand(
       select: { id: true },
     });
     if (!profile) throw new NotFoundError("mentee");
-    await tx.menteeProfile.update({ where: { id: profile.id }, data: { focusAreas: input.focusAreas } });
+    await tx.menteeProfile.update({
+      where: { schoolId_id: { schoolId: actor.schoolId, id: profile.id } },
+      data: { focusAreas: input.focusAreas },
+    });
     await audit({
       action: "mentee.profile_updated",
       recordType: "Student",

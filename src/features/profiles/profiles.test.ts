@@ -58,8 +58,8 @@ describe("a pupil's own profile and choices", () => {
     });
     expect(result.ok).toBe(true);
     const [me, other] = await Promise.all([
-      db.student.findUniqueOrThrow({ where: { id: s.pupils.mentee.id } }),
-      db.student.findUniqueOrThrow({ where: { id: s.pupils.otherMentee.id } }),
+      db.student.findFirstOrThrow({ where: { id: s.pupils.mentee.id } }),
+      db.student.findFirstOrThrow({ where: { id: s.pupils.otherMentee.id } }),
     ]);
     expect(me.interests).toEqual(["drawing"]);
     expect(other.interests).toEqual([]);
@@ -72,11 +72,11 @@ describe("a pupil's own profile and choices", () => {
     const input = { programmeId: s.programme.id, first: s.pupils.spareMentor.id };
     expect(await getMentorChoices(mentee)).toEqual([]);
     await expectRefusedWithoutWrites(setMentorPreferences, mentee, input, [s.school.id], NOT_FOUND_MESSAGE);
-    await db.pairing.update({ where: { id: s.pairing.id }, data: { status: "PAUSED" } });
+    await db.pairing.updateMany({ where: { id: s.pairing.id }, data: { status: "PAUSED" } });
     expect(await getMentorChoices(mentee)).toEqual([]);
     await expectRefusedWithoutWrites(setMentorPreferences, mentee, input, [s.school.id], NOT_FOUND_MESSAGE);
     // Once the pairing has ended they are waiting again, and may choose.
-    await db.pairing.update({ where: { id: s.pairing.id }, data: { status: "ENDED", closureReason: "MISMATCH" } });
+    await db.pairing.updateMany({ where: { id: s.pairing.id }, data: { status: "ENDED", closureReason: "MISMATCH" } });
     expect((await getMentorChoices(mentee)).map((c) => c.programmeId)).toEqual([s.programme.id]);
     expect((await setMentorPreferences.run(mentee, input)).ok).toBe(true);
   });
@@ -84,7 +84,7 @@ describe("a pupil's own profile and choices", () => {
   it("a mentee sees short profiles of eligible mentors only, and cannot rank anyone else", async () => {
     const s = await buildSchool();
     // Waiting for a mentor: their earlier pairing ended.
-    await db.pairing.update({ where: { id: s.pairing.id }, data: { status: "ENDED", closureReason: "MISMATCH" } });
+    await db.pairing.updateMany({ where: { id: s.pairing.id }, data: { status: "ENDED", closureReason: "MISMATCH" } });
     const keptApartMentor = await createStudent(db, {
       schoolId: s.school.id,
       firstName: "Zed",

@@ -1,8 +1,7 @@
 import "server-only";
-import { notFound } from "next/navigation";
 import { db } from "@/server/db";
 import type { Actor } from "@/server/actor";
-import { requireRoleForRead } from "@/server/read";
+import { notFoundFor, requireRoleForRead } from "@/server/security-events";
 import { fromDbDate, todayIn } from "@/lib/dates";
 import { pupilDisplayName, pupilFullName } from "@/lib/ranking";
 import { yearGroupOn } from "@/lib/year-group";
@@ -10,7 +9,7 @@ import { studentsVisibleTo } from "@/features/students/policy";
 
 /** A pupil as a coordinator sees them: matching details, profiles and every pairing, ended ones too. */
 export async function getPupilForCoordinator(actor: Actor, studentId: string) {
-  requireRoleForRead(actor, "COORDINATOR");
+  await requireRoleForRead(actor, "COORDINATOR");
   const student = await db.student.findFirst({
     where: { ...studentsVisibleTo(actor), id: studentId },
     select: {
@@ -57,7 +56,7 @@ export async function getPupilForCoordinator(actor: Actor, studentId: string) {
       },
     },
   });
-  if (!student) notFound();
+  if (!student) return notFoundFor(actor, "Student", studentId);
   const today = todayIn(actor.timezone);
   return {
     ...student,

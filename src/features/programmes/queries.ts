@@ -1,8 +1,7 @@
 import "server-only";
-import { notFound } from "next/navigation";
 import { db } from "@/server/db";
 import type { Actor } from "@/server/actor";
-import { requireRoleForRead } from "@/server/read";
+import { notFoundFor, requireRoleForRead } from "@/server/security-events";
 import { addDaysIso, fromDbDate, startOfDayInstant, todayIn, toDbDate, weekOf } from "@/lib/dates";
 import { plannedSessionsInWeek } from "@/lib/planned-sessions";
 import { holidaysFor } from "@/server/calendar";
@@ -20,11 +19,11 @@ export async function listProgrammesForActor(actor: Actor) {
 
 /** The programme a staff page shows: the one asked for, else the first running one. */
 export async function chooseProgrammeForStaff(actor: Actor, programmeId?: string) {
-  requireRoleForRead(actor, "COORDINATOR", "TEACHER", "DSL", "ADMIN");
+  await requireRoleForRead(actor, "COORDINATOR", "TEACHER", "DSL", "ADMIN");
   const programmes = await listProgrammesForActor(actor);
   if (programmeId) {
     const chosen = programmes.find((p) => p.id === programmeId);
-    if (!chosen) notFound();
+    if (!chosen) return notFoundFor(actor, "Programme", programmeId);
     return { programme: chosen, programmes };
   }
   return { programme: programmes.find((p) => p.status === "ACTIVE") ?? programmes[0] ?? null, programmes };
@@ -42,12 +41,12 @@ export type DashboardFigures = {
 };
 
 export async function getCoordinatorFigures(actor: Actor, programmeId: string): Promise<DashboardFigures> {
-  requireRoleForRead(actor, "COORDINATOR");
+  await requireRoleForRead(actor, "COORDINATOR");
   const programme = await db.programme.findFirst({
     where: { id: programmeId, schoolId: actor.schoolId },
     select: { id: true, cadence: true },
   });
-  if (!programme) notFound();
+  if (!programme) return notFoundFor(actor, "Programme", programmeId);
   const today = todayIn(actor.timezone);
   const week = weekOf(today);
   const schoolId = actor.schoolId;

@@ -32,7 +32,7 @@ describe("recordReview", () => {
     const { result, changes } = await runCommand(recordReview, world.actors.COORDINATOR, input(world), ids());
     expect(result.ok, result.message).toBe(true);
     expect(changes).toEqual({ reviews: 1, auditLogs: 1, idempotencyKeys: 1 });
-    const review = await db.review.findUniqueOrThrow({ where: { id: result.recordId! } });
+    const review = await db.review.findFirstOrThrow({ where: { id: result.recordId! } });
     expect(review).toMatchObject({
       schoolId: world.a.school.id,
       pairingId: world.a.pairing.id,

@@ -50,7 +50,7 @@ describe("logSession", () => {
     expect(result.ok, result.message).toBe(true);
     expect(changes).toEqual({ sessions: 1, attendances: 1, auditLogs: 1 });
 
-    const session = await db.mentoringSession.findUniqueOrThrow({ where: { id: result.recordId! }, include: { attendances: true } });
+    const session = await db.mentoringSession.findFirstOrThrow({ where: { id: result.recordId! }, include: { attendances: true } });
     expect(session).toMatchObject({
       schoolId: world.a.school.id,
       pairingId: world.a.pairing.id,
@@ -165,12 +165,12 @@ describe("logSession", () => {
   });
 
   it("refuses a mentor logging for a paused pairing", async () => {
-    await db.pairing.update({ where: { id: world.a.pairing.id }, data: { status: "PAUSED" } });
+    await db.pairing.updateMany({ where: { id: world.a.pairing.id }, data: { status: "PAUSED" } });
     try {
       await expectRefusedWithoutWrites(logSession, world.actors.MENTOR, sessionForm(world), ids(), NOT_FOUND_MESSAGE);
       await expectRefusedWithoutWrites(logSession, world.actors.COORDINATOR, sessionForm(world), ids(), NOT_FOUND_MESSAGE);
     } finally {
-      await db.pairing.update({ where: { id: world.a.pairing.id }, data: { status: "ACTIVE" } });
+      await db.pairing.updateMany({ where: { id: world.a.pairing.id }, data: { status: "ACTIVE" } });
     }
   });
 

@@ -2,7 +2,8 @@ import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
 import { db } from "@/server/db";
 import type { Actor } from "@/server/actor";
-import { pageOf, requireRoleForRead, textContaining } from "@/server/read";
+import { pageOf, textContaining } from "@/server/read";
+import { requireRoleForRead } from "@/server/security-events";
 import { todayIn } from "@/lib/dates";
 import { searchTerm } from "@/lib/schema-helpers";
 import { pupilDisplayName } from "@/lib/ranking";
@@ -27,7 +28,7 @@ function nameSearch(q: unknown): Prisma.StudentWhereInput {
 
 /** Mentors and mentees of a programme, for coordinator lists and pickers. */
 export async function listParticipants(actor: Actor, programmeId: string, q?: unknown) {
-  requireRoleForRead(actor, "COORDINATOR", "TEACHER", "DSL");
+  await requireRoleForRead(actor, "COORDINATOR", "TEACHER", "DSL");
   const today = todayIn(actor.timezone);
   const where = { ...studentsVisibleTo(actor), status: { not: "LEFT" as const }, ...nameSearch(q) };
   const [mentors, mentees, waiting] = await Promise.all([
@@ -101,7 +102,7 @@ export async function listParticipants(actor: Actor, programmeId: string, q?: un
 
 /** The school's pupils, paginated and searchable on the server (admin). */
 export async function listStudentsForAdmin(actor: Actor, options: { q?: unknown; page?: number }) {
-  requireRoleForRead(actor, "ADMIN");
+  await requireRoleForRead(actor, "ADMIN");
   const { skip, take, page } = pageOf(options.page);
   const where = { ...studentsVisibleTo(actor), ...nameSearch(options.q) };
   const today = todayIn(actor.timezone);

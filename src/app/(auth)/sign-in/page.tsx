@@ -16,6 +16,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
       <p className="mt-1 text-muted">Use the email address your school gave you.</p>
       <div className="mt-6 space-y-4 rounded-[var(--radius-card)] border border-line bg-surface p-5">
         {params.signedOut ? <Notice tone="calm">You have signed out.</Notice> : null}
+        {params.signedOutEverywhere ? <Notice tone="calm">You have signed out on every device.</Notice> : null}
         {params.passwordChanged ? <Notice>Your password has been changed. Please sign in with your new password.</Notice> : null}
         {params.error ? (
           <Notice tone="danger" role="alert">

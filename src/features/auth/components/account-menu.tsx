@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import { initialFormState } from "@/lib/form-state";
-import { signOutAction, switchSchoolAction } from "../actions";
+import { signOutAction, signOutEverywhereAction, switchSchoolAction } from "../actions";
 
 export function SignOutButton() {
   const [, action] = useActionState(signOutAction, initialFormState);
@@ -10,6 +10,18 @@ export function SignOutButton() {
     <form action={action}>
       <button type="submit" className="min-h-11 rounded-lg px-3 font-semibold text-accent underline-offset-4 hover:underline">
         Sign out
+      </button>
+    </form>
+  );
+}
+
+/** Ends every session of this account, on every device (a lost phone, a shared computer left signed in). */
+export function SignOutEverywhereButton() {
+  const [, action] = useActionState(signOutEverywhereAction, initialFormState);
+  return (
+    <form action={action}>
+      <button type="submit" className="min-h-11 rounded-lg px-3 text-sm font-semibold text-accent underline-offset-4 hover:underline">
+        Sign out everywhere
       </button>
     </form>
   );

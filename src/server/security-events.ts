@@ -1,0 +1,61 @@
+import "server-only";
+import { notFound } from "next/navigation";
+import type { Prisma } from "@/generated/prisma/client";
+import type { Actor, Role } from "./actor";
+import { assertRole } from "./actor";
+import { db } from "./db";
+
+/**
+ * What the security-event log records (ADR 005): refused attempts, with who, what and when. Kept in
+ * one global, append-only table, since some have no school (a sign-in for an unknown email).
+ */
+export type SecurityEventKind =
+  "auth.sign_in_failed" | "auth.sign_in_locked" | "auth.signed_out_everywhere" | "access.role_refused" | "access.not_found";
+
+export type SecurityEventInput = {
+  kind: SecurityEventKind;
+  userId?: string | null;
+  schoolId?: string | null;
+  email?: string | null;
+  ip?: string | null;
+  detail?: Prisma.InputJsonObject;
+};
+
+/**
+ * Written on its own, never inside the refused change's transaction (which rolls back). A failure to
+ * record is logged and never turns a refusal into a server error.
+ */
+export async function recordSecurityEvent(event: SecurityEventInput): Promise<void> {
+  try {
+    await db.securityEvent.create({
+      data: {
+        kind: event.kind,
+        userId: event.userId ?? null,
+        schoolId: event.schoolId ?? null,
+        email: event.email ?? null,
+        ip: event.ip ?? null,
+        detail: event.detail ?? {},
+      },
+    });
+  } catch (error) {
+    console.error("[security-event]", event.kind, error);
+  }
+}
+
+/** An actor's refusal: who and which school, plus what was asked for. */
+export function refusalOf(actor: Actor, kind: "access.role_refused" | "access.not_found", detail: Prisma.InputJsonObject) {
+  return recordSecurityEvent({ kind, userId: actor.userId, schoolId: actor.schoolId, detail: { roles: actor.roles, ...detail } });
+}
+
+/** For reads: the record is not there for this actor. Recorded, then the same 404 as a missing record. */
+export async function notFoundFor(actor: Actor, what: string, id?: string | null): Promise<never> {
+  await refusalOf(actor, "access.not_found", { what, id: id ?? null });
+  notFound();
+}
+
+/** Every staff-only read starts here: an actor without the role sees a 404, and the refusal is recorded. */
+export async function requireRoleForRead(actor: Actor, ...roles: Role[]): Promise<void> {
+  if (roles.some((role) => actor.roles.includes(role))) return;
+  await refusalOf(actor, "access.role_refused", { needs: roles });
+  assertRole(actor, roles, notFound);
+}
