@@ -68,6 +68,15 @@ export function httpUrl(host: string | undefined, port: number) {
   return `http://${net.isIPv6(name) ? `[${name}]` : name}:${port}`;
 }
 
+/** Where `npm run dev` listens: the loopback only (it has demo accounts with a published password), unless HOST says otherwise. */
+export function devHost(env: Record<string, string | undefined> = process.env) {
+  return env.HOST?.trim() || "127.0.0.1";
+}
+
+export function nextDevArgs(host: string, port: number) {
+  return ["dev", "-H", host, "-p", String(port)];
+}
+
 function exitCode(code: number | null, signal: NodeJS.Signals | null) {
   return code ?? 128 + (signal ? (os.constants.signals[signal] ?? 0) : 1);
 }
