@@ -5,7 +5,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { appEnv, bin, root, startServer, waitForHttp, type Server } from "./lib/app-server";
+import { appEnv, bin, devHost, nextDevArgs, root, startServer, waitForHttp, type Server } from "./lib/app-server";
 import { freePort } from "./lib/embedded-db";
 import { ownTsconfig } from "./lib/next-tsconfig";
 
@@ -25,7 +25,7 @@ describe("next dev serves its resources to pages opened on a loopback address", 
     });
     server = startServer(
       bin("next"),
-      ["dev", "-p", String(port)],
+      nextDevArgs(devHost({}), port), // as `npm run dev` runs it, on 127.0.0.1
       env,
       path.join(os.tmpdir(), `peerpath-next-dev-origins-${process.pid}.log`),
     );

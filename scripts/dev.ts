@@ -1,11 +1,26 @@
 // `npm run dev`: PostgreSQL (embedded, or DATABASE_URL), migrations, demo data on first run, then
-// `next dev`. Ctrl-C stops Next first, then PostgreSQL; the data survives a restart.
+// `next dev` on 127.0.0.1 (or HOST). Ctrl-C stops Next first, then PostgreSQL; the data survives a restart.
 import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { appEnv, bin, fail, onSignals, portFromEnv, portInUse, root, run, seconds, startServer, type Server } from "./lib/app-server";
+import {
+  appEnv,
+  bin,
+  devHost,
+  fail,
+  httpUrl,
+  nextDevArgs,
+  onSignals,
+  portFromEnv,
+  portInUse,
+  root,
+  run,
+  seconds,
+  startServer,
+  type Server,
+} from "./lib/app-server";
 import { handleSignalsYourself, startEmbeddedDb, untraversableParent, type RunningDb } from "./lib/embedded-db";
 import { migrateDeploy, ownerUrlFromEnv } from "./lib/prisma-cli";
 
@@ -75,8 +90,9 @@ let stopping = false;
 async function main() {
   const started = performance.now();
   const appPort = portFromEnv("PORT", 3000);
+  const appHost = devHost();
   const givenUrl = process.env.DATABASE_URL;
-  if (await portInUse(appPort)) {
+  if (await portInUse(appPort, appHost)) {
     fail(`Port ${appPort} is already in use — is another \`npm run dev\` running? Stop it or set PORT=…`);
   }
   fs.mkdirSync(dataRoot, { recursive: true });
@@ -121,7 +137,9 @@ async function main() {
 
   console.log(`Ready for Next in ${seconds(started)}.`);
   const env = appEnv({ DATABASE_URL: url, AUTH_SECRET: authSecret(), PORT: String(appPort) });
-  next = startServer(bin("next"), ["dev", "-p", String(appPort)], env);
+  const where = appHost === "127.0.0.1" ? "this machine only; set HOST to listen on another address" : `HOST=${appHost}`;
+  console.log(`PeerPath (dev) at ${httpUrl(appHost, appPort)} (${where}).`);
+  next = startServer(bin("next"), nextDevArgs(appHost, appPort), env);
   const code = await next.exited;
   if (stopping) return; // The signal handler finishes the shutdown.
   console.log(`Next exited (code ${code}); stopping the database.`);

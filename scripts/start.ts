@@ -1,8 +1,19 @@
 // `npm start`: the production path. It never starts a database and never adds demo data.
-import { appEnv, bin, fail, killRunning, onSignals, portFromEnv, portInUse, run, startServer, type Server } from "./lib/app-server";
+import { appEnv, bin, fail, freeLoopbackPort, killRunning, onSignals, portFromEnv, portInUse, run } from "./lib/app-server";
+import { describeClientAddresses, parseTrustedProxies } from "./lib/front-server";
 import { migrateDeploy, ownerUrlFromEnv } from "./lib/prisma-cli";
+import { serveApp, type AppServer } from "./lib/serve-app";
 
-let server: Server | undefined;
+let server: AppServer | undefined;
+let stopping = false;
+
+function trustedProxiesFromEnv() {
+  try {
+    return parseTrustedProxies(process.env.TRUSTED_PROXIES);
+  } catch (error) {
+    fail(error instanceof Error ? error.message : String(error));
+  }
+}
 
 async function main() {
   const databaseUrl = process.env.DATABASE_URL ?? "";
@@ -16,7 +27,9 @@ async function main() {
   }
   if (secret.length < 32) fail("AUTH_SECRET is too short: use at least 32 random characters.");
   const port = portFromEnv("PORT", 3000);
-  if (await portInUse(port)) fail(`Port ${port} is already in use. Stop whatever uses it or set PORT=…`);
+  const host = process.env.HOST?.trim() || undefined;
+  const trustedProxies = trustedProxiesFromEnv();
+  if (await portInUse(port, host)) fail(`Port ${port} is already in use. Stop whatever uses it or set PORT=…`);
 
   const env = appEnv({ DATABASE_URL: databaseUrl, AUTH_SECRET: secret, PORT: String(port) });
   await run(bin("next"), ["build"], { env });
@@ -24,16 +37,23 @@ async function main() {
   const { ownerUrl, warning } = ownerUrlFromEnv();
   if (warning) console.warn(warning);
   migrateDeploy(ownerUrl, { appUrl: databaseUrl, quiet: false });
-  server = startServer(bin("next"), ["start", "-p", String(port)], env);
+  // Next listens on the loopback only; the front server faces the network and sets the client's address.
+  server = serveApp({ env, nextPort: await freeLoopbackPort(), port, host, trustedProxies });
+  const url = await server.ready;
+  console.log(`PeerPath is ready at ${url} (${host ? `listening on ${host} only` : "listening on every interface"}).`);
+  console.log(describeClientAddresses(trustedProxies));
   process.exit(await server.exited);
 }
 
 onSignals(async (signal) => {
+  stopping = true;
   killRunning(signal);
   process.exit(server ? await server.stop(signal === "SIGHUP" ? "SIGTERM" : signal) : 130);
 });
 
-main().catch((error) => {
+main().catch(async (error) => {
+  if (stopping) return; // The signal handler finishes the shutdown.
   console.error(error instanceof Error ? error.message : error);
+  await server?.stop();
   process.exit(1);
 });

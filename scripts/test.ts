@@ -7,11 +7,12 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { appEnv, bin, fail, killRunning, onSignals, root, run, seconds, startServer, waitForHttp, type Server } from "./lib/app-server";
+import { appEnv, bin, fail, killRunning, onSignals, root, run, seconds, type Server } from "./lib/app-server";
 import { findChromium } from "./lib/chromium";
 import { freePort, handleSignalsYourself, startEmbeddedDb, tempDataDir, type RunningDb } from "./lib/embedded-db";
 import { ownTsconfig } from "./lib/next-tsconfig";
 import { migrateDeploy } from "./lib/prisma-cli";
+import { serveApp } from "./lib/serve-app";
 
 const [part, ...extra] = process.argv.slice(2);
 if (part !== undefined && part !== "unit" && part !== "e2e") fail("Usage: npm test [unit|e2e] [-- extra arguments]");
@@ -61,11 +62,12 @@ async function browserTests() {
   console.log(`Built in ${seconds(step)} (into ${distDir}).`);
 
   step = performance.now();
-  const port = await freePort();
-  const baseUrl = `http://127.0.0.1:${port}`;
-  server = startServer(bin("next"), ["start", "-H", "127.0.0.1", "-p", String(port)], { ...env, PORT: String(port) }, serverLog);
-  await waitForHttp(baseUrl, server);
-  console.log(`App answering at ${baseUrl} after ${seconds(step)}.`);
+  // The same path as `npm start`: Next on the loopback behind the front server. The specs play the
+  // part of one proxy, so a spec may send its own X-Forwarded-For (sign-in throttling does).
+  const app = serveApp({ env, nextPort: await freePort(), port: 0, host: "127.0.0.1", trustedProxies: 1, logFile: serverLog });
+  server = app;
+  const baseUrl = await app.ready;
+  console.log(`App answering at ${baseUrl} (front server, TRUSTED_PROXIES=1) after ${seconds(step)}.`);
 
   const args = part === "e2e" ? extra : [];
   await run(bin("playwright"), ["test", ...args], {

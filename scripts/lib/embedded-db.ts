@@ -53,17 +53,8 @@ export async function isPortFree(port: number, host = "127.0.0.1"): Promise<bool
   });
 }
 
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
+/** A free port on the loopback (the same helper `npm start` uses, which must not load this module). */
+export { freeLoopbackPort as freePort } from "./app-server";
 
 /**
  * As root, PostgreSQL runs as the `postgres` user, which must be able to traverse every parent
