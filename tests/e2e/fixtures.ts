@@ -8,11 +8,38 @@ import type { Account, Db } from "./support/seed";
 
 export { expect };
 
+declare global {
+  interface Window {
+    reportCspViolation?: (text: string) => Promise<void>;
+  }
+}
+
 /**
  * `test` with a worker-scoped `db`: a Prisma client on the database the app under test uses, for
- * seeding. `npm test` passes DATABASE_URL; closed when the worker ends.
+ * seeding. `npm test` passes DATABASE_URL; closed when the worker ends. Every test also fails on
+ * any Content-Security-Policy violation in any page or frame it opened (ADR 011); `cspViolations`
+ * is the list so far.
  */
-export const test = base.extend<object, { db: Db }>({
+export const test = base.extend<{ cspViolations: string[] }, { db: Db }>({
+  cspViolations: [
+    async ({ context }, use) => {
+      const violations: string[] = [];
+      // The binding and the init script are the browser's own (DevTools protocol), so the policy
+      // under test does not apply to them.
+      await context.exposeBinding("reportCspViolation", ({ frame }, text: string) => {
+        violations.push(`${frame.url()}: ${text}`);
+      });
+      await context.addInitScript(() => {
+        document.addEventListener("securitypolicyviolation", (event) => {
+          const where = event.sourceFile ? ` (${event.sourceFile}:${event.lineNumber})` : "";
+          void window.reportCspViolation?.(`${event.effectiveDirective} blocked ${event.blockedURI || "inline code"}${where}`);
+        });
+      });
+      await use(violations);
+      expect(violations, "Content-Security-Policy violations (ADR 011)").toEqual([]);
+    },
+    { auto: true },
+  ],
   db: [
     async ({}, use) => {
       const url = process.env.DATABASE_URL;
