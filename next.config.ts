@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import { STATIC_SECURITY_HEADERS, STRICT_TRANSPORT_SECURITY } from "./src/lib/security-headers";
 
 // Build-time configuration, read by Next itself before any app code runs (so not through src/env.ts).
 // `next dev` serves its own resources (/_next/…) only to pages opened from an allowed host: allow
@@ -16,6 +17,14 @@ const nextConfig: NextConfig = {
   allowedDevOrigins: extraHost ? [...loopback, extraHost] : loopback,
   // The Prisma client and Argon2 stay as Node modules on the server.
   serverExternalPackages: ["@node-rs/argon2", "pg", "@prisma/adapter-pg"],
+  // On every response, Next's own files included; the per-request policy is set in src/proxy.ts (ADR 011).
+  async headers() {
+    return [
+      { source: "/:path*", headers: STATIC_SECURITY_HEADERS },
+      // HTTPS only: the front server says which the browser used (ADR 011).
+      { source: "/:path*", has: [{ type: "header", key: "x-forwarded-proto", value: "https" }], headers: [STRICT_TRANSPORT_SECURITY] },
+    ];
+  },
 };
 
 export default nextConfig;

@@ -1,7 +1,10 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { env } from "@/env";
+import { contentSecurityPolicy, isHttpsRequest, newNonce } from "@/lib/security-headers";
 
 // Optimistic redirects only: no session cookie → sign-in. Who may see what is decided on the
-// server for every read and action, never here (ADR 007).
+// server for every read and action, never here (ADR 007). Also gives every response it sees a
+// Content-Security-Policy with a fresh nonce (ADR 011).
 const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];
 const SIGNED_IN_AREAS = ["/coordinator", "/admin", "/staff", "/mentor", "/student", "/account"];
 
@@ -23,19 +26,33 @@ async function isMalformedAction(request: NextRequest): Promise<boolean> {
   }
 }
 
-export async function proxy(request: NextRequest) {
+async function respond(request: NextRequest, policy: string): Promise<NextResponse> {
   if (await isMalformedAction(request)) {
     return new NextResponse(EMPTY_FORM, { status: 400, headers: { "content-type": "text/plain; charset=utf-8" } });
   }
   const path = request.nextUrl.pathname;
   const isSignedInArea = path === "/" || SIGNED_IN_AREAS.some((area) => path === area || path.startsWith(`${area}/`));
-  if (!isSignedInArea) return NextResponse.next();
   const hasSession = SESSION_COOKIES.some((name) => request.cookies.has(name));
-  if (!hasSession) return NextResponse.redirect(new URL("/sign-in", request.url));
-  return NextResponse.next();
+  if (isSignedInArea && !hasSession) return NextResponse.redirect(new URL("/sign-in", request.url));
+  // Next reads the nonce from the request's policy and puts it on every script it renders.
+  const headers = new Headers(request.headers);
+  headers.set("content-security-policy", policy);
+  return NextResponse.next({ request: { headers } });
+}
+
+export async function proxy(request: NextRequest) {
+  const policy = contentSecurityPolicy({
+    nonce: newNonce(),
+    isHttps: isHttpsRequest(request.headers),
+    isDevelopment: env.NODE_ENV !== "production",
+  });
+  const response = await respond(request, policy);
+  response.headers.set("content-security-policy", policy);
+  return response;
 }
 
 export const config = {
-  // Every page (for the empty-action check), not Next's own files or the auth API.
-  matcher: ["/((?!_next/|api/|favicon.ico).*)"],
+  // Every page (for the empty-action check and the policy), the auth API and any 404, not the build's
+  // files, which are never documents.
+  matcher: ["/((?!_next/static/|_next/image).*)"],
 };

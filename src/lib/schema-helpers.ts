@@ -5,7 +5,9 @@ import { isIsoDate } from "./dates";
 // a check without a message of its own falls back to this, never to zod's words. schemas.test.ts walks
 // every schema's error paths and fails on the fallback and on zod's default wording alike.
 export const FALLBACK_MESSAGE = "Check this answer.";
-z.config({ customError: () => FALLBACK_MESSAGE });
+// jitless: zod would compile parsers with `Function`, and its probe for that alone is a violation of
+// the pages' Content-Security-Policy, which allows no eval (ADR 011).
+z.config({ customError: () => FALLBACK_MESSAGE, jitless: true });
 
 /** Control characters (NUL above all, which PostgreSQL refuses) never come from a keyboard. Line breaks and tabs are fine. */
 const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;

@@ -2,17 +2,60 @@
 // needs is written straight into the test database (support/seed.ts). There is no test-only route,
 // and none may be added.
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test as base, type Locator, type Page } from "@playwright/test";
+import { expect, test as base, type BrowserContext, type Locator, type Page } from "@playwright/test";
 import { createPrismaClient } from "@/server/prisma-client";
 import type { Account, Db } from "./support/seed";
 
 export { expect };
 
+declare global {
+  interface Window {
+    reportCspViolation?: (text: string) => Promise<void>;
+  }
+}
+
+/**
+ * Adds every Content-Security-Policy violation in the context's pages and frames to `violations`.
+ * The binding and the init script are the browser's own (DevTools protocol), so the policy under
+ * test does not apply to them.
+ */
+async function recordCspViolations(context: BrowserContext, violations: string[]) {
+  await context.exposeBinding("reportCspViolation", ({ frame }, text: string) => {
+    violations.push(`${frame.url()}: ${text}`);
+  });
+  await context.addInitScript(() => {
+    document.addEventListener("securitypolicyviolation", (event) => {
+      const where = event.sourceFile ? ` (${event.sourceFile}:${event.lineNumber})` : "";
+      void window.reportCspViolation?.(`${event.effectiveDirective} blocked ${event.blockedURI || "inline code"}${where}`);
+    });
+  });
+}
+
 /**
  * `test` with a worker-scoped `db`: a Prisma client on the database the app under test uses, for
- * seeding. `npm test` passes DATABASE_URL; closed when the worker ends.
+ * seeding. `npm test` passes DATABASE_URL; closed when the worker ends. Every test also fails on
+ * any Content-Security-Policy violation in any page or frame it opened (ADR 011), in its own
+ * browser context and in any it opens with `browser.newContext()`; `cspViolations` is the list so far.
  */
-export const test = base.extend<object, { db: Db }>({
+export const test = base.extend<{ cspViolations: string[] }, { db: Db }>({
+  cspViolations: [
+    async ({ browser, context }, use) => {
+      const violations: string[] = [];
+      await recordCspViolations(context, violations);
+      // A second user's browser, opened by the test itself, is watched too (tests in a worker run
+      // one at a time, so the wrapper is this test's alone).
+      const newContext = browser.newContext;
+      browser.newContext = async (options) => {
+        const opened = await newContext.call(browser, options);
+        await recordCspViolations(opened, violations);
+        return opened;
+      };
+      await use(violations);
+      browser.newContext = newContext;
+      expect(violations, "Content-Security-Policy violations (ADR 011)").toEqual([]);
+    },
+    { auto: true },
+  ],
   db: [
     async ({}, use) => {
       const url = process.env.DATABASE_URL;
