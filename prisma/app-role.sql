@@ -7,6 +7,22 @@ DECLARE
   app text := current_setting('peerpath.app_role');
   t record;
 BEGIN
+  -- A role that owns anything keeps the rights that come with owning it (ALTER, DROP, DISABLE
+  -- TRIGGER) whatever is revoked: an upgrade from one role must hand everything to the owner first.
+  IF EXISTS (SELECT 1 FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+             WHERE n.nspname = 'public' AND pg_get_userbyid(c.relowner) = app)
+     OR EXISTS (SELECT 1 FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+                WHERE n.nspname = 'public' AND pg_get_userbyid(p.proowner) = app)
+     OR EXISTS (SELECT 1 FROM pg_namespace n WHERE n.nspname = 'public' AND pg_get_userbyid(n.nspowner) = app) THEN
+    RAISE EXCEPTION 'The app role % owns tables, functions or the schema, so the database cannot hold it to append-only', app
+      USING HINT = format('As an admin: REASSIGN OWNED BY %I TO <the owner role>, then migrate again (README, Deploy).', app);
+  END IF;
+  -- Nobody but the owner creates objects in the schema (an object the app made would be its own).
+  EXECUTE 'REVOKE CREATE ON SCHEMA public FROM PUBLIC';
+  EXECUTE format('REVOKE CREATE ON SCHEMA public FROM %I', app);
+  IF has_schema_privilege(app, 'public', 'CREATE') THEN
+    RAISE EXCEPTION 'The app role % may still create objects in schema public (through another role it is a member of)', app;
+  END IF;
   EXECUTE format('GRANT USAGE ON SCHEMA public TO %I', app);
   EXECUTE format('REVOKE ALL ON ALL TABLES IN SCHEMA public FROM %I', app);
   EXECUTE format('REVOKE ALL ON ALL SEQUENCES IN SCHEMA public FROM %I', app);

@@ -10,7 +10,10 @@
 -- role cannot use that setting itself, because it has no right to UPDATE the tables at all.
 CREATE OR REPLACE FUNCTION peerpath_refuse_change() RETURNS trigger AS $$
 BEGIN
-  IF TG_OP = 'UPDATE' AND current_setting('peerpath.rewriting_append_only', true) = 'anonymise' THEN
+  -- Erasure may replace free text (a point's reason, an audit entry's recorded changes) and nothing
+  -- else: not a key, an amount, a date or who did it.
+  IF TG_OP = 'UPDATE' AND current_setting('peerpath.rewriting_append_only', true) = 'anonymise'
+     AND (to_jsonb(NEW) - 'reason' - 'changes') = (to_jsonb(OLD) - 'reason' - 'changes') THEN
     RETURN NEW;
   END IF;
   RAISE EXCEPTION '% is append-only: % is not allowed', TG_TABLE_NAME, TG_OP USING ERRCODE = 'P0001';

@@ -52,12 +52,11 @@ export function migrateDeploy(ownerUrl: string, options: { appUrl?: string; quie
     .sort()
     .map((f) => path.join(dir, f));
   const appRole = options.appUrl ? roleOf(options.appUrl) : null;
-  if (appRole && appRole !== roleOf(ownerUrl)) {
-    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(appRole)) throw new Error(`The app's database role "${appRole}" is not a plain name.`);
-    files.push(path.join(root, "prisma", "app-role.sql"));
-  }
+  if (appRole && appRole !== roleOf(ownerUrl)) files.push(path.join(root, "prisma", "app-role.sql"));
+  // A literal, quotes doubled: the SQL uses the name only through format('%I').
+  const literal = (text: string) => `'${text.replace(/'/g, "''")}'`;
   const sql = [
-    appRole ? `SELECT set_config('peerpath.app_role', '${appRole}', false);` : "",
+    appRole ? `SELECT set_config('peerpath.app_role', ${literal(appRole)}, false);` : "",
     ...files.map((file) => fs.readFileSync(file, "utf8")),
   ].join("\n");
   prismaCli(["db", "execute", "--stdin", "--schema", "prisma/schema.prisma"], ownerUrl, { quiet, input: sql });

@@ -9,6 +9,10 @@ export class SignInLockedError extends CredentialsSignin {
   code = "locked";
 }
 
+export class SignInBusyError extends CredentialsSignin {
+  code = "busy";
+}
+
 /**
  * The client's address, for the per-address sign-in slow-down: the last X-Forwarded-For entry. In
  * production the start script's front server sets that header to exactly one address, from the socket
@@ -46,6 +50,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         if (!parsed.success) return null;
         const result = await attemptSignIn(db, { ...parsed.data, ip: clientIp(request.headers) });
         if (result.status === "locked") throw new SignInLockedError();
+        if (result.status === "busy") throw new SignInBusyError();
         if (result.status !== "ok") return null;
         return { id: result.userId, sessionVersion: result.sessionVersion, sessionId: result.sessionId };
       },

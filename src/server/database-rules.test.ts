@@ -43,12 +43,15 @@ describe("the database's rules", () => {
 
   describe("the app's role", () => {
     it("is not the owner of anything, nor a superuser, and cannot create tables", async () => {
-      const { rows } = await app.query<{ rolsuper: boolean; rolbypassrls: boolean; owned: number }>(
+      const { rows } = await app.query<{ rolsuper: boolean; rolbypassrls: boolean; owned: number; create: boolean }>(
         `SELECT r.rolsuper, r.rolbypassrls,
-                (SELECT count(*)::int FROM pg_class c WHERE c.relowner = r.oid) AS owned
+                (SELECT count(*)::int FROM pg_class c WHERE c.relowner = r.oid)
+                + (SELECT count(*)::int FROM pg_proc p WHERE p.proowner = r.oid)
+                + (SELECT count(*)::int FROM pg_namespace n WHERE n.nspowner = r.oid) AS owned,
+                has_schema_privilege(r.oid, 'public', 'CREATE') AS create
          FROM pg_roles r WHERE r.rolname = current_user`,
       );
-      expect(rows).toEqual([{ rolsuper: false, rolbypassrls: false, owned: 0 }]);
+      expect(rows).toEqual([{ rolsuper: false, rolbypassrls: false, owned: 0, create: false }]);
       await expect(app.query(`CREATE TABLE "Sneaky" (id int)`)).rejects.toThrow(NO_RIGHT);
       await expect(app.query(`SELECT count(*) FROM "_prisma_migrations"`)).rejects.toThrow(NO_RIGHT);
     });
@@ -78,6 +81,32 @@ describe("the database's rules", () => {
         app.query(`CREATE TRIGGER "x" BEFORE INSERT ON "PointEntry" FOR EACH ROW EXECUTE FUNCTION peerpath_refuse_change()`),
       ).rejects.toThrow(NO_RIGHT);
       await expect(app.query(`DROP FUNCTION peerpath_refuse_change() CASCADE`)).rejects.toThrow(NOT_OWNER);
+    });
+
+    it("cannot move append-only rows by rewriting a key they point at: no key update cascades", async () => {
+      const t = await buildSchool({ withCalendar: false });
+      await app.query("BEGIN");
+      try {
+        // Even with the erasure function's setting, which lets the trigger pass text changes.
+        await app.query(`SELECT set_config('peerpath.rewriting_append_only', 'anonymise', true)`);
+        await app.query("SAVEPOINT attempt");
+        await expect(
+          app.query(`UPDATE "Student" SET "id" = $1 WHERE "schoolId" = $2 AND "id" = $3`, ["moved", t.school.id, t.pointEntry.studentId]),
+        ).rejects.toMatchObject({ code: "23503" });
+        await app.query("ROLLBACK TO SAVEPOINT attempt");
+        await expect(app.query(`UPDATE "School" SET "id" = $1 WHERE "id" = $2`, ["moved-school", t.school.id])).rejects.toMatchObject({
+          code: "23503",
+        });
+      } finally {
+        await app.query("ROLLBACK");
+      }
+      const { rows } = await owner.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM pg_constraint WHERE contype = 'f' AND connamespace = 'public'::regnamespace AND confupdtype <> 'r'`,
+      );
+      expect(rows[0]!.n).toBe(0);
+      expect((await db.pointEntry.findFirstOrThrow({ where: { schoolId: t.school.id, id: t.pointEntry.id } })).studentId).toBe(
+        t.pointEntry.studentId,
+      );
     });
 
     it("never hard-deletes a school, a pupil, a programme or a user", async () => {
@@ -155,11 +184,24 @@ describe("the database's rules", () => {
           { action: "student.profile_updated", recordType: "Student", recordId: studentId, changes: { aboutMe: "I live at 4 Elm Road" } },
         ),
       );
+      // An entry about something else that names the pupil: a keep-apart pair, with its reason.
+      await db.$transaction((tx) =>
+        tx.auditLog.create({
+          data: {
+            schoolId: t.school.id,
+            actorUserId: t.staff.dsl.id,
+            action: "keep_apart.added",
+            recordType: "KeepApart",
+            recordId: "ka-1",
+            changes: { studentAId: studentId, studentBId: "someone-else", note: "Fell out at the bus stop" },
+          },
+        }),
+      );
       const otherEntry = await db.pointEntry.findFirstOrThrow({ where: { schoolId: s.school.id, id: s.pointEntry.id } });
 
       const [first] = await db.$queryRaw<{ changed: number }[]>`
         SELECT peerpath_anonymise_pupil_free_text(${t.school.id}, ${studentId}, ${t.staff.admin.id}) AS changed`;
-      expect(first!.changed).toBe(2);
+      expect(first!.changed).toBe(3);
 
       const entry = await db.pointEntry.findFirstOrThrow({ where: { schoolId: t.school.id, id: t.pointEntry.id } });
       expect(entry).toMatchObject({ reason: "[removed]", amount: t.pointEntry.amount, studentId });
@@ -168,7 +210,9 @@ describe("the database's rules", () => {
       expect(about.actorUserId).toBe(t.staff.coordinator.id);
       const own = await db.auditLog.findFirstOrThrow({ where: { schoolId: t.school.id, action: "student.anonymised" } });
       expect(own).toMatchObject({ actorUserId: t.staff.admin.id, recordType: "Student", recordId: studentId });
-      expect(own.changes).toEqual({ pointEntries: 1, auditEntries: 1 });
+      expect(own.changes).toEqual({ pointEntries: 1, auditEntries: 2 });
+      const keepApart = await db.auditLog.findFirstOrThrow({ where: { schoolId: t.school.id, action: "keep_apart.added" } });
+      expect(keepApart).toMatchObject({ changes: { anonymised: true }, recordId: "ka-1", actorUserId: t.staff.dsl.id });
       // Another school's rows are untouched.
       expect((await db.pointEntry.findFirstOrThrow({ where: { schoolId: s.school.id, id: s.pointEntry.id } })).reason).toBe(
         otherEntry.reason,
@@ -204,6 +248,17 @@ describe("the database's rules", () => {
       try {
         await owner.query(`SELECT set_config('peerpath.rewriting_append_only', 'anonymise', true)`);
         await expect(owner.query(`DELETE FROM "PointEntry" WHERE "id" = $1`, [s.pointEntry.id])).rejects.toThrow(APPEND_ONLY);
+        await owner.query("ROLLBACK");
+        await owner.query("BEGIN");
+        await owner.query(`SELECT set_config('peerpath.rewriting_append_only', 'anonymise', true)`);
+        // The setting lets free text change, and nothing else: not an amount, a key or a date.
+        for (const change of [`"amount" = 10`, `"awardedById" = "awardedById" || 'x'`, `"createdAt" = now()`, `"reason" = 'x', "amount" = 1`]) {
+          await owner.query("SAVEPOINT attempt");
+          await expect(owner.query(`UPDATE "PointEntry" SET ${change} WHERE "id" = $1`, [s.pointEntry.id])).rejects.toThrow(
+            /append-only|foreign key/,
+          );
+          await owner.query("ROLLBACK TO SAVEPOINT attempt");
+        }
       } finally {
         await owner.query("ROLLBACK");
       }

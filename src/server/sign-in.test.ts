@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "./db";
 import {
+  addressKey,
   ADDRESS_FREE_FAILURES,
   ADDRESS_MAX_DELAY_MS,
   addressDelayMs,
@@ -199,6 +200,52 @@ describe("attemptSignIn", () => {
       // The right password is refused too until the lock ends.
       expect((await attemptSignIn(db, { email, password: FACTORY_PASSWORD, ip: uniqueIp() }, { sleep: noSleep })).status).toBe("locked");
     });
+  });
+
+  it("slows a burst of parallel requests from one address as it goes, not only after the burst", async () => {
+    const ip = uniqueIp();
+    const slept: number[] = [];
+    await Promise.all(
+      Array.from({ length: ADDRESS_FREE_FAILURES + 4 }, () =>
+        attemptSignIn(db, { email: uniqueEmail("burst"), password: "wrong", ip }, { sleep: async (ms) => void slept.push(ms) }),
+      ),
+    );
+    // Each request counts the ones still running: the 11th to 14th wait 250 ms, 500 ms, 1 s and 2 s.
+    expect(slept.sort((a, b) => a - b)).toEqual([250, 500, 1000, 2000]);
+  });
+
+  it("answers a paused account slowly from a busy address, and records each pause once", async () => {
+    const ip = uniqueIp();
+    const { email, user } = await newUser();
+    for (let i = 0; i < ADDRESS_FREE_FAILURES; i += 1)
+      await attemptSignIn(db, { email: i < MAX_FAILURES ? email : uniqueEmail("other"), password: "wrong", ip }, { sleep: noSleep });
+    const slept: number[] = [];
+    for (let i = 0; i < 3; i += 1)
+      expect((await attemptSignIn(db, { email, password: "wrong", ip }, { sleep: async (ms) => void slept.push(ms) })).status).toBe(
+        "locked",
+      );
+    expect(slept).toEqual([250, 250, 250]);
+    expect(await db.securityEvent.count({ where: { kind: "auth.sign_in_locked", userId: user.id } })).toBe(1);
+  });
+
+  it("ends a reserved check as a failure when checking the password fails half-way", async () => {
+    const { email } = await newUser();
+    const spy = vi.spyOn(password, "verifyPassword").mockRejectedValueOnce(new Error("argon2 went away"));
+    try {
+      await expect(attemptSignIn(db, { email, password: FACTORY_PASSWORD, ip: uniqueIp() }, { sleep: noSleep })).rejects.toThrow(/argon2/);
+    } finally {
+      spy.mockRestore();
+    }
+    expect(await db.signInAttempt.findMany({ where: { email }, select: { succeeded: true } })).toEqual([{ succeeded: false }]);
+  });
+
+  it("counts an IPv6 address by its /64, and an IPv4 address as it is", () => {
+    expect(addressKey("2001:db8:1:2:aaaa::1")).toBe("2001:db8:1:2::/64");
+    expect(addressKey("2001:0db8:0001:0002:ffff:0:0:9")).toBe("2001:db8:1:2::/64");
+    expect(addressKey("2001:db8::1")).toBe("2001:db8:0:0::/64");
+    expect(addressKey("::1")).toBe("0:0:0:0::/64");
+    expect(addressKey("198.18.0.7")).toBe("198.18.0.7");
+    expect(addressKey("not an address")).toBe("not an address");
   });
 
   it("deletes attempts older than the lock window, and expired sessions", async () => {

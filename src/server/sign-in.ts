@@ -17,7 +17,10 @@ const ADDRESS_FIRST_DELAY_MS = 250;
 export const ADDRESS_MAX_DELAY_MS = 8_000;
 
 export type SignInResult =
-  { status: "ok"; userId: string; sessionVersion: number; sessionId: string } | { status: "invalid" } | { status: "locked"; until: Date };
+  | { status: "ok"; userId: string; sessionVersion: number; sessionId: string }
+  | { status: "invalid" }
+  | { status: "locked"; until: Date }
+  | { status: "busy" };
 
 /** Not succeeded yet: a failure, or a check still running (a reserved check counts as a failure). */
 const NOT_SUCCEEDED = { OR: [{ succeeded: false }, { succeeded: null }] };
@@ -28,46 +31,83 @@ export function addressDelayMs(failures: number): number {
   return Math.min(ADDRESS_MAX_DELAY_MS, ADDRESS_FIRST_DELAY_MS * 2 ** (failures - ADDRESS_FREE_FAILURES));
 }
 
-type Reservation = { status: "reserved"; attemptId: string; failures: number } | { status: "locked"; until: Date };
+/**
+ * The key an address is counted by: an IPv4 address as it is, an IPv6 address by its /64 (one home or
+ * school network gets a whole /64 and could rotate through it).
+ */
+export function addressKey(ip: string): string {
+  const address = ip.trim().toLowerCase();
+  if (!address.includes(":")) return address;
+  const [head = "", tail = ""] = address.split("::");
+  const left = head ? head.split(":") : [];
+  const right = address.includes("::") && tail ? tail.split(":") : [];
+  const groups = address.includes("::") ? [...left, ...Array(Math.max(0, 8 - left.length - right.length)).fill("0"), ...right] : left;
+  if (groups.length !== 8 || groups.some((g) => !/^[0-9a-f]{1,4}$/.test(g))) return address;
+  return `${groups
+    .slice(0, 4)
+    .map((g) => g.replace(/^0+(?=.)/, ""))
+    .join(":")}::/64`;
+}
+
+type Reservation =
+  | { status: "reserved"; attemptId: string; failures: number; addressFailures: number }
+  | { status: "locked"; until: Date; addressFailures: number }
+  | { status: "busy" };
+
+const LOCK_TRIES = 100;
+const LOCK_RETRY_MS = 50;
 
 /**
- * Reserves one password check for this account, atomically: under a per-account transaction lock,
- * counts the failures (and checks still running) since the last success, refuses when five fell within
- * the lock window, else records this attempt as running. However many requests race, at most five
- * checks per account happen per window.
+ * Reserves one password check for this account, atomically: holding per-email and per-address
+ * transaction locks, counts the account's failures (and checks still running) since its last success,
+ * refuses when five fell within the lock window, else records this attempt as running, and counts the
+ * address's failures and running checks (so a burst of parallel requests sees itself). However many
+ * requests race, at most five checks per account happen per window. The locks are tried, not waited
+ * for, so a burst at one email never holds the connection pool.
  */
 async function reserveCheck(db: Db, email: string, ip: string, now: Date): Promise<Reservation> {
-  return db.$transaction(async (tx) => {
-    await tx.$queryRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`peerpath.sign-in:${email}`}, 0))::text`;
-    const lastSuccess = await tx.signInAttempt.findFirst({
-      where: { email, succeeded: true },
-      orderBy: { at: "desc" },
-      select: { at: true },
+  for (let tries = 0; tries < LOCK_TRIES; tries += 1) {
+    const result = await db.$transaction(async (tx): Promise<Reservation | null> => {
+      const [locked] = await tx.$queryRaw<{ ok: boolean }[]>`
+        SELECT pg_try_advisory_xact_lock(hashtextextended(${`peerpath.sign-in:${email}`}, 0))
+           AND pg_try_advisory_xact_lock(hashtextextended(${`peerpath.sign-in-address:${ip}`}, 0)) AS ok`;
+      if (!locked?.ok) return null;
+      const addressFailures = await tx.signInAttempt.count({
+        where: { ip, ...NOT_SUCCEEDED, at: { gt: new Date(now.getTime() - LOCK_MS) } },
+      });
+      const lastSuccess = await tx.signInAttempt.findFirst({
+        where: { email, succeeded: true },
+        orderBy: { at: "desc" },
+        select: { at: true },
+      });
+      const since = new Date(Math.max(now.getTime() - ATTEMPT_RETENTION_MS, lastSuccess?.at.getTime() ?? 0));
+      const recent = await tx.signInAttempt.findMany({
+        where: { email, ...NOT_SUCCEEDED, at: { gt: since } },
+        orderBy: { at: "desc" },
+        take: MAX_FAILURES,
+        select: { at: true },
+      });
+      const newest = recent[0]?.at;
+      const fifth = recent[MAX_FAILURES - 1]?.at;
+      if (newest && fifth && newest.getTime() - fifth.getTime() <= LOCK_MS) {
+        const until = new Date(newest.getTime() + LOCK_MS);
+        if (until > now) return { status: "locked", until, addressFailures };
+      }
+      const failures = recent.filter((r) => r.at.getTime() > now.getTime() - LOCK_MS).length;
+      const attempt = await tx.signInAttempt.create({ data: { email, ip, succeeded: null, at: now }, select: { id: true } });
+      return { status: "reserved", attemptId: attempt.id, failures, addressFailures };
     });
-    const since = new Date(Math.max(now.getTime() - ATTEMPT_RETENTION_MS, lastSuccess?.at.getTime() ?? 0));
-    const recent = await tx.signInAttempt.findMany({
-      where: { email, ...NOT_SUCCEEDED, at: { gt: since } },
-      orderBy: { at: "desc" },
-      take: MAX_FAILURES,
-      select: { at: true },
-    });
-    const newest = recent[0]?.at;
-    const fifth = recent[MAX_FAILURES - 1]?.at;
-    if (newest && fifth && newest.getTime() - fifth.getTime() <= LOCK_MS) {
-      const until = new Date(newest.getTime() + LOCK_MS);
-      if (until > now) return { status: "locked", until };
-    }
-    const failures = recent.filter((r) => r.at.getTime() > now.getTime() - LOCK_MS).length;
-    const attempt = await tx.signInAttempt.create({ data: { email, ip, succeeded: null, at: now }, select: { id: true } });
-    return { status: "reserved", attemptId: attempt.id, failures };
-  });
+    if (result) return result;
+    await new Promise((r) => setTimeout(r, LOCK_RETRY_MS));
+  }
+  return { status: "busy" };
 }
 
 /**
- * The one place a password is checked (ADR 005). Per account: slows repeated failures, and refuses for
- * 15 minutes after five failures, atomically. Per address: slows down, never refuses, so one pupil
- * behind a school's shared address cannot lock out the school. Every failure and refusal is a
- * security event; a success starts a session row for this device.
+ * The one place a password is checked at sign-in (ADR 005). Per account: slows repeated failures, and
+ * refuses for 15 minutes after five failures, atomically. Per address: slows down, never refuses, so
+ * one pupil behind a school's shared address cannot lock out the school. Every failure is a security
+ * event, and each lock once; a success starts a session row for this device.
  */
 export async function attemptSignIn(
   db: Db,
@@ -77,6 +117,7 @@ export async function attemptSignIn(
   const now = options.now ?? new Date();
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
   const email = input.email.trim().toLowerCase();
+  const ip = addressKey(input.ip);
 
   await pruneSignInRecords(db);
   const user = await db.user.findUnique({
@@ -97,23 +138,33 @@ export async function attemptSignIn(
     ip: input.ip,
   };
 
-  const reservation = await reserveCheck(db, email, input.ip, now);
+  const reservation = await reserveCheck(db, email, ip, now);
+  if (reservation.status === "busy") return reservation;
   if (reservation.status === "locked") {
-    await recordSecurityEvent({ kind: "auth.sign_in_locked", ...who, detail: { until: reservation.until.toISOString() } });
-    return reservation;
+    // Hammering a paused account costs time too, and is recorded once per pause, not once per request.
+    const until = reservation.until.toISOString();
+    const known = await db.securityEvent.count({ where: { kind: "auth.sign_in_locked", email, detail: { path: ["until"], equals: until } } });
+    if (known === 0) await recordSecurityEvent({ kind: "auth.sign_in_locked", ...who, detail: { until } });
+    const delay = addressDelayMs(reservation.addressFailures);
+    if (delay > 0) await sleep(delay);
+    return { status: "locked", until: reservation.until };
   }
 
-  const addressFailures = await db.signInAttempt.count({
-    where: { ip: input.ip, succeeded: false, at: { gt: new Date(now.getTime() - LOCK_MS) } },
-  });
-  const delay = Math.max(ACCOUNT_DELAYS[Math.min(reservation.failures, ACCOUNT_DELAYS.length - 1)] ?? 0, addressDelayMs(addressFailures));
-  if (delay > 0) await sleep(delay);
-
-  const isValid = user
-    ? await verifyPassword(user.passwordHash, input.password)
-    : await verifyPassword(await dummyPasswordHash(), input.password).then(() => false);
-  const succeeded = Boolean(user && isValid && !user.disabledAt);
-  await db.signInAttempt.update({ where: { id: reservation.attemptId }, data: { succeeded } });
+  const delay = Math.max(
+    ACCOUNT_DELAYS[Math.min(reservation.failures, ACCOUNT_DELAYS.length - 1)] ?? 0,
+    addressDelayMs(reservation.addressFailures),
+  );
+  let succeeded = false;
+  try {
+    if (delay > 0) await sleep(delay);
+    const isValid = user
+      ? await verifyPassword(user.passwordHash, input.password)
+      : await verifyPassword(await dummyPasswordHash(), input.password).then(() => false);
+    succeeded = Boolean(user && isValid && !user.disabledAt);
+  } finally {
+    // Even when the check fails half-way, the reserved attempt ends: as a failure unless it succeeded.
+    await db.signInAttempt.update({ where: { id: reservation.attemptId }, data: { succeeded } });
+  }
   if (!succeeded || !user) {
     await recordSecurityEvent({ kind: "auth.sign_in_failed", ...who, detail: { delayMs: delay } });
     return { status: "invalid" };

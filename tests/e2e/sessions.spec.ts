@@ -18,8 +18,8 @@ async function copyOfCookies(browser: Browser, from: BrowserContext) {
 }
 
 test("signing out ends this device's session, even for a saved copy of its cookie, and no other device's", async ({ browser, db }) => {
-  const { accounts } = await seedSchool(db, { label: "Sign out", history: false });
-  const coordinator = accounts.coordinator;
+  const seeded = await seedSchool(db, { label: "Sign out", history: false });
+  const coordinator = seeded.accounts.coordinator;
   const laptop = await signedInDevice(browser, coordinator);
   const phone = await signedInDevice(browser, coordinator);
   const saved = await copyOfCookies(browser, laptop.context);
@@ -31,6 +31,21 @@ test("signing out ends this device's session, even for a saved copy of its cooki
   await laptop.page.getByRole("button", { name: "Sign out", exact: true }).click();
   await expect(laptop.page).toHaveURL(/\/sign-in\?signedOut=1$/);
   await expect(laptop.page.getByText("You have signed out.")).toBeVisible();
+
+  // The copy still shows the dashboard it loaded before: its forms now do nothing. Awarding points…
+  const pointsBefore = await db.pointEntry.count({ where: { schoolId: seeded.school.id } });
+  const form = saved.page.getByRole("form", { name: "Award points" });
+  await form
+    .getByRole("group", { name: "Pupils", exact: true })
+    .getByRole("checkbox", { name: new RegExp(`^${seeded.pupils.aisha.name} Year \\d+`) })
+    .check();
+  await form.getByLabel("Reason").fill("Sent from a signed-out copy of the cookie");
+  await form.getByRole("button", { name: "Award points" }).click();
+  await expect(form.getByRole("alert")).toHaveText("Please sign in again.");
+  expect(await db.pointEntry.count({ where: { schoolId: seeded.school.id } })).toBe(pointsBefore);
+  // …and "Sign out everywhere" from it cannot sign the phone out (checked below).
+  await saved.page.getByRole("button", { name: "Sign out everywhere" }).click();
+  await expect(saved.page).toHaveURL(/\/sign-in/);
 
   // The copy of the cookie taken before signing out no longer opens the dashboard…
   await saved.page.goto("/coordinator");

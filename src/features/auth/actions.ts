@@ -4,10 +4,10 @@ import { AuthError } from "next-auth";
 import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { defineAction, definePublicAction } from "@/server/action";
-import { signIn, signOut, SignInLockedError } from "@/server/auth";
+import { signIn, signOut, SignInBusyError, SignInLockedError } from "@/server/auth";
 import { db } from "@/server/db";
 import { recordSecurityEvent } from "@/server/security-events";
-import { getSessionClaims, SCHOOL_COOKIE } from "@/server/session";
+import { getActor, getSessionClaims, SCHOOL_COOKIE } from "@/server/session";
 import { endEverySession, endSession } from "@/server/sign-in";
 import { changePassword, switchSchool } from "./commands";
 import { signInSchema } from "./schemas";
@@ -27,6 +27,9 @@ export const signInAction = definePublicAction(signInSchema, async (input) => {
           "There have been too many wrong passwords for this email address, so signing in to it is paused for 15 minutes. Please try again later, or ask your school's PeerPath admin.",
       };
     }
+    if (error instanceof SignInBusyError) {
+      return { ok: false, values, message: "Signing in to this account is busy right now, so nothing was checked. Please try again in a moment." };
+    }
     if (error instanceof AuthError) return { ok: false, values, message: "The email or password is wrong. Please try again." };
     throw error;
   }
@@ -41,12 +44,15 @@ export const signOutAction = definePublicAction(z.object({}), async () => {
   redirect("/sign-in?signedOut=1");
 });
 
-/** Signs out every device this user is signed in on, this one included. */
+/**
+ * Signs out every device this user is signed in on, this one included. Only from a live session: a
+ * cookie that was already signed out must not be able to sign its owner out elsewhere.
+ */
 export const signOutEverywhereAction = definePublicAction(z.object({}), async () => {
-  const claims = await getSessionClaims();
-  if (claims) {
-    await endEverySession(db, claims.userId);
-    await recordSecurityEvent({ kind: "auth.signed_out_everywhere", userId: claims.userId });
+  const actor = await getActor();
+  if (actor) {
+    await endEverySession(db, actor.userId);
+    await recordSecurityEvent({ kind: "auth.signed_out_everywhere", userId: actor.userId, schoolId: actor.schoolId });
   }
   await signOut({ redirect: false });
   redirect("/sign-in?signedOutEverywhere=1");
