@@ -252,7 +252,12 @@ describe("the database's rules", () => {
         await owner.query("BEGIN");
         await owner.query(`SELECT set_config('peerpath.rewriting_append_only', 'anonymise', true)`);
         // The setting lets free text change, and nothing else: not an amount, a key or a date.
-        for (const change of [`"amount" = 10`, `"awardedById" = "awardedById" || 'x'`, `"createdAt" = now()`, `"reason" = 'x', "amount" = 1`]) {
+        for (const change of [
+          `"amount" = 10`,
+          `"awardedById" = "awardedById" || 'x'`,
+          `"createdAt" = now()`,
+          `"reason" = 'x', "amount" = 1`,
+        ]) {
           await owner.query("SAVEPOINT attempt");
           await expect(owner.query(`UPDATE "PointEntry" SET ${change} WHERE "id" = $1`, [s.pointEntry.id])).rejects.toThrow(
             /append-only|foreign key/,

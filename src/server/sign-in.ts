@@ -143,7 +143,9 @@ export async function attemptSignIn(
   if (reservation.status === "locked") {
     // Hammering a paused account costs time too, and is recorded once per pause, not once per request.
     const until = reservation.until.toISOString();
-    const known = await db.securityEvent.count({ where: { kind: "auth.sign_in_locked", email, detail: { path: ["until"], equals: until } } });
+    const known = await db.securityEvent.count({
+      where: { kind: "auth.sign_in_locked", email, detail: { path: ["until"], equals: until } },
+    });
     if (known === 0) await recordSecurityEvent({ kind: "auth.sign_in_locked", ...who, detail: { until } });
     const delay = addressDelayMs(reservation.addressFailures);
     if (delay > 0) await sleep(delay);

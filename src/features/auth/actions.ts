@@ -28,7 +28,11 @@ export const signInAction = definePublicAction(signInSchema, async (input) => {
       };
     }
     if (error instanceof SignInBusyError) {
-      return { ok: false, values, message: "Signing in to this account is busy right now, so nothing was checked. Please try again in a moment." };
+      return {
+        ok: false,
+        values,
+        message: "Signing in to this account is busy right now, so nothing was checked. Please try again in a moment.",
+      };
     }
     if (error instanceof AuthError) return { ok: false, values, message: "The email or password is wrong. Please try again." };
     throw error;
