@@ -9,6 +9,8 @@ import type { Tx } from "./db";
 
 export const IDEMPOTENCY_FIELD = "idempotencyKey";
 const KEY_PATTERN = /^[A-Za-z0-9_-]{16,64}$/;
+/** A form left open longer than this and then sent twice may write twice; nobody keeps one open a week. */
+export const KEY_RETENTION_MS = 7 * 24 * 60 * 60 * 1000;
 
 export type StoredResult = { message: string; recordId?: string; link?: FormLink };
 
@@ -50,7 +52,13 @@ export async function claimIdempotencyKey(
     VALUES (${id}, ${who.schoolId}, ${who.userId}, ${key}, ${command}, ${inputFingerprint})
     ON CONFLICT ("schoolId", "userId", "key") DO NOTHING
     RETURNING "id"`;
-  if (inserted.length > 0) return { status: "claimed", id };
+  if (inserted.length > 0) {
+    // This user's keys from forms older than any form still open are no longer needed (ADR 010).
+    await tx.idempotencyKey.deleteMany({
+      where: { schoolId: who.schoolId, userId: who.userId, createdAt: { lt: new Date(Date.now() - KEY_RETENTION_MS) } },
+    });
+    return { status: "claimed", id };
+  }
   const earlier = await tx.idempotencyKey.findUniqueOrThrow({
     where: { schoolId_userId_key: { schoolId: who.schoolId, userId: who.userId, key } },
     select: { command: true, fingerprint: true, result: true },

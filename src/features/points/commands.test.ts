@@ -1,7 +1,9 @@
 import { REFUSED_UNLESS_COORDINATOR } from "@/test-support/expectations";
+import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/server/db";
 import { FORBIDDEN_MESSAGE, NOT_FOUND_MESSAGE } from "@/server/command";
+import { KEY_RETENTION_MS } from "@/server/idempotency";
 import { createStudent } from "@/server/factories";
 import { expectRefusedWithoutWrites, runCommand } from "@/test-support/commands";
 import { auditEntriesBy } from "@/test-support/snapshot";
@@ -33,6 +35,30 @@ describe("awardPoints", () => {
     ["otherSchoolCoordinator", NOT_FOUND_MESSAGE],
   ])("is refused for %s and writes nothing", async (role, message) => {
     await expectRefusedWithoutWrites(awardPoints, world.actors[role], input(world), ids(), message);
+  });
+
+  it("deletes the user's own idempotency keys older than a week when it claims a new one, and nobody else's", async () => {
+    const actor = world.actors.COORDINATOR;
+    const old = new Date(Date.now() - KEY_RETENTION_MS - 60_000);
+    const key = (userId: string, createdAt: Date) => ({
+      schoolId: world.a.school.id,
+      userId,
+      key: randomUUID(),
+      command: "awardPoints",
+      fingerprint: "x",
+      createdAt,
+    });
+    const [mineOld, mineRecent, theirsOld] = await Promise.all([
+      db.idempotencyKey.create({ data: key(actor.userId, old) }),
+      db.idempotencyKey.create({ data: key(actor.userId, new Date(Date.now() - 60_000)) }),
+      db.idempotencyKey.create({ data: key(world.actors.DSL.userId, old) }),
+    ]);
+    expect((await runCommand(awardPoints, actor, { ...input(world), reason: "Kept the library tidy" }, ids())).result.ok).toBe(true);
+    const left = await db.idempotencyKey.findMany({
+      where: { id: { in: [mineOld.id, mineRecent.id, theirsOld.id] } },
+      select: { id: true },
+    });
+    expect(left.map((k) => k.id).sort()).toEqual([mineRecent.id, theirsOld.id].sort());
   });
 
   it.each<RoleColumn>(["COORDINATOR", "TEACHER"])(
