@@ -9,8 +9,8 @@ import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/server/actor";
 import { FORBIDDEN_MESSAGE, NOT_FOUND_MESSAGE } from "@/server/command";
-import { addMentee, addMentor, createStudent } from "@/server/factories";
-import { addDaysIso } from "@/lib/dates";
+import { academicCalendar, addMentee, addMentor, createStudent } from "@/server/factories";
+import { addDaysIso, toDbDate } from "@/lib/dates";
 import { actorFor, FACTORY_PASSWORD } from "@/test-support/actors";
 import { runCommand, type RunnableCommand } from "@/test-support/commands";
 import { SIGNED_OUT_MESSAGE } from "@/test-support/expectations";
@@ -36,6 +36,9 @@ const MATRIX: Record<string, "public" | Row> = {
   "auth/signOutEverywhereAction": "public",
   "auth/switchSchoolAction":                        [N, Y,    Y,    Y,    Y,  N,     N,     N],
   "auth/changePasswordAction":                      [N, Y,    Y,    Y,    Y,  Y,     Y,     Y],
+  "calendar/addCalendarPeriodAction":               [N, Y,    N,    N,    N,  N,     N,     N],
+  "calendar/removeCalendarPeriodAction":            [N, Y,    N,    N,    N,  N,     N,     N],
+  "calendar/saveSchoolWeekAction":                  [N, Y,    N,    N,    N,  N,     N,     N],
   "keep-apart/addKeepApartAction":                  [N, N,    Y,    N,    Y,  N,     N,     N],
   "keep-apart/removeKeepApartAction":               [N, N,    Y,    N,    Y,  N,     N,     N],
   "matching/acceptSuggestionsAction":               [N, N,    Y,    N,    N,  N,     N,     N],
@@ -60,6 +63,8 @@ type Extra = {
   pairForAccept: { mentorId: string; menteeId: string };
   keepApartToRemove: Record<Column, string>;
   keepApartToAdd: Record<Column, [string, string]>;
+  academicYear: { id: string; startsOn: string };
+  periodToRemove: Record<Column, string>;
 };
 
 /** Extra pupils and keep-apart pairs, so no allowed cell depends on another row or column. */
@@ -87,7 +92,34 @@ async function prepare(w: World): Promise<Extra> {
     ).id;
     keepApartToAdd[column] = [c.id, d.id];
   }
-  return { pairForCreate, pairForAccept, keepApartToRemove, keepApartToAdd };
+  // A school year with one INSET day per column to remove (the world's schools have no calendar).
+  const year = academicCalendar(today);
+  const academicYear = await db.academicYear.create({
+    data: {
+      schoolId: school.id,
+      name: year.name,
+      startYear: year.startYear,
+      startsOn: toDbDate(year.startsOn),
+      endsOn: toDbDate(year.endsOn),
+    },
+  });
+  const periodToRemove = {} as Record<Column, string>;
+  for (const [i, column] of COLUMNS.entries()) {
+    const day = toDbDate(addDaysIso(year.startsOn, 7 + i));
+    periodToRemove[column] = (
+      await db.calendarPeriod.create({
+        data: { schoolId: school.id, academicYearId: academicYear.id, kind: "INSET", name: `Matrix ${column}`, startsOn: day, endsOn: day },
+      })
+    ).id;
+  }
+  return {
+    pairForCreate,
+    pairForAccept,
+    keepApartToRemove,
+    keepApartToAdd,
+    academicYear: { id: academicYear.id, startsOn: year.startsOn },
+    periodToRemove,
+  };
 }
 
 // Valid input for school `a` for each action and column; another school's coordinator sends the same ids.
@@ -132,6 +164,15 @@ const INPUTS: Record<string, (w: World, column: Column, x: Extra) => Record<stri
     reason: "Access matrix check",
   }),
   "keep-apart/removeKeepApartAction": (_w, column, x) => ({ keepApartId: x.keepApartToRemove[column] }),
+  "calendar/addCalendarPeriodAction": (_w, _c, x) => ({
+    academicYearId: x.academicYear.id,
+    kind: "HOLIDAY",
+    name: "Matrix bank holiday",
+    startsOn: addDaysIso(x.academicYear.startsOn, 40),
+    endsOn: addDaysIso(x.academicYear.startsOn, 40),
+  }),
+  "calendar/removeCalendarPeriodAction": (_w, column, x) => ({ periodId: x.periodToRemove[column] }),
+  "calendar/saveSchoolWeekAction": () => ({ timezone: "Europe/London", hasWeekAB: "on", weekAMonday: "2026-09-07" }),
   "auth/switchSchoolAction": (w) => ({ schoolId: w.a.school.id }),
   // Each column is a different person changing their own password.
   "auth/changePasswordAction": () => ({

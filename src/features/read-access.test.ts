@@ -8,6 +8,7 @@ import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/server/actor";
 import { listStaffForAdmin } from "@/features/admin/queries";
+import { getCalendarForAdmin } from "@/features/calendar/queries";
 import { listKeepApart, listPupilsForKeepApart } from "@/features/keep-apart/queries";
 import { getGroupSuggestions, getSuggestions, loadMatchingInput } from "@/features/matching/queries";
 import { getPupilForCoordinator } from "@/features/profiles/staff-queries";
@@ -62,6 +63,8 @@ const READS: Read[] = [
       expect(p.total).toBe(6);
       expect(mentions(p, w.b.pupils.mentee.id)).toBe(false);
     } },
+  { name: "getCalendarForAdmin", read: (a) => getCalendarForAdmin(a), access:                                  [Y,   N,    N,    N,  N,     N,     N],
+    check: (r) => expect(r).toMatchObject({ timezone: "Europe/London", years: [] }) },
   { name: "listStaffForAdmin", read: (a) => listStaffForAdmin(a), access:                                      [Y,   N,    N,    N,  N,     N,     N],
     check: (r, w) => expect((r as { id: string }[]).map((s) => s.id).sort()).toEqual(Object.values(w.a.staff).map((s) => s.id).sort()) },
   { name: "getPairingForStaff", read: (a, w) => getPairingForStaff(a, w.a.pairing.id), access:                  [N,   Y,    N,    N,  N,     N,     N],

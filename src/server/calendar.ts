@@ -3,15 +3,33 @@ import { fromDbDate, todayIn, type IsoDate } from "@/lib/dates";
 import { isInRange, rangeMessage, type CalendarFacts, type DateRange, type DateStyle } from "@/lib/school-calendar";
 import { db, type Db, type Tx } from "./db";
 import type { Period } from "@/lib/planned-sessions";
+import type { SchoolCalendar } from "@/lib/occurrences";
 import { RuleError } from "./errors";
 
 const SPAN = { startsOn: true, endsOn: true } as const;
 const toSpan = (r: { startsOn: Date; endsOn: Date }) => ({ startsOn: fromDbDate(r.startsOn), endsOn: fromDbDate(r.endsOn) });
 
-/** The school's holidays, for planned sessions and the next meeting. */
+/** Days with no mentoring inside the school year: holidays (half-term breaks, bank holidays) and INSET days. */
+export const CLOSURE_KINDS = ["HOLIDAY", "INSET"] as const;
+
+/** The school's holidays and INSET days, for planned sessions and the next meeting. */
 export async function holidaysFor(schoolId: string, client: Tx | Db = db): Promise<Period[]> {
-  const rows = await client.calendarPeriod.findMany({ where: { schoolId, kind: "HOLIDAY" }, select: SPAN });
+  const rows = await client.calendarPeriod.findMany({ where: { schoolId, kind: { in: [...CLOSURE_KINDS] } }, select: SPAN });
   return rows.map(toSpan);
+}
+
+/** The school's calendar as the planned-session engine reads it (src/lib/occurrences.ts, ADR 013). */
+export async function loadSchoolCalendar(schoolId: string, client: Tx | Db = db): Promise<SchoolCalendar> {
+  const [school, periods] = await Promise.all([
+    client.school.findUniqueOrThrow({ where: { id: schoolId }, select: { timezone: true, weekAStarts: true } }),
+    client.calendarPeriod.findMany({ where: { schoolId, kind: { in: ["TERM", ...CLOSURE_KINDS] } }, select: { kind: true, ...SPAN } }),
+  ]);
+  return {
+    timezone: school.timezone,
+    terms: periods.filter((p) => p.kind === "TERM").map(toSpan),
+    closures: periods.filter((p) => p.kind !== "TERM").map(toSpan),
+    weekAStarts: school.weekAStarts.map(fromDbDate),
+  };
 }
 
 /** The school's academic years and terms, for the date bounds in src/lib/school-calendar.ts. */

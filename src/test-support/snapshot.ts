@@ -16,11 +16,13 @@ export type DbSnapshot = {
   students: number;
   programmes: number;
   idempotencyKeys: number;
+  calendarPeriods: number;
+  schoolRows: { id: string; timezone: string; weekAStarts: string[] }[];
   pairingRows: { id: string; status: string; closureReason: string | null; endsOn: string | null; name: string | null }[];
   users: { id: string; passwordHash: string; sessionVersion: number; mustChangePassword: boolean; disabledAt: string | null }[];
 };
 
-type Counts = Omit<DbSnapshot, "pairingRows" | "users">;
+type Counts = Omit<DbSnapshot, "pairingRows" | "users" | "schoolRows">;
 
 export async function snapshotSchools(schoolIds: string[]): Promise<DbSnapshot> {
   const [row] = await db.$queryRaw<DbSnapshot[]>`
@@ -42,6 +44,9 @@ export async function snapshotSchools(schoolIds: string[]): Promise<DbSnapshot> 
       (SELECT count(*)::int FROM "Student" WHERE "schoolId" IN (SELECT id FROM s)) AS "students",
       (SELECT count(*)::int FROM "Programme" WHERE "schoolId" IN (SELECT id FROM s)) AS "programmes",
       (SELECT count(*)::int FROM "IdempotencyKey" WHERE "schoolId" IN (SELECT id FROM s)) AS "idempotencyKeys",
+      (SELECT count(*)::int FROM "CalendarPeriod" WHERE "schoolId" IN (SELECT id FROM s)) AS "calendarPeriods",
+      (SELECT coalesce(json_agg(json_build_object('id', x.id, 'timezone', x.timezone, 'weekAStarts', x."weekAStarts") ORDER BY x.id), '[]')
+         FROM "School" x WHERE x.id IN (SELECT id FROM s)) AS "schoolRows",
       (SELECT coalesce(json_agg(json_build_object('id', p.id, 'status', p.status, 'closureReason', p."closureReason", 'endsOn', p."endsOn", 'name', p.name) ORDER BY p.id), '[]')
          FROM "Pairing" p WHERE p."schoolId" IN (SELECT id FROM s)) AS "pairingRows",
       (SELECT coalesce(json_agg(json_build_object('id', x.id, 'passwordHash', x."passwordHash", 'sessionVersion', x."sessionVersion", 'mustChangePassword', x."mustChangePassword", 'disabledAt', x."disabledAt") ORDER BY x.id), '[]')
@@ -53,7 +58,7 @@ export async function snapshotSchools(schoolIds: string[]): Promise<DbSnapshot> 
 export function countChanges(before: DbSnapshot, after: DbSnapshot): Partial<Counts> {
   const out: Partial<Record<keyof Counts, number>> = {};
   for (const key of Object.keys(before) as (keyof DbSnapshot)[]) {
-    if (key === "pairingRows" || key === "users") continue;
+    if (key === "pairingRows" || key === "users" || key === "schoolRows") continue;
     const diff = (after[key] as number) - (before[key] as number);
     if (diff !== 0) out[key] = diff;
   }

@@ -32,6 +32,8 @@ const table: Row[] = [
     expect: { signedOut: "signin", admin: 200, coordinator: 200, teacher: 200, dsl: 200, mentor: 200, mentee: 200, otherSchoolCoordinator: 200 } },
   { route: "/admin", note: "admins only",
     expect: { signedOut: "signin", admin: 200, coordinator: 404, teacher: 404, dsl: 404, mentor: 404, mentee: 404, otherSchoolCoordinator: 404 } },
+  { route: "/admin/calendar", note: "admins only",
+    expect: { signedOut: "signin", admin: 200, coordinator: 404, teacher: 404, dsl: 404, mentor: 404, mentee: 404, otherSchoolCoordinator: 404 } },
   { route: "/coordinator", note: "coordinators, each in their own school",
     expect: { signedOut: "signin", admin: 404, coordinator: 200, teacher: 404, dsl: 404, mentor: 404, mentee: 404, otherSchoolCoordinator: 200 } },
   { route: "/coordinator/pairings/[pairingId]", id: "mentorsPairing", note: "a pairing in the school: its coordinator only",

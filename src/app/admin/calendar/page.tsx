@@ -1,0 +1,58 @@
+import type { Metadata } from "next";
+import { AppShell } from "@/components/app-shell";
+import { Badge, Card, EmptyState, PageHeader } from "@/components/ui/card";
+import { requireActor } from "@/server/session";
+import { formatStaffDate } from "@/lib/dates";
+import { getCalendarForAdmin } from "@/features/calendar/queries";
+import { CALENDAR_KIND_LABELS } from "@/features/calendar/schemas";
+import { AddCalendarPeriodForm, RemoveCalendarPeriodForm, SchoolWeekForm } from "@/features/calendar/components/calendar-forms";
+import { calendarHeadingId } from "@/features/calendar/headings";
+
+export const metadata: Metadata = { title: "School calendar" };
+
+const span = (p: { startsOn: string; endsOn: string }) =>
+  p.startsOn === p.endsOn ? formatStaffDate(p.startsOn) : `${formatStaffDate(p.startsOn)} to ${formatStaffDate(p.endsOn)}`;
+
+export default async function CalendarPage() {
+  const actor = await requireActor("ADMIN");
+  const calendar = await getCalendarForAdmin(actor);
+  return (
+    <AppShell actor={actor} current="/admin/calendar">
+      <PageHeader
+        title="School calendar"
+        description="Terms, holidays and INSET days decide when mentoring sessions are planned. No session is planned on a holiday or INSET day."
+      />
+      <div className="grid gap-6 lg:grid-cols-2">
+        <Card title="The school's week">
+          <SchoolWeekForm timezone={calendar.timezone} weekAMonday={calendar.weekAMonday} />
+        </Card>
+        <Card title="Add dates">
+          {calendar.years.length === 0 ? (
+            <EmptyState title="No school year yet">A school year is created with the school.</EmptyState>
+          ) : (
+            <AddCalendarPeriodForm years={calendar.years.map((y) => ({ value: y.id, label: y.name }))} />
+          )}
+        </Card>
+        {calendar.years.map((year) => (
+          <Card key={year.id} title={`${year.name} (${span(year)})`} headingId={calendarHeadingId(year.id)} className="lg:col-span-2">
+            {year.periods.length === 0 ? (
+              <EmptyState title="No dates yet">Add the terms first, then holidays and INSET days.</EmptyState>
+            ) : (
+              <ul className="divide-y divide-line">
+                {year.periods.map((p) => (
+                  <li key={p.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
+                    <span>
+                      <span className="font-semibold">{p.name}</span> <span className="text-sm text-muted">{span(p)}</span>{" "}
+                      <Badge tone={p.kind === "TERM" || p.kind === "HALF_TERM" ? "accent" : "calm"}>{CALENDAR_KIND_LABELS[p.kind]}</Badge>
+                    </span>
+                    <RemoveCalendarPeriodForm periodId={p.id} label={`${p.name} (${span(p)})`} yearId={year.id} />
+                  </li>
+                ))}
+              </ul>
+            )}
+          </Card>
+        ))}
+      </div>
+    </AppShell>
+  );
+}

@@ -1,0 +1,130 @@
+"use client";
+
+import { Select, TextInput } from "@/components/ui/field";
+import { Button } from "@/components/ui/button";
+import { ConfirmDialog, useConfirm } from "@/components/ui/confirm-dialog";
+import { useAnnouncedAction } from "@/components/ui/toast";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { FormMessage } from "@/components/forms/form-message";
+import { useForm } from "@/components/forms/use-form";
+import { addCalendarPeriodAction, removeCalendarPeriodAction, saveSchoolWeekAction } from "../actions";
+import { calendarHeadingId } from "../headings";
+import { CALENDAR_KIND_LABELS, TIME_ZONE_OPTIONS } from "../schemas";
+
+const KIND_OPTIONS = Object.entries(CALENDAR_KIND_LABELS).map(([value, label]) => ({ value, label }));
+
+export function SchoolWeekForm({ timezone, weekAMonday }: { timezone: string; weekAMonday: string | null }) {
+  const { state, formAction, value, errors, key } = useForm(saveSchoolWeekAction);
+  const hasWeekAB = state.values ? state.values.hasWeekAB === "on" : weekAMonday !== null;
+  return (
+    <form action={formAction} className="space-y-4" noValidate aria-label="The school's week">
+      <FormMessage state={state} />
+      <div key={key} className="space-y-4">
+        <Select
+          id="timezone"
+          name="timezone"
+          label="Time zone"
+          hint="Session times and “today” follow this."
+          options={TIME_ZONE_OPTIONS}
+          defaultValue={value("timezone") || timezone}
+          errors={errors("timezone")}
+        />
+        <label className="flex min-h-11 items-center gap-2">
+          <input type="checkbox" name="hasWeekAB" defaultChecked={hasWeekAB} className="h-5 w-5 accent-[var(--color-accent)]" />
+          <span>The school has a two-week timetable (Week A and Week B)</span>
+        </label>
+        <TextInput
+          id="weekAMonday"
+          name="weekAMonday"
+          type="date"
+          label="A Monday in Week A"
+          hint="Weeks alternate A, B, A… from this Monday. Leave empty for a one-week timetable."
+          defaultValue={value("weekAMonday") || weekAMonday || ""}
+          errors={errors("weekAMonday")}
+        />
+      </div>
+      <SubmitButton>Save the school week</SubmitButton>
+    </form>
+  );
+}
+
+export function AddCalendarPeriodForm({ years }: { years: { value: string; label: string }[] }) {
+  const { state, formAction, value, errors, key } = useForm(addCalendarPeriodAction);
+  return (
+    <form action={formAction} className="space-y-4" noValidate aria-label="Add dates">
+      <FormMessage state={state} />
+      <div key={key} className="space-y-4">
+        <div className="grid gap-4 md:grid-cols-2">
+          <Select
+            id="academicYearId"
+            name="academicYearId"
+            label="School year"
+            options={years}
+            defaultValue={value("academicYearId") || years[0]?.value}
+            errors={errors("academicYearId")}
+          />
+          <Select
+            id="kind"
+            name="kind"
+            label="Kind"
+            placeholder="Choose a kind"
+            options={KIND_OPTIONS}
+            defaultValue={value("kind")}
+            errors={errors("kind")}
+          />
+        </div>
+        <TextInput
+          id="period-name"
+          name="name"
+          label="Name"
+          hint="For example “INSET day” or “Spring bank holiday”."
+          defaultValue={value("name")}
+          errors={errors("name")}
+        />
+        <div className="grid gap-4 md:grid-cols-2">
+          <TextInput
+            id="startsOn"
+            name="startsOn"
+            type="date"
+            label="First day"
+            defaultValue={value("startsOn")}
+            errors={errors("startsOn")}
+          />
+          <TextInput
+            id="endsOn"
+            name="endsOn"
+            type="date"
+            label="Last day"
+            hint="The same as the first for a single day."
+            defaultValue={value("endsOn")}
+            errors={errors("endsOn")}
+          />
+        </div>
+      </div>
+      <SubmitButton>Add dates</SubmitButton>
+    </form>
+  );
+}
+
+export function RemoveCalendarPeriodForm({ periodId, label, yearId }: { periodId: string; label: string; yearId: string }) {
+  const formId = `remove-${periodId}`;
+  const { state, formAction } = useForm(useAnnouncedAction(removeCalendarPeriodAction, calendarHeadingId(yearId)));
+  const dialog = useConfirm(formId);
+  return (
+    <form id={formId} action={formAction} onSubmit={dialog.onSubmit}>
+      {state.ok ? null : <FormMessage state={state} />}
+      <input type="hidden" name="periodId" value={periodId} />
+      <Button variant="secondary" onClick={() => dialog.setOpen(true)} aria-label={`Remove ${label}…`}>
+        Remove…
+      </Button>
+      <ConfirmDialog
+        open={dialog.open}
+        onOpenChange={dialog.setOpen}
+        onConfirm={dialog.confirm}
+        title={`Remove ${label}?`}
+        description="Planned sessions and reminders will treat these days as ordinary days again."
+        confirmLabel="Remove"
+      />
+    </form>
+  );
+}
