@@ -169,10 +169,10 @@ const INPUTS: Record<string, (w: World, column: Column, x: Extra) => Record<stri
     kind: "HOLIDAY",
     name: "Matrix bank holiday",
     startsOn: addDaysIso(x.academicYear.startsOn, 40),
-    endsOn: addDaysIso(x.academicYear.startsOn, 40),
+    endsOn: addDaysIso(x.academicYear.startsOn, 46), // a whole week, so it holds school days whatever the year
   }),
   "calendar/removeCalendarPeriodAction": (_w, column, x) => ({ periodId: x.periodToRemove[column] }),
-  "calendar/saveSchoolWeekAction": () => ({ timezone: "Europe/London", hasWeekAB: "on", weekAMonday: "2026-09-07" }),
+  "calendar/saveSchoolWeekAction": () => ({ timezone: "Europe/London", weekAMonday: "2026-09-07" }),
   "auth/switchSchoolAction": (w) => ({ schoolId: w.a.school.id }),
   // Each column is a different person changing their own password.
   "auth/changePasswordAction": () => ({

@@ -112,6 +112,35 @@ describe("occurrences of a weekly slot", () => {
     ]);
     expect(list[0]!.startsAt.toISOString()).toBe("2026-11-19T13:00:00.000Z");
   });
+
+  it("keep a move inside its own week on a school day: a move anywhere else is not applied", () => {
+    const moves = (on: string) =>
+      occurrencesBetween(wednesdayLunch, calendar, "2026-11-16", "2026-11-29", {
+        exceptions: [{ kind: "MOVED", originalOn: "2026-11-18", on, reason: "Test" }],
+      }).map((o) => [o.on, o.isMoved]);
+    expect(moves("2026-11-23")).toEqual([
+      ["2026-11-18", false],
+      ["2026-11-25", false],
+    ]); // into next week
+    expect(moves("2026-11-21")).toEqual([
+      ["2026-11-18", false],
+      ["2026-11-25", false],
+    ]); // a Saturday
+    expect(moves("2026-11-16")).toEqual([
+      ["2026-11-16", true],
+      ["2026-11-25", false],
+    ]);
+  });
+
+  it("plan on every weekday but closures for a school that has entered no terms yet", () => {
+    const noTerms = { ...calendar, terms: [] };
+    expect(days(occurrencesBetween(wednesdayLunch, noTerms, "2026-12-14", "2027-01-08"))).toEqual([
+      "2026-12-16",
+      "2026-12-23",
+      "2026-12-30",
+      "2027-01-06",
+    ]);
+  });
 });
 
 describe("occurrences of a fortnightly slot", () => {
@@ -126,6 +155,20 @@ describe("occurrences of a fortnightly slot", () => {
     ]);
     const restarted = { ...calendar, weekAStarts: ["2026-09-07", "2026-11-09"] };
     expect(days(occurrencesBetween(weekB, restarted, "2026-11-01", "2026-12-04"))).toEqual(["2026-11-18", "2026-12-02"]);
+    // Where the pattern restarts (2 Nov is Week A, and so is 9 Nov), periods shorten instead of overlapping.
+    const weekA: Slot = { ...wednesdayLunch, cadence: "FORTNIGHTLY", week: "A" };
+    const [fourth, eleventh] = occurrencesBetween(weekA, restarted, "2026-11-02", "2026-11-13");
+    expect([fourth?.on, eleventh?.on]).toEqual(["2026-11-04", "2026-11-11"]);
+    expect([fourth!.periodStart, fourth!.periodEnd, eleventh!.periodStart, eleventh!.periodEnd]).toEqual([
+      "2026-11-02",
+      "2026-11-08",
+      "2026-11-09",
+      "2026-11-22",
+    ]);
+    expect(isSatisfiedBy(fourth!, "2026-11-10")).toBe(false);
+    expect(isSatisfiedBy(eleventh!, "2026-11-10")).toBe(true);
+    // A Week B slot across that restart: its period runs on to the next Week B.
+    expect(periodOf(weekB, restarted, "2026-11-10")).toEqual({ startsOn: "2026-10-26", endsOn: "2026-11-15" });
     expect(periodOf(weekB, calendar, "2026-11-13")).toEqual({ startsOn: "2026-11-09", endsOn: "2026-11-22" });
   });
 

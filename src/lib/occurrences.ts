@@ -58,10 +58,14 @@ const weeksBetween = (fromMonday: IsoDate, toMonday: IsoDate) => Math.round(days
 const isEven = (n: number) => ((n % 2) + 2) % 2 === 0;
 const inAny = (day: IsoDate, periods: Period[]) => periods.some((p) => p.startsOn <= day && day <= p.endsOn);
 
-/** Monday–Friday, inside a term and outside every closure. */
+/**
+ * Monday–Friday, inside a term and outside every closure. A school that has entered no terms yet is
+ * taken to be open every weekday but its closures, so its pupils still have a next meeting.
+ */
 export function isSchoolDay(day: IsoDate, calendar: SchoolCalendar): boolean {
   const weekday = new Date(`${day}T00:00:00Z`).getUTCDay();
-  return weekday >= 1 && weekday <= 5 && inAny(day, calendar.terms) && !inAny(day, calendar.closures);
+  const inTerm = calendar.terms.length === 0 || inAny(day, calendar.terms);
+  return weekday >= 1 && weekday <= 5 && inTerm && !inAny(day, calendar.closures);
 }
 
 /** "A" or "B" for the week starting `monday`, or null when the school has no Week A/B. */
@@ -72,16 +76,30 @@ export function weekLetter(monday: IsoDate, calendar: SchoolCalendar): "A" | "B"
   return isEven(weeksBetween(weekOf(anchor).start, monday)) ? "A" : "B";
 }
 
-/** The week or fortnight of the slot's cadence that holds `day`. */
+/**
+ * The week or fortnight of the slot's cadence that holds `day`. Periods never overlap: following
+ * Week A/B, a period runs from a week with the slot's letter to the day before the next such week
+ * (two weeks, or one or three where the school restarts its pattern); otherwise fortnights are
+ * counted from the pairing's first week, so a midweek start is the first week of the first fortnight.
+ */
 export function periodOf(slot: Slot, calendar: SchoolCalendar, day: IsoDate): Period {
   const monday = weekOf(day).start;
   if (slot.cadence === "WEEKLY") return { startsOn: monday, endsOn: addDaysIso(monday, 6) };
-  const letter = slot.week ? weekLetter(monday, calendar) : null;
-  // Following Week A/B: a fortnight starts with the slot's own letter. Otherwise it is counted from
-  // the pairing's first week, so a midweek start is the first week of the first fortnight.
-  const isFirstWeek = letter ? letter === slot.week : isEven(weeksBetween(weekOf(slot.startsOn).start, monday));
-  const start = isFirstWeek ? monday : addDaysIso(monday, -7);
+  if (followsTimetable(slot, calendar)) {
+    const isSlotWeek = (m: IsoDate) => weekLetter(m, calendar) === slot.week;
+    let start = monday;
+    for (let back = 0; back < 4 && !isSlotWeek(start); back += 1) start = addDaysIso(start, -7);
+    let next = addDaysIso(start, 7);
+    for (let ahead = 0; ahead < 4 && !isSlotWeek(next); ahead += 1) next = addDaysIso(next, 7);
+    return { startsOn: start, endsOn: addDaysIso(next, -1) };
+  }
+  const start = isEven(weeksBetween(weekOf(slot.startsOn).start, monday)) ? monday : addDaysIso(monday, -7);
   return { startsOn: start, endsOn: addDaysIso(start, 13) };
+}
+
+/** A fortnightly slot that names Week A or B, at a school with a two-week timetable. */
+function followsTimetable(slot: Slot, calendar: SchoolCalendar): boolean {
+  return slot.cadence === "FORTNIGHTLY" && Boolean(slot.week) && calendar.weekAStarts.length > 0;
 }
 
 /** The instant a school-time "HH:MM" on `day` happens, whatever the clocks do. */
@@ -95,6 +113,7 @@ export function instantAt(day: IsoDate, time: string, timezone: string): Date {
 function slotDayOfWeek(slot: Slot, calendar: SchoolCalendar, monday: IsoDate): IsoDate | null {
   const day = addDaysIso(monday, slot.weekday - 1);
   if (day < slot.startsOn || (slot.endsOn && day > slot.endsOn)) return null;
+  if (followsTimetable(slot, calendar)) return weekLetter(monday, calendar) === slot.week ? day : null;
   return periodOf(slot, calendar, day).startsOn === monday ? day : null;
 }
 
@@ -118,12 +137,17 @@ export function occurrencesBetween(
     if (!plannedOn || !isSchoolDay(plannedOn, calendar) || inAny(plannedOn, skips)) continue;
     const exception = exceptions.get(plannedOn);
     if (exception?.kind === "CANCELLED") continue;
-    const moved = exception?.kind === "MOVED" ? exception : null;
+    const period = periodOf(slot, calendar, plannedOn);
+    // A move stays in its own week or fortnight, on a school day; any other is not applied (the
+    // command that records moves refuses it, so this only guards against old or bad rows).
+    const moved =
+      exception?.kind === "MOVED" && exception.on >= period.startsOn && exception.on <= period.endsOn && isSchoolDay(exception.on, calendar)
+        ? exception
+        : null;
     const on = moved?.on ?? plannedOn;
     if (on < from || on > to) continue;
     const startTime = moved?.startTime ?? slot.startTime;
     const startsAt = instantAt(on, startTime, calendar.timezone);
-    const period = periodOf(slot, calendar, plannedOn);
     out.push({
       plannedOn,
       on,

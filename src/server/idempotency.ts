@@ -54,9 +54,12 @@ export async function claimIdempotencyKey(
     RETURNING "id"`;
   if (inserted.length > 0) {
     // This user's keys from forms older than any form still open are no longer needed (ADR 010).
-    await tx.idempotencyKey.deleteMany({
-      where: { schoolId: who.schoolId, userId: who.userId, createdAt: { lt: new Date(Date.now() - KEY_RETENTION_MS) } },
-    });
+    // Rows another command of this user is deleting at this moment are skipped, never waited for.
+    await tx.$executeRaw`
+      DELETE FROM "IdempotencyKey" WHERE ("schoolId", "id") IN (
+        SELECT "schoolId", "id" FROM "IdempotencyKey"
+        WHERE "schoolId" = ${who.schoolId} AND "userId" = ${who.userId} AND "createdAt" < ${new Date(Date.now() - KEY_RETENTION_MS)}
+        FOR UPDATE SKIP LOCKED)`;
     return { status: "claimed", id };
   }
   const earlier = await tx.idempotencyKey.findUniqueOrThrow({

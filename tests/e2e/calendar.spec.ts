@@ -38,6 +38,7 @@ test("the admin adds an INSET day, removes a holiday after confirming, and sets 
   await opener.click();
   const dialog = page.getByRole("dialog", { name: /^Remove October half-term/ });
   await expect(dialog).toBeVisible();
+  await expect(dialog).toContainText("Sessions will be planned on these days again.");
   await expectNoAxeViolations(page, "the remove-dates dialog");
   await dialog.getByRole("button", { name: "Cancel", exact: true }).click();
   await expect(dialog).toBeHidden();
@@ -57,11 +58,10 @@ test("the admin adds an INSET day, removes a holiday after confirming, and sets 
 
   // A two-week timetable: a Tuesday is refused, a Monday saved.
   const week = page.getByRole("form", { name: "The school's week" });
-  await week.getByLabel("The school has a two-week timetable (Week A and Week B)").check();
-  await week.getByLabel("A Monday in Week A").fill(tuesday);
+  await week.getByLabel("Two-week timetable: a Monday in Week A").fill(tuesday);
   await week.getByRole("button", { name: "Save the school week" }).click();
   await expect(week.getByText("Choose a Monday: Week A starts on a Monday.")).toBeVisible();
-  await week.getByLabel("A Monday in Week A").fill(monday);
+  await week.getByLabel("Two-week timetable: a Monday in Week A").fill(monday);
   await week.getByRole("button", { name: "Save the school week" }).click();
   await expect(week.getByRole("status")).toHaveText("Saved. Weeks alternate A and B.");
   const school = await db.school.findUniqueOrThrow({ where: { id: seeded.school.id } });

@@ -45,6 +45,11 @@ describe("the school calendar", () => {
     });
     const outside = await addCalendarPeriod.run(admin, inset(addDaysIso(year.endsOn, 3)));
     expect(outside).toMatchObject({ ok: false, fieldErrors: { startsOn: [expect.stringMatching(/^Choose dates inside /)] } });
+    const saturday = addDaysIso(wednesday, 3);
+    expect(await addCalendarPeriod.run(admin, inset(saturday))).toMatchObject({
+      ok: false,
+      fieldErrors: { startsOn: ["These dates are all at a weekend: choose at least one day from Monday to Friday."] },
+    });
     const term = { academicYearId: yearId, kind: "TERM", name: "Extra term", startsOn: wednesday, endsOn: addDaysIso(wednesday, 30) };
     expect(await addCalendarPeriod.run(admin, term)).toMatchObject({
       ok: false,
@@ -55,17 +60,15 @@ describe("the school calendar", () => {
   it("sets the time zone and Week A, refusing a day that is not a Monday and an unknown zone", async () => {
     const monday = `${year.startYear}-09-07`;
     const mondayOfWeek = weekOf(monday).start;
-    expect(
-      await saveSchoolWeek.run(admin, { timezone: "Europe/London", hasWeekAB: "on", weekAMonday: addDaysIso(mondayOfWeek, 1) }),
-    ).toMatchObject({
+    expect(await saveSchoolWeek.run(admin, { timezone: "Europe/London", weekAMonday: addDaysIso(mondayOfWeek, 1) })).toMatchObject({
       ok: false,
       fieldErrors: { weekAMonday: ["Choose a Monday: Week A starts on a Monday."] },
     });
-    expect(await saveSchoolWeek.run(admin, { timezone: "Mars/Olympus", hasWeekAB: "on", weekAMonday: mondayOfWeek })).toMatchObject({
+    expect(await saveSchoolWeek.run(admin, { timezone: "Mars/Olympus", weekAMonday: mondayOfWeek })).toMatchObject({
       ok: false,
       fieldErrors: { timezone: ["Choose a time zone from the list, like Europe/London."] },
     });
-    expect(await saveSchoolWeek.run(admin, { timezone: "Europe/London", hasWeekAB: "on", weekAMonday: mondayOfWeek })).toMatchObject({
+    expect(await saveSchoolWeek.run(admin, { timezone: "Europe/London", weekAMonday: mondayOfWeek })).toMatchObject({
       ok: true,
     });
     expect((await loadSchoolCalendar(schoolId)).weekAStarts).toEqual([mondayOfWeek]);
@@ -76,7 +79,33 @@ describe("the school calendar", () => {
     expect((await loadSchoolCalendar(schoolId)).weekAStarts).toEqual([]);
   });
 
+  it("keeps earlier Week A Mondays when a later one is set, so past weeks keep their letters", async () => {
+    const first = weekOf(`${year.startYear}-09-07`).start;
+    const later = addDaysIso(first, 63);
+    await db.school.update({ where: { id: schoolId }, data: { weekAStarts: [new Date(`${first}T00:00:00Z`)] } });
+    expect(await saveSchoolWeek.run(admin, { timezone: "Europe/London", weekAMonday: later })).toMatchObject({ ok: true });
+    expect((await loadSchoolCalendar(schoolId)).weekAStarts).toEqual([first, later]);
+    const audit = await db.auditLog.findFirstOrThrow({ where: { schoolId, action: "school.week_saved" }, orderBy: { at: "desc" } });
+    expect(audit.changes).toMatchObject({ from: { weekAStarts: [first] }, weekAStarts: [first, later] });
+  });
+
+  it("refuses to remove a term that still holds holidays, INSET days or half-term blocks", async () => {
+    const autumn = await db.calendarPeriod.findFirstOrThrow({ where: { schoolId, kind: "TERM", name: "Autumn term" } });
+    expect(await removeCalendarPeriod.run(admin, { periodId: autumn.id })).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/^Remove the holidays, INSET days and half-term blocks inside Autumn term first/),
+    });
+    expect(await db.calendarPeriod.count({ where: { schoolId, id: autumn.id } })).toBe(1);
+  });
+
   it("reaches the planned sessions: no session on the INSET day, and one again once it is removed", async () => {
+    // Its own INSET days, so this test stands alone: one on the Wednesday, one a week later.
+    const own = addDaysIso(wednesday, 49); // After October half-term, with two more weeks of term.
+    for (const [day, name] of [
+      [own, "Own INSET"],
+      [addDaysIso(own, 7), "Own INSET 2"],
+    ] as const)
+      expect((await addCalendarPeriod.run(admin, inset(day, name))).ok).toBe(true);
     const slot = {
       weekday: 3 as const,
       startTime: "12:30",
@@ -86,15 +115,15 @@ describe("the school calendar", () => {
       startsOn: year.startsOn,
     };
     const days = async () =>
-      occurrencesBetween(slot, await loadSchoolCalendar(schoolId), weekOf(wednesday).start, addDaysIso(wednesday, 14)).map((o) => o.on);
-    expect(await days()).toEqual([addDaysIso(wednesday, 14)]);
+      occurrencesBetween(slot, await loadSchoolCalendar(schoolId), weekOf(own).start, addDaysIso(own, 14)).map((o) => o.on);
+    expect(await days()).toEqual([addDaysIso(own, 14)]);
     const period = await db.calendarPeriod.findFirstOrThrow({
-      where: { schoolId, startsOn: new Date(`${wednesday}T00:00:00Z`), kind: "INSET" },
+      where: { schoolId, startsOn: new Date(`${own}T00:00:00Z`), kind: "INSET" },
     });
     const removed = await runCommand(removeCalendarPeriod, admin, { periodId: period.id }, [schoolId]);
-    expect(removed.result).toMatchObject({ ok: true, message: "Removed INSET day." });
+    expect(removed.result).toMatchObject({ ok: true, message: "Removed Own INSET." });
     expect(removed.changes).toEqual({ calendarPeriods: -1, auditLogs: 1 });
-    expect(await days()).toEqual([wednesday, addDaysIso(wednesday, 14)]);
+    expect(await days()).toEqual([own, addDaysIso(own, 14)]);
     expect(await removeCalendarPeriod.run(admin, { periodId: period.id })).toMatchObject({ ok: false });
   });
 });

@@ -1,26 +1,40 @@
 import "server-only";
 import { defineCommand } from "@/server/command";
 import { NotFoundError, RuleError } from "@/server/errors";
-import { formatStaffDate, fromDbDate, toDbDate } from "@/lib/dates";
+import { addDaysIso, formatStaffDate, fromDbDate, toDbDate } from "@/lib/dates";
 import { addCalendarPeriodSchema, removeCalendarPeriodSchema, saveSchoolWeekSchema } from "./schemas";
 
 const ADMIN = ["ADMIN"] as const;
 // The kind and first day are the natural key: the same dates sent twice give one row and this.
 const ALREADY_THERE = "These dates are already in the calendar.";
 
+/** True when some day from `startsOn` to `endsOn` is a Monday to Friday. */
+function hasWeekday(startsOn: string, endsOn: string): boolean {
+  for (let day = startsOn, n = 0; day <= endsOn && n < 7; day = addDaysIso(day, 1), n += 1) {
+    const weekday = new Date(`${day}T00:00:00Z`).getUTCDay();
+    if (weekday >= 1 && weekday <= 5) return true;
+  }
+  return false;
+}
+
 export const addCalendarPeriod = defineCommand(
   { name: "addCalendarPeriod", schema: addCalendarPeriodSchema, allow: ADMIN, alreadyExists: ALREADY_THERE },
-  async (input, { tx, actor, audit }) => {
-    const year = await tx.academicYear.findFirst({
-      where: { schoolId: actor.schoolId, id: input.academicYearId },
-      select: { id: true, name: true, startsOn: true, endsOn: true },
-    });
+  async (input, { tx, actor, audit, contention }) => {
+    // The year's row is locked, so two terms sent at once are checked one after the other.
+    contention("Someone else is changing this school year's dates at the same moment, so nothing was saved. Please try again.");
+    const [year] = await tx.$queryRaw<{ id: string; name: string; startsOn: Date; endsOn: Date }[]>`
+      SELECT "id", "name", "startsOn", "endsOn" FROM "AcademicYear"
+      WHERE "schoolId" = ${actor.schoolId} AND "id" = ${input.academicYearId} FOR UPDATE`;
     if (!year) throw new NotFoundError("academic year");
     const [from, to] = [fromDbDate(year.startsOn), fromDbDate(year.endsOn)];
     if (input.startsOn < from || input.endsOn > to) {
       const message = `Choose dates inside ${year.name} (${formatStaffDate(from)} to ${formatStaffDate(to)}).`;
       const startIsOutside = input.startsOn < from || input.startsOn > to;
       throw new RuleError(message, startIsOutside ? { startsOn: [message] } : { endsOn: [message] });
+    }
+    if (!hasWeekday(input.startsOn, input.endsOn)) {
+      const message = "These dates are all at a weekend: choose at least one day from Monday to Friday.";
+      throw new RuleError(message, { startsOn: [message] });
     }
     if (input.kind === "TERM") {
       const overlapping = await tx.calendarPeriod.findFirst({
@@ -64,6 +78,13 @@ export const removeCalendarPeriod = defineCommand(
       select: { id: true, kind: true, name: true, startsOn: true, endsOn: true },
     });
     if (!row) throw new NotFoundError("calendar period");
+    if (row.kind === "TERM") {
+      const inside = await tx.calendarPeriod.count({
+        where: { schoolId: actor.schoolId, kind: { not: "TERM" }, startsOn: { gte: row.startsOn }, endsOn: { lte: row.endsOn } },
+      });
+      if (inside > 0)
+        throw new RuleError(`Remove the holidays, INSET days and half-term blocks inside ${row.name} first: the term holds ${inside}.`);
+    }
     // Conditional: a second remove at the same moment finds nothing left.
     const removed = await tx.calendarPeriod.deleteMany({ where: { schoolId: actor.schoolId, id: row.id } });
     if (removed.count !== 1) throw new RuleError("These dates have already been removed.");
@@ -80,7 +101,12 @@ export const removeCalendarPeriod = defineCommand(
 export const saveSchoolWeek = defineCommand(
   { name: "saveSchoolWeek", schema: saveSchoolWeekSchema, allow: ADMIN },
   async (input, { tx, actor, audit }) => {
-    const weekAStarts = input.hasWeekAB ? [input.weekAMonday] : [];
+    const [school] = await tx.$queryRaw<{ timezone: string; weekAStarts: Date[] }[]>`
+      SELECT "timezone", "weekAStarts" FROM "School" WHERE "id" = ${actor.schoolId} FOR UPDATE`;
+    if (!school) throw new NotFoundError("school");
+    const before = (school.weekAStarts ?? []).map(fromDbDate).sort();
+    // Earlier Week A Mondays stay, so weeks already past keep their letters; one week: none at all.
+    const weekAStarts = input.weekAMonday ? [...before.filter((d) => d < input.weekAMonday), input.weekAMonday] : [];
     await tx.school.update({
       where: { id: actor.schoolId },
       data: { timezone: input.timezone, weekAStarts: weekAStarts.map(toDbDate) },
@@ -89,8 +115,8 @@ export const saveSchoolWeek = defineCommand(
       action: "school.week_saved",
       recordType: "School",
       recordId: actor.schoolId,
-      changes: { timezone: input.timezone, weekAStarts },
+      changes: { from: { timezone: school.timezone, weekAStarts: before }, timezone: input.timezone, weekAStarts },
     });
-    return { message: input.hasWeekAB ? "Saved. Weeks alternate A and B." : "Saved. The school has one timetable week." };
+    return { message: input.weekAMonday ? "Saved. Weeks alternate A and B." : "Saved. The school has one timetable week." };
   },
 );

@@ -1,14 +1,7 @@
 import { z } from "zod";
 import { CalendarKind } from "@/generated/prisma/enums";
-import { checkbox, isoDate, recordId, text } from "@/lib/schema-helpers";
-
-/** The kinds an admin enters, in the words the page uses. */
-export const CALENDAR_KIND_LABELS: Record<CalendarKind, string> = {
-  TERM: "Term",
-  HALF_TERM: "Half-term block (teaching)",
-  HOLIDAY: "Holiday or bank holiday (no school)",
-  INSET: "INSET day (no pupils)",
-};
+import { isIsoDate } from "@/lib/dates";
+import { isoDate, recordId, text } from "@/lib/schema-helpers";
 
 export const addCalendarPeriodSchema = z
   .object({
@@ -22,26 +15,29 @@ export const addCalendarPeriodSchema = z
 
 export const removeCalendarPeriodSchema = z.object({ periodId: recordId });
 
-/** Every IANA time zone this server knows (Node's Intl), e.g. "Europe/London". */
-const TIME_ZONES = new Set(Intl.supportedValuesOf("timeZone"));
+/**
+ * The time zones a school may choose: the server's own list (Node's Intl) and UTC. Built on the server
+ * and passed to the form, so the list a browser shows is the list this schema accepts.
+ */
+export function timeZoneNames(): string[] {
+  return [...new Set([...Intl.supportedValuesOf("timeZone"), "UTC"])].sort();
+}
+const TIME_ZONES = new Set(timeZoneNames());
 
 export const saveSchoolWeekSchema = z
   .object({
     timezone: z
       .string({ error: "Choose the school's time zone." })
       .trim()
-      .refine((tz) => TIME_ZONES.has(tz) || tz === "UTC", { error: "Choose a time zone from the list, like Europe/London." }),
-    hasWeekAB: checkbox,
+      .refine((tz) => TIME_ZONES.has(tz), { error: "Choose a time zone from the list, like Europe/London." }),
+    // Empty: the school has a one-week timetable.
     weekAMonday: z.string({ error: "Enter the date of a Monday in Week A, like 2026-09-07." }).trim().optional().default(""),
   })
   .superRefine((v, ctx) => {
-    if (!v.hasWeekAB) return;
-    const parsed = isoDate.safeParse(v.weekAMonday);
-    if (!parsed.success) {
+    if (v.weekAMonday === "") return;
+    if (!isIsoDate(v.weekAMonday)) {
       ctx.addIssue({ code: "custom", path: ["weekAMonday"], message: "Enter the date of a Monday in Week A, like 2026-09-07." });
-    } else if (new Date(`${parsed.data}T00:00:00Z`).getUTCDay() !== 1) {
+    } else if (new Date(`${v.weekAMonday}T00:00:00Z`).getUTCDay() !== 1) {
       ctx.addIssue({ code: "custom", path: ["weekAMonday"], message: "Choose a Monday: Week A starts on a Monday." });
     }
   });
-
-export const TIME_ZONE_OPTIONS = [...TIME_ZONES].sort().map((tz) => ({ value: tz, label: tz.replace(/_/g, " ") }));

@@ -4,7 +4,9 @@ import { Badge, Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { requireActor } from "@/server/session";
 import { formatStaffDate } from "@/lib/dates";
 import { getCalendarForAdmin } from "@/features/calendar/queries";
-import { CALENDAR_KIND_LABELS } from "@/features/calendar/schemas";
+import { CALENDAR_KIND_LABELS } from "@/features/calendar/labels";
+import { timeZoneNames } from "@/features/calendar/schemas";
+import { CLOSURE_KINDS } from "@/server/calendar";
 import { AddCalendarPeriodForm, RemoveCalendarPeriodForm, SchoolWeekForm } from "@/features/calendar/components/calendar-forms";
 import { calendarHeadingId } from "@/features/calendar/headings";
 
@@ -24,7 +26,7 @@ export default async function CalendarPage() {
       />
       <div className="grid gap-6 lg:grid-cols-2">
         <Card title="The school's week">
-          <SchoolWeekForm timezone={calendar.timezone} weekAMonday={calendar.weekAMonday} />
+          <SchoolWeekForm timezone={calendar.timezone} weekAMonday={calendar.weekAMonday} timeZones={timeZoneNames()} />
         </Card>
         <Card title="Add dates">
           {calendar.years.length === 0 ? (
@@ -43,9 +45,11 @@ export default async function CalendarPage() {
                   <li key={p.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
                     <span>
                       <span className="font-semibold">{p.name}</span> <span className="text-sm text-muted">{span(p)}</span>{" "}
-                      <Badge tone={p.kind === "TERM" || p.kind === "HALF_TERM" ? "accent" : "calm"}>{CALENDAR_KIND_LABELS[p.kind]}</Badge>
+                      <Badge tone={(CLOSURE_KINDS as readonly string[]).includes(p.kind) ? "calm" : "accent"}>
+                        {CALENDAR_KIND_LABELS[p.kind]}
+                      </Badge>
                     </span>
-                    <RemoveCalendarPeriodForm periodId={p.id} label={`${p.name} (${span(p)})`} yearId={year.id} />
+                    <RemoveCalendarPeriodForm periodId={p.id} kind={p.kind} label={`${p.name} (${span(p)})`} yearId={year.id} />
                   </li>
                 ))}
               </ul>

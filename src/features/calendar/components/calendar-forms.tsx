@@ -9,13 +9,22 @@ import { FormMessage } from "@/components/forms/form-message";
 import { useForm } from "@/components/forms/use-form";
 import { addCalendarPeriodAction, removeCalendarPeriodAction, saveSchoolWeekAction } from "../actions";
 import { calendarHeadingId } from "../headings";
-import { CALENDAR_KIND_LABELS, TIME_ZONE_OPTIONS } from "../schemas";
+import { CALENDAR_KIND_LABELS, REMOVE_CONSEQUENCE } from "../labels";
+import type { CalendarKind } from "@/generated/prisma/enums";
 
 const KIND_OPTIONS = Object.entries(CALENDAR_KIND_LABELS).map(([value, label]) => ({ value, label }));
 
-export function SchoolWeekForm({ timezone, weekAMonday }: { timezone: string; weekAMonday: string | null }) {
+export function SchoolWeekForm({
+  timezone,
+  weekAMonday,
+  timeZones,
+}: {
+  timezone: string;
+  weekAMonday: string | null;
+  /** The server's list, the one it accepts (features/calendar/schemas.ts). */
+  timeZones: string[];
+}) {
   const { state, formAction, value, errors, key } = useForm(saveSchoolWeekAction);
-  const hasWeekAB = state.values ? state.values.hasWeekAB === "on" : weekAMonday !== null;
   return (
     <form action={formAction} className="space-y-4" noValidate aria-label="The school's week">
       <FormMessage state={state} />
@@ -25,21 +34,17 @@ export function SchoolWeekForm({ timezone, weekAMonday }: { timezone: string; we
           name="timezone"
           label="Time zone"
           hint="Session times and “today” follow this."
-          options={TIME_ZONE_OPTIONS}
+          options={timeZones.map((tz) => ({ value: tz, label: tz.replace(/_/g, " ") }))}
           defaultValue={value("timezone") || timezone}
           errors={errors("timezone")}
         />
-        <label className="flex min-h-11 items-center gap-2">
-          <input type="checkbox" name="hasWeekAB" defaultChecked={hasWeekAB} className="h-5 w-5 accent-[var(--color-accent)]" />
-          <span>The school has a two-week timetable (Week A and Week B)</span>
-        </label>
         <TextInput
           id="weekAMonday"
           name="weekAMonday"
           type="date"
-          label="A Monday in Week A"
-          hint="Weeks alternate A, B, A… from this Monday. Leave empty for a one-week timetable."
-          defaultValue={value("weekAMonday") || weekAMonday || ""}
+          label="Two-week timetable: a Monday in Week A"
+          hint="Weeks then alternate A, B, A… from this Monday. Leave it empty if the school has a one-week timetable."
+          defaultValue={state.values ? value("weekAMonday") : (weekAMonday ?? "")}
           errors={errors("weekAMonday")}
         />
       </div>
@@ -106,7 +111,17 @@ export function AddCalendarPeriodForm({ years }: { years: { value: string; label
   );
 }
 
-export function RemoveCalendarPeriodForm({ periodId, label, yearId }: { periodId: string; label: string; yearId: string }) {
+export function RemoveCalendarPeriodForm({
+  periodId,
+  kind,
+  label,
+  yearId,
+}: {
+  periodId: string;
+  kind: CalendarKind;
+  label: string;
+  yearId: string;
+}) {
   const formId = `remove-${periodId}`;
   const { state, formAction } = useForm(useAnnouncedAction(removeCalendarPeriodAction, calendarHeadingId(yearId)));
   const dialog = useConfirm(formId);
@@ -122,7 +137,7 @@ export function RemoveCalendarPeriodForm({ periodId, label, yearId }: { periodId
         onOpenChange={dialog.setOpen}
         onConfirm={dialog.confirm}
         title={`Remove ${label}?`}
-        description="Planned sessions and reminders will treat these days as ordinary days again."
+        description={REMOVE_CONSEQUENCE[kind]}
         confirmLabel="Remove"
       />
     </form>
