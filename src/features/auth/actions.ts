@@ -31,7 +31,7 @@ export const signInAction = definePublicAction(signInSchema, async (input) => {
       return {
         ok: false,
         values,
-        message: "Signing in to this account is busy right now, so nothing was checked. Please try again in a moment.",
+        message: "Signing in is busy right now, so your password was not checked. Please try again in a moment.",
       };
     }
     if (error instanceof AuthError) return { ok: false, values, message: "The email or password is wrong. Please try again." };
