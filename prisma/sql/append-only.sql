@@ -20,23 +20,19 @@ BEGIN
 END;
 $$ LANGUAGE plpgsql;
 
-DROP TRIGGER IF EXISTS "PointEntry_append_only" ON "PointEntry";
-CREATE TRIGGER "PointEntry_append_only" BEFORE UPDATE OR DELETE ON "PointEntry"
-  FOR EACH ROW EXECUTE FUNCTION peerpath_refuse_change();
-DROP TRIGGER IF EXISTS "PointEntry_append_only_truncate" ON "PointEntry";
-CREATE TRIGGER "PointEntry_append_only_truncate" BEFORE TRUNCATE ON "PointEntry"
-  FOR EACH STATEMENT EXECUTE FUNCTION peerpath_refuse_change();
-
-DROP TRIGGER IF EXISTS "AuditLog_append_only" ON "AuditLog";
-CREATE TRIGGER "AuditLog_append_only" BEFORE UPDATE OR DELETE ON "AuditLog"
-  FOR EACH ROW EXECUTE FUNCTION peerpath_refuse_change();
-DROP TRIGGER IF EXISTS "AuditLog_append_only_truncate" ON "AuditLog";
-CREATE TRIGGER "AuditLog_append_only_truncate" BEFORE TRUNCATE ON "AuditLog"
-  FOR EACH STATEMENT EXECUTE FUNCTION peerpath_refuse_change();
-
-DROP TRIGGER IF EXISTS "SecurityEvent_append_only" ON "SecurityEvent";
-CREATE TRIGGER "SecurityEvent_append_only" BEFORE UPDATE OR DELETE ON "SecurityEvent"
-  FOR EACH ROW EXECUTE FUNCTION peerpath_refuse_change();
-DROP TRIGGER IF EXISTS "SecurityEvent_append_only_truncate" ON "SecurityEvent";
-CREATE TRIGGER "SecurityEvent_append_only_truncate" BEFORE TRUNCATE ON "SecurityEvent"
-  FOR EACH STATEMENT EXECUTE FUNCTION peerpath_refuse_change();
+-- The append-only tables, listed once: each gets a row trigger and a TRUNCATE trigger named after it
+-- (prisma/app-role.sql finds the tables by the first name).
+DO $$
+DECLARE
+  t text;
+BEGIN
+  FOREACH t IN ARRAY ARRAY['PointEntry', 'AuditLog', 'SecurityEvent'] LOOP
+    EXECUTE format('DROP TRIGGER IF EXISTS %I ON %I', t || '_append_only', t);
+    EXECUTE format('CREATE TRIGGER %I BEFORE UPDATE OR DELETE ON %I FOR EACH ROW EXECUTE FUNCTION peerpath_refuse_change()',
+                   t || '_append_only', t);
+    EXECUTE format('DROP TRIGGER IF EXISTS %I ON %I', t || '_append_only_truncate', t);
+    EXECUTE format('CREATE TRIGGER %I BEFORE TRUNCATE ON %I FOR EACH STATEMENT EXECUTE FUNCTION peerpath_refuse_change()',
+                   t || '_append_only_truncate', t);
+  END LOOP;
+END;
+$$;

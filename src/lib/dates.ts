@@ -26,10 +26,18 @@ export function daysBetween(from: IsoDate, to: IsoDate): number {
   return differenceInCalendarDays(parseISO(to), parseISO(from));
 }
 
+/** The day of the week: 1 = Monday … 5 = Friday, 6 = Saturday, 7 = Sunday (ISO). */
+export function weekdayOf(day: IsoDate): number {
+  return ((parseISO(day).getDay() + 6) % 7) + 1;
+}
+
+export function isWeekday(day: IsoDate): boolean {
+  return weekdayOf(day) <= 5;
+}
+
 /** Monday to Sunday of the week holding `day`. */
 export function weekOf(day: IsoDate): { start: IsoDate; end: IsoDate } {
-  const weekday = (parseISO(day).getDay() + 6) % 7; // Monday = 0
-  const start = addDaysIso(day, -weekday);
+  const start = addDaysIso(day, 1 - weekdayOf(day));
   return { start, end: addDaysIso(start, 6) };
 }
 

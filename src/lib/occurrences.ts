@@ -2,7 +2,7 @@
 // calendar, never stored one by one. Pure: the caller loads the slot, the calendar, the skipped weeks
 // that apply to the pairing's pupils and the occurrences moved or cancelled, and asks.
 import { TZDate } from "@date-fns/tz";
-import { addDaysIso, daysBetween, todayIn, weekOf, type IsoDate } from "./dates";
+import { addDaysIso, daysBetween, isWeekday, todayIn, weekOf, type IsoDate } from "./dates";
 import type { Period } from "./planned-sessions";
 
 /** The school's year as the engine needs it: when school is open, and the Week A/B pattern if any. */
@@ -63,9 +63,8 @@ const inAny = (day: IsoDate, periods: Period[]) => periods.some((p) => p.startsO
  * taken to be open every weekday but its closures, so its pupils still have a next meeting.
  */
 export function isSchoolDay(day: IsoDate, calendar: SchoolCalendar): boolean {
-  const weekday = new Date(`${day}T00:00:00Z`).getUTCDay();
   const inTerm = calendar.terms.length === 0 || inAny(day, calendar.terms);
-  return weekday >= 1 && weekday <= 5 && inTerm && !inAny(day, calendar.closures);
+  return isWeekday(day) && inTerm && !inAny(day, calendar.closures);
 }
 
 /** "A" or "B" for the week starting `monday`, or null when the school has no Week A/B. */

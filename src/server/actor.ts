@@ -108,8 +108,3 @@ export async function loadActor(db: Db, session: SessionClaims, preferredSchoolI
     schools: [{ id: student.school.id, name: student.school.name }],
   };
 }
-
-/** For reads: an actor without one of `roles` gets the same answer as a missing record. */
-export function assertRole(actor: Actor, roles: readonly Role[], onDenied: () => never): void {
-  if (!roles.some((role) => actor.roles.includes(role))) onDenied();
-}

@@ -2,7 +2,6 @@ import "server-only";
 import { notFound } from "next/navigation";
 import type { Prisma } from "@/generated/prisma/client";
 import type { Actor, Role } from "./actor";
-import { assertRole } from "./actor";
 import { db } from "./db";
 
 /**
@@ -57,5 +56,5 @@ export async function notFoundFor(actor: Actor, what: string, id?: string | null
 export async function requireRoleForRead(actor: Actor, ...roles: Role[]): Promise<void> {
   if (roles.some((role) => actor.roles.includes(role))) return;
   await refusalOf(actor, "access.role_refused", { needs: roles });
-  assertRole(actor, roles, notFound);
+  notFound();
 }

@@ -1,11 +1,11 @@
 import "server-only";
 import { cache } from "react";
 import { cookies } from "next/headers";
-import { notFound, redirect } from "next/navigation";
+import { redirect } from "next/navigation";
 import { auth } from "./auth";
 import { db } from "./db";
 import { loadActor, type Actor, type Role, type SessionClaims } from "./actor";
-import { refusalOf } from "./security-events";
+import { requireRoleForRead } from "./security-events";
 
 export const SCHOOL_COOKIE = "pp-school";
 
@@ -32,9 +32,6 @@ export async function requireActor(...roles: Role[]): Promise<Actor> {
   const actor = await getActor();
   if (!actor) redirect("/sign-in");
   if (actor.mustChangePassword) redirect("/account/password");
-  if (roles.length > 0 && !roles.some((role) => actor.roles.includes(role))) {
-    await refusalOf(actor, "access.role_refused", { needs: roles });
-    notFound();
-  }
+  if (roles.length > 0) await requireRoleForRead(actor, ...roles);
   return actor;
 }

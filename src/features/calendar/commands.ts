@@ -1,7 +1,7 @@
 import "server-only";
 import { defineCommand } from "@/server/command";
 import { NotFoundError, RuleError } from "@/server/errors";
-import { addDaysIso, formatStaffDate, fromDbDate, toDbDate } from "@/lib/dates";
+import { addDaysIso, formatStaffDate, fromDbDate, isWeekday, toDbDate } from "@/lib/dates";
 import { addCalendarPeriodSchema, removeCalendarPeriodSchema, saveSchoolWeekSchema } from "./schemas";
 
 const ADMIN = ["ADMIN"] as const;
@@ -11,8 +11,7 @@ const ALREADY_THERE = "These dates are already in the calendar.";
 /** True when some day from `startsOn` to `endsOn` is a Monday to Friday. */
 function hasWeekday(startsOn: string, endsOn: string): boolean {
   for (let day = startsOn, n = 0; day <= endsOn && n < 7; day = addDaysIso(day, 1), n += 1) {
-    const weekday = new Date(`${day}T00:00:00Z`).getUTCDay();
-    if (weekday >= 1 && weekday <= 5) return true;
+    if (isWeekday(day)) return true;
   }
   return false;
 }

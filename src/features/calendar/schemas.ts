@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { CalendarKind } from "@/generated/prisma/enums";
-import { isIsoDate } from "@/lib/dates";
+import { isIsoDate, weekdayOf } from "@/lib/dates";
 import { isoDate, recordId, text } from "@/lib/schema-helpers";
 
 export const addCalendarPeriodSchema = z
@@ -37,7 +37,7 @@ export const saveSchoolWeekSchema = z
     if (v.weekAMonday === "") return;
     if (!isIsoDate(v.weekAMonday)) {
       ctx.addIssue({ code: "custom", path: ["weekAMonday"], message: "Enter the date of a Monday in Week A, like 2026-09-07." });
-    } else if (new Date(`${v.weekAMonday}T00:00:00Z`).getUTCDay() !== 1) {
+    } else if (weekdayOf(v.weekAMonday) !== 1) {
       ctx.addIssue({ code: "custom", path: ["weekAMonday"], message: "Choose a Monday: Week A starts on a Monday." });
     }
   });

@@ -1,10 +1,8 @@
 "use client";
 
 import { Select, TextInput } from "@/components/ui/field";
-import { Button } from "@/components/ui/button";
-import { ConfirmDialog, useConfirm } from "@/components/ui/confirm-dialog";
-import { useAnnouncedAction } from "@/components/ui/toast";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { ConfirmedRemoveForm } from "@/components/forms/confirmed-remove-form";
 import { FormMessage } from "@/components/forms/form-message";
 import { useForm } from "@/components/forms/use-form";
 import { addCalendarPeriodAction, removeCalendarPeriodAction, saveSchoolWeekAction } from "../actions";
@@ -122,24 +120,14 @@ export function RemoveCalendarPeriodForm({
   label: string;
   yearId: string;
 }) {
-  const formId = `remove-${periodId}`;
-  const { state, formAction } = useForm(useAnnouncedAction(removeCalendarPeriodAction, calendarHeadingId(yearId)));
-  const dialog = useConfirm(formId);
   return (
-    <form id={formId} action={formAction} onSubmit={dialog.onSubmit}>
-      {state.ok ? null : <FormMessage state={state} />}
-      <input type="hidden" name="periodId" value={periodId} />
-      <Button variant="secondary" onClick={() => dialog.setOpen(true)} aria-label={`Remove ${label}…`}>
-        Remove…
-      </Button>
-      <ConfirmDialog
-        open={dialog.open}
-        onOpenChange={dialog.setOpen}
-        onConfirm={dialog.confirm}
-        title={`Remove ${label}?`}
-        description={REMOVE_CONSEQUENCE[kind]}
-        confirmLabel="Remove"
-      />
-    </form>
+    <ConfirmedRemoveForm
+      action={removeCalendarPeriodAction}
+      focusId={calendarHeadingId(yearId)}
+      field={{ name: "periodId", value: periodId }}
+      openerLabel={`Remove ${label}…`}
+      title={`Remove ${label}?`}
+      description={REMOVE_CONSEQUENCE[kind]}
+    />
   );
 }

@@ -1,10 +1,8 @@
 "use client";
 
 import { Select, TextArea } from "@/components/ui/field";
-import { Button } from "@/components/ui/button";
-import { ConfirmDialog, useConfirm } from "@/components/ui/confirm-dialog";
-import { useAnnouncedAction } from "@/components/ui/toast";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { ConfirmedRemoveForm } from "@/components/forms/confirmed-remove-form";
 import { FormMessage } from "@/components/forms/form-message";
 import { useForm } from "@/components/forms/use-form";
 import { addKeepApartAction, removeKeepApartAction } from "../actions";
@@ -53,24 +51,13 @@ export function AddKeepApartForm({ pupils }: { pupils: { value: string; label: s
 export const KEEP_APART_HEADING = "keep-apart-heading";
 
 export function RemoveKeepApartForm({ keepApartId, pupils }: { keepApartId: string; pupils: string }) {
-  const formId = `remove-${keepApartId}`;
-  const { state, formAction } = useForm(useAnnouncedAction(removeKeepApartAction, KEEP_APART_HEADING));
-  const dialog = useConfirm(formId);
   return (
-    <form id={formId} action={formAction} onSubmit={dialog.onSubmit}>
-      {state.ok ? null : <FormMessage state={state} />}
-      <input type="hidden" name="keepApartId" value={keepApartId} />
-      <Button variant="secondary" onClick={() => dialog.setOpen(true)}>
-        Remove…
-      </Button>
-      <ConfirmDialog
-        open={dialog.open}
-        onOpenChange={dialog.setOpen}
-        onConfirm={dialog.confirm}
-        title="Remove this keep-apart pair?"
-        description={`${pupils} could then be suggested or paired together.`}
-        confirmLabel="Remove"
-      />
-    </form>
+    <ConfirmedRemoveForm
+      action={removeKeepApartAction}
+      focusId={KEEP_APART_HEADING}
+      field={{ name: "keepApartId", value: keepApartId }}
+      title="Remove this keep-apart pair?"
+      description={`${pupils} could then be suggested or paired together.`}
+    />
   );
 }
