@@ -208,7 +208,7 @@ const INPUTS: Record<string, (w: World, column: Column, x: Extra) => Record<stri
     pairingId: w.a.pairing.id,
     heldOn: addDaysIso(w.a.today, -COLUMNS.indexOf(column)),
     durationMinutes: "20",
-    activity: "CHECK_IN",
+    activityId: w.a.activityIds["Check-in chat"]!,
     notes: "Matrix",
     [`attendance_${w.a.pupils.mentee.id}`]: "PRESENT",
   }),

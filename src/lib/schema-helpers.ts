@@ -31,6 +31,14 @@ export const recordId = z
   .max(40, { error: "That is not a valid choice.", abort: true })
   .regex(/^[A-Za-z0-9_-]+$/, { error: "That is not a valid choice." });
 
+/** One record chosen from a list the server gave (a select), with the list's own "choose" message. */
+export const choiceId = (missing: string) =>
+  z
+    .string({ error: missing })
+    .trim()
+    .min(1, { error: missing, abort: true })
+    .regex(/^[A-Za-z0-9_-]{1,40}$/, { error: "That is not a valid choice." });
+
 export const isoDate = z
   .string({ error: "Enter a date." })
   .trim()

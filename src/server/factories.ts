@@ -6,7 +6,8 @@ import type { Db } from "./db";
 import { hashPassword } from "./password";
 import { academicYearAround, addDaysIso, toDbDate, todayIn, type IsoDate } from "@/lib/dates";
 import { academicStartYear, cohortForYearGroup } from "@/lib/year-group";
-import type { ClosureReason, Activity, Attendance, FocusArea, PointCategory, StaffRole } from "@/generated/prisma/client";
+import { DEFAULT_ACTIVITIES, DEFAULT_DAY_SLOTS } from "@/lib/school-defaults";
+import type { ClosureReason, Attendance, FocusArea, PointCategory, StaffRole } from "@/generated/prisma/client";
 
 const unique = () => randomUUID().slice(0, 8);
 let hashCache: { password: string; hash: Promise<string> } | null = null;
@@ -47,7 +48,12 @@ export function academicCalendar(today: IsoDate) {
 
 export async function createSchool(db: Db, input: { name?: string; timezone?: string; withCalendar?: boolean } = {}) {
   const school = await db.school.create({
-    data: { name: input.name ?? `Test School ${unique()}`, timezone: input.timezone ?? "Europe/London" },
+    data: {
+      name: input.name ?? `Test School ${unique()}`,
+      timezone: input.timezone ?? "Europe/London",
+      daySlots: { create: DEFAULT_DAY_SLOTS.map((slot, index) => ({ ...slot, sortOrder: index + 1 })) },
+      activities: { create: DEFAULT_ACTIVITIES.map((name, index) => ({ name, sortOrder: index + 1 })) },
+    },
   });
   if (input.withCalendar !== false) {
     const calendar = academicCalendar(todayIn(school.timezone));
@@ -244,11 +250,16 @@ export async function createSessionRow(
     loggedById: string;
     heldOn: IsoDate;
     durationMinutes?: number;
-    activity?: Activity;
+    /** One of the school's activities by name (the defaults include "Check-in chat"). */
+    activity?: string;
     notes?: string;
     pupils: { studentId: string; attendance?: Attendance; mood?: number | null }[];
   },
 ) {
+  const activity = await db.schoolActivity.findUniqueOrThrow({
+    where: { schoolId_name: { schoolId: input.schoolId, name: input.activity ?? "Check-in chat" } },
+    select: { id: true },
+  });
   return db.mentoringSession.create({
     data: {
       schoolId: input.schoolId,
@@ -256,7 +267,7 @@ export async function createSessionRow(
       loggedById: input.loggedById,
       heldOn: toDbDate(input.heldOn),
       durationMinutes: input.durationMinutes ?? 20,
-      activity: input.activity ?? "CHECK_IN",
+      activityId: activity.id,
       notes: input.notes ?? "",
       attendances: {
         create: input.pupils.map((p) => ({ studentId: p.studentId, attendance: p.attendance ?? "PRESENT", mood: p.mood ?? null })),

@@ -73,7 +73,7 @@ describe("cross-school references are refused by the database", () => {
           pairingId: b.pairing.id,
           heldOn: toDbDate(a.today),
           durationMinutes: 20,
-          activity: "CHECK_IN",
+          activityId: a.activityIds["Check-in chat"]!,
           loggedById: a.staff.coordinator.id,
         },
       }),
@@ -87,7 +87,7 @@ describe("cross-school references are refused by the database", () => {
         pairingId: a.pairing.id,
         heldOn: toDbDate(a.today),
         durationMinutes: 20,
-        activity: "CHECK_IN",
+        activityId: a.activityIds["Check-in chat"]!,
         loggedById: a.staff.coordinator.id,
       },
     });

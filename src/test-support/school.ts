@@ -104,9 +104,13 @@ export async function buildSchool(
     amount: 3,
     reason: "Helped a friend",
   });
+  // The school's activities by name (each school has its own list; ids differ between schools).
+  const activities = await db.schoolActivity.findMany({ where: { schoolId }, select: { id: true, name: true } });
+  const activityIds = Object.fromEntries(activities.map((a) => [a.name, a.id]));
   return {
     school,
     today,
+    activityIds,
     programme,
     staff: { admin, coordinator, teacher, dsl },
     pupils: { mentor, mentee, otherMentor, otherMentee, spareMentor, spareMentee },
@@ -158,7 +162,7 @@ export function logSessionForm(s: TestSchool, extra: Record<string, string> = {}
     pairingId: s.pairing.id,
     heldOn: s.today,
     durationMinutes: "20",
-    activity: "READING",
+    activityId: s.activityIds["Reading together"]!,
     [`attendance_${s.pupils.mentee.id}`]: "PRESENT",
     ...extra,
   };

@@ -8,7 +8,6 @@ import { requireActor } from "@/server/session";
 import { formatPupilDate, todayIn } from "@/lib/dates";
 import { listMyPairings } from "@/features/pairings/queries";
 import { listMySessionsAsMentor } from "@/features/sessions/queries";
-import { activityLabels } from "@/features/sessions/schemas";
 import { TRIAL_ACTIVITIES } from "@/lib/trial-activities";
 
 export const metadata: Metadata = { title: "Mentoring" };
@@ -82,7 +81,7 @@ export default async function MentorPage({ searchParams }: { searchParams: Promi
                 <li key={s.id} id={`session-${s.id}`} className="scroll-mt-4 py-2">
                   <p className="font-semibold">{formatPupilDate(s.heldOn, today)}</p>
                   <p className="text-muted">
-                    {activityLabels[s.activity]}, {s.durationMinutes} minutes ·{" "}
+                    {s.activity}, {s.durationMinutes} minutes ·{" "}
                     {s.attendances.map((a) => `${a.firstName} ${attendanceWords[a.attendance]}`).join(", ")}
                   </p>
                 </li>

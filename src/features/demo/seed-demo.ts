@@ -13,7 +13,7 @@ import {
   createStudent,
 } from "@/server/factories";
 import { addDaysIso, startOfDayInstant, todayIn, weekOf } from "@/lib/dates";
-import type { Activity, PointCategory } from "@/generated/prisma/client";
+import type { PointCategory } from "@/generated/prisma/client";
 
 export const DEMO_PASSWORD = "peerpath-demo";
 
@@ -94,7 +94,7 @@ const INTERESTS = [
   "cooking",
 ];
 const OTHER_SLOTS = ["MON_BREAK", "TUE_BREAK", "TUE_LUNCH", "WED_BREAK", "THU_BREAK", "THU_LUNCH", "FRI_BREAK", "FRI_LUNCH"];
-const ACTIVITIES: Activity[] = ["GETTING_TO_KNOW_ME", "HOMEWORK_HELP", "PROBLEM_SOLVING", "ONLINE_SAFETY", "READING", "CHECK_IN"];
+const ACTIVITIES = ["Getting to know me", "Homework help", "Problem solving", "Online safety", "Reading together", "Check-in chat"];
 
 function prng(seed: number) {
   return () => {

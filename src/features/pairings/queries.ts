@@ -98,7 +98,7 @@ export async function getPairingForStaff(actor: Actor, pairingId: string) {
           id: true,
           heldOn: true,
           durationMinutes: true,
-          activity: true,
+          activity: { select: { name: true } },
           notes: true,
           attendances: { select: { attendance: true, mood: true, student: { select: studentName } } },
         },
@@ -179,5 +179,10 @@ export async function getPairingToLog(actor: Actor, pairingId: string) {
   const mine = await listMyPairings(actor);
   const pairing = mine.find((p) => p.id === pairingId && p.myRole === "MENTOR" && p.status !== "PAUSED");
   if (!pairing) return notFoundFor(actor, "Pairing", pairingId);
-  return pairing;
+  const activities = await db.schoolActivity.findMany({
+    where: { schoolId: actor.schoolId, archivedAt: null },
+    orderBy: [{ sortOrder: "asc" }, { name: "asc" }],
+    select: { id: true, name: true },
+  });
+  return { ...pairing, activities };
 }

@@ -14,7 +14,7 @@ const sessionForm = (w: World, extra: Record<string, string> = {}) => ({
   pairingId: w.a.pairing.id,
   heldOn: w.a.today,
   durationMinutes: "20",
-  activity: "HOMEWORK_HELP",
+  activityId: w.a.activityIds["Homework help"]!,
   notes: "Talked about worries at home (private)",
   [`attendance_${w.a.pupils.mentee.id}`]: "PRESENT",
   [`mood_${w.a.pupils.mentee.id}`]: "4",
@@ -55,7 +55,7 @@ describe("logSession", () => {
       schoolId: world.a.school.id,
       pairingId: world.a.pairing.id,
       durationMinutes: 20,
-      activity: "HOMEWORK_HELP",
+      activityId: world.a.activityIds["Homework help"],
       loggedById: actor.userId,
     });
     expect(fromDbDate(session.heldOn)).toBe(heldOn);
@@ -68,7 +68,7 @@ describe("logSession", () => {
       recordId: session.id,
       schoolId: world.a.school.id,
     });
-    expect(audit!.changes).toMatchObject({ pairingId: world.a.pairing.id, notes: "[redacted]", activity: "HOMEWORK_HELP" });
+    expect(audit!.changes).toMatchObject({ pairingId: world.a.pairing.id, notes: "[redacted]", activity: "Homework help" });
     expect(JSON.stringify(audit!.changes)).not.toContain("private");
   });
 
@@ -77,7 +77,7 @@ describe("logSession", () => {
     const again = await expectRefusedWithoutWrites(
       logSession,
       world.actors.MENTOR,
-      sessionForm(world, { activity: "GAMES" }),
+      sessionForm(world, { activityId: world.a.activityIds["Games"]! }),
       ids(),
       /already logged/,
     );
@@ -157,7 +157,7 @@ describe("logSession", () => {
     const result = await expectRefusedWithoutWrites(
       logSession,
       world.actors.MENTOR,
-      { pairingId: world.a.pairing.id, heldOn: world.a.today, durationMinutes: "20", activity: "READING" },
+      { pairingId: world.a.pairing.id, heldOn: world.a.today, durationMinutes: "20", activityId: world.a.activityIds["Reading together"]! },
       ids(),
       "Please check the highlighted fields.",
     );

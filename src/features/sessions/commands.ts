@@ -38,6 +38,12 @@ export const logSession = defineCommand(
     const style = isStaff(actor) ? "staff" : "pupil";
     requireDateInRange("heldOn", input.heldOn, pastRange(calendar, fromDbDate(pairing.startsOn)), style, calendar.today);
 
+    const activity = await tx.schoolActivity.findFirst({
+      where: { schoolId: actor.schoolId, id: input.activityId, archivedAt: null },
+      select: { id: true, name: true },
+    });
+    if (!activity) throw new RuleError("Choose what you did from the list.", { activityId: ["Choose what you did from the list."] });
+
     const menteeIds = new Set(pairing.members.map((m) => m.studentId));
     const given = new Set(input.pupils.map((p) => p.studentId));
     if (input.pupils.some((p) => !menteeIds.has(p.studentId)) || given.size !== input.pupils.length) throw new NotFoundError("pupil");
@@ -53,7 +59,7 @@ export const logSession = defineCommand(
           pairingId: pairing.id,
           heldOn: toDbDate(input.heldOn),
           durationMinutes: input.durationMinutes,
-          activity: input.activity,
+          activityId: activity.id,
           notes: input.notes,
           loggedById: actor.userId,
         },
@@ -87,7 +93,7 @@ export const logSession = defineCommand(
         pairingId: pairing.id,
         heldOn: input.heldOn,
         durationMinutes: input.durationMinutes,
-        activity: input.activity,
+        activity: activity.name,
         notes: input.notes,
         attendance: input.pupils.map((p) => `${p.studentId}:${p.attendance}`),
       },

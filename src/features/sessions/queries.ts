@@ -8,7 +8,7 @@ const sessionSelect = {
   id: true,
   heldOn: true,
   durationMinutes: true,
-  activity: true,
+  activity: { select: { name: true } },
   attendances: { select: { attendance: true, student: { select: { legalFirstName: true, preferredName: true } } } },
 } as const;
 
@@ -34,7 +34,7 @@ export async function listMySessionsAsMentor(actor: Actor, options: { take?: num
     id: s.id,
     heldOn: fromDbDate(s.heldOn),
     durationMinutes: s.durationMinutes,
-    activity: s.activity,
+    activity: s.activity.name,
     attendances: s.attendances.map((a) => ({ firstName: pupilFirstName(a.student), attendance: a.attendance })),
   }));
 }

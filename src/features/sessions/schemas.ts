@@ -1,28 +1,7 @@
 import { z } from "zod";
 import { Attendance } from "@/generated/prisma/enums";
-import { isoDate, optionalText, recordId, wholeNumber } from "@/lib/schema-helpers";
+import { choiceId, isoDate, optionalText, recordId, wholeNumber } from "@/lib/schema-helpers";
 
-export const ACTIVITIES = [
-  "GETTING_TO_KNOW_ME",
-  "HOMEWORK_HELP",
-  "PROBLEM_SOLVING",
-  "ONLINE_SAFETY",
-  "READING",
-  "GAMES",
-  "CHECK_IN",
-  "OTHER",
-] as const;
-export const activityLabels: Record<(typeof ACTIVITIES)[number], string> = {
-  GETTING_TO_KNOW_ME: "Getting to know me",
-  HOMEWORK_HELP: "Homework help",
-  PROBLEM_SOLVING: "Problem solving",
-  ONLINE_SAFETY: "Online safety",
-  READING: "Reading together",
-  GAMES: "Games",
-  CHECK_IN: "Check-in chat",
-  OTHER: "Something else",
-};
-// Activities become the school's own list (not an enum) with the structure issue; attendance stays an enum.
 export const ATTENDANCE = Object.values(Attendance);
 
 const pupilEntry = z.object(
@@ -64,7 +43,8 @@ export const logSessionSchema = z.preprocess(
       tooSmall: "At least 5 minutes.",
       tooBig: "At most 180 minutes.",
     }),
-    activity: z.enum(ACTIVITIES, { error: "Choose what you did." }),
+    // One of the school's own activities (SchoolActivity); the command checks it is this school's.
+    activityId: choiceId("Choose what you did."),
     notes: optionalText(2000),
     pupils: z
       .array(pupilEntry, { error: "Say who came." })

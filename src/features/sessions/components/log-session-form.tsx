@@ -5,7 +5,6 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { FormMessage } from "@/components/forms/form-message";
 import { useForm } from "@/components/forms/use-form";
 import { logSessionAction } from "../actions";
-import { ACTIVITIES, activityLabels } from "../schemas";
 
 const MOODS = [
   { value: "1", label: "1 · Very low" },
@@ -21,11 +20,13 @@ export function LogSessionForm({
   mentees,
   today,
   defaultMinutes,
+  activities,
 }: {
   pairingId: string;
   mentees: { studentId: string; firstName: string }[];
   today: string;
   defaultMinutes: number;
+  activities: { id: string; name: string }[];
 }) {
   const { state, formAction, value, errors, key } = useForm(logSessionAction);
   return (
@@ -74,12 +75,12 @@ export function LogSessionForm({
           </p>
         ) : null}
         <Select
-          id="activity"
-          name="activity"
+          id="activityId"
+          name="activityId"
           label="What did you do?"
-          defaultValue={value("activity", "CHECK_IN")}
-          errors={errors("activity")}
-          options={ACTIVITIES.map((a) => ({ value: a, label: activityLabels[a] }))}
+          defaultValue={value("activityId", activities[0]?.id ?? "")}
+          errors={errors("activityId")}
+          options={activities.map((a) => ({ value: a.id, label: a.name }))}
         />
         <TextInput
           id="durationMinutes"

@@ -11,7 +11,6 @@ import { StatusBadge } from "@/features/pairings/components/pairings-table";
 import { closureReasonLabels } from "@/features/pairings/schemas";
 import { ReviewForm } from "@/features/reviews/components/review-form";
 import { reviewDecisionLabels } from "@/features/reviews/schemas";
-import { activityLabels } from "@/features/sessions/schemas";
 import { TRIAL_ACTIVITIES } from "@/lib/trial-activities";
 
 export const metadata: Metadata = { title: "Pairing" };
@@ -62,7 +61,7 @@ export default async function PairingPage({ params }: { params: Promise<{ pairin
                 {pairing.sessions.map((s) => (
                   <li key={s.id} id={`session-${s.id}`} className="scroll-mt-4 py-2">
                     <p className="font-semibold">
-                      {formatStaffDate(s.heldOn)} · {activityLabels[s.activity]} · {s.durationMinutes} min
+                      {formatStaffDate(s.heldOn)} · {s.activity.name} · {s.durationMinutes} min
                     </p>
                     <p className="text-sm text-muted">
                       {s.attendances

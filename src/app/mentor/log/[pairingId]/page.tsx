@@ -27,6 +27,7 @@ export default async function LogSessionPage({ params }: { params: Promise<{ pai
           mentees={pairing.mentees}
           today={todayIn(actor.timezone)}
           defaultMinutes={pairing.sessionMinutes}
+          activities={pairing.activities}
         />
       </div>
     </AppShell>
