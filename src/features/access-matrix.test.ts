@@ -9,7 +9,8 @@ import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/server/actor";
 import { FORBIDDEN_MESSAGE, NOT_FOUND_MESSAGE } from "@/server/command";
-import { academicCalendar, addMentee, addMentor, createStudent } from "@/server/factories";
+import { academicCalendar, addMentee, addMentor, createStudent, setSlotRow } from "@/server/factories";
+import { nextMeetings } from "@/features/meetings/next";
 import { addDaysIso, toDbDate } from "@/lib/dates";
 import { actorFor, FACTORY_PASSWORD } from "@/test-support/actors";
 import { runCommand, type RunnableCommand } from "@/test-support/commands";
@@ -42,6 +43,10 @@ const MATRIX: Record<string, "public" | Row> = {
   "keep-apart/addKeepApartAction":                  [N, N,    Y,    N,    Y,  N,     N,     N],
   "keep-apart/removeKeepApartAction":               [N, N,    Y,    N,    Y,  N,     N,     N],
   "matching/acceptSuggestionsAction":               [N, N,    Y,    N,    N,  N,     N,     N],
+  "meetings/setPairingSlotAction":                  [N, N,    Y,    N,    N,  N,     N,     N],
+  "meetings/moveOccurrenceAction":                  [N, N,    Y,    N,    N,  N,     N,     N],
+  "meetings/cancelOccurrenceAction":                [N, N,    Y,    N,    N,  N,     N,     N],
+  "meetings/undoOccurrenceChangeAction":            [N, N,    Y,    N,    N,  N,     N,     N],
   "matching/saveMatchWeightsAction":                [N, N,    Y,    N,    N,  N,     N,     N],
   "profiles/updateMyProfileAction":                 [N, N,    N,    N,    N,  Y,     Y,     N],
   "profiles/setMentorPreferencesAction":            [N, N,    N,    N,    N,  N,     Y,     N],
@@ -65,6 +70,9 @@ type Extra = {
   keepApartToAdd: Record<Column, [string, string]>;
   academicYear: { id: string; startsOn: string };
   periodToRemove: Record<Column, string>;
+  /** The school's lunch slot, and three planned Wednesdays of the mentor's pairing: to move, to cancel, and one already moved. */
+  lunchSlotId: string;
+  meetings: { toMove: string; toCancel: string; moved: string };
 };
 
 /** Extra pupils and keep-apart pairs, so no allowed cell depends on another row or column. */
@@ -112,7 +120,25 @@ async function prepare(w: World): Promise<Extra> {
       })
     ).id;
   }
+  // The mentor's pairing meets on Wednesday lunchtimes; meetings a week or more ahead are changed.
+  await setSlotRow(db, { schoolId: school.id, pairingId: w.a.pairing.id, weekday: 3, slotKey: "LUNCH" });
+  const lunchSlotId = (await db.pairing.findFirstOrThrow({ where: { id: w.a.pairing.id } })).slotId!;
+  const { meetings } = await nextMeetings(school.id, [{ id: w.a.pairing.id, status: "ACTIVE" }]);
+  const first = meetings.get(w.a.pairing.id)!.plannedOn;
+  const planned = { toMove: addDaysIso(first, 7), toCancel: addDaysIso(first, 14), moved: addDaysIso(first, 21) };
+  await db.occurrenceException.create({
+    data: {
+      schoolId: school.id,
+      pairingId: w.a.pairing.id,
+      originalOn: toDbDate(planned.moved),
+      change: "CANCELLED",
+      reason: "Matrix",
+      createdById: staff.coordinator.id,
+    },
+  });
   return {
+    lunchSlotId,
+    meetings: planned,
     pairForCreate,
     pairForAccept,
     keepApartToRemove,
@@ -172,6 +198,24 @@ const INPUTS: Record<string, (w: World, column: Column, x: Extra) => Record<stri
     endsOn: addDaysIso(x.academicYear.startsOn, 46), // a whole week, so it holds school days whatever the year
   }),
   "calendar/removeCalendarPeriodAction": (_w, column, x) => ({ periodId: x.periodToRemove[column] }),
+  "meetings/setPairingSlotAction": (w, _c, x) => ({
+    pairingId: w.a.pairing.id,
+    weekday: "3",
+    slotId: x.lunchSlotId,
+    place: "Library",
+    minutes: "20",
+    cadence: "WEEKLY",
+  }),
+  "meetings/moveOccurrenceAction": (w, _c, x) => ({
+    pairingId: w.a.pairing.id,
+    originalOn: x.meetings.toMove,
+    movedTo: addDaysIso(x.meetings.toMove, 1),
+    startTime: "12:30",
+    place: "Hall",
+    reason: "Matrix",
+  }),
+  "meetings/cancelOccurrenceAction": (w, _c, x) => ({ pairingId: w.a.pairing.id, originalOn: x.meetings.toCancel, reason: "Matrix" }),
+  "meetings/undoOccurrenceChangeAction": (w, _c, x) => ({ pairingId: w.a.pairing.id, originalOn: x.meetings.moved }),
   "calendar/saveSchoolWeekAction": () => ({ timezone: "Europe/London", weekAMonday: "2026-09-07" }),
   "auth/switchSchoolAction": (w) => ({ schoolId: w.a.school.id }),
   // Each column is a different person changing their own password.

@@ -9,6 +9,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/server/actor";
 import { listStaffForAdmin } from "@/features/admin/queries";
 import { getCalendarForAdmin } from "@/features/calendar/queries";
+import { getPairingScheduleForStaff } from "@/features/meetings/queries";
 import { listKeepApart, listPupilsForKeepApart } from "@/features/keep-apart/queries";
 import { getGroupSuggestions, getSuggestions, loadMatchingInput } from "@/features/matching/queries";
 import { getPupilForCoordinator } from "@/features/profiles/staff-queries";
@@ -67,6 +68,8 @@ const READS: Read[] = [
     check: (r) => expect(r).toMatchObject({ timezone: "Europe/London", years: [] }) },
   { name: "listStaffForAdmin", read: (a) => listStaffForAdmin(a), access:                                      [Y,   N,    N,    N,  N,     N,     N],
     check: (r, w) => expect((r as { id: string }[]).map((s) => s.id).sort()).toEqual(Object.values(w.a.staff).map((s) => s.id).sort()) },
+  { name: "getPairingScheduleForStaff", read: (a, w) => getPairingScheduleForStaff(a, w.a.pairing.id), access:  [N,   Y,    N,    N,  N,     N,     N],
+    check: (r, w) => expect(r).toMatchObject({ pairingId: w.a.pairing.id, staff: expect.arrayContaining([expect.objectContaining({ userId: w.a.staff.teacher.id })]) }) },
   { name: "getPairingForStaff", read: (a, w) => getPairingForStaff(a, w.a.pairing.id), access:                  [N,   Y,    N,    N,  N,     N,     N],
     check: (r, w) => expect((r as { id: string }).id).toBe(w.a.pairing.id) },
   { name: "getCoordinatorFigures", read: (a, w) => getCoordinatorFigures(a, w.a.programme.id), access:          [N,   Y,    N,    N,  N,     N,     N],

@@ -17,8 +17,22 @@ export type DbSnapshot = {
   programmes: number;
   idempotencyKeys: number;
   calendarPeriods: number;
+  occurrenceExceptions: number;
+  sessionRevisions: number;
+  /** Edits made to session logs (each edit adds one to a session's version). */
+  sessionEdits: number;
   schoolRows: { id: string; timezone: string; weekAStarts: string[] }[];
-  pairingRows: { id: string; status: string; closureReason: string | null; endsOn: string | null; name: string | null }[];
+  pairingRows: {
+    id: string;
+    status: string;
+    closureReason: string | null;
+    endsOn: string | null;
+    name: string | null;
+    slotWeekday: number | null;
+    slotId: string | null;
+    slotPlace: string;
+    supervisorId: string | null;
+  }[];
   users: { id: string; passwordHash: string; sessionVersion: number; mustChangePassword: boolean; disabledAt: string | null }[];
 };
 
@@ -45,9 +59,13 @@ export async function snapshotSchools(schoolIds: string[]): Promise<DbSnapshot> 
       (SELECT count(*)::int FROM "Programme" WHERE "schoolId" IN (SELECT id FROM s)) AS "programmes",
       (SELECT count(*)::int FROM "IdempotencyKey" WHERE "schoolId" IN (SELECT id FROM s)) AS "idempotencyKeys",
       (SELECT count(*)::int FROM "CalendarPeriod" WHERE "schoolId" IN (SELECT id FROM s)) AS "calendarPeriods",
+      (SELECT count(*)::int FROM "OccurrenceException" WHERE "schoolId" IN (SELECT id FROM s)) AS "occurrenceExceptions",
+      (SELECT count(*)::int FROM "SessionRevision" WHERE "schoolId" IN (SELECT id FROM s)) AS "sessionRevisions",
+      (SELECT coalesce(sum("version" - 1), 0)::int FROM "MentoringSession" WHERE "schoolId" IN (SELECT id FROM s)) AS "sessionEdits",
       (SELECT coalesce(json_agg(json_build_object('id', x.id, 'timezone', x.timezone, 'weekAStarts', x."weekAStarts") ORDER BY x.id), '[]')
          FROM "School" x WHERE x.id IN (SELECT id FROM s)) AS "schoolRows",
-      (SELECT coalesce(json_agg(json_build_object('id', p.id, 'status', p.status, 'closureReason', p."closureReason", 'endsOn', p."endsOn", 'name', p.name) ORDER BY p.id), '[]')
+      (SELECT coalesce(json_agg(json_build_object('id', p.id, 'status', p.status, 'closureReason', p."closureReason", 'endsOn', p."endsOn", 'name', p.name,
+           'slotWeekday', p."slotWeekday", 'slotId', p."slotId", 'slotPlace', p."slotPlace", 'supervisorId', p."supervisorId") ORDER BY p.id), '[]')
          FROM "Pairing" p WHERE p."schoolId" IN (SELECT id FROM s)) AS "pairingRows",
       (SELECT coalesce(json_agg(json_build_object('id', x.id, 'passwordHash', x."passwordHash", 'sessionVersion', x."sessionVersion", 'mustChangePassword', x."mustChangePassword", 'disabledAt', x."disabledAt") ORDER BY x.id), '[]')
          FROM "User" x WHERE x.id IN (SELECT id FROM u)) AS "users"`;

@@ -67,14 +67,14 @@ test("a mentor logs today's 1:1 session with the keyboard alone, in a few steps"
   await expectNoAxeViolations(page);
   expect(await scrollsSideways(page), "/mentor fits a phone screen without sideways scrolling").toBe(false);
 
-  const logButton = page.getByRole("link", { name: "Log today's session" });
+  const logButton = page.getByRole("link", { name: "Log this week's session" });
   const box = await logButton.boundingBox();
   expect(box && box.height >= 44, "the main action is an easy target").toBe(true);
 
   // Everything from here on is keyboard only. Each step that changes something counts.
   let interactions = 0;
 
-  await tabTo(page, (f) => f.tag === "a" && f.text === "Log today's session", "the “Log today's session” link");
+  await tabTo(page, (f) => f.tag === "a" && f.text === "Log this week's session", "the “Log this week's session” link");
   await page.keyboard.press("Enter");
   interactions += 1;
 

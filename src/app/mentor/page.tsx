@@ -9,6 +9,7 @@ import { formatPupilDate, todayIn } from "@/lib/dates";
 import { listMyPairings } from "@/features/pairings/queries";
 import { listMySessionsAsMentor } from "@/features/sessions/queries";
 import { TRIAL_ACTIVITIES } from "@/lib/trial-activities";
+import { NextMeeting } from "@/features/meetings/components/next-meeting";
 
 export const metadata: Metadata = { title: "Mentoring" };
 
@@ -20,14 +21,16 @@ export default async function MentorPage({ searchParams }: { searchParams: Promi
   const { session } = await searchParams;
   const [pairings, sessions] = await Promise.all([listMyPairings(actor), listMySessionsAsMentor(actor, { include: session })]);
   const mentoring = pairings.filter((p) => p.myRole === "MENTOR");
-  const first = mentoring.find((p) => p.status !== "PAUSED");
+  const loggable = mentoring.filter((p) => p.status !== "PAUSED");
+  // One pairing: straight to its form. Several: each card has its own button, so the right one is chosen.
+  const only = loggable.length === 1 ? loggable[0] : undefined;
   return (
     <AppShell actor={actor} current="/mentor">
       <PageHeader title={`Hello, ${actor.name.split(" ")[0]}`} description="Thank you for being a mentor." />
       <div className="max-w-2xl space-y-5">
-        {first ? (
-          <ButtonLink href={`/mentor/log/${first.id}`} size="lg" className="w-full">
-            Log today&apos;s session
+        {only ? (
+          <ButtonLink href={`/mentor/log/${only.id}`} size="lg" className="w-full">
+            Log this week&apos;s session
           </ButtonLink>
         ) : null}
         {mentoring.length === 0 ? (
@@ -43,15 +46,16 @@ export default async function MentorPage({ searchParams }: { searchParams: Promi
                   <span className="block text-base text-muted">With {p.mentors.map((m) => m.firstName).join(", ")}</span>
                 ) : null}
               </p>
-              <p className="mt-2">
+              <div className="mt-2">
                 {p.status === "PAUSED" ? (
-                  "This pairing is paused for now."
-                ) : p.nextSession ? (
+                  <p>This pairing is paused for now.</p>
+                ) : (
                   <>
-                    Next time you meet: <strong>{formatPupilDate(p.nextSession, today)}</strong> ({p.sessionMinutes} minutes)
+                    <p className="font-semibold">Next time you meet</p>
+                    <NextMeeting meeting={p.nextMeeting} today={today} />
                   </>
-                ) : null}
-              </p>
+                )}
+              </div>
               {p.status === "TRIAL" ? (
                 <div className="mt-2">
                   <p className="text-muted">
@@ -64,10 +68,10 @@ export default async function MentorPage({ searchParams }: { searchParams: Promi
                   </ul>
                 </div>
               ) : null}
-              {p.status !== "PAUSED" && mentoring.length > 1 ? (
-                <Link href={`/mentor/log/${p.id}`} className="mt-2 inline-flex min-h-11 items-center font-semibold text-accent underline">
-                  Log a session for this {p.kind === "GROUP" ? "group" : "pairing"}
-                </Link>
+              {p.status !== "PAUSED" && !only ? (
+                <ButtonLink href={`/mentor/log/${p.id}`} variant="secondary" className="mt-3 w-full sm:w-auto">
+                  Log this week&apos;s session with {p.mentees.map((m) => m.firstName).join(", ")}
+                </ButtonLink>
               ) : null}
             </Card>
           ))

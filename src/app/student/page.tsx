@@ -12,6 +12,7 @@ import { pointCategoryLabels } from "@/features/points/schemas";
 import { getMentorChoices, getMyProfile } from "@/features/profiles/queries";
 import { MyProfileForm } from "@/features/profiles/components/my-profile-form";
 import { MentorChoicesForm } from "@/features/profiles/components/mentor-choices-form";
+import { NextMeeting } from "@/features/meetings/components/next-meeting";
 
 export const metadata: Metadata = { title: "My page" };
 
@@ -48,13 +49,15 @@ export default async function StudentPage() {
           )}
         </Card>
         <Card title="Next time you meet">
-          {asMentee[0]?.nextSession ? (
-            <p className="text-lg">
-              <strong>{formatPupilDate(asMentee[0].nextSession, today)}</strong>
-              <span className="block text-base text-muted">{asMentee[0].sessionMinutes} minutes</span>
-            </p>
-          ) : (
+          {asMentee.length === 0 ? (
             <p>We will show the day here when it is planned.</p>
+          ) : (
+            asMentee.map((p) => (
+              <div key={p.id} className="space-y-1">
+                {asMentee.length > 1 ? <p className="font-semibold">With {p.mentors.map((m) => m.firstName).join(" and ")}</p> : null}
+                {p.status === "PAUSED" ? <p>Your meetings are paused for now.</p> : <NextMeeting meeting={p.nextMeeting} today={today} />}
+              </div>
+            ))
           )}
         </Card>
         <Card title="Your points">

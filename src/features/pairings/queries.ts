@@ -5,10 +5,9 @@ import type { Actor } from "@/server/actor";
 import { textContaining } from "@/server/read";
 import { notFoundFor, requireRoleForRead } from "@/server/security-events";
 import { fromDbDate, todayIn } from "@/lib/dates";
-import { nextSessionDate } from "@/lib/planned-sessions";
 import { pupilDisplayName, pupilFirstName } from "@/lib/ranking";
 import { yearGroupOn } from "@/lib/year-group";
-import { holidaysFor } from "@/server/calendar";
+import { nextMeetings } from "@/features/meetings/next";
 import { pairingsVisibleTo } from "./policy";
 import { HELD_STATUSES, isPairingStatus } from "./status";
 import { searchTerm } from "@/lib/schema-helpers";
@@ -147,13 +146,13 @@ export async function listMyPairings(actor: Actor) {
       name: true,
       status: true,
       startsOn: true,
-      programme: { select: { name: true, cadence: true, sessionMinutes: true } },
+      slotMinutes: true,
+      programme: { select: { name: true, sessionMinutes: true } },
       members: { select: { role: true, student: { select: { id: true, legalFirstName: true, preferredName: true } } } },
       sessions: { select: { heldOn: true }, orderBy: { heldOn: "desc" }, take: 1 },
     },
   });
-  const today = todayIn(actor.timezone);
-  const holidays = rows.length > 0 ? await holidaysFor(actor.schoolId) : [];
+  const { meetings } = await nextMeetings(actor.schoolId, rows);
   return rows.map((p) => {
     const me = p.members.find((m) => m.student.id === actor.studentId);
     const others = p.members.filter((m) => m.student.id !== actor.studentId);
@@ -165,11 +164,11 @@ export async function listMyPairings(actor: Actor) {
       status: p.status,
       myRole: me?.role ?? "MENTEE",
       programmeName: p.programme.name,
-      sessionMinutes: p.programme.sessionMinutes,
+      sessionMinutes: p.slotMinutes ?? p.programme.sessionMinutes,
       mentors: others.filter((m) => m.role === "MENTOR").map((m) => ({ studentId: m.student.id, firstName: pupilFirstName(m.student) })),
       mentees: others.filter((m) => m.role === "MENTEE").map((m) => ({ studentId: m.student.id, firstName: pupilFirstName(m.student) })),
       lastHeld,
-      nextSession: p.status === "PAUSED" ? null : nextSessionDate(today, lastHeld, fromDbDate(p.startsOn), p.programme.cadence, holidays),
+      nextMeeting: meetings.get(p.id) ?? null,
     };
   });
 }

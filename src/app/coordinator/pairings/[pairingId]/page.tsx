@@ -12,6 +12,9 @@ import { closureReasonLabels } from "@/features/pairings/schemas";
 import { ReviewForm } from "@/features/reviews/components/review-form";
 import { reviewDecisionLabels } from "@/features/reviews/schemas";
 import { TRIAL_ACTIVITIES } from "@/lib/trial-activities";
+import { getPairingScheduleForStaff } from "@/features/meetings/queries";
+import { PairingSlotForm } from "@/features/meetings/components/schedule-forms";
+import { UpcomingMeetings } from "@/features/meetings/components/upcoming-meetings";
 
 export const metadata: Metadata = { title: "Pairing" };
 
@@ -21,6 +24,8 @@ export default async function PairingPage({ params }: { params: Promise<{ pairin
   const actor = await requireActor("COORDINATOR");
   const { pairingId } = await params;
   const pairing = await getPairingForStaff(actor, pairingId);
+  const schedule = await getPairingScheduleForStaff(actor, pairingId);
+  const today = todayIn(actor.timezone);
   const mentors = pairing.members.filter((m) => m.role === "MENTOR");
   const mentees = pairing.members.filter((m) => m.role === "MENTEE");
   const title = pairing.name ?? `${mentors.map((m) => m.name).join(" & ")} with ${mentees.map((m) => m.name).join(", ")}`;
@@ -53,6 +58,15 @@ export default async function PairingPage({ params }: { params: Promise<{ pairin
               ))}
             </ul>
           </Card>
+          {pairing.status !== "ENDED" ? (
+            <Card title="Coming up">
+              {schedule.hasSlot ? (
+                <UpcomingMeetings pairingId={pairing.id} upcoming={schedule.upcoming} changes={schedule.changes} today={today} />
+              ) : (
+                <p className="text-muted">No regular slot yet. Set one, and the meetings coming up appear here.</p>
+              )}
+            </Card>
+          ) : null}
           <Card title={`Sessions (${pairing.sessions.length})`}>
             {pairing.sessions.length === 0 ? (
               <EmptyState title="No sessions yet">Sessions the mentor logs appear here.</EmptyState>
@@ -105,11 +119,22 @@ export default async function PairingPage({ params }: { params: Promise<{ pairin
               </p>
             </Card>
           ) : null}
+          {pairing.status !== "ENDED" ? (
+            <Card title="Regular slot">
+              <PairingSlotForm
+                pairingId={pairing.id}
+                values={schedule.values}
+                daySlots={schedule.daySlots}
+                staff={schedule.staff}
+                hasTwoWeekTimetable={schedule.hasTwoWeekTimetable}
+              />
+            </Card>
+          ) : null}
           <Card title="Status" headingId={STATUS_HEADING}>
             <PairingStatusForm pairingId={pairing.id} status={pairing.status} />
           </Card>
           <Card title="Record a review">
-            <ReviewForm pairingId={pairing.id} today={todayIn(actor.timezone)} idempotencyKey={newIdempotencyKey()} />
+            <ReviewForm pairingId={pairing.id} today={today} idempotencyKey={newIdempotencyKey()} />
           </Card>
         </div>
       </div>
