@@ -10,6 +10,7 @@ function navFor(actor: Actor) {
     links.push({ href: "/coordinator", label: "Programme" }, { href: "/coordinator/matching", label: "Suggest matches" });
   if (hasRole(actor, "ADMIN")) links.push({ href: "/admin", label: "School" }, { href: "/admin/calendar", label: "Calendar" });
   if (hasRole(actor, "TEACHER", "DSL", "COORDINATOR")) links.push({ href: "/staff", label: "Points" });
+  if (hasRole(actor, "TEACHER", "DSL")) links.push({ href: "/staff/supervising", label: "Pairings I supervise" });
   if (hasRole(actor, "COORDINATOR", "DSL")) links.push({ href: "/staff/keep-apart", label: "Keep apart" });
   if (hasRole(actor, "MENTOR")) links.push({ href: "/mentor", label: "Mentoring" });
   if (actor.studentId) links.push({ href: "/student", label: "My page" });

@@ -9,7 +9,7 @@ import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/server/actor";
 import { FORBIDDEN_MESSAGE, NOT_FOUND_MESSAGE } from "@/server/command";
-import { academicCalendar, addMentee, addMentor, createStudent, setSlotRow } from "@/server/factories";
+import { academicCalendar, addMentee, addMentor, createSessionRow, createStudent, setSlotRow } from "@/server/factories";
 import { nextMeetings } from "@/features/meetings/next";
 import { addDaysIso, toDbDate } from "@/lib/dates";
 import { actorFor, FACTORY_PASSWORD } from "@/test-support/actors";
@@ -58,7 +58,8 @@ const MATRIX: Record<string, "public" | Row> = {
   "points/awardPointsAction":                       [N, N,    Y,    Y,    N,  N,     N,     N],
   "points/reversePointsAction":                     [N, N,    Y,    N,    N,  N,     N,     N],
   "reviews/recordReviewAction":                     [N, N,    Y,    N,    N,  N,     N,     N],
-  "sessions/logSessionAction":                      [N, N,    Y,    N,    N,  Y,     N,     N],
+  "sessions/logSessionAction":                      [N, N,    Y,    Y,    N,  Y,     N,     N],
+  "sessions/editSessionAction":                     [N, N,    Y,    Y,    N,  Y,     N,     N],
 };
 
 type World = Awaited<ReturnType<typeof buildWorld>>;
@@ -73,6 +74,8 @@ type Extra = {
   /** The school's lunch slot, and three planned Wednesdays of the mentor's pairing: to move, to cancel, and one already moved. */
   lunchSlotId: string;
   meetings: { toMove: string; toCancel: string; moved: string };
+  /** A session logged by each column that may edit its own (the teacher on the mentor's behalf). */
+  sessionsToEdit: Record<"MENTOR" | "COORDINATOR" | "TEACHER", { id: string; heldOn: string }>;
 };
 
 /** Extra pupils and keep-apart pairs, so no allowed cell depends on another row or column. */
@@ -121,7 +124,22 @@ async function prepare(w: World): Promise<Extra> {
     ).id;
   }
   // The mentor's pairing meets on Wednesday lunchtimes; meetings a week or more ahead are changed.
-  await setSlotRow(db, { schoolId: school.id, pairingId: w.a.pairing.id, weekday: 3, slotKey: "LUNCH" });
+  // The teacher supervises it, so they may log (and edit what they logged) on the mentor's behalf.
+  await setSlotRow(db, { schoolId: school.id, pairingId: w.a.pairing.id, weekday: 3, slotKey: "LUNCH", supervisorId: staff.teacher.id });
+  const authors = { MENTOR: w.a.pupils.mentor.userId!, COORDINATOR: staff.coordinator.id, TEACHER: staff.teacher.id };
+  const sessionsToEdit = {} as Extra["sessionsToEdit"];
+  for (const [i, [column, userId]] of Object.entries(authors).entries()) {
+    // Days well before the ones the log row uses (today minus the column's index).
+    const heldOn = addDaysIso(today, -20 - i);
+    const row = await createSessionRow(db, {
+      schoolId: school.id,
+      pairingId: w.a.pairing.id,
+      loggedById: userId,
+      heldOn,
+      pupils: [{ studentId: w.a.pupils.mentee.id }],
+    });
+    sessionsToEdit[column as keyof typeof authors] = { id: row.id, heldOn };
+  }
   const lunchSlotId = (await db.pairing.findFirstOrThrow({ where: { id: w.a.pairing.id } })).slotId!;
   const { meetings } = await nextMeetings(school.id, [{ id: w.a.pairing.id, status: "ACTIVE" }]);
   const first = meetings.get(w.a.pairing.id)!.plannedOn;
@@ -137,6 +155,7 @@ async function prepare(w: World): Promise<Extra> {
     },
   });
   return {
+    sessionsToEdit,
     lunchSlotId,
     meetings: planned,
     pairForCreate,
@@ -205,6 +224,7 @@ const INPUTS: Record<string, (w: World, column: Column, x: Extra) => Record<stri
     place: "Library",
     minutes: "20",
     cadence: "WEEKLY",
+    supervisorId: w.a.staff.teacher.id,
   }),
   "meetings/moveOccurrenceAction": (w, _c, x) => ({
     pairingId: w.a.pairing.id,
@@ -254,7 +274,18 @@ const INPUTS: Record<string, (w: World, column: Column, x: Extra) => Record<stri
     durationMinutes: "20",
     activityId: w.a.activityIds["Check-in chat"]!,
     notes: "Matrix",
+    fitCheck: "YES",
     [`attendance_${w.a.pupils.mentee.id}`]: "PRESENT",
+  }),
+  // Each allowed column edits the session it logged itself; the others try the mentor's.
+  "sessions/editSessionAction": (w, column, x) => ({
+    sessionId: x.sessionsToEdit[column as "MENTOR" | "COORDINATOR" | "TEACHER"]?.id ?? x.sessionsToEdit.MENTOR.id,
+    version: "1",
+    heldOn: x.sessionsToEdit[column as "MENTOR" | "COORDINATOR" | "TEACHER"]?.heldOn ?? x.sessionsToEdit.MENTOR.heldOn,
+    durationMinutes: "25",
+    activityId: w.a.activityIds["Games"]!,
+    notes: "Matrix edit",
+    [`attendance_${w.a.pupils.mentee.id}`]: "LATE",
   }),
 };
 

@@ -17,7 +17,13 @@ import { getMentorChoices, getMyProfile } from "@/features/profiles/queries";
 import { getPairingForStaff, getPairingToLog, listMyPairings, listPairingsForCoordinator } from "@/features/pairings/queries";
 import { getLeaderboard, getMyPoints, listRecentPoints } from "@/features/points/queries";
 import { chooseProgrammeForStaff, getCoordinatorFigures, listProgrammesForActor } from "@/features/programmes/queries";
-import { listMySessionsAsMentor } from "@/features/sessions/queries";
+import {
+  getMentorRecord,
+  getSessionForReader,
+  listMySessionsAsMentee,
+  listMySessionsAsMentor,
+  listSupervisedThisWeek,
+} from "@/features/sessions/queries";
 import { listParticipants, listStudentsForAdmin } from "@/features/students/queries";
 import { db } from "@/server/db";
 import { addKeepApartRow, createSessionRow } from "@/server/factories";
@@ -97,10 +103,19 @@ const READS: Read[] = [
     check: (r, w, c) => expect((r as { id: string }[]).map((p) => p.id)).toEqual(c === "otherSchoolCoordinator" ? [w.b.programme.id] : [w.a.programme.id]) },
   { name: "listMyPairings", read: (a) => listMyPairings(a), access:                                           [Y,   Y,    Y,    Y,  Y,     Y,     Y],
     check: (r, w, c) => expect((r as { id: string }[]).map((p) => p.id)).toEqual(c === "MENTOR" || c === "MENTEE" ? [w.a.pairing.id] : []) },
-  { name: "getPairingToLog", read: (a, w) => getPairingToLog(a, w.a.pairing.id), access:                        [N,   N,    N,    N,  Y,     N,     N],
+  { name: "getPairingToLog", read: (a, w) => getPairingToLog(a, w.a.pairing.id), access:                        [N,   Y,    N,    N,  Y,     N,     N],
     check: (r, w) => expect((r as { id: string; mentees: { studentId: string }[] })).toMatchObject({ id: w.a.pairing.id, mentees: [{ studentId: w.a.pupils.mentee.id }] }) },
   { name: "listMySessionsAsMentor", read: (a) => listMySessionsAsMentor(a), access:                           [Y,   Y,    Y,    Y,  Y,     Y,     Y],
     check: (r, _w, c) => expect((r as unknown[]).length).toBe(c === "MENTOR" ? 1 : 0) },
+  { name: "listMySessionsAsMentee", read: (a) => listMySessionsAsMentee(a), access:                           [Y,   Y,    Y,    Y,  Y,     Y,     Y],
+    check: (r, _w, c) => expect((r as unknown[]).length).toBe(c === "MENTEE" ? 1 : 0) },
+  { name: "getMentorRecord", read: (a) => getMentorRecord(a), access:                                         [Y,   Y,    Y,    Y,  Y,     Y,     Y],
+    check: (r, _w, c) => (c === "MENTOR" ? expect(r).toMatchObject({ sessions: 1, minutes: 20, attendancePercent: 100 }) : c === "MENTEE" ? expect(r).toMatchObject({ sessions: 0 }) : expect(r).toBeNull()) },
+  // The session in school a was logged by its coordinator: they and the DSL read it; nobody else.
+  { name: "getSessionForReader", read: async (a, w) => getSessionForReader(a, (await db.mentoringSession.findFirstOrThrow({ where: { pairingId: w.a.pairing.id } })).id), access: [N, Y, N, Y, N, N, N],
+    check: (r, w) => expect(r).toMatchObject({ pairingId: w.a.pairing.id }) },
+  { name: "listSupervisedThisWeek", read: (a) => listSupervisedThisWeek(a), access:                           [Y,   Y,    Y,    Y,  N,     N,     Y],
+    check: (r) => expect(r).toEqual([]) },
   { name: "getLeaderboard", read: (a, w) => getLeaderboard(a, w.a.programme.id), access:                        [Y,   Y,    Y,    Y,  Y,     Y,     N],
     check: (r, w) => {
       const board = r as Awaited<ReturnType<typeof getLeaderboard>>;

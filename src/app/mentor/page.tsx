@@ -7,7 +7,7 @@ import { TellSomeone } from "@/components/tell-someone";
 import { requireActor } from "@/server/session";
 import { formatPupilDate, todayIn } from "@/lib/dates";
 import { listMyPairings } from "@/features/pairings/queries";
-import { listMySessionsAsMentor } from "@/features/sessions/queries";
+import { getMentorRecord, listMySessionsAsMentor } from "@/features/sessions/queries";
 import { TRIAL_ACTIVITIES } from "@/lib/trial-activities";
 import { NextMeeting } from "@/features/meetings/components/next-meeting";
 
@@ -19,7 +19,11 @@ export default async function MentorPage({ searchParams }: { searchParams: Promi
   const actor = await requireActor("MENTOR");
   const today = todayIn(actor.timezone);
   const { session } = await searchParams;
-  const [pairings, sessions] = await Promise.all([listMyPairings(actor), listMySessionsAsMentor(actor, { include: session })]);
+  const [pairings, sessions, record] = await Promise.all([
+    listMyPairings(actor),
+    listMySessionsAsMentor(actor, { include: session }),
+    getMentorRecord(actor),
+  ]);
   const mentoring = pairings.filter((p) => p.myRole === "MENTOR");
   const loggable = mentoring.filter((p) => p.status !== "PAUSED");
   // One pairing: straight to its form. Several: each card has its own button, so the right one is chosen.
@@ -76,6 +80,28 @@ export default async function MentorPage({ searchParams }: { searchParams: Promi
             </Card>
           ))
         )}
+        {record && record.sessions > 0 ? (
+          <Card title="Your record">
+            <dl className="grid grid-cols-2 gap-3">
+              <div>
+                <dt className="text-muted">Sessions</dt>
+                <dd className="text-2xl font-bold">{record.sessions}</dd>
+              </div>
+              <div>
+                <dt className="text-muted">Minutes</dt>
+                <dd className="text-2xl font-bold">{record.minutes}</dd>
+              </div>
+              <div>
+                <dt className="text-muted">Your mentees came</dt>
+                <dd className="text-2xl font-bold">{record.attendancePercent === null ? "–" : `${record.attendancePercent}%`}</dd>
+              </div>
+              <div>
+                <dt className="text-muted">Weeks in a row</dt>
+                <dd className="text-2xl font-bold">{record.weeksInARow}</dd>
+              </div>
+            </dl>
+          </Card>
+        ) : null}
         <Card title="Your past sessions">
           {sessions.length === 0 ? (
             <p className="text-muted">Sessions you log will appear here.</p>
@@ -88,6 +114,19 @@ export default async function MentorPage({ searchParams }: { searchParams: Promi
                     {s.activity}, {s.durationMinutes} minutes ·{" "}
                     {s.attendances.map((a) => `${a.firstName} ${attendanceWords[a.attendance]}`).join(", ")}
                   </p>
+                  {s.notes ? (
+                    <p className="mt-1">
+                      <span className="font-semibold">
+                        {s.noteVisibility === "SHARED" ? "Your shared notes: " : "Your notes (staff only): "}
+                      </span>
+                      {s.notes}
+                    </p>
+                  ) : null}
+                  {s.isEditable ? (
+                    <Link href={`/sessions/${s.id}`} className="inline-flex min-h-11 items-center font-semibold text-accent underline">
+                      Change this session
+                    </Link>
+                  ) : null}
                 </li>
               ))}
             </ul>

@@ -1,6 +1,6 @@
 import "server-only";
 import { addDaysIso, fromDbDate, todayIn, type IsoDate } from "@/lib/dates";
-import { nextOccurrence } from "@/lib/occurrences";
+import { isSatisfiedBy, nextOccurrence, occurrencesBetween } from "@/lib/occurrences";
 import type { Schedule } from "@/lib/pairing-schedule";
 import { LIVE_STATUSES } from "@/features/pairings/status";
 import { db, type Db, type Tx } from "@/server/db";
@@ -43,4 +43,33 @@ export async function nextMeetings(
     meetings.set(id, next ? meetingOf(next, schedule.slotName ?? "") : null);
   }
   return { meetings, schedules };
+}
+
+/**
+ * The day a log form starts on: the latest planned meeting up to today whose week (or fortnight) has
+ * no session yet, else today. So "Log this week's session" after a Wednesday slot says Wednesday.
+ */
+export async function plannedDayToLog(
+  schoolId: string,
+  pairingId: string,
+  options: { client?: Tx | Db; now?: Date } = {},
+): Promise<IsoDate> {
+  const client = options.client ?? db;
+  const now = options.now ?? new Date();
+  const { calendar, schedules } = await loadSchedules(schoolId, [pairingId], client, now);
+  const today = todayIn(calendar.timezone, now);
+  const schedule = schedules.get(pairingId);
+  if (!schedule?.slot) return today;
+  const held = await client.mentoringSession.findMany({
+    where: { schoolId, pairingId, heldOn: { gte: new Date(`${addDaysIso(today, -28)}T00:00:00Z`) } },
+    select: { heldOn: true },
+  });
+  const heldOn = held.map((s) => fromDbDate(s.heldOn));
+  const due = occurrencesBetween(schedule.slot, calendar, addDaysIso(today, -13), today, {
+    skips: schedule.skips,
+    exceptions: schedule.exceptions,
+  })
+    .filter((o) => o.periodEnd >= today && !heldOn.some((d) => isSatisfiedBy(o, d)))
+    .at(-1);
+  return due?.on ?? today;
 }

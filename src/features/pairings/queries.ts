@@ -1,15 +1,15 @@
 import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
 import { db } from "@/server/db";
-import type { Actor } from "@/server/actor";
+import { hasRole, isStaff, type Actor } from "@/server/actor";
 import { textContaining } from "@/server/read";
 import { notFoundFor, requireRoleForRead } from "@/server/security-events";
 import { fromDbDate, todayIn } from "@/lib/dates";
 import { pupilDisplayName, pupilFirstName } from "@/lib/ranking";
 import { yearGroupOn } from "@/lib/year-group";
-import { nextMeetings } from "@/features/meetings/next";
+import { nextMeetings, plannedDayToLog } from "@/features/meetings/next";
 import { pairingsVisibleTo } from "./policy";
-import { HELD_STATUSES, isPairingStatus } from "./status";
+import { HELD_STATUSES, isPairingStatus, LIVE_STATUSES } from "./status";
 import { searchTerm } from "@/lib/schema-helpers";
 
 const studentName = { legalFirstName: true, legalLastName: true, preferredName: true } as const;
@@ -99,6 +99,11 @@ export async function getPairingForStaff(actor: Actor, pairingId: string) {
           durationMinutes: true,
           activity: { select: { name: true } },
           notes: true,
+          noteVisibility: true,
+          fitCheck: true,
+          fitCheckNote: true,
+          version: true,
+          onBehalfOfId: true,
           attendances: { select: { attendance: true, mood: true, student: { select: studentName } } },
         },
       },
@@ -173,15 +178,61 @@ export async function listMyPairings(actor: Actor) {
   });
 }
 
-/** A pairing the signed-in mentor may log a session for, with its mentees' first names. */
+/**
+ * A pairing the actor may log a session for: a mentor's own (first names only), any live pairing for a
+ * coordinator, or one a member of staff supervises (logging on the mentor's behalf). With the form's
+ * starting point: the planned day of this week's meeting, whether this is the first session, and the
+ * school's activities.
+ */
 export async function getPairingToLog(actor: Actor, pairingId: string) {
-  const mine = await listMyPairings(actor);
-  const pairing = mine.find((p) => p.id === pairingId && p.myRole === "MENTOR" && p.status !== "PAUSED");
+  let pairing:
+    | {
+        id: string;
+        kind: "ONE_TO_ONE" | "GROUP";
+        sessionMinutes: number;
+        mentees: { studentId: string; firstName: string }[];
+        mentors: { firstName: string }[];
+      }
+    | undefined;
+  if (isStaff(actor)) {
+    const row = await db.pairing.findFirst({
+      where: {
+        schoolId: actor.schoolId,
+        id: pairingId,
+        status: { in: [...LIVE_STATUSES] },
+        ...(hasRole(actor, "COORDINATOR") ? {} : { supervisorId: actor.userId }),
+      },
+      select: {
+        id: true,
+        kind: true,
+        slotMinutes: true,
+        programme: { select: { sessionMinutes: true } },
+        members: { select: { role: true, student: { select: { id: true, ...studentName } } } },
+      },
+    });
+    if (row) {
+      pairing = {
+        id: row.id,
+        kind: row.kind,
+        sessionMinutes: row.slotMinutes ?? row.programme.sessionMinutes,
+        mentees: row.members
+          .filter((m) => m.role === "MENTEE")
+          .map((m) => ({ studentId: m.student.id, firstName: pupilDisplayName(m.student) })),
+        mentors: row.members.filter((m) => m.role === "MENTOR").map((m) => ({ firstName: pupilDisplayName(m.student) })),
+      };
+    }
+  } else {
+    pairing = (await listMyPairings(actor)).find((p) => p.id === pairingId && p.myRole === "MENTOR" && p.status !== "PAUSED");
+  }
   if (!pairing) return notFoundFor(actor, "Pairing", pairingId);
-  const activities = await db.schoolActivity.findMany({
-    where: { schoolId: actor.schoolId, archivedAt: null },
-    orderBy: [{ sortOrder: "asc" }, { name: "asc" }],
-    select: { id: true, name: true },
-  });
-  return { ...pairing, activities };
+  const [activities, sessions, plannedDay] = await Promise.all([
+    db.schoolActivity.findMany({
+      where: { schoolId: actor.schoolId, archivedAt: null },
+      orderBy: [{ sortOrder: "asc" }, { name: "asc" }],
+      select: { id: true, name: true },
+    }),
+    db.mentoringSession.count({ where: { schoolId: actor.schoolId, pairingId: pairing.id } }),
+    plannedDayToLog(actor.schoolId, pairing.id),
+  ]);
+  return { ...pairing, activities, isFirst: sessions === 0, plannedDay };
 }

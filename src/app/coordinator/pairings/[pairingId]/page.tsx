@@ -19,6 +19,7 @@ import { UpcomingMeetings } from "@/features/meetings/components/upcoming-meetin
 export const metadata: Metadata = { title: "Pairing" };
 
 const attendanceLabels = { PRESENT: "came", LATE: "came late", ABSENT: "did not come" } as const;
+const FIT_WORDS = { YES: "yes", NOT_SURE: "not sure", NO: "no" } as const;
 
 export default async function PairingPage({ params }: { params: Promise<{ pairingId: string }> }) {
   const actor = await requireActor("COORDINATOR");
@@ -75,14 +76,30 @@ export default async function PairingPage({ params }: { params: Promise<{ pairin
                 {pairing.sessions.map((s) => (
                   <li key={s.id} id={`session-${s.id}`} className="scroll-mt-4 py-2">
                     <p className="font-semibold">
-                      {formatStaffDate(s.heldOn)} · {s.activity.name} · {s.durationMinutes} min
+                      <Link href={`/sessions/${s.id}`} className="text-accent underline">
+                        {formatStaffDate(s.heldOn)}
+                      </Link>{" "}
+                      · {s.activity.name} · {s.durationMinutes} min
+                      {s.version > 1 ? " · edited" : ""}
+                      {s.onBehalfOfId ? " · logged by staff for the mentor" : ""}
                     </p>
+                    {s.fitCheck ? (
+                      <p className="text-sm">
+                        Good match? <strong>{FIT_WORDS[s.fitCheck]}</strong>
+                        {s.fitCheckNote ? ` — ${s.fitCheckNote}` : ""}
+                      </p>
+                    ) : null}
                     <p className="text-sm text-muted">
                       {s.attendances
                         .map((a) => `${a.name} ${attendanceLabels[a.attendance]}${a.mood ? ` (mood ${a.mood}/5)` : ""}`)
                         .join("; ")}
                     </p>
-                    {s.notes ? <p className="mt-1 text-sm">{s.notes}</p> : null}
+                    {s.notes ? (
+                      <p className="mt-1 text-sm">
+                        <span className="font-semibold">{s.noteVisibility === "SHARED" ? "Shared with the mentee: " : "Staff only: "}</span>
+                        {s.notes}
+                      </p>
+                    ) : null}
                   </li>
                 ))}
               </ul>
