@@ -9,6 +9,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/server/actor";
 import { listStaffForAdmin } from "@/features/admin/queries";
 import { getCalendarForAdmin } from "@/features/calendar/queries";
+import { getMyCalendarLink } from "@/features/feed/queries";
 import { listKeepApart, listPupilsForKeepApart } from "@/features/keep-apart/queries";
 import { getGroupSuggestions, getSuggestions, loadMatchingInput } from "@/features/matching/queries";
 import { getPupilForCoordinator } from "@/features/profiles/staff-queries";
@@ -108,6 +109,10 @@ const READS: Read[] = [
     check: (r, _w, c) => expect((r as { total: number }).total).toBe(c === "MENTEE" ? 3 : 0) },
   { name: "getMyProfile", read: (a) => getMyProfile(a), access:                                               [Y,   Y,    Y,    Y,  Y,     Y,     Y],
     check: (r, _w, c) => (c === "MENTOR" || c === "MENTEE" ? expect(r).toMatchObject({ interests: [] }) : expect(r).toBeNull()) },
+  // Mentors and staff: the reader's own link only (none yet), and how many pairings their feed would show
+  // (the teacher supervises the mentor's pairing).
+  { name: "getMyCalendarLink", read: (a) => getMyCalendarLink(a), access:                                   [Y,   Y,    Y,    Y,  Y,     N,     Y],
+    check: (r, _w, c) => expect(r).toMatchObject({ madeOn: null, isStaff: c !== "MENTOR", pairingCount: c === "TEACHER" || c === "MENTOR" ? 1 : 0 }) },
   // The demo mentee has a mentor, so she is offered no choices (pairings/waiting.ts).
   { name: "getMentorChoices", read: (a) => getMentorChoices(a), access:                                       [Y,   Y,    Y,    Y,  Y,     Y,     Y],
     check: (r) => expect(r).toEqual([]) },
@@ -163,6 +168,10 @@ describe("read access: each query as each reader", () => {
       pupils: [{ studentId: a.pupils.mentee.id }],
     });
     sessionId = session.id;
+    await db.pairing.update({
+      where: { schoolId_id: { schoolId: a.school.id, id: a.pairing.id } },
+      data: { supervisorId: a.staff.teacher.id },
+    });
   });
 
   for (const { name, read, access, check } of READS) {
