@@ -147,6 +147,7 @@ describe("the feed's shape", () => {
     // again, so the next Week B Monday is three weeks on: a series of its own.
     expect(series.map((s) => s.firstOn)).toEqual(["2026-09-14", "2027-01-11"]);
     expect(series[0]!.lastOn).toBe("2026-12-07");
+    expect(series[1]!.exdates).toContain("2027-05-03"); // the bank holiday falls on a Week B Monday
     const text = feed(schedule(mondayWeekB)).text.replace(/\r\n /g, "");
     expect(text).toMatch(/RRULE:FREQ=WEEKLY;INTERVAL=2;UNTIL=\d{8}T\d{6}Z/);
   });
