@@ -9,7 +9,7 @@ import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/server/actor";
 import { FORBIDDEN_MESSAGE, NOT_FOUND_MESSAGE } from "@/server/command";
-import { academicCalendar, addMentee, addMentor, createSessionRow, createStudent, setSlotRow } from "@/server/factories";
+import { academicCalendar, addMentee, addMentor, createSessionRow, createStudent, setPairingSlotRow } from "@/server/factories";
 import { nextMeetings } from "@/features/meetings/next";
 import { addDaysIso, toDbDate } from "@/lib/dates";
 import { actorFor, FACTORY_PASSWORD } from "@/test-support/actors";
@@ -17,6 +17,7 @@ import { runCommand, type RunnableCommand } from "@/test-support/commands";
 import { SIGNED_OUT_MESSAGE } from "@/test-support/expectations";
 import { buildWorld, uniqueEmail } from "@/test-support/school";
 import { db } from "@/server/db";
+import { NO_LINK_MESSAGE } from "@/features/feed/commands";
 
 const FEATURES_DIR = path.dirname(fileURLToPath(import.meta.url));
 
@@ -27,6 +28,8 @@ type Cell = "allowed" | "denied" | { rule: string };
 const Y: Cell = "allowed";
 const N: Cell = "denied";
 type Row = [Cell, Cell, Cell, Cell, Cell, Cell, Cell, Cell];
+const NO_PAIRINGS: Cell = { rule: "You can make a calendar link once you supervise a pairing that is on trial or active." };
+const NO_LINK: Cell = { rule: NO_LINK_MESSAGE };
 
 // "public" rows run before anyone is signed in; they are only checked to exist.
 // prettier-ignore
@@ -40,6 +43,10 @@ const MATRIX: Record<string, "public" | Row> = {
   "calendar/addCalendarPeriodAction":               [N, Y,    N,    N,    N,  N,     N,     N],
   "calendar/removeCalendarPeriodAction":            [N, Y,    N,    N,    N,  N,     N,     N],
   "calendar/saveSchoolWeekAction":                  [N, Y,    N,    N,    N,  N,     N,     N],
+  // Mentors and staff who supervise a pairing (here the teacher and the DSL); other staff are told why not.
+  "feed/makeCalendarLinkAction":                    [N, NO_PAIRINGS, NO_PAIRINGS, Y, Y, Y, N, NO_PAIRINGS],
+  // Anyone with a live link may turn it off (here all but the coordinator, who has none).
+  "feed/turnOffCalendarLinkAction":                 [N, Y,    NO_LINK, Y,  Y,  Y,     N,     NO_LINK],
   "keep-apart/addKeepApartAction":                  [N, N,    Y,    N,    Y,  N,     N,     N],
   "keep-apart/removeKeepApartAction":               [N, N,    Y,    N,    Y,  N,     N,     N],
   "matching/acceptSuggestionsAction":               [N, N,    Y,    N,    N,  N,     N,     N],
@@ -125,7 +132,13 @@ async function prepare(w: World): Promise<Extra> {
   }
   // The mentor's pairing meets on Wednesday lunchtimes; meetings a week or more ahead are changed.
   // The teacher supervises it, so they may log (and edit what they logged) on the mentor's behalf.
-  await setSlotRow(db, { schoolId: school.id, pairingId: w.a.pairing.id, weekday: 3, slotKey: "LUNCH", supervisorId: staff.teacher.id });
+  await setPairingSlotRow(db, {
+    schoolId: school.id,
+    pairingId: w.a.pairing.id,
+    weekday: 3,
+    slotKey: "LUNCH",
+    supervisorId: staff.teacher.id,
+  });
   const authors = { MENTOR: w.a.pupils.mentor.userId!, COORDINATOR: staff.coordinator.id, TEACHER: staff.teacher.id };
   const sessionsToEdit = {} as Extra["sessionsToEdit"];
   for (const [i, [column, userId]] of Object.entries(authors).entries()) {
@@ -153,6 +166,23 @@ async function prepare(w: World): Promise<Extra> {
       reason: "Matrix",
       createdById: staff.coordinator.id,
     },
+  });
+  // The teacher and the DSL supervise a pairing each; the admin, teacher, DSL and mentor have a live
+  // calendar link (the admin's from when they supervised one), so either feed row runs first.
+  await db.pairing.update({
+    where: { schoolId_id: { schoolId: school.id, id: w.a.pairing.id } },
+    data: { supervisorId: staff.teacher.id },
+  });
+  await db.pairing.update({
+    where: { schoolId_id: { schoolId: school.id, id: w.a.otherPairing.id } },
+    data: { supervisorId: staff.dsl.id },
+  });
+  await db.calendarFeed.createMany({
+    data: [staff.admin.id, staff.teacher.id, staff.dsl.id, w.a.pupils.mentor.userId!].map((userId, i) => ({
+      schoolId: school.id,
+      userId,
+      tokenHash: `matrix-${i}-${school.id}`,
+    })),
   });
   return {
     sessionsToEdit,
@@ -237,6 +267,8 @@ const INPUTS: Record<string, (w: World, column: Column, x: Extra) => Record<stri
   "meetings/cancelOccurrenceAction": (w, _c, x) => ({ pairingId: w.a.pairing.id, originalOn: x.meetings.toCancel, reason: "Matrix" }),
   "meetings/undoOccurrenceChangeAction": (w, _c, x) => ({ pairingId: w.a.pairing.id, originalOn: x.meetings.moved }),
   "calendar/saveSchoolWeekAction": () => ({ timezone: "Europe/London", weekAMonday: "2026-09-07" }),
+  "feed/makeCalendarLinkAction": () => ({}),
+  "feed/turnOffCalendarLinkAction": () => ({}),
   "auth/switchSchoolAction": (w) => ({ schoolId: w.a.school.id }),
   // Each column is a different person changing their own password.
   "auth/changePasswordAction": () => ({

@@ -21,6 +21,7 @@ export type DbSnapshot = {
   sessionRevisions: number;
   /** Edits made to session logs (each edit adds one to a session's version). */
   sessionEdits: number;
+  calendarFeeds: number;
   schoolRows: { id: string; timezone: string; weekAStarts: string[] }[];
   pairingRows: {
     id: string;
@@ -34,9 +35,10 @@ export type DbSnapshot = {
     supervisorId: string | null;
   }[];
   users: { id: string; passwordHash: string; sessionVersion: number; mustChangePassword: boolean; disabledAt: string | null }[];
+  calendarFeedRows: { id: string; tokenHash: string | null; createdAt: string; revokedAt: string | null }[];
 };
 
-type Counts = Omit<DbSnapshot, "pairingRows" | "users" | "schoolRows">;
+type Counts = Omit<DbSnapshot, "pairingRows" | "users" | "schoolRows" | "calendarFeedRows">;
 
 export async function snapshotSchools(schoolIds: string[]): Promise<DbSnapshot> {
   const [row] = await db.$queryRaw<DbSnapshot[]>`
@@ -62,13 +64,16 @@ export async function snapshotSchools(schoolIds: string[]): Promise<DbSnapshot> 
       (SELECT count(*)::int FROM "OccurrenceException" WHERE "schoolId" IN (SELECT id FROM s)) AS "occurrenceExceptions",
       (SELECT count(*)::int FROM "SessionRevision" WHERE "schoolId" IN (SELECT id FROM s)) AS "sessionRevisions",
       (SELECT coalesce(sum("version" - 1), 0)::int FROM "MentoringSession" WHERE "schoolId" IN (SELECT id FROM s)) AS "sessionEdits",
+      (SELECT count(*)::int FROM "CalendarFeed" WHERE "schoolId" IN (SELECT id FROM s)) AS "calendarFeeds",
       (SELECT coalesce(json_agg(json_build_object('id', x.id, 'timezone', x.timezone, 'weekAStarts', x."weekAStarts") ORDER BY x.id), '[]')
          FROM "School" x WHERE x.id IN (SELECT id FROM s)) AS "schoolRows",
       (SELECT coalesce(json_agg(json_build_object('id', p.id, 'status', p.status, 'closureReason', p."closureReason", 'endsOn', p."endsOn", 'name', p.name,
            'slotWeekday', p."slotWeekday", 'slotId', p."slotId", 'slotPlace', p."slotPlace", 'supervisorId', p."supervisorId") ORDER BY p.id), '[]')
          FROM "Pairing" p WHERE p."schoolId" IN (SELECT id FROM s)) AS "pairingRows",
       (SELECT coalesce(json_agg(json_build_object('id', x.id, 'passwordHash', x."passwordHash", 'sessionVersion', x."sessionVersion", 'mustChangePassword', x."mustChangePassword", 'disabledAt', x."disabledAt") ORDER BY x.id), '[]')
-         FROM "User" x WHERE x.id IN (SELECT id FROM u)) AS "users"`;
+         FROM "User" x WHERE x.id IN (SELECT id FROM u)) AS "users",
+      (SELECT coalesce(json_agg(json_build_object('id', f.id, 'tokenHash', f."tokenHash", 'createdAt', f."createdAt", 'revokedAt', f."revokedAt") ORDER BY f.id), '[]')
+         FROM "CalendarFeed" f WHERE f."schoolId" IN (SELECT id FROM s)) AS "calendarFeedRows"`;
   return row!;
 }
 
@@ -76,7 +81,7 @@ export async function snapshotSchools(schoolIds: string[]): Promise<DbSnapshot> 
 export function countChanges(before: DbSnapshot, after: DbSnapshot): Partial<Counts> {
   const out: Partial<Record<keyof Counts, number>> = {};
   for (const key of Object.keys(before) as (keyof DbSnapshot)[]) {
-    if (key === "pairingRows" || key === "users" || key === "schoolRows") continue;
+    if (key === "pairingRows" || key === "users" || key === "schoolRows" || key === "calendarFeedRows") continue;
     const diff = (after[key] as number) - (before[key] as number);
     if (diff !== 0) out[key] = diff;
   }

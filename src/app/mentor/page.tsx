@@ -139,6 +139,11 @@ export default async function MentorPage({ searchParams }: { searchParams: Promi
             </Link>
           </p>
         ) : null}
+        <p>
+          <Link href="/account/calendar" className="inline-flex min-h-11 items-center font-semibold text-accent underline">
+            Put your sessions in your phone&apos;s calendar
+          </Link>
+        </p>
         <TellSomeone />
       </div>
     </AppShell>

@@ -2,7 +2,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/server/db";
 import { NOT_FOUND_MESSAGE } from "@/server/command";
-import { createPairingRow, createSessionRow, setSlotRow } from "@/server/factories";
+import { createPairingRow, createSessionRow, setPairingSlotRow } from "@/server/factories";
 import { addDaysIso, todayIn, weekOf } from "@/lib/dates";
 import { expectRefusedWithoutWrites, runCommand } from "@/test-support/commands";
 import { buildWorld } from "@/test-support/school";
@@ -188,7 +188,7 @@ describe("next time you meet, on a fixed week", () => {
       menteeIds: [w.a.pupils.spareMentee.id],
       startsOn: "2026-09-07",
     });
-    await setSlotRow(db, { schoolId: w.a.school.id, pairingId: pairing.id, weekday: 1, slotKey: "BREAK", place: "Hall" });
+    await setPairingSlotRow(db, { schoolId: w.a.school.id, pairingId: pairing.id, weekday: 1, slotKey: "BREAK", place: "Hall" });
     // Logged on Sunday 29 November 2026, the last day of the week before.
     await createSessionRow(db, {
       schoolId: w.a.school.id,
@@ -217,7 +217,7 @@ describe("next time you meet, on a fixed week", () => {
       menteeIds: [w.a.pupils.otherMentee.id],
       startsOn: "2026-11-23",
     });
-    await setSlotRow(db, { schoolId: w.a.school.id, pairingId: pairing.id, weekday: 3, slotKey: "LUNCH", place: "Library" });
+    await setPairingSlotRow(db, { schoolId: w.a.school.id, pairingId: pairing.id, weekday: 3, slotKey: "LUNCH", place: "Library" });
     const now = new Date("2026-11-30T08:00:00Z");
     const { meetings } = await nextMeetings(w.a.school.id, [{ id: pairing.id, status: "ACTIVE" }], { now });
     expect(meetings.get(pairing.id)).toMatchObject({ on: "2026-12-02", startTime: "12:30", place: "Library" });

@@ -3,7 +3,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/server/db";
 import { NOT_FOUND_MESSAGE } from "@/server/command";
-import { setSlotRow } from "@/server/factories";
+import { setPairingSlotRow } from "@/server/factories";
 import { addDaysIso } from "@/lib/dates";
 import { expectRefusedWithoutWrites, runCommand } from "@/test-support/commands";
 import { expectNotFound } from "@/test-support/expectations";
@@ -18,7 +18,7 @@ describe("logging a session", () => {
   let w: World;
   beforeAll(async () => {
     w = await buildWorld();
-    await setSlotRow(db, { schoolId: w.a.school.id, pairingId: w.a.pairing.id, weekday: 3, supervisorId: w.a.staff.teacher.id });
+    await setPairingSlotRow(db, { schoolId: w.a.school.id, pairingId: w.a.pairing.id, weekday: 3, supervisorId: w.a.staff.teacher.id });
   });
   const ids = () => [w.a.school.id, w.b.school.id];
   const form = (extra: Record<string, string> = {}) => ({
@@ -87,7 +87,7 @@ describe("editing a session log", () => {
   let sessionId: string;
   beforeAll(async () => {
     w = await buildWorld();
-    await setSlotRow(db, { schoolId: w.a.school.id, pairingId: w.a.pairing.id, weekday: 3, supervisorId: w.a.staff.teacher.id });
+    await setPairingSlotRow(db, { schoolId: w.a.school.id, pairingId: w.a.pairing.id, weekday: 3, supervisorId: w.a.staff.teacher.id });
     const { result } = await runCommand(
       logSession,
       w.actors.MENTOR,

@@ -14,7 +14,7 @@ import {
   createSessionRow,
   createStaffUser,
   createStudent,
-  setSlotRow,
+  setPairingSlotRow,
 } from "@/server/factories";
 import { occurrencesBetween } from "@/lib/occurrences";
 import type { createPrismaClient } from "@/server/prisma-client";
@@ -200,8 +200,8 @@ export async function seedSchool(db: Db, options: SeedOptions = {}) {
     });
   const pairings = { samMaya: (await pair("sam", "maya")).id, raviLeo: (await pair("ravi", "leo")).id };
   // Sam and Maya meet on Wednesday lunchtimes in the library; Ravi and Leo on Thursday at break.
-  await setSlotRow(db, { schoolId, pairingId: pairings.samMaya, weekday: 3, slotKey: "LUNCH", place: "Library" });
-  await setSlotRow(db, { schoolId, pairingId: pairings.raviLeo, weekday: 4, slotKey: "BREAK", place: "Room 12" });
+  await setPairingSlotRow(db, { schoolId, pairingId: pairings.samMaya, weekday: 3, slotKey: "LUNCH", place: "Library" });
+  await setPairingSlotRow(db, { schoolId, pairingId: pairings.raviLeo, weekday: 4, slotKey: "BREAK", place: "Room 12" });
   const meetings = { samMaya: await nextPlannedDay(db, schoolId, 3, "12:30", addDaysIso(today, -42), today) };
 
   if (history) {
