@@ -17,6 +17,7 @@ export function ConfirmedRemoveForm({
   openerLabel,
   title,
   description,
+  verb = "Remove",
 }: {
   action: FormAction;
   focusId: string;
@@ -26,6 +27,8 @@ export function ConfirmedRemoveForm({
   openerLabel?: string;
   title: string;
   description: string;
+  /** What the opener and the confirm button say, when the row is not removed outright (e.g. "Retire"). */
+  verb?: string;
 }) {
   const formId = `remove-${field.value}`;
   const { state, formAction } = useForm(useAnnouncedAction(action, focusId));
@@ -35,7 +38,7 @@ export function ConfirmedRemoveForm({
       {state.ok ? null : <FormMessage state={state} />}
       <input type="hidden" name={field.name} value={field.value} />
       <Button variant="secondary" onClick={() => dialog.setOpen(true)} aria-label={openerLabel}>
-        Remove…
+        {verb}…
       </Button>
       <ConfirmDialog
         open={dialog.open}
@@ -43,7 +46,7 @@ export function ConfirmedRemoveForm({
         onConfirm={dialog.confirm}
         title={title}
         description={description}
-        confirmLabel="Remove"
+        confirmLabel={verb}
       />
     </form>
   );
