@@ -8,7 +8,8 @@ function navFor(actor: Actor) {
   const links: { href: string; label: string }[] = [];
   if (hasRole(actor, "COORDINATOR"))
     links.push({ href: "/coordinator", label: "Programme" }, { href: "/coordinator/matching", label: "Suggest matches" });
-  if (hasRole(actor, "ADMIN")) links.push(
+  if (hasRole(actor, "ADMIN"))
+    links.push(
       { href: "/admin", label: "School" },
       { href: "/admin/calendar", label: "Calendar" },
       { href: "/admin/school-day", label: "School day" },

@@ -16,7 +16,15 @@ import { sharesFreeTime } from "./pairing-rules";
 import { cohortForYearGroup } from "./year-group";
 
 const TODAY = "2026-11-30";
-const BREAK: DaySlot = { id: "s-break", key: "BREAK", name: "Break", startTime: "10:40", endTime: "11:00", isArchived: false, yearTimes: [] };
+const BREAK: DaySlot = {
+  id: "s-break",
+  key: "BREAK",
+  name: "Break",
+  startTime: "10:40",
+  endTime: "11:00",
+  isArchived: false,
+  yearTimes: [],
+};
 // A split lunch: Year 7 eats first, Years 10 and 11 last; everyone else at 12:30.
 const LUNCH: DaySlot = {
   id: "s-lunch",
@@ -31,8 +39,24 @@ const LUNCH: DaySlot = {
     { yearGroup: 11, startTime: "13:00", endTime: "13:40" },
   ],
 };
-const FORM: DaySlot = { id: "s-form", key: "FORM_TIME", name: "Form time", startTime: "08:40", endTime: "09:00", isArchived: true, yearTimes: [] };
-const ICT: DaySlot = { id: "s-ict", key: "ICT_CLUB", name: "ICT club", startTime: "15:20", endTime: "16:00", isArchived: false, yearTimes: [] };
+const FORM: DaySlot = {
+  id: "s-form",
+  key: "FORM_TIME",
+  name: "Form time",
+  startTime: "08:40",
+  endTime: "09:00",
+  isArchived: true,
+  yearTimes: [],
+};
+const ICT: DaySlot = {
+  id: "s-ict",
+  key: "ICT_CLUB",
+  name: "ICT club",
+  startTime: "15:20",
+  endTime: "16:00",
+  isArchived: false,
+  yearTimes: [],
+};
 const SLOTS = [FORM, BREAK, LUNCH, ICT];
 
 const pupil = (yearGroup: number, availability: string[]) => ({ cohortYear: cohortForYearGroup(yearGroup, TODAY), availability });
@@ -50,7 +74,9 @@ describe("free times at a year group's times", () => {
 
   it("keeps a retired slot's free time, marked retired, and leaves out ids that name no slot", () => {
     const times = freeTimesOf(["TUE_FORM_TIME", "TUE_ASSEMBLY", "SAT_LUNCH", "nonsense"], 8, SLOTS);
-    expect(times).toMatchObject([{ id: "TUE_FORM_TIME", slotId: "s-form", isRetired: true, label: "Tue form time (08:40–09:00, retired)" }]);
+    expect(times).toMatchObject([
+      { id: "TUE_FORM_TIME", slotId: "s-form", isRetired: true, label: "Tue form time (08:40–09:00, retired)" },
+    ]);
   });
 
   it("offers every active slot on every weekday, and a retired one only where the pupil already has it", () => {

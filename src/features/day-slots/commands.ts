@@ -58,50 +58,44 @@ async function keepInOrderOfDay(tx: Tx, schoolId: string) {
     WHERE s."schoolId" = ${schoolId} AND s."id" = o."id" AND s."sortOrder" <> o.n`;
 }
 
-export const addDaySlot = defineCommand(
-  { name: "addDaySlot", schema: addDaySlotSchema, allow: ADMIN },
-  async (input, ctx) => {
-    const { tx, actor, audit } = ctx;
-    await lockSchoolDay(ctx);
-    const others = await requireFreeName(tx, actor.schoolId, input.name);
-    const key = slotKeyFor(input.name, new Set(others.map((s) => s.key)));
-    const slot = await tx.schoolSlot.create({
-      data: { schoolId: actor.schoolId, key, name: input.name, startTime: input.startTime, endTime: input.endTime },
-      select: { id: true },
-    });
-    await keepInOrderOfDay(tx, actor.schoolId);
-    await audit({ action: "day_slot.added", recordType: "SchoolSlot", recordId: slot.id, changes: { key, ...input } });
-    return { message: `Added ${input.name} (${formatTimes(input)}).`, recordId: slot.id };
-  },
-);
+export const addDaySlot = defineCommand({ name: "addDaySlot", schema: addDaySlotSchema, allow: ADMIN }, async (input, ctx) => {
+  const { tx, actor, audit } = ctx;
+  await lockSchoolDay(ctx);
+  const others = await requireFreeName(tx, actor.schoolId, input.name);
+  const key = slotKeyFor(input.name, new Set(others.map((s) => s.key)));
+  const slot = await tx.schoolSlot.create({
+    data: { schoolId: actor.schoolId, key, name: input.name, startTime: input.startTime, endTime: input.endTime },
+    select: { id: true },
+  });
+  await keepInOrderOfDay(tx, actor.schoolId);
+  await audit({ action: "day_slot.added", recordType: "SchoolSlot", recordId: slot.id, changes: { key, ...input } });
+  return { message: `Added ${input.name} (${formatTimes(input)}).`, recordId: slot.id };
+});
 
-export const updateDaySlot = defineCommand(
-  { name: "updateDaySlot", schema: updateDaySlotSchema, allow: ADMIN },
-  async (input, ctx) => {
-    const { tx, actor, audit } = ctx;
-    await lockSchoolDay(ctx);
-    const slot = await findSlot(tx, actor.schoolId, input.slotId);
-    await requireFreeName(tx, actor.schoolId, input.name, slot.id);
-    // The key stays: pupils' free times name it.
-    await tx.schoolSlot.update({
-      where: { schoolId_id: { schoolId: actor.schoolId, id: slot.id } },
-      data: { name: input.name, startTime: input.startTime, endTime: input.endTime },
-    });
-    await keepInOrderOfDay(tx, actor.schoolId);
-    await audit({
-      action: "day_slot.updated",
-      recordType: "SchoolSlot",
-      recordId: slot.id,
-      changes: {
-        from: { name: slot.name, startTime: slot.startTime, endTime: slot.endTime },
-        name: input.name,
-        startTime: input.startTime,
-        endTime: input.endTime,
-      },
-    });
-    return { message: `Saved ${input.name} (${formatTimes(input)}).` };
-  },
-);
+export const updateDaySlot = defineCommand({ name: "updateDaySlot", schema: updateDaySlotSchema, allow: ADMIN }, async (input, ctx) => {
+  const { tx, actor, audit } = ctx;
+  await lockSchoolDay(ctx);
+  const slot = await findSlot(tx, actor.schoolId, input.slotId);
+  await requireFreeName(tx, actor.schoolId, input.name, slot.id);
+  // The key stays: pupils' free times name it.
+  await tx.schoolSlot.update({
+    where: { schoolId_id: { schoolId: actor.schoolId, id: slot.id } },
+    data: { name: input.name, startTime: input.startTime, endTime: input.endTime },
+  });
+  await keepInOrderOfDay(tx, actor.schoolId);
+  await audit({
+    action: "day_slot.updated",
+    recordType: "SchoolSlot",
+    recordId: slot.id,
+    changes: {
+      from: { name: slot.name, startTime: slot.startTime, endTime: slot.endTime },
+      name: input.name,
+      startTime: input.startTime,
+      endTime: input.endTime,
+    },
+  });
+  return { message: `Saved ${input.name} (${formatTimes(input)}).` };
+});
 
 export const setYearGroupTimes = defineCommand(
   { name: "setYearGroupTimes", schema: setYearGroupTimesSchema, allow: ADMIN },
@@ -134,7 +128,13 @@ export const removeYearGroupTimes = defineCommand(
     await lockSchoolDay(ctx);
     const row = await tx.schoolSlotYearTime.findFirst({
       where: { schoolId: actor.schoolId, id: input.yearTimeId },
-      select: { id: true, yearGroup: true, startTime: true, endTime: true, slot: { select: { id: true, name: true, startTime: true, endTime: true } } },
+      select: {
+        id: true,
+        yearGroup: true,
+        startTime: true,
+        endTime: true,
+        slot: { select: { id: true, name: true, startTime: true, endTime: true } },
+      },
     });
     if (!row) throw new NotFoundError("year group's times");
     await tx.schoolSlotYearTime.deleteMany({ where: { schoolId: actor.schoolId, id: row.id } });
@@ -148,36 +148,30 @@ export const removeYearGroupTimes = defineCommand(
   },
 );
 
-export const retireDaySlot = defineCommand(
-  { name: "retireDaySlot", schema: retireDaySlotSchema, allow: ADMIN },
-  async (input, ctx) => {
-    const { tx, actor, audit } = ctx;
-    await lockSchoolDay(ctx);
-    const slot = await findSlot(tx, actor.schoolId, input.slotId);
-    if (slot.archivedAt) throw new RuleError(`${slot.name} is already retired.`);
-    const stillOffered = await tx.schoolSlot.count({ where: { schoolId: actor.schoolId, archivedAt: null, id: { not: slot.id } } });
-    if (stillOffered === 0) throw new RuleError("Keep at least one slot: pupils choose their free times from the school's slots.");
-    const at = new Date();
-    await tx.schoolSlot.updateMany({ where: { schoolId: actor.schoolId, id: slot.id, archivedAt: null }, data: { archivedAt: at } });
-    await audit({ action: "day_slot.retired", recordType: "SchoolSlot", recordId: slot.id, changes: { name: slot.name, archivedAt: at } });
-    return { message: `Retired ${slot.name}. It is no longer offered; free times and pairings that name it keep it.` };
-  },
-);
+export const retireDaySlot = defineCommand({ name: "retireDaySlot", schema: retireDaySlotSchema, allow: ADMIN }, async (input, ctx) => {
+  const { tx, actor, audit } = ctx;
+  await lockSchoolDay(ctx);
+  const slot = await findSlot(tx, actor.schoolId, input.slotId);
+  if (slot.archivedAt) throw new RuleError(`${slot.name} is already retired.`);
+  const stillOffered = await tx.schoolSlot.count({ where: { schoolId: actor.schoolId, archivedAt: null, id: { not: slot.id } } });
+  if (stillOffered === 0) throw new RuleError("Keep at least one slot: pupils choose their free times from the school's slots.");
+  const at = new Date();
+  await tx.schoolSlot.updateMany({ where: { schoolId: actor.schoolId, id: slot.id, archivedAt: null }, data: { archivedAt: at } });
+  await audit({ action: "day_slot.retired", recordType: "SchoolSlot", recordId: slot.id, changes: { name: slot.name, archivedAt: at } });
+  return { message: `Retired ${slot.name}. It is no longer offered; free times and pairings that name it keep it.` };
+});
 
-export const restoreDaySlot = defineCommand(
-  { name: "restoreDaySlot", schema: restoreDaySlotSchema, allow: ADMIN },
-  async (input, ctx) => {
-    const { tx, actor, audit } = ctx;
-    await lockSchoolDay(ctx);
-    const slot = await findSlot(tx, actor.schoolId, input.slotId);
-    if (!slot.archivedAt) throw new RuleError(`${slot.name} is already in use.`);
-    await tx.schoolSlot.updateMany({ where: { schoolId: actor.schoolId, id: slot.id }, data: { archivedAt: null } });
-    await audit({
-      action: "day_slot.restored",
-      recordType: "SchoolSlot",
-      recordId: slot.id,
-      changes: { name: slot.name, from: { archivedAt: slot.archivedAt } },
-    });
-    return { message: `Brought back ${slot.name}. Pupils can choose it again.` };
-  },
-);
+export const restoreDaySlot = defineCommand({ name: "restoreDaySlot", schema: restoreDaySlotSchema, allow: ADMIN }, async (input, ctx) => {
+  const { tx, actor, audit } = ctx;
+  await lockSchoolDay(ctx);
+  const slot = await findSlot(tx, actor.schoolId, input.slotId);
+  if (!slot.archivedAt) throw new RuleError(`${slot.name} is already in use.`);
+  await tx.schoolSlot.updateMany({ where: { schoolId: actor.schoolId, id: slot.id }, data: { archivedAt: null } });
+  await audit({
+    action: "day_slot.restored",
+    recordType: "SchoolSlot",
+    recordId: slot.id,
+    changes: { name: slot.name, from: { archivedAt: slot.archivedAt } },
+  });
+  return { message: `Brought back ${slot.name}. Pupils can choose it again.` };
+});

@@ -20,9 +20,12 @@ const times = {
 const END_AFTER_START = { error: "The end must be after the start.", path: ["endTime"] };
 const endsAfterStart = (v: { startTime: string; endTime: string }) => v.endTime > v.startTime;
 
-const slotName = text({ min: 1, max: 40, missing: "Give the slot a name, like “After school”." }).refine((name) => /[\p{L}\p{N}]/u.test(name), {
-  error: "Use letters or numbers in the name.",
-});
+const slotName = text({ min: 1, max: 40, missing: "Give the slot a name, like “After school”." }).refine(
+  (name) => /[\p{L}\p{N}]/u.test(name),
+  {
+    error: "Use letters or numbers in the name.",
+  },
+);
 
 const yearGroup = wholeNumber({ min: 7, max: 13, message: "Choose a year group from Year 7 to Year 13." });
 

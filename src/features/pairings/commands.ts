@@ -97,14 +97,14 @@ export async function createPairingInTx(
 
   const today = calendar.today;
   const everyone = [...mentorIds, ...menteeIds];
-  const [loads, keepApart, daySlots] = await Promise.all([
+  const [loads, keepApart] = await Promise.all([
     currentLoads(tx, schoolId, programme.id, mentorIds),
     tx.keepApart.findMany({
       where: { schoolId, studentAId: { in: everyone }, studentBId: { in: everyone } },
       select: { studentAId: true, studentBId: true },
     }),
-    loadDaySlots(schoolId, tx, { includeArchived: true }),
   ]);
+  const daySlots = await loadDaySlots(schoolId, tx, { includeArchived: true });
   // Shared free time is the same weekday, slot and times for both year groups (ADR 014).
   const { tokensFor } = freeTimeTokens(daySlots);
   const describe = (id: string) => {

@@ -73,13 +73,12 @@ export async function getMentorChoices(actor: Actor, client: Tx | typeof db = db
     },
   });
   if (profiles.length === 0) return [];
-  const [keepApart, daySlots] = await Promise.all([
-    client.keepApart.findMany({
-      where: { schoolId: actor.schoolId, OR: [{ studentAId: actor.studentId }, { studentBId: actor.studentId }] },
-      select: { studentAId: true, studentBId: true },
-    }),
-    loadDaySlots(actor.schoolId, client, { includeArchived: true }),
-  ]);
+  // One query at a time: `client` may be a command's transaction.
+  const keepApart = await client.keepApart.findMany({
+    where: { schoolId: actor.schoolId, OR: [{ studentAId: actor.studentId }, { studentBId: actor.studentId }] },
+    select: { studentAId: true, studentBId: true },
+  });
+  const daySlots = await loadDaySlots(actor.schoolId, client, { includeArchived: true });
   // Free times compared as weekday, slot and each pupil's year group's times (ADR 014).
   const { tokensFor } = freeTimeTokens(daySlots);
   return profiles.map((p) => {

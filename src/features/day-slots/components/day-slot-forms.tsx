@@ -81,13 +81,7 @@ export function UpdateDaySlotForm({ slot }: { slot: Slot }) {
       <FormMessage state={state} />
       <input type="hidden" name="slotId" value={slot.id} />
       <div key={key} className="space-y-4">
-        <TextInput
-          id={`${slot.id}-name`}
-          name="name"
-          label="Name"
-          defaultValue={value("name", slot.name)}
-          errors={errors("name")}
-        />
+        <TextInput id={`${slot.id}-name`} name="name" label="Name" defaultValue={value("name", slot.name)} errors={errors("name")} />
         <TimeFields idPrefix={slot.id} value={value} errors={errors} defaults={slot} />
       </div>
       <SubmitButton variant="secondary">Save changes</SubmitButton>
