@@ -32,7 +32,7 @@ export default async function SchoolDayPage() {
           <ul className="divide-y divide-line">
             {active.map((slot) => (
               <li key={slot.id} className="space-y-4 py-4 first:pt-0">
-                <section aria-labelledby={slotHeadingId(slot.id)} className="space-y-4">
+                <div className="space-y-4">
                   <div className="flex flex-wrap items-center justify-between gap-2">
                     <h3 id={slotHeadingId(slot.id)} tabIndex={-1} className="text-lg font-bold">
                       {slot.name} <span className="font-normal text-muted">({formatTimes(slot)})</span>
@@ -64,7 +64,7 @@ export default async function SchoolDayPage() {
                       <SetYearGroupTimesForm slot={slot} />
                     </div>
                   </div>
-                </section>
+                </div>
               </li>
             ))}
           </ul>
