@@ -111,6 +111,9 @@ export type FreeTime = SlotTimes & {
   isRetired: boolean;
   /** "Wed lunch (12:00–12:40)", with ", retired" inside the brackets for a retired slot. */
   label: string;
+  /** The label's two parts, for a form that sets the times on a line of their own: "Wed lunch", "(12:00–12:40)". */
+  dayAndSlot: string;
+  when: string;
   /**
    * What matching compares: the weekday, the slot and the times themselves ("WED_LUNCH@12:00-12:40"),
    * so Year 7's lunch at 12:00 and Year 10's at 13:00 are different times, never a shared one.
@@ -123,14 +126,18 @@ function inSentence(name: string): string {
   return /^[A-Z][^A-Z]/.test(name) || name.length === 1 ? name.charAt(0).toLowerCase() + name.slice(1) : name;
 }
 
-/** "Wed lunch (12:00–12:40)"; a retired slot "Wed form time (08:40–09:00, retired)". */
-export function freeTimeLabel(weekday: Weekday, slot: Pick<DaySlot, "name" | "isArchived">, times: SlotTimes): string {
-  return `${WEEKDAYS[weekday - 1]!.short} ${inSentence(slot.name)} (${formatTimes(times)}${slot.isArchived ? ", retired" : ""})`;
+/** "Wed lunch" and "(12:00–12:40)"; a retired slot "Wed form time" and "(08:40–09:00, retired)". */
+function labelParts(weekday: Weekday, slot: Pick<DaySlot, "name" | "isArchived">, times: SlotTimes) {
+  return {
+    dayAndSlot: `${WEEKDAYS[weekday - 1]!.short} ${inSentence(slot.name)}`,
+    when: `(${formatTimes(times)}${slot.isArchived ? ", retired" : ""})`,
+  };
 }
 
 function resolve(weekday: Weekday, slot: DaySlot, yearGroup: number | null): FreeTime {
   const times = timesFor(slot, yearGroup);
   const id = availabilityId(weekday, slot.key);
+  const parts = labelParts(weekday, slot, times);
   return {
     id,
     weekday,
@@ -138,7 +145,8 @@ function resolve(weekday: Weekday, slot: DaySlot, yearGroup: number | null): Fre
     key: slot.key,
     isRetired: slot.isArchived,
     ...times,
-    label: freeTimeLabel(weekday, slot, times),
+    label: `${parts.dayAndSlot} ${parts.when}`,
+    ...parts,
     token: `${id}@${times.startTime}-${times.endTime}`,
   };
 }
@@ -161,7 +169,7 @@ export function freeTimesOf(availability: readonly string[], yearGroup: number |
 }
 
 /** What a free-time form shows a pupil: each choice's id, its label at their year group's times, and its weekday. */
-export type FreeTimeChoice = Pick<FreeTime, "id" | "label" | "weekday" | "isRetired">;
+export type FreeTimeChoice = Pick<FreeTime, "id" | "label" | "dayAndSlot" | "when" | "weekday" | "isRetired">;
 
 /**
  * What a free-time form offers a pupil in `yearGroup`: every active slot on every weekday, at their

@@ -39,6 +39,8 @@ export async function freeTimeChoicesFor(
   return freeTimeChoices(pupil.availability, yearGroupOn(pupil.cohortYear, today), slots).map((t) => ({
     id: t.id,
     label: t.label,
+    dayAndSlot: t.dayAndSlot,
+    when: t.when,
     weekday: t.weekday,
     isRetired: t.isRetired,
   }));

@@ -66,7 +66,14 @@ describe("free times from the school's slots", () => {
     const maya = await actorFor(a.pupils.mentee.userId!);
     const offered = (await getMyProfile(maya))!.freeTimes;
     expect(offered.filter((t) => t.isRetired)).toEqual([
-      { id: "TUE_FORM_TIME", weekday: 2, isRetired: true, label: "Tue form time (08:40–09:00, retired)" },
+      {
+        id: "TUE_FORM_TIME",
+        weekday: 2,
+        isRetired: true,
+        label: "Tue form time (08:40–09:00, retired)",
+        dayAndSlot: "Tue form time",
+        when: "(08:40–09:00, retired)",
+      },
     ]);
     const kept = await runCommand(updateMyProfile, maya, { interests: "", availability: ["TUE_FORM_TIME", "WED_LUNCH"] }, [a.school.id]);
     expect(kept.result.ok).toBe(true);

@@ -18,9 +18,8 @@ export async function getMyProfile(actor: Actor) {
     select: { interests: true, availability: true, aboutMe: true, cohortYear: true },
   });
   if (!pupil) return null;
-  const { cohortYear, ...profile } = pupil;
   const freeTimes = await freeTimeChoicesFor(actor.schoolId, pupil, todayIn(actor.timezone));
-  return { ...profile, freeTimes };
+  return { interests: pupil.interests, availability: pupil.availability, aboutMe: pupil.aboutMe, freeTimes };
 }
 
 /**

@@ -48,7 +48,9 @@ export function MyProfileForm({
                         defaultChecked={chosen.includes(time.id)}
                         className="h-5 w-5 shrink-0"
                       />
-                      {time.label}
+                      <span>
+                        {time.dayAndSlot} <span className="block text-sm">{time.when}</span>
+                      </span>
                     </label>
                   ))}
               </div>
