@@ -210,7 +210,8 @@ export type SharedFreeTime = { weekday: Weekday; slotId: string; label: string; 
  * The weekly times two pupils are both free: the same weekday and slot, at the same times for both
  * year groups (Year 7's lunch 12:00–12:40 and Year 10's 13:00–13:40 are not shared). `today` sets
  * their year groups. Retired slots are included, marked; the label gives the first pupil's times,
- * which are the second's too.
+ * which are the second's too. Empty when either has not said when they are free (for matching's
+ * rule that is no clash: `sharesFreeTime`), or when they share no time.
  */
 export function sharedFreeTimes(
   pupilA: { availability: readonly string[]; cohortYear: number },
