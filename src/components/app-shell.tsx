@@ -8,7 +8,12 @@ function navFor(actor: Actor) {
   const links: { href: string; label: string }[] = [];
   if (hasRole(actor, "COORDINATOR"))
     links.push({ href: "/coordinator", label: "Programme" }, { href: "/coordinator/matching", label: "Suggest matches" });
-  if (hasRole(actor, "ADMIN")) links.push({ href: "/admin", label: "School" }, { href: "/admin/calendar", label: "Calendar" });
+  if (hasRole(actor, "ADMIN"))
+    links.push(
+      { href: "/admin", label: "School" },
+      { href: "/admin/calendar", label: "Calendar" },
+      { href: "/admin/school-day", label: "School day" },
+    );
   if (hasRole(actor, "TEACHER", "DSL", "COORDINATOR")) links.push({ href: "/staff", label: "Points" });
   if (hasRole(actor, "TEACHER", "DSL")) links.push({ href: "/staff/supervising", label: "Pairings I supervise" });
   if (hasRole(actor, "COORDINATOR", "DSL")) links.push({ href: "/staff/keep-apart", label: "Keep apart" });

@@ -47,6 +47,12 @@ const MATRIX: Record<string, "public" | Row> = {
   "feed/makeCalendarLinkAction":                    [N, NO_PAIRINGS, NO_PAIRINGS, Y, Y, Y, N, NO_PAIRINGS],
   // Anyone with a live link may turn it off (here all but the coordinator, who has none).
   "feed/turnOffCalendarLinkAction":                 [N, Y,    NO_LINK, Y,  Y,  Y,     N,     NO_LINK],
+  "day-slots/addDaySlotAction":                     [N, Y,    N,    N,    N,  N,     N,     N],
+  "day-slots/updateDaySlotAction":                  [N, Y,    N,    N,    N,  N,     N,     N],
+  "day-slots/setYearGroupTimesAction":              [N, Y,    N,    N,    N,  N,     N,     N],
+  "day-slots/removeYearGroupTimesAction":           [N, Y,    N,    N,    N,  N,     N,     N],
+  "day-slots/retireDaySlotAction":                  [N, Y,    N,    N,    N,  N,     N,     N],
+  "day-slots/restoreDaySlotAction":                 [N, Y,    N,    N,    N,  N,     N,     N],
   "keep-apart/addKeepApartAction":                  [N, N,    Y,    N,    Y,  N,     N,     N],
   "keep-apart/removeKeepApartAction":               [N, N,    Y,    N,    Y,  N,     N,     N],
   "matching/acceptSuggestionsAction":               [N, N,    Y,    N,    N,  N,     N,     N],
@@ -83,6 +89,8 @@ type Extra = {
   meetings: { toMove: string; toCancel: string; moved: string };
   /** A session logged by each column that may edit its own (the teacher on the mentor's behalf). */
   sessionsToEdit: Record<"MENTOR" | "COORDINATOR" | "TEACHER", { id: string; heldOn: string }>;
+  /** Slots of their own, so changing them leaves the school's Break and Lunch as other rows expect. */
+  daySlots: { toChange: string; toRetire: string; retired: string; yearTimeToRemove: string };
 };
 
 /** Extra pupils and keep-apart pairs, so no allowed cell depends on another row or column. */
@@ -184,6 +192,14 @@ async function prepare(w: World): Promise<Extra> {
       tokenHash: `matrix-${i}-${school.id}`,
     })),
   });
+  const slot = (key: string, archivedAt: Date | null = null) =>
+    db.schoolSlot.create({
+      data: { schoolId: school.id, key, name: `Matrix ${key}`, startTime: "15:20", endTime: "16:00", sortOrder: 9, archivedAt },
+    });
+  const [toChange, toRetire, retired] = await Promise.all([slot("CHANGE"), slot("RETIRE"), slot("RETIRED", new Date())]);
+  const yearTimeToRemove = await db.schoolSlotYearTime.create({
+    data: { schoolId: school.id, slotId: toChange.id, yearGroup: 12, startTime: "15:30", endTime: "16:10" },
+  });
   return {
     sessionsToEdit,
     lunchSlotId,
@@ -194,6 +210,7 @@ async function prepare(w: World): Promise<Extra> {
     keepApartToAdd,
     academicYear: { id: academicYear.id, startsOn: year.startsOn },
     periodToRemove,
+    daySlots: { toChange: toChange.id, toRetire: toRetire.id, retired: retired.id, yearTimeToRemove: yearTimeToRemove.id },
   };
 }
 
@@ -269,6 +286,22 @@ const INPUTS: Record<string, (w: World, column: Column, x: Extra) => Record<stri
   "calendar/saveSchoolWeekAction": () => ({ timezone: "Europe/London", weekAMonday: "2026-09-07" }),
   "feed/makeCalendarLinkAction": () => ({}),
   "feed/turnOffCalendarLinkAction": () => ({}),
+  "day-slots/addDaySlotAction": () => ({ name: "Matrix club", startTime: "15:20", endTime: "16:30" }),
+  "day-slots/updateDaySlotAction": (_w, _c, x) => ({
+    slotId: x.daySlots.toChange,
+    name: "Matrix changed",
+    startTime: "15:25",
+    endTime: "16:05",
+  }),
+  "day-slots/setYearGroupTimesAction": (_w, _c, x) => ({
+    slotId: x.daySlots.toChange,
+    yearGroup: "7",
+    startTime: "15:10",
+    endTime: "15:50",
+  }),
+  "day-slots/removeYearGroupTimesAction": (_w, _c, x) => ({ yearTimeId: x.daySlots.yearTimeToRemove }),
+  "day-slots/retireDaySlotAction": (_w, _c, x) => ({ slotId: x.daySlots.toRetire }),
+  "day-slots/restoreDaySlotAction": (_w, _c, x) => ({ slotId: x.daySlots.retired }),
   "auth/switchSchoolAction": (w) => ({ schoolId: w.a.school.id }),
   // Each column is a different person changing their own password.
   "auth/changePasswordAction": () => ({

@@ -11,6 +11,7 @@ import { listStaffForAdmin } from "@/features/admin/queries";
 import { getCalendarForAdmin } from "@/features/calendar/queries";
 import { getPairingScheduleForStaff } from "@/features/meetings/queries";
 import { getMyCalendarLink } from "@/features/feed/queries";
+import { getSchoolDayForAdmin } from "@/features/day-slots/queries";
 import { listKeepApart, listPupilsForKeepApart } from "@/features/keep-apart/queries";
 import { getGroupSuggestions, getSuggestions, loadMatchingInput } from "@/features/matching/queries";
 import { getPupilForCoordinator } from "@/features/profiles/staff-queries";
@@ -73,6 +74,14 @@ const READS: Read[] = [
     } },
   { name: "getCalendarForAdmin", read: (a) => getCalendarForAdmin(a), access:                                  [Y,   N,    N,    N,  N,     N,     N],
     check: (r) => expect(r).toMatchObject({ timezone: "Europe/London", years: [] }) },
+  // Read with the ids of school a's own slots, to compare.
+  { name: "getSchoolDayForAdmin", read: async (a, w) => ({ day: await getSchoolDayForAdmin(a), own: await db.schoolSlot.findMany({ where: { schoolId: w.a.school.id } }) }),
+    access:                                                                                                      [Y,   N,    N,    N,  N,     N,     N],
+    check: (r) => {
+      const { day, own } = r as { day: Awaited<ReturnType<typeof getSchoolDayForAdmin>>; own: { id: string }[] };
+      expect(day.map((s) => s.key)).toEqual(["BREAK", "LUNCH"]);
+      expect(day.map((s) => s.id).sort()).toEqual(own.map((s) => s.id).sort());
+    } },
   { name: "listStaffForAdmin", read: (a) => listStaffForAdmin(a), access:                                      [Y,   N,    N,    N,  N,     N,     N],
     check: (r, w) => expect((r as { id: string }[]).map((s) => s.id).sort()).toEqual(Object.values(w.a.staff).map((s) => s.id).sort()) },
   { name: "getPairingScheduleForStaff", read: (a, w) => getPairingScheduleForStaff(a, w.a.pairing.id), access:  [N,   Y,    N,    N,  N,     N,     N],

@@ -34,11 +34,26 @@ export type DbSnapshot = {
     slotPlace: string;
     supervisorId: string | null;
   }[];
+  daySlots: number;
+  daySlotYearTimes: number;
+  /** Every slot's name, times, order and retirement, and its year groups' own times. */
+  daySlotRows: {
+    id: string;
+    name: string;
+    startTime: string;
+    endTime: string;
+    sortOrder: number;
+    archivedAt: string | null;
+    yearTimes: unknown;
+  }[];
+  studentRows: { id: string; availability: string[] }[];
   users: { id: string; passwordHash: string; sessionVersion: number; mustChangePassword: boolean; disabledAt: string | null }[];
   calendarFeedRows: { id: string; tokenHash: string | null; createdAt: string; revokedAt: string | null }[];
 };
 
-type Counts = Omit<DbSnapshot, "pairingRows" | "users" | "schoolRows" | "calendarFeedRows">;
+const ROW_LISTS = ["pairingRows", "users", "schoolRows", "daySlotRows", "studentRows", "calendarFeedRows"] as const;
+type Counts = Omit<DbSnapshot, (typeof ROW_LISTS)[number]>;
+const isRowList = (key: keyof DbSnapshot): key is (typeof ROW_LISTS)[number] => (ROW_LISTS as readonly string[]).includes(key);
 
 export async function snapshotSchools(schoolIds: string[]): Promise<DbSnapshot> {
   const [row] = await db.$queryRaw<DbSnapshot[]>`
@@ -65,6 +80,14 @@ export async function snapshotSchools(schoolIds: string[]): Promise<DbSnapshot> 
       (SELECT count(*)::int FROM "SessionRevision" WHERE "schoolId" IN (SELECT id FROM s)) AS "sessionRevisions",
       (SELECT coalesce(sum("version" - 1), 0)::int FROM "MentoringSession" WHERE "schoolId" IN (SELECT id FROM s)) AS "sessionEdits",
       (SELECT count(*)::int FROM "CalendarFeed" WHERE "schoolId" IN (SELECT id FROM s)) AS "calendarFeeds",
+      (SELECT count(*)::int FROM "SchoolSlot" WHERE "schoolId" IN (SELECT id FROM s)) AS "daySlots",
+      (SELECT count(*)::int FROM "SchoolSlotYearTime" WHERE "schoolId" IN (SELECT id FROM s)) AS "daySlotYearTimes",
+      (SELECT coalesce(json_agg(json_build_object('id', x.id, 'name', x.name, 'startTime', x."startTime", 'endTime', x."endTime", 'sortOrder', x."sortOrder", 'archivedAt', x."archivedAt",
+         'yearTimes', (SELECT coalesce(json_agg(json_build_object('yearGroup', t."yearGroup", 'startTime', t."startTime", 'endTime', t."endTime") ORDER BY t."yearGroup"), '[]')
+           FROM "SchoolSlotYearTime" t WHERE t."schoolId" = x."schoolId" AND t."slotId" = x.id)) ORDER BY x.id), '[]')
+         FROM "SchoolSlot" x WHERE x."schoolId" IN (SELECT id FROM s)) AS "daySlotRows",
+      (SELECT coalesce(json_agg(json_build_object('id', x.id, 'availability', x.availability) ORDER BY x.id), '[]')
+         FROM "Student" x WHERE x."schoolId" IN (SELECT id FROM s)) AS "studentRows",
       (SELECT coalesce(json_agg(json_build_object('id', x.id, 'timezone', x.timezone, 'weekAStarts', x."weekAStarts") ORDER BY x.id), '[]')
          FROM "School" x WHERE x.id IN (SELECT id FROM s)) AS "schoolRows",
       (SELECT coalesce(json_agg(json_build_object('id', p.id, 'status', p.status, 'closureReason', p."closureReason", 'endsOn', p."endsOn", 'name', p.name,
@@ -81,7 +104,7 @@ export async function snapshotSchools(schoolIds: string[]): Promise<DbSnapshot> 
 export function countChanges(before: DbSnapshot, after: DbSnapshot): Partial<Counts> {
   const out: Partial<Record<keyof Counts, number>> = {};
   for (const key of Object.keys(before) as (keyof DbSnapshot)[]) {
-    if (key === "pairingRows" || key === "users" || key === "schoolRows" || key === "calendarFeedRows") continue;
+    if (isRowList(key)) continue;
     const diff = (after[key] as number) - (before[key] as number);
     if (diff !== 0) out[key] = diff;
   }

@@ -28,7 +28,7 @@ export function ConfirmedRemoveForm({
   extraFields?: { name: string; value: string }[];
   /** The opener's accessible name when "Remove…" alone would not say which row. */
   openerLabel?: string;
-  /** What the opener and the confirm button say: "Remove", or "Undo" for taking back a change. */
+  /** What the opener and the confirm button say: "Remove", or "Undo" / "Retire" when the row is not removed outright. */
   verb?: string;
   title: string;
   description: string;
