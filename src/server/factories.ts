@@ -293,3 +293,23 @@ export async function createPointEntry(
     data: { ...input, category: input.category ?? "EFFORT", reason: input.reason ?? "Good effort" },
   });
 }
+
+/** A notification row as `notify` would add it (tests and browser specs; producers use `notify`). */
+export async function createNotificationRow(
+  db: Db,
+  input: {
+    schoolId: string;
+    userId: string;
+    message: string;
+    link: string;
+    kind?: string;
+    dedupeKey?: string;
+    createdAt?: Date;
+    readAt?: Date | null;
+    emailedAt?: Date | null;
+  },
+) {
+  return db.notification.create({
+    data: { ...input, kind: input.kind ?? "test.notice", dedupeKey: input.dedupeKey ?? `test:${unique()}` },
+  });
+}
