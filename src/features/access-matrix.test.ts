@@ -9,7 +9,7 @@ import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/server/actor";
 import { FORBIDDEN_MESSAGE, NOT_FOUND_MESSAGE } from "@/server/command";
-import { academicCalendar, addMentee, addMentor, createStudent } from "@/server/factories";
+import { academicCalendar, addMentee, addMentor, createNotificationRow, createStudent } from "@/server/factories";
 import { addDaysIso, toDbDate } from "@/lib/dates";
 import { actorFor, FACTORY_PASSWORD } from "@/test-support/actors";
 import { runCommand, type RunnableCommand } from "@/test-support/commands";
@@ -42,6 +42,9 @@ const MATRIX: Record<string, "public" | Row> = {
   "keep-apart/addKeepApartAction":                  [N, N,    Y,    N,    Y,  N,     N,     N],
   "keep-apart/removeKeepApartAction":               [N, N,    Y,    N,    Y,  N,     N,     N],
   "matching/acceptSuggestionsAction":               [N, N,    Y,    N,    N,  N,     N,     N],
+  // Everyone's own notifications; another school's coordinator is sent school a's (not found).
+  "notifications/markNotificationReadAction":       [N, Y,    Y,    Y,    Y,  Y,     Y,     N],
+  "notifications/markAllNotificationsReadAction":   [N, Y,    Y,    Y,    Y,  Y,     Y,     N],
   "matching/saveMatchWeightsAction":                [N, N,    Y,    N,    N,  N,     N,     N],
   "profiles/updateMyProfileAction":                 [N, N,    N,    N,    N,  Y,     Y,     N],
   "profiles/setMentorPreferencesAction":            [N, N,    N,    N,    N,  N,     Y,     N],
@@ -65,10 +68,14 @@ type Extra = {
   keepApartToAdd: Record<Column, [string, string]>;
   academicYear: { id: string; startsOn: string };
   periodToRemove: Record<Column, string>;
+  /** Per column, an unread notification of that column's own (another school's coordinator: school a's coordinator's). */
+  notificationToRead: Record<Column, string>;
+  /** Per column, the newest of two older unread notifications "Mark all as read" was shown (never the one above). */
+  newestShown: Record<Column, string>;
 };
 
 /** Extra pupils and keep-apart pairs, so no allowed cell depends on another row or column. */
-async function prepare(w: World): Promise<Extra> {
+async function prepare(w: World, actors: Record<Column, Actor | null>): Promise<Extra> {
   const { school, programme, today, staff } = w.a;
   const pupil = (yearGroup: number) => createStudent(db, { schoolId: school.id, yearGroup, today });
   const freePair = async () => {
@@ -112,6 +119,24 @@ async function prepare(w: World): Promise<Extra> {
       })
     ).id;
   }
+  const notificationToRead = {} as Record<Column, string>;
+  const newestShown = {} as Record<Column, string>;
+  const hourAgo = new Date(Date.now() - 60 * 60 * 1000);
+  for (const column of COLUMNS) {
+    const owner = column === "otherSchoolCoordinator" ? actors.COORDINATOR : actors[column];
+    if (!owner) continue;
+    const notice = (createdAt?: Date) =>
+      createNotificationRow(db, {
+        schoolId: owner.schoolId,
+        userId: owner.userId,
+        message: `Matrix ${column}`,
+        link: "/notifications",
+        createdAt,
+      });
+    await notice(hourAgo);
+    newestShown[column] = (await notice(hourAgo)).id;
+    notificationToRead[column] = (await notice()).id;
+  }
   return {
     pairForCreate,
     pairForAccept,
@@ -119,6 +144,8 @@ async function prepare(w: World): Promise<Extra> {
     keepApartToAdd,
     academicYear: { id: academicYear.id, startsOn: year.startsOn },
     periodToRemove,
+    notificationToRead,
+    newestShown,
   };
 }
 
@@ -173,6 +200,8 @@ const INPUTS: Record<string, (w: World, column: Column, x: Extra) => Record<stri
   }),
   "calendar/removeCalendarPeriodAction": (_w, column, x) => ({ periodId: x.periodToRemove[column] }),
   "calendar/saveSchoolWeekAction": () => ({ timezone: "Europe/London", weekAMonday: "2026-09-07" }),
+  "notifications/markNotificationReadAction": (_w, column, x) => ({ notificationId: x.notificationToRead[column] }),
+  "notifications/markAllNotificationsReadAction": (_w, column, x) => ({ newestId: x.newestShown[column] }),
   "auth/switchSchoolAction": (w) => ({ schoolId: w.a.school.id }),
   // Each column is a different person changing their own password.
   "auth/changePasswordAction": () => ({
@@ -280,7 +309,6 @@ describe("access matrix: each action as each actor", () => {
   let actors: Record<Column, Actor | null>;
   beforeAll(async () => {
     world = await buildWorld();
-    extra = await prepare(world);
     // The mentee column is a mentee waiting for a mentor, who may still choose one.
     const waiting = await createStudent(db, {
       schoolId: world.a.school.id,
@@ -290,6 +318,7 @@ describe("access matrix: each action as each actor", () => {
     });
     await addMentee(db, { schoolId: world.a.school.id, programmeId: world.a.programme.id, studentId: waiting.id });
     actors = { signedOut: null, ...world.actors, MENTEE: await actorFor(waiting.userId!) };
+    extra = await prepare(world, actors);
   });
 
   for (const [key, row] of Object.entries(MATRIX)) {

@@ -17,9 +17,10 @@ import { getPairingForStaff, getPairingToLog, listMyPairings, listPairingsForCoo
 import { getLeaderboard, getMyPoints, listRecentPoints } from "@/features/points/queries";
 import { chooseProgrammeForStaff, getCoordinatorFigures, listProgrammesForActor } from "@/features/programmes/queries";
 import { listMySessionsAsMentor } from "@/features/sessions/queries";
+import { countMyUnreadNotifications, listMyNotifications } from "@/features/notifications/queries";
 import { listParticipants, listStudentsForAdmin } from "@/features/students/queries";
 import { db } from "@/server/db";
-import { addKeepApartRow, createSessionRow } from "@/server/factories";
+import { addKeepApartRow, createNotificationRow, createSessionRow } from "@/server/factories";
 import { expectNotFound } from "@/test-support/expectations";
 import { buildWorld } from "@/test-support/school";
 
@@ -108,6 +109,14 @@ const READS: Read[] = [
     check: (r, _w, c) => expect((r as { total: number }).total).toBe(c === "MENTEE" ? 3 : 0) },
   { name: "getMyProfile", read: (a) => getMyProfile(a), access:                                               [Y,   Y,    Y,    Y,  Y,     Y,     Y],
     check: (r, _w, c) => (c === "MENTOR" || c === "MENTEE" ? expect(r).toMatchObject({ interests: [] }) : expect(r).toBeNull()) },
+  // Notifications are their user's alone: each reader sees their own (one each, the mentor two), nobody else's.
+  { name: "countMyUnreadNotifications", read: (a) => countMyUnreadNotifications(a), access:                   [Y,   Y,    Y,    Y,  Y,     Y,     Y],
+    check: (r, _w, c) => expect(r).toBe(c === "MENTOR" ? 2 : 1) },
+  { name: "listMyNotifications", read: (a) => listMyNotifications(a), access:                                 [Y,   Y,    Y,    Y,  Y,     Y,     Y],
+    check: (r, _w, c) => {
+      const list = r as Awaited<ReturnType<typeof listMyNotifications>>;
+      expect(list.items.map((n) => n.message)).toEqual(c === "MENTOR" ? ["For MENTOR, newer", "For MENTOR"] : [`For ${c}`]);
+    } },
   // The demo mentee has a mentor, so she is offered no choices (pairings/waiting.ts).
   { name: "getMentorChoices", read: (a) => getMentorChoices(a), access:                                       [Y,   Y,    Y,    Y,  Y,     Y,     Y],
     check: (r) => expect(r).toEqual([]) },
@@ -163,6 +172,14 @@ describe("read access: each query as each reader", () => {
       pupils: [{ studentId: a.pupils.mentee.id }],
     });
     sessionId = session.id;
+    const hourAgo = new Date(Date.now() - 60 * 60 * 1000);
+    for (const column of COLUMNS) {
+      const reader = world.actors[column];
+      const notice = (message: string, createdAt?: Date) =>
+        createNotificationRow(db, { schoolId: reader.schoolId, userId: reader.userId, message, link: "/notifications", createdAt });
+      await notice(`For ${column}`, hourAgo);
+      if (column === "MENTOR") await notice(`For ${column}, newer`);
+    }
   });
 
   for (const { name, read, access, check } of READS) {

@@ -310,6 +310,16 @@ export async function createNotificationRow(
   },
 ) {
   return db.notification.create({
-    data: { ...input, kind: input.kind ?? "test.notice", dedupeKey: input.dedupeKey ?? `test:${unique()}` },
+    data: {
+      schoolId: input.schoolId,
+      userId: input.userId,
+      message: input.message,
+      link: input.link,
+      kind: input.kind ?? "test.notice",
+      dedupeKey: input.dedupeKey ?? `test:${unique()}`,
+      createdAt: input.createdAt ?? new Date(),
+      readAt: input.readAt ?? null,
+      emailedAt: input.emailedAt ?? null,
+    },
   });
 }

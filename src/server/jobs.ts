@@ -14,11 +14,18 @@ const runner = (holder.peerpathJobs ??= { jobs: [], timer: null, running: null }
 
 export const JOB_INTERVAL_MS = 60_000;
 
-/** Adds a job to the minute's list, in order (a name already listed is replaced in its place). */
-export function registerJob(name: string, run: () => Promise<unknown>): void {
-  const index = runner.jobs.findIndex((job) => job.name === name);
-  if (index >= 0) runner.jobs[index] = { name, run };
-  else runner.jobs.push({ name, run });
+/**
+ * Adds a job to the minute's list, in order (a name already listed is replaced in its place).
+ * Returns a function that takes it off again.
+ */
+export function registerJob(name: string, run: () => Promise<unknown>): () => void {
+  const job = { name, run };
+  const index = runner.jobs.findIndex((j) => j.name === name);
+  if (index >= 0) runner.jobs[index] = job;
+  else runner.jobs.push(job);
+  return () => {
+    runner.jobs = runner.jobs.filter((j) => j !== job);
+  };
 }
 
 export function registeredJobs(): readonly string[] {

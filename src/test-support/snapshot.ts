@@ -17,6 +17,8 @@ export type DbSnapshot = {
   programmes: number;
   idempotencyKeys: number;
   calendarPeriods: number;
+  notifications: number;
+  notificationsRead: number;
   schoolRows: { id: string; timezone: string; weekAStarts: string[] }[];
   pairingRows: { id: string; status: string; closureReason: string | null; endsOn: string | null; name: string | null }[];
   users: { id: string; passwordHash: string; sessionVersion: number; mustChangePassword: boolean; disabledAt: string | null }[];
@@ -45,6 +47,8 @@ export async function snapshotSchools(schoolIds: string[]): Promise<DbSnapshot> 
       (SELECT count(*)::int FROM "Programme" WHERE "schoolId" IN (SELECT id FROM s)) AS "programmes",
       (SELECT count(*)::int FROM "IdempotencyKey" WHERE "schoolId" IN (SELECT id FROM s)) AS "idempotencyKeys",
       (SELECT count(*)::int FROM "CalendarPeriod" WHERE "schoolId" IN (SELECT id FROM s)) AS "calendarPeriods",
+      (SELECT count(*)::int FROM "Notification" WHERE "schoolId" IN (SELECT id FROM s)) AS "notifications",
+      (SELECT count(*)::int FROM "Notification" WHERE "schoolId" IN (SELECT id FROM s) AND "readAt" IS NOT NULL) AS "notificationsRead",
       (SELECT coalesce(json_agg(json_build_object('id', x.id, 'timezone', x.timezone, 'weekAStarts', x."weekAStarts") ORDER BY x.id), '[]')
          FROM "School" x WHERE x.id IN (SELECT id FROM s)) AS "schoolRows",
       (SELECT coalesce(json_agg(json_build_object('id', p.id, 'status', p.status, 'closureReason', p."closureReason", 'endsOn', p."endsOn", 'name', p.name) ORDER BY p.id), '[]')
