@@ -30,6 +30,8 @@ const table: Row[] = [
     expect: { signedOut: 200, admin: { to: "/admin" }, coordinator: { to: "/coordinator" }, teacher: { to: "/staff" }, dsl: { to: "/staff" }, mentor: { to: "/mentor" }, mentee: { to: "/student" }, otherSchoolCoordinator: { to: "/coordinator" } } },
   { route: "/account/password", note: "anyone signed in",
     expect: { signedOut: "signin", admin: 200, coordinator: 200, teacher: 200, dsl: 200, mentor: 200, mentee: 200, otherSchoolCoordinator: 200 } },
+  { route: "/notifications", note: "anyone signed in: each their own",
+    expect: { signedOut: "signin", admin: 200, coordinator: 200, teacher: 200, dsl: 200, mentor: 200, mentee: 200, otherSchoolCoordinator: 200 } },
   { route: "/admin", note: "admins only",
     expect: { signedOut: "signin", admin: 200, coordinator: 404, teacher: 404, dsl: 404, mentor: 404, mentee: 404, otherSchoolCoordinator: 404 } },
   { route: "/admin/calendar", note: "admins only",
