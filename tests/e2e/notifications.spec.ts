@@ -19,7 +19,7 @@ test("a mentor follows a notification from the header, which marks it read, then
   await signInAs(page, seeded.accounts.mentor);
   await page.getByRole("link", { name: "Notifications, 2 unread" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Notifications" })).toBeVisible();
-  await expect(page.getByText("You have 2 new.")).toBeVisible();
+  await expect(page.getByText("You have 2 new notifications.")).toBeVisible();
   const items = page.getByRole("main").getByRole("listitem");
   await expect(items).toHaveText([
     /^Log your session with Maya P\.Today\s*New$/,

@@ -33,7 +33,7 @@ export default async function NotificationsPage({
         description={
           list.unread === 0
             ? "You are up to date. Each notification links to where you can do what it asks."
-            : `You have ${list.unread} new. Each one links to where you can do what it asks.`
+            : `You have ${list.unread} new notification${list.unread === 1 ? "" : "s"}. Each one links to where you can do what it asks.`
         }
         action={list.unread > 0 && list.newestId ? <MarkAllReadForm newestId={list.newestId} focusId={NOTIFICATIONS_HEADING_ID} /> : null}
       />
