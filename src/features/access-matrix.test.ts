@@ -14,6 +14,7 @@ import {
   addMentee,
   addMentor,
   createNotificationRow,
+  createPairingRow,
   createSessionRow,
   createStudent,
   setPairingSlotRow,
@@ -82,6 +83,7 @@ const MATRIX: Record<string, "public" | Row> = {
   "points/awardPointsAction":                       [N, N,    Y,    Y,    N,  N,     N,     N],
   "points/reversePointsAction":                     [N, N,    Y,    N,    N,  N,     N,     N],
   "reviews/recordReviewAction":                     [N, N,    Y,    N,    N,  N,     N,     N],
+  "todo/dismissTodoAction":                         [N, N,    Y,    N,    N,  N,     N,     N],
   "sessions/logSessionAction":                      [N, N,    Y,    Y,    N,  Y,     N,     N],
   "sessions/editSessionAction":                     [N, N,    Y,    Y,    N,  Y,     N,     N],
 };
@@ -100,6 +102,8 @@ type Extra = {
   meetings: { toMove: string; toCancel: string; moved: string };
   /** A session logged by each column that may edit its own (the teacher on the mentor's behalf). */
   sessionsToEdit: Record<"MENTOR" | "COORDINATOR" | "TEACHER", { id: string; heldOn: string }>;
+  /** A live pairing made today with no slot, so its one to-do reason is "no slot". */
+  todoPairingId: string;
   /** Slots of their own, so changing them leaves the school's Break and Lunch as other rows expect. */
   daySlots: { toChange: string; toRetire: string; retired: string; yearTimeToRemove: string };
   /** Per column, an unread notification of that column's own (another school's coordinator: school a's coordinator's). */
@@ -120,7 +124,18 @@ async function prepare(w: World, actors: Record<Column, Actor | null>): Promise<
     ]);
     return { mentorId: mentor.id, menteeId: mentee.id };
   };
-  const [pairForCreate, pairForAccept] = await Promise.all([freePair(), freePair()]);
+  const [pairForCreate, pairForAccept, pairForTodo] = await Promise.all([freePair(), freePair(), freePair()]);
+  const todoPairingId = (
+    await createPairingRow(db, {
+      schoolId: school.id,
+      programmeId: programme.id,
+      createdById: staff.coordinator.id,
+      mentorIds: [pairForTodo.mentorId],
+      menteeIds: [pairForTodo.menteeId],
+      status: "ACTIVE",
+      startsOn: today,
+    })
+  ).id;
   const keepApartToRemove = {} as Record<Column, string>;
   const keepApartToAdd = {} as Record<Column, [string, string]>;
   for (const column of COLUMNS) {
@@ -234,6 +249,7 @@ async function prepare(w: World, actors: Record<Column, Actor | null>): Promise<
     notificationToRead[column] = (await notice()).id;
   }
   return {
+    todoPairingId,
     sessionsToEdit,
     lunchSlotId,
     meetings: planned,
@@ -299,6 +315,8 @@ const INPUTS: Record<string, (w: World, column: Column, x: Extra) => Record<stri
     endsOn: addDaysIso(x.academicYear.startsOn, 46), // a whole week, so it holds school days whatever the year
   }),
   "calendar/removeCalendarPeriodAction": (_w, column, x) => ({ periodId: x.periodToRemove[column] }),
+  // A pairing made today with no slot: on the to-do ("No regular slot yet") with that cause alone.
+  "todo/dismissTodoAction": (w, _c, x) => ({ pairingId: x.todoPairingId, programmeId: w.a.programme.id, cause: "NO_SLOT", note: "Matrix" }),
   "meetings/setPairingSlotAction": (w, _c, x) => ({
     pairingId: w.a.pairing.id,
     weekday: "3",

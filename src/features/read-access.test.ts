@@ -10,6 +10,7 @@ import type { Actor } from "@/server/actor";
 import { listStaffForAdmin } from "@/features/admin/queries";
 import { getCalendarForAdmin } from "@/features/calendar/queries";
 import { getPairingScheduleForStaff } from "@/features/meetings/queries";
+import { getCoordinatorTodo } from "@/features/todo/queries";
 import { getMyCalendarLink } from "@/features/feed/queries";
 import { getSchoolDayForAdmin } from "@/features/day-slots/queries";
 import { listKeepApart, listPupilsForKeepApart } from "@/features/keep-apart/queries";
@@ -85,6 +86,8 @@ const READS: Read[] = [
     } },
   { name: "listStaffForAdmin", read: (a) => listStaffForAdmin(a), access:                                      [Y,   N,    N,    N,  N,     N,     N],
     check: (r, w) => expect((r as { id: string }[]).map((s) => s.id).sort()).toEqual(Object.values(w.a.staff).map((s) => s.id).sort()) },
+  { name: "getCoordinatorTodo", read: (a, w) => getCoordinatorTodo(a, w.a.programme.id), access:                [N,   Y,    N,    N,  N,     N,     N],
+    check: (r) => expect(r).toMatchObject({ open: expect.any(Array), setAside: expect.any(Array) }) },
   { name: "getPairingScheduleForStaff", read: (a, w) => getPairingScheduleForStaff(a, w.a.pairing.id), access:  [N,   Y,    N,    N,  N,     N,     N],
     check: (r, w) => expect(r).toMatchObject({ pairingId: w.a.pairing.id, staff: expect.arrayContaining([expect.objectContaining({ userId: w.a.staff.teacher.id })]) }) },
   { name: "getPairingForStaff", read: (a, w) => getPairingForStaff(a, w.a.pairing.id), access:                  [N,   Y,    N,    N,  N,     N,     N],

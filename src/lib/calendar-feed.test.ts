@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { feedHorizon, seriesFor, writeCalendar, FEED_SUMMARY } from "./calendar-feed";
 import { occurrencesBetween, type Exception, type SchoolCalendar, type Slot } from "./occurrences";
 import type { Schedule } from "./pairing-schedule";
-import type { Period } from "./planned-sessions";
+import type { Period } from "./occurrences";
 import { expandFeed } from "@/test-support/ical";
 
 const calendar: SchoolCalendar = {

@@ -3,7 +3,9 @@
 // that apply to the pairing's pupils and the occurrences moved or cancelled, and asks.
 import { TZDate } from "@date-fns/tz";
 import { addDaysIso, daysBetween, isWeekday, todayIn, weekOf, type IsoDate } from "./dates";
-import type { Period } from "./planned-sessions";
+
+/** A run of days, first and last included. */
+export type Period = { startsOn: IsoDate; endsOn: IsoDate };
 
 /** The school's year as the engine needs it: when school is open, and the Week A/B pattern if any. */
 export type SchoolCalendar = {

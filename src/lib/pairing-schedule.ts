@@ -3,8 +3,7 @@
 // occurrences. Pure, so the pages (through src/server/schedules.ts) and the benches build it alike.
 import { fromDbDate, todayIn } from "./dates";
 import { timesFor, type DaySlot, type Weekday } from "./day-slots";
-import type { Exception, Slot } from "./occurrences";
-import type { Period } from "./planned-sessions";
+import type { Exception, Period, Slot } from "./occurrences";
 import { yearGroupOn } from "./year-group";
 
 export type ScheduleInput = {

@@ -2,7 +2,6 @@ import "server-only";
 import { fromDbDate, todayIn, type IsoDate } from "@/lib/dates";
 import { isInRange, rangeMessage, type CalendarFacts, type DateRange, type DateStyle } from "@/lib/school-calendar";
 import { db, type Db, type Tx } from "./db";
-import type { Period } from "@/lib/planned-sessions";
 import type { SchoolCalendar } from "@/lib/occurrences";
 import { RuleError } from "./errors";
 
@@ -11,12 +10,6 @@ const toSpan = (r: { startsOn: Date; endsOn: Date }) => ({ startsOn: fromDbDate(
 
 /** Days with no mentoring inside the school year: holidays (half-term breaks, bank holidays) and INSET days. */
 export const CLOSURE_KINDS = ["HOLIDAY", "INSET"] as const;
-
-/** The school's holidays and INSET days, for planned sessions and the next meeting. */
-export async function holidaysFor(schoolId: string, client: Tx | Db = db): Promise<Period[]> {
-  const rows = await client.calendarPeriod.findMany({ where: { schoolId, kind: { in: [...CLOSURE_KINDS] } }, select: SPAN });
-  return rows.map(toSpan);
-}
 
 /** The school's calendar as the planned-session engine reads it (src/lib/occurrences.ts, ADR 013). */
 export async function loadSchoolCalendar(schoolId: string, client: Tx | Db = db): Promise<SchoolCalendar> {

@@ -17,6 +17,8 @@ import { RecentPoints } from "@/features/points/components/recent-points";
 import { RECENT_POINTS_HEADING } from "@/features/points/components/reverse-points-form";
 import { ProgrammePicker } from "@/features/programmes/components/programme-picker";
 import { ParticipantLists } from "@/features/students/components/participant-lists";
+import { getCoordinatorTodo } from "@/features/todo/queries";
+import { TodoList } from "@/features/todo/components/todo-list";
 
 export const metadata: Metadata = { title: "Programme dashboard" };
 
@@ -38,13 +40,15 @@ export default async function CoordinatorPage({ searchParams }: { searchParams: 
       </AppShell>
     );
   }
-  const [figures, participants, pairings, recentPoints] = await Promise.all([
+  const [todo, figures, participants, pairings, recentPoints] = await Promise.all([
+    getCoordinatorTodo(actor, programme.id),
     getCoordinatorFigures(actor, programme.id),
     listParticipants(actor, programme.id, q),
     listPairingsForCoordinator(actor, programme.id, { q, status: params.status }),
     listRecentPoints(actor, programme.id),
   ]);
   const today = todayIn(actor.timezone);
+  const here = `/coordinator?programme=${programme.id}`;
   const freeMentors = participants.mentors.filter((m) => m.load < m.capacity);
   const waitingMentees = participants.mentees.filter((m) => m.isWaiting);
   return (
@@ -54,17 +58,26 @@ export default async function CoordinatorPage({ searchParams }: { searchParams: 
         description="Your programme at a glance."
         action={<ProgrammePicker programmes={programmes} currentId={programme.id} />}
       />
+      <div id="todo" className="scroll-mt-4">
+        <TodoList programmeId={programme.id} open={todo.open} setAside={todo.setAside} timezone={actor.timezone} />
+      </div>
       <dl className="mb-6 grid grid-cols-2 gap-3 md:grid-cols-3 lg:grid-cols-6">
-        <Stat label="Live pairings" value={figures.livePairings} detail="trial or active" />
+        <Stat label="Live pairings" value={figures.livePairings} detail="trial or active" href={`${here}#pairings`} />
         <Stat
           label="Sessions this week"
           value={`${figures.sessionsHeldThisWeek} of ${figures.sessionsPlannedThisWeek}`}
           detail="held of planned"
+          href={`${here}#pairings`}
         />
-        <Stat label="Mentees waiting" value={figures.menteesWithoutPairing} detail="without a mentor" />
-        <Stat label="Mentors free" value={figures.mentorsWithoutPairing} detail="without a pairing" />
-        <Stat label="Quiet pairings" value={figures.pairingsQuiet14Days} detail="no session in 14 days" />
-        <Stat label="Points this week" value={figures.pointsThisWeek} detail={`${figures.pointEntriesThisWeek} entries`} />
+        <Stat label="Mentees waiting" value={figures.menteesWithoutPairing} detail="without a mentor" href={`${here}#participants`} />
+        <Stat label="Mentors free" value={figures.mentorsWithoutPairing} detail="without a pairing" href={`${here}#participants`} />
+        <Stat label="Quiet pairings" value={figures.pairingsQuiet14Days} detail="no session in 14 days" href={`${here}#todo`} />
+        <Stat
+          label="Points this week"
+          value={figures.pointsThisWeek}
+          detail={`${figures.pointEntriesThisWeek} entries`}
+          href={`/staff?programme=${programme.id}`}
+        />
       </dl>
 
       <div className="mb-4">
@@ -73,7 +86,7 @@ export default async function CoordinatorPage({ searchParams }: { searchParams: 
 
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">
-          <Card title="Pairings and groups">
+          <Card title="Pairings and groups" className="scroll-mt-4" id="pairings">
             {pairings.length === 0 ? (
               <EmptyState title={q ? "No pairings match your search" : "No pairings yet"}>
                 Create the first pairing with the form below.
@@ -99,7 +112,9 @@ export default async function CoordinatorPage({ searchParams }: { searchParams: 
               }))}
             />
           </Card>
-          <ParticipantLists mentors={participants.mentors} mentees={participants.mentees} />
+          <div id="participants" className="scroll-mt-4">
+            <ParticipantLists mentors={participants.mentors} mentees={participants.mentees} />
+          </div>
         </div>
         <div className="space-y-6">
           <Card title="Award points">

@@ -1,4 +1,5 @@
 import clsx from "clsx";
+import Link from "next/link";
 import type { ReactNode } from "react";
 
 export function Card({
@@ -8,7 +9,10 @@ export function Card({
   headingLevel = 2,
   action,
   headingId,
+  id,
 }: {
+  /** The section's own id, for links to it (#pairings). */
+  id?: string;
   title?: ReactNode;
   children: ReactNode;
   className?: string;
@@ -19,7 +23,7 @@ export function Card({
 }) {
   const Heading = headingLevel === 2 ? "h2" : "h3";
   return (
-    <section className={clsx("rounded-[var(--radius-card)] border border-line bg-surface p-4 sm:p-5", className)}>
+    <section id={id} className={clsx("rounded-[var(--radius-card)] border border-line bg-surface p-4 sm:p-5", className)}>
       {title ? (
         <div className="mb-3 flex flex-wrap items-center justify-between gap-2">
           <Heading id={headingId} tabIndex={headingId ? -1 : undefined} className="text-lg font-bold">
@@ -33,11 +37,20 @@ export function Card({
   );
 }
 
-export function Stat({ label, value, detail }: { label: string; value: ReactNode; detail?: ReactNode }) {
+/** A figure; with `href`, its value links to the list behind it. */
+export function Stat({ label, value, detail, href }: { label: string; value: ReactNode; detail?: ReactNode; href?: string }) {
   return (
     <div className="rounded-[var(--radius-card)] border border-line bg-surface p-4">
       <dt className="text-sm text-muted">{label}</dt>
-      <dd className="mt-1 text-2xl font-bold">{value}</dd>
+      <dd className="mt-1 text-2xl font-bold">
+        {href ? (
+          <Link href={href} className="text-accent underline underline-offset-4" aria-label={`${label}: ${String(value)}. Show the list`}>
+            {value}
+          </Link>
+        ) : (
+          value
+        )}
+      </dd>
       {detail ? <dd className="mt-1 text-sm text-muted">{detail}</dd> : null}
     </div>
   );

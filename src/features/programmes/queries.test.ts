@@ -11,6 +11,7 @@ import {
   createSessionRow,
   createStaffUser,
   createStudent,
+  setPairingSlotRow,
 } from "@/server/factories";
 import { addDaysIso, startOfDayInstant, todayIn, toDbDate, weekOf } from "@/lib/dates";
 import { actorFor } from "@/test-support/actors";
@@ -58,10 +59,13 @@ async function buildProgramme() {
 
   const p1 = await pair(m1!, e1!, "ACTIVE", 42); // met today: live, held this week
   const p2 = await pair(m2!, e2!, "TRIAL", 30); // last met 20 days ago: quiet
-  await pair(m3!, e3!, "ACTIVE", 5); // new, not met yet: not quiet
-  await pair(m4!, e4!, "PAUSED", 42); // paused: not live, but e4 and m4 still have a pairing
+  const p3 = await pair(m3!, e3!, "ACTIVE", 5); // new, not met yet: not quiet
+  const p4 = await pair(m4!, e4!, "PAUSED", 42); // paused: not live, but e4 and m4 still have a pairing
   await pair(m1!, e5!, "ENDED", 60); // ended: e5 has no pairing now
-  await pair(m6!, e8!, "TRIAL", 20); // never met in 20 days: quiet
+  const p6 = await pair(m6!, e8!, "TRIAL", 20); // never met in 20 days: quiet
+  // Every pairing meets on Fridays, so each live one plans one meeting this week (a Friday is never
+  // before a pairing that started five days ago); the paused one plans none.
+  for (const p of [p1, p2, p3, p4, p6]) await setPairingSlotRow(db, { schoolId, pairingId: p.id, weekday: 5 });
   // e6 has never been paired; e7 has left; m5 has never been paired.
 
   const session = (pairingId: string, heldOn: string) =>

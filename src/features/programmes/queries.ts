@@ -3,8 +3,8 @@ import { db } from "@/server/db";
 import type { Actor } from "@/server/actor";
 import { notFoundFor, requireRoleForRead } from "@/server/security-events";
 import { addDaysIso, fromDbDate, startOfDayInstant, todayIn, toDbDate, weekOf } from "@/lib/dates";
-import { plannedSessionsInWeek } from "@/lib/planned-sessions";
-import { holidaysFor } from "@/server/calendar";
+import { occurrencesBetween } from "@/lib/occurrences";
+import { loadSchedules } from "@/server/schedules";
 import { programmesVisibleTo } from "./policy";
 import { waitingMenteeWhere } from "@/features/pairings/waiting";
 import { HELD_STATUSES, LIVE_STATUSES } from "@/features/pairings/status";
@@ -50,7 +50,7 @@ export async function getCoordinatorFigures(actor: Actor, programmeId: string): 
   const today = todayIn(actor.timezone);
   const week = weekOf(today);
   const schoolId = actor.schoolId;
-  const [pairings, sessionsThisWeek, menteesWithout, mentorsWithout, points, holidays] = await Promise.all([
+  const [pairings, sessionsThisWeek, menteesWithout, mentorsWithout, points] = await Promise.all([
     db.pairing.findMany({
       where: { schoolId, programmeId, status: { in: [...LIVE_STATUSES] } },
       select: { id: true, status: true, startsOn: true, sessions: { select: { heldOn: true }, orderBy: { heldOn: "desc" }, take: 1 } },
@@ -74,8 +74,18 @@ export async function getCoordinatorFigures(actor: Actor, programmeId: string): 
       _sum: { amount: true },
       _count: true,
     }),
-    holidaysFor(schoolId),
   ]);
+  // Planned this week: each live pairing's meetings this week from its slot and the calendar (ADR 013).
+  const { calendar, schedules } = await loadSchedules(
+    schoolId,
+    pairings.map((p) => p.id),
+  );
+  const plannedThisWeek = pairings.reduce((n, p) => {
+    const s = schedules.get(p.id);
+    return s?.slot
+      ? n + occurrencesBetween(s.slot, calendar, week.start, week.end, { skips: s.skips, exceptions: s.exceptions }).length
+      : n;
+  }, 0);
   const quietSince = addDaysIso(today, -14);
   const pairingsQuiet14Days = pairings.filter((p) => {
     const last = p.sessions[0]?.heldOn;
@@ -84,12 +94,7 @@ export async function getCoordinatorFigures(actor: Actor, programmeId: string): 
   return {
     livePairings: pairings.length,
     sessionsHeldThisWeek: sessionsThisWeek,
-    sessionsPlannedThisWeek: plannedSessionsInWeek(
-      week.start,
-      pairings.map((p) => ({ status: p.status, startsOn: fromDbDate(p.startsOn) })),
-      programme.cadence,
-      holidays,
-    ),
+    sessionsPlannedThisWeek: plannedThisWeek,
     menteesWithoutPairing: menteesWithout,
     mentorsWithoutPairing: mentorsWithout,
     pairingsQuiet14Days,

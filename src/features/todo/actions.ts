@@ -1,0 +1,6 @@
+"use server";
+
+import { defineAction } from "@/server/action";
+import { dismissTodo } from "./commands";
+
+export const dismissTodoAction = defineAction(dismissTodo);
