@@ -17,12 +17,17 @@ export type DbSnapshot = {
   programmes: number;
   idempotencyKeys: number;
   calendarPeriods: number;
+  programmeSkips: number;
+  schoolActivities: number;
   schoolRows: { id: string; timezone: string; weekAStarts: string[] }[];
   pairingRows: { id: string; status: string; closureReason: string | null; endsOn: string | null; name: string | null }[];
+  programmeRows: { id: string; status: string; version: number }[];
+  activityRows: { id: string; name: string; sortOrder: number; archivedAt: string | null }[];
   users: { id: string; passwordHash: string; sessionVersion: number; mustChangePassword: boolean; disabledAt: string | null }[];
 };
 
-type Counts = Omit<DbSnapshot, "pairingRows" | "users" | "schoolRows">;
+const ROW_LISTS = ["pairingRows", "programmeRows", "activityRows", "users", "schoolRows"] as const;
+type Counts = Omit<DbSnapshot, (typeof ROW_LISTS)[number]>;
 
 export async function snapshotSchools(schoolIds: string[]): Promise<DbSnapshot> {
   const [row] = await db.$queryRaw<DbSnapshot[]>`
@@ -45,10 +50,16 @@ export async function snapshotSchools(schoolIds: string[]): Promise<DbSnapshot> 
       (SELECT count(*)::int FROM "Programme" WHERE "schoolId" IN (SELECT id FROM s)) AS "programmes",
       (SELECT count(*)::int FROM "IdempotencyKey" WHERE "schoolId" IN (SELECT id FROM s)) AS "idempotencyKeys",
       (SELECT count(*)::int FROM "CalendarPeriod" WHERE "schoolId" IN (SELECT id FROM s)) AS "calendarPeriods",
+      (SELECT count(*)::int FROM "ProgrammeSkip" WHERE "schoolId" IN (SELECT id FROM s)) AS "programmeSkips",
+      (SELECT count(*)::int FROM "SchoolActivity" WHERE "schoolId" IN (SELECT id FROM s)) AS "schoolActivities",
       (SELECT coalesce(json_agg(json_build_object('id', x.id, 'timezone', x.timezone, 'weekAStarts', x."weekAStarts") ORDER BY x.id), '[]')
          FROM "School" x WHERE x.id IN (SELECT id FROM s)) AS "schoolRows",
       (SELECT coalesce(json_agg(json_build_object('id', p.id, 'status', p.status, 'closureReason', p."closureReason", 'endsOn', p."endsOn", 'name', p.name) ORDER BY p.id), '[]')
          FROM "Pairing" p WHERE p."schoolId" IN (SELECT id FROM s)) AS "pairingRows",
+      (SELECT coalesce(json_agg(json_build_object('id', p.id, 'status', p.status, 'version', p.version) ORDER BY p.id), '[]')
+         FROM "Programme" p WHERE p."schoolId" IN (SELECT id FROM s)) AS "programmeRows",
+      (SELECT coalesce(json_agg(json_build_object('id', a.id, 'name', a.name, 'sortOrder', a."sortOrder", 'archivedAt', a."archivedAt") ORDER BY a.id), '[]')
+         FROM "SchoolActivity" a WHERE a."schoolId" IN (SELECT id FROM s)) AS "activityRows",
       (SELECT coalesce(json_agg(json_build_object('id', x.id, 'passwordHash', x."passwordHash", 'sessionVersion', x."sessionVersion", 'mustChangePassword', x."mustChangePassword", 'disabledAt', x."disabledAt") ORDER BY x.id), '[]')
          FROM "User" x WHERE x.id IN (SELECT id FROM u)) AS "users"`;
   return row!;
@@ -57,9 +68,9 @@ export async function snapshotSchools(schoolIds: string[]): Promise<DbSnapshot> 
 /** The change in each table's row count between two snapshots; tables that did not change are left out. */
 export function countChanges(before: DbSnapshot, after: DbSnapshot): Partial<Counts> {
   const out: Partial<Record<keyof Counts, number>> = {};
-  for (const key of Object.keys(before) as (keyof DbSnapshot)[]) {
-    if (key === "pairingRows" || key === "users" || key === "schoolRows") continue;
-    const diff = (after[key] as number) - (before[key] as number);
+  for (const key of Object.keys(before) as (keyof Counts)[]) {
+    if ((ROW_LISTS as readonly string[]).includes(key)) continue;
+    const diff = after[key] - before[key];
     if (diff !== 0) out[key] = diff;
   }
   return out;

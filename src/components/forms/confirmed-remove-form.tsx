@@ -17,6 +17,8 @@ export function ConfirmedRemoveForm({
   openerLabel,
   title,
   description,
+  openerText = "Remove…",
+  confirmLabel = "Remove",
 }: {
   action: FormAction;
   focusId: string;
@@ -26,6 +28,9 @@ export function ConfirmedRemoveForm({
   openerLabel?: string;
   title: string;
   description: string;
+  /** For a removal by another name ("Retire…"): the opener's text and the dialog's confirm button. */
+  openerText?: string;
+  confirmLabel?: string;
 }) {
   const formId = `remove-${field.value}`;
   const { state, formAction } = useForm(useAnnouncedAction(action, focusId));
@@ -35,7 +40,7 @@ export function ConfirmedRemoveForm({
       {state.ok ? null : <FormMessage state={state} />}
       <input type="hidden" name={field.name} value={field.value} />
       <Button variant="secondary" onClick={() => dialog.setOpen(true)} aria-label={openerLabel}>
-        Remove…
+        {openerText}
       </Button>
       <ConfirmDialog
         open={dialog.open}
@@ -43,7 +48,7 @@ export function ConfirmedRemoveForm({
         onConfirm={dialog.confirm}
         title={title}
         description={description}
-        confirmLabel="Remove"
+        confirmLabel={confirmLabel}
       />
     </form>
   );
