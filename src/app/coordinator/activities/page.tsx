@@ -5,9 +5,8 @@ import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { hasRole } from "@/server/actor";
 import { requireActor } from "@/server/session";
 import { listActivitiesForStaff } from "@/features/activities/queries";
-import { ACTIVE_ACTIVITIES_HEADING, RETIRED_ACTIVITIES_HEADING } from "@/features/activities/headings";
+import { ACTIVE_ACTIVITIES_HEADING, activityNameId, RETIRED_ACTIVITIES_HEADING } from "@/features/activities/headings";
 import {
-  activityNameId,
   AddActivityForm,
   MoveActivityForm,
   RenameActivityForm,

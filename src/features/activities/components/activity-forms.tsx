@@ -8,10 +8,7 @@ import { FormMessage } from "@/components/forms/form-message";
 import { useForm } from "@/components/forms/use-form";
 import { useAnnouncedAction } from "@/components/ui/toast";
 import { addActivityAction, moveActivityAction, renameActivityAction, restoreActivityAction, retireActivityAction } from "../actions";
-import { ACTIVE_ACTIVITIES_HEADING, RETIRED_ACTIVITIES_HEADING } from "../headings";
-
-/** The activity's name on the page, where focus goes after it moves (its buttons may have moved or gone). */
-export const activityNameId = (activityId: string) => `activity-${activityId}`;
+import { ACTIVE_ACTIVITIES_HEADING, activityNameId, RETIRED_ACTIVITIES_HEADING } from "../headings";
 
 export function AddActivityForm() {
   const { state, formAction, value, errors, key } = useForm(addActivityAction);
