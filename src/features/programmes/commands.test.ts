@@ -329,6 +329,45 @@ describe("programmes", () => {
     });
   });
 
+  describe("races", () => {
+    it("two saves from one form at once: one is saved, the other is told to reload", async () => {
+      const p = await newProgramme();
+      const form = await settingsForm(p.id);
+      const results = await Promise.all([
+        updateProgramme.run(coordinator, { ...form, name: "Edit A" }),
+        updateProgramme.run(coordinator, { ...form, name: "Edit B" }),
+      ]);
+      expect(results.filter((r) => r.ok)).toHaveLength(1);
+      expect(results.find((r) => !r.ok)?.message).toBe(STALE_PROGRAMME_MESSAGE);
+      expect((await db.programme.findFirstOrThrow({ where: { id: p.id } })).version).toBe(2);
+    });
+
+    it("closing while a pairing is created: never a live pairing in a closed programme", async () => {
+      for (let round = 0; round < 4; round += 1) {
+        const own = await buildSchool({ withCalendar: true });
+        const ownCoordinator = await actorFor(own.staff.coordinator);
+        for (const pairing of [own.pairing, own.otherPairing])
+          await changePairingStatus.run(ownCoordinator, { pairingId: pairing.id, status: "ENDED", closureReason: "GOALS_MET" });
+        await db.mentorProfile.updateMany({ where: { programmeId: own.programme.id }, data: { trainingComplete: true } });
+        const [closed, created] = await Promise.all([
+          changeProgrammeStatus.run(ownCoordinator, { programmeId: own.programme.id, version: "1", status: "CLOSED" }),
+          createPairing.run(ownCoordinator, {
+            programmeId: own.programme.id,
+            kind: "ONE_TO_ONE",
+            mentorIds: own.pupils.spareMentor.id,
+            menteeIds: own.pupils.spareMentee.id,
+            startsOn: own.today,
+            idempotencyKey: randomUUID(),
+          }),
+        ]);
+        expect([closed.ok, created.ok], `round ${round}: ${closed.message} / ${created.message}`).not.toEqual([true, true]);
+        const programme = await db.programme.findFirstOrThrow({ where: { id: own.programme.id } });
+        const live = await db.pairing.count({ where: { programmeId: own.programme.id, status: { in: ["TRIAL", "ACTIVE"] } } });
+        expect(programme.status === "CLOSED" && live > 0).toBe(false);
+      }
+    });
+  });
+
   describe("skipped weeks", () => {
     const mocks = (programmeId: string, extra: Record<string, string> = {}) => ({
       programmeId,
