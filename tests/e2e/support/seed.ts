@@ -209,7 +209,7 @@ export async function seedSchool(db: Db, options: SeedOptions = {}) {
           pairingId,
           loggedById: staff.coordinator.id,
           heldOn: addDaysIso(today, -daysAgo),
-          activity: "CHECK_IN",
+          activity: "Check-in chat",
           pupils: [{ studentId: mentee.id, attendance: "PRESENT", mood: 4 }],
         });
       }
