@@ -12,10 +12,16 @@ function navFor(actor: Actor) {
       { href: "/coordinator/matching", label: "Suggest matches" },
       { href: "/coordinator/programmes", label: "Programmes" },
     );
-  if (hasRole(actor, "ADMIN")) links.push({ href: "/admin", label: "School" }, { href: "/admin/calendar", label: "Calendar" });
-  // The activity list is the school's: admins keep it too (coordinators reach it from Programmes).
-  if (hasRole(actor, "ADMIN")) links.push({ href: "/coordinator/activities", label: "Activities" });
+  if (hasRole(actor, "ADMIN"))
+    links.push(
+      { href: "/admin", label: "School" },
+      { href: "/admin/calendar", label: "Calendar" },
+      { href: "/admin/school-day", label: "School day" },
+      // The activity list is the school's: admins keep it too (coordinators reach it from Programmes).
+      { href: "/coordinator/activities", label: "Activities" },
+    );
   if (hasRole(actor, "TEACHER", "DSL", "COORDINATOR")) links.push({ href: "/staff", label: "Points" });
+  if (hasRole(actor, "TEACHER", "DSL")) links.push({ href: "/staff/supervising", label: "Pairings I supervise" });
   if (hasRole(actor, "COORDINATOR", "DSL")) links.push({ href: "/staff/keep-apart", label: "Keep apart" });
   if (hasRole(actor, "MENTOR")) links.push({ href: "/mentor", label: "Mentoring" });
   if (actor.studentId) links.push({ href: "/student", label: "My page" });

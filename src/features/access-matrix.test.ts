@@ -9,13 +9,23 @@ import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/server/actor";
 import { FORBIDDEN_MESSAGE, NOT_FOUND_MESSAGE } from "@/server/command";
-import { academicCalendar, addMentee, addMentor, createProgramme, createStudent } from "@/server/factories";
+import {
+  academicCalendar,
+  addMentee,
+  addMentor,
+  createProgramme,
+  createSessionRow,
+  createStudent,
+  setPairingSlotRow,
+} from "@/server/factories";
+import { nextMeetings } from "@/features/meetings/next";
 import { addDaysIso, toDbDate } from "@/lib/dates";
 import { actorFor, FACTORY_PASSWORD } from "@/test-support/actors";
 import { runCommand, type RunnableCommand } from "@/test-support/commands";
 import { SIGNED_OUT_MESSAGE } from "@/test-support/expectations";
 import { buildWorld, uniqueEmail } from "@/test-support/school";
 import { db } from "@/server/db";
+import { NO_LINK_MESSAGE } from "@/features/feed/commands";
 
 const FEATURES_DIR = path.dirname(fileURLToPath(import.meta.url));
 
@@ -26,6 +36,8 @@ type Cell = "allowed" | "denied" | { rule: string };
 const Y: Cell = "allowed";
 const N: Cell = "denied";
 type Row = [Cell, Cell, Cell, Cell, Cell, Cell, Cell, Cell];
+const NO_PAIRINGS: Cell = { rule: "You can make a calendar link once you supervise a pairing that is on trial or active." };
+const NO_LINK: Cell = { rule: NO_LINK_MESSAGE };
 
 // "public" rows run before anyone is signed in; they are only checked to exist.
 // prettier-ignore
@@ -45,9 +57,23 @@ const MATRIX: Record<string, "public" | Row> = {
   "calendar/addCalendarPeriodAction":               [N, Y,    N,    N,    N,  N,     N,     N],
   "calendar/removeCalendarPeriodAction":            [N, Y,    N,    N,    N,  N,     N,     N],
   "calendar/saveSchoolWeekAction":                  [N, Y,    N,    N,    N,  N,     N,     N],
+  // Mentors and staff who supervise a pairing (here the teacher and the DSL); other staff are told why not.
+  "feed/makeCalendarLinkAction":                    [N, NO_PAIRINGS, NO_PAIRINGS, Y, Y, Y, N, NO_PAIRINGS],
+  // Anyone with a live link may turn it off (here all but the coordinator, who has none).
+  "feed/turnOffCalendarLinkAction":                 [N, Y,    NO_LINK, Y,  Y,  Y,     N,     NO_LINK],
+  "day-slots/addDaySlotAction":                     [N, Y,    N,    N,    N,  N,     N,     N],
+  "day-slots/updateDaySlotAction":                  [N, Y,    N,    N,    N,  N,     N,     N],
+  "day-slots/setYearGroupTimesAction":              [N, Y,    N,    N,    N,  N,     N,     N],
+  "day-slots/removeYearGroupTimesAction":           [N, Y,    N,    N,    N,  N,     N,     N],
+  "day-slots/retireDaySlotAction":                  [N, Y,    N,    N,    N,  N,     N,     N],
+  "day-slots/restoreDaySlotAction":                 [N, Y,    N,    N,    N,  N,     N,     N],
   "keep-apart/addKeepApartAction":                  [N, N,    Y,    N,    Y,  N,     N,     N],
   "keep-apart/removeKeepApartAction":               [N, N,    Y,    N,    Y,  N,     N,     N],
   "matching/acceptSuggestionsAction":               [N, N,    Y,    N,    N,  N,     N,     N],
+  "meetings/setPairingSlotAction":                  [N, N,    Y,    N,    N,  N,     N,     N],
+  "meetings/moveOccurrenceAction":                  [N, N,    Y,    N,    N,  N,     N,     N],
+  "meetings/cancelOccurrenceAction":                [N, N,    Y,    N,    N,  N,     N,     N],
+  "meetings/undoOccurrenceChangeAction":            [N, N,    Y,    N,    N,  N,     N,     N],
   "matching/saveMatchWeightsAction":                [N, N,    Y,    N,    N,  N,     N,     N],
   "programmes/createProgrammeAction":               [N, N,    Y,    N,    N,  N,     N,     Y],
   "programmes/updateProgrammeAction":               [N, N,    Y,    N,    N,  N,     N,     N],
@@ -64,7 +90,8 @@ const MATRIX: Record<string, "public" | Row> = {
   "points/awardPointsAction":                       [N, N,    Y,    Y,    N,  N,     N,     N],
   "points/reversePointsAction":                     [N, N,    Y,    N,    N,  N,     N,     N],
   "reviews/recordReviewAction":                     [N, N,    Y,    N,    N,  N,     N,     N],
-  "sessions/logSessionAction":                      [N, N,    Y,    N,    N,  Y,     N,     N],
+  "sessions/logSessionAction":                      [N, N,    Y,    Y,    N,  Y,     N,     N],
+  "sessions/editSessionAction":                     [N, N,    Y,    Y,    N,  Y,     N,     N],
 };
 
 type World = Awaited<ReturnType<typeof buildWorld>>;
@@ -81,6 +108,13 @@ type Extra = {
   programmeToClose: Record<Column, string>;
   skipToRemove: Record<Column, string>;
   activityToChange: Record<Column, { rename: string; retire: string; restore: string; move: string }>;
+  /** The school's lunch slot, and three planned Wednesdays of the mentor's pairing: to move, to cancel, and one already moved. */
+  lunchSlotId: string;
+  meetings: { toMove: string; toCancel: string; moved: string };
+  /** A session logged by each column that may edit its own (the teacher on the mentor's behalf). */
+  sessionsToEdit: Record<"MENTOR" | "COORDINATOR" | "TEACHER", { id: string; heldOn: string }>;
+  /** Slots of their own, so changing them leaves the school's Break and Lunch as other rows expect. */
+  daySlots: { toChange: string; toRetire: string; retired: string; yearTimeToRemove: string };
 };
 
 /** Extra pupils and keep-apart pairs, so no allowed cell depends on another row or column. */
@@ -167,7 +201,72 @@ async function prepare(w: World): Promise<Extra> {
       move: (await activity("Move")).id,
     };
   }
+  // The mentor's pairing meets on Wednesday lunchtimes; meetings a week or more ahead are changed.
+  // The teacher supervises it, so they may log (and edit what they logged) on the mentor's behalf.
+  await setPairingSlotRow(db, {
+    schoolId: school.id,
+    pairingId: w.a.pairing.id,
+    weekday: 3,
+    slotKey: "LUNCH",
+    supervisorId: staff.teacher.id,
+  });
+  const authors = { MENTOR: w.a.pupils.mentor.userId!, COORDINATOR: staff.coordinator.id, TEACHER: staff.teacher.id };
+  const sessionsToEdit = {} as Extra["sessionsToEdit"];
+  for (const [i, [column, userId]] of Object.entries(authors).entries()) {
+    // Days well before the ones the log row uses (today minus the column's index).
+    const heldOn = addDaysIso(today, -20 - i);
+    const row = await createSessionRow(db, {
+      schoolId: school.id,
+      pairingId: w.a.pairing.id,
+      loggedById: userId,
+      heldOn,
+      pupils: [{ studentId: w.a.pupils.mentee.id }],
+    });
+    sessionsToEdit[column as keyof typeof authors] = { id: row.id, heldOn };
+  }
+  const lunchSlotId = (await db.pairing.findFirstOrThrow({ where: { id: w.a.pairing.id } })).slotId!;
+  const { meetings } = await nextMeetings(school.id, [{ id: w.a.pairing.id, status: "ACTIVE" }]);
+  const first = meetings.get(w.a.pairing.id)!.plannedOn;
+  const planned = { toMove: addDaysIso(first, 7), toCancel: addDaysIso(first, 14), moved: addDaysIso(first, 21) };
+  await db.occurrenceException.create({
+    data: {
+      schoolId: school.id,
+      pairingId: w.a.pairing.id,
+      originalOn: toDbDate(planned.moved),
+      change: "CANCELLED",
+      reason: "Matrix",
+      createdById: staff.coordinator.id,
+    },
+  });
+  // The teacher and the DSL supervise a pairing each; the admin, teacher, DSL and mentor have a live
+  // calendar link (the admin's from when they supervised one), so either feed row runs first.
+  await db.pairing.update({
+    where: { schoolId_id: { schoolId: school.id, id: w.a.pairing.id } },
+    data: { supervisorId: staff.teacher.id },
+  });
+  await db.pairing.update({
+    where: { schoolId_id: { schoolId: school.id, id: w.a.otherPairing.id } },
+    data: { supervisorId: staff.dsl.id },
+  });
+  await db.calendarFeed.createMany({
+    data: [staff.admin.id, staff.teacher.id, staff.dsl.id, w.a.pupils.mentor.userId!].map((userId, i) => ({
+      schoolId: school.id,
+      userId,
+      tokenHash: `matrix-${i}-${school.id}`,
+    })),
+  });
+  const slot = (key: string, archivedAt: Date | null = null) =>
+    db.schoolSlot.create({
+      data: { schoolId: school.id, key, name: `Matrix ${key}`, startTime: "15:20", endTime: "16:00", sortOrder: 9, archivedAt },
+    });
+  const [toChange, toRetire, retired] = await Promise.all([slot("CHANGE"), slot("RETIRE"), slot("RETIRED", new Date())]);
+  const yearTimeToRemove = await db.schoolSlotYearTime.create({
+    data: { schoolId: school.id, slotId: toChange.id, yearGroup: 12, startTime: "15:30", endTime: "16:10" },
+  });
   return {
+    sessionsToEdit,
+    lunchSlotId,
+    meetings: planned,
     pairForCreate,
     pairForAccept,
     keepApartToRemove,
@@ -178,6 +277,7 @@ async function prepare(w: World): Promise<Extra> {
     programmeToClose,
     skipToRemove,
     activityToChange,
+    daySlots: { toChange: toChange.id, toRetire: toRetire.id, retired: retired.id, yearTimeToRemove: yearTimeToRemove.id },
   };
 }
 
@@ -231,6 +331,25 @@ const INPUTS: Record<string, (w: World, column: Column, x: Extra) => Record<stri
     endsOn: addDaysIso(x.academicYear.startsOn, 46), // a whole week, so it holds school days whatever the year
   }),
   "calendar/removeCalendarPeriodAction": (_w, column, x) => ({ periodId: x.periodToRemove[column] }),
+  "meetings/setPairingSlotAction": (w, _c, x) => ({
+    pairingId: w.a.pairing.id,
+    weekday: "3",
+    slotId: x.lunchSlotId,
+    place: "Library",
+    minutes: "20",
+    cadence: "WEEKLY",
+    supervisorId: w.a.staff.teacher.id,
+  }),
+  "meetings/moveOccurrenceAction": (w, _c, x) => ({
+    pairingId: w.a.pairing.id,
+    originalOn: x.meetings.toMove,
+    movedTo: addDaysIso(x.meetings.toMove, 1),
+    startTime: "12:30",
+    place: "Hall",
+    reason: "Matrix",
+  }),
+  "meetings/cancelOccurrenceAction": (w, _c, x) => ({ pairingId: w.a.pairing.id, originalOn: x.meetings.toCancel, reason: "Matrix" }),
+  "meetings/undoOccurrenceChangeAction": (w, _c, x) => ({ pairingId: w.a.pairing.id, originalOn: x.meetings.moved }),
   "calendar/saveSchoolWeekAction": () => ({ timezone: "Europe/London", weekAMonday: "2026-09-07" }),
   "activities/addActivityAction": (_w, column) => ({ name: `Matrix activity ${column}` }),
   "activities/renameActivityAction": (_w, column, x) => ({ activityId: x.activityToChange[column].rename, name: `Renamed ${column}` }),
@@ -281,6 +400,24 @@ const INPUTS: Record<string, (w: World, column: Column, x: Extra) => Record<stri
     reason: "Matrix mocks",
   }),
   "programmes/removeProgrammeSkipAction": (_w, column, x) => ({ skipId: x.skipToRemove[column] }),
+  "feed/makeCalendarLinkAction": () => ({}),
+  "feed/turnOffCalendarLinkAction": () => ({}),
+  "day-slots/addDaySlotAction": () => ({ name: "Matrix club", startTime: "15:20", endTime: "16:30" }),
+  "day-slots/updateDaySlotAction": (_w, _c, x) => ({
+    slotId: x.daySlots.toChange,
+    name: "Matrix changed",
+    startTime: "15:25",
+    endTime: "16:05",
+  }),
+  "day-slots/setYearGroupTimesAction": (_w, _c, x) => ({
+    slotId: x.daySlots.toChange,
+    yearGroup: "7",
+    startTime: "15:10",
+    endTime: "15:50",
+  }),
+  "day-slots/removeYearGroupTimesAction": (_w, _c, x) => ({ yearTimeId: x.daySlots.yearTimeToRemove }),
+  "day-slots/retireDaySlotAction": (_w, _c, x) => ({ slotId: x.daySlots.toRetire }),
+  "day-slots/restoreDaySlotAction": (_w, _c, x) => ({ slotId: x.daySlots.retired }),
   "auth/switchSchoolAction": (w) => ({ schoolId: w.a.school.id }),
   // Each column is a different person changing their own password.
   "auth/changePasswordAction": () => ({
@@ -318,7 +455,18 @@ const INPUTS: Record<string, (w: World, column: Column, x: Extra) => Record<stri
     durationMinutes: "20",
     activityId: w.a.activityIds["Check-in chat"]!,
     notes: "Matrix",
+    fitCheck: "YES",
     [`attendance_${w.a.pupils.mentee.id}`]: "PRESENT",
+  }),
+  // Each allowed column edits the session it logged itself; the others try the mentor's.
+  "sessions/editSessionAction": (w, column, x) => ({
+    sessionId: x.sessionsToEdit[column as "MENTOR" | "COORDINATOR" | "TEACHER"]?.id ?? x.sessionsToEdit.MENTOR.id,
+    version: "1",
+    heldOn: x.sessionsToEdit[column as "MENTOR" | "COORDINATOR" | "TEACHER"]?.heldOn ?? x.sessionsToEdit.MENTOR.heldOn,
+    durationMinutes: "25",
+    activityId: w.a.activityIds["Games"]!,
+    notes: "Matrix edit",
+    [`attendance_${w.a.pupils.mentee.id}`]: "LATE",
   }),
 };
 

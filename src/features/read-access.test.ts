@@ -9,6 +9,9 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/server/actor";
 import { listStaffForAdmin } from "@/features/admin/queries";
 import { getCalendarForAdmin } from "@/features/calendar/queries";
+import { getPairingScheduleForStaff } from "@/features/meetings/queries";
+import { getMyCalendarLink } from "@/features/feed/queries";
+import { getSchoolDayForAdmin } from "@/features/day-slots/queries";
 import { listKeepApart, listPupilsForKeepApart } from "@/features/keep-apart/queries";
 import { getGroupSuggestions, getSuggestions, loadMatchingInput } from "@/features/matching/queries";
 import { getPupilForCoordinator } from "@/features/profiles/staff-queries";
@@ -23,7 +26,13 @@ import {
   listProgrammesForCoordinator,
 } from "@/features/programmes/queries";
 import { listActivitiesForStaff } from "@/features/activities/queries";
-import { listMySessionsAsMentor } from "@/features/sessions/queries";
+import {
+  getMentorRecord,
+  getSessionForReader,
+  listMySessionsAsMentee,
+  listMySessionsAsMentor,
+  listSupervisedThisWeek,
+} from "@/features/sessions/queries";
 import { listParticipants, listStudentsForAdmin } from "@/features/students/queries";
 import { db } from "@/server/db";
 import { addKeepApartRow, createSessionRow } from "@/server/factories";
@@ -72,8 +81,18 @@ const READS: Read[] = [
     } },
   { name: "getCalendarForAdmin", read: (a) => getCalendarForAdmin(a), access:                                  [Y,   N,    N,    N,  N,     N,     N],
     check: (r) => expect(r).toMatchObject({ timezone: "Europe/London", years: [] }) },
+  // Read with the ids of school a's own slots, to compare.
+  { name: "getSchoolDayForAdmin", read: async (a, w) => ({ day: await getSchoolDayForAdmin(a), own: await db.schoolSlot.findMany({ where: { schoolId: w.a.school.id } }) }),
+    access:                                                                                                      [Y,   N,    N,    N,  N,     N,     N],
+    check: (r) => {
+      const { day, own } = r as { day: Awaited<ReturnType<typeof getSchoolDayForAdmin>>; own: { id: string }[] };
+      expect(day.map((s) => s.key)).toEqual(["BREAK", "LUNCH"]);
+      expect(day.map((s) => s.id).sort()).toEqual(own.map((s) => s.id).sort());
+    } },
   { name: "listStaffForAdmin", read: (a) => listStaffForAdmin(a), access:                                      [Y,   N,    N,    N,  N,     N,     N],
     check: (r, w) => expect((r as { id: string }[]).map((s) => s.id).sort()).toEqual(Object.values(w.a.staff).map((s) => s.id).sort()) },
+  { name: "getPairingScheduleForStaff", read: (a, w) => getPairingScheduleForStaff(a, w.a.pairing.id), access:  [N,   Y,    N,    N,  N,     N,     N],
+    check: (r, w) => expect(r).toMatchObject({ pairingId: w.a.pairing.id, staff: expect.arrayContaining([expect.objectContaining({ userId: w.a.staff.teacher.id })]) }) },
   { name: "getPairingForStaff", read: (a, w) => getPairingForStaff(a, w.a.pairing.id), access:                  [N,   Y,    N,    N,  N,     N,     N],
     check: (r, w) => expect((r as { id: string }).id).toBe(w.a.pairing.id) },
   { name: "getCoordinatorFigures", read: (a, w) => getCoordinatorFigures(a, w.a.programme.id), access:          [N,   Y,    N,    N,  N,     N,     N],
@@ -112,10 +131,20 @@ const READS: Read[] = [
     check: (r, w, c) => expect((r as { id: string }[]).map((p) => p.id)).toEqual(c === "otherSchoolCoordinator" ? [w.b.programme.id] : [w.a.programme.id]) },
   { name: "listMyPairings", read: (a) => listMyPairings(a), access:                                           [Y,   Y,    Y,    Y,  Y,     Y,     Y],
     check: (r, w, c) => expect((r as { id: string }[]).map((p) => p.id)).toEqual(c === "MENTOR" || c === "MENTEE" ? [w.a.pairing.id] : []) },
-  { name: "getPairingToLog", read: (a, w) => getPairingToLog(a, w.a.pairing.id), access:                        [N,   N,    N,    N,  Y,     N,     N],
+  // The teacher supervises the mentor's pairing (set up below), so may log for it.
+  { name: "getPairingToLog", read: (a, w) => getPairingToLog(a, w.a.pairing.id), access:                        [N,   Y,    Y,    N,  Y,     N,     N],
     check: (r, w) => expect((r as { id: string; mentees: { studentId: string }[] })).toMatchObject({ id: w.a.pairing.id, mentees: [{ studentId: w.a.pupils.mentee.id }] }) },
   { name: "listMySessionsAsMentor", read: (a) => listMySessionsAsMentor(a), access:                           [Y,   Y,    Y,    Y,  Y,     Y,     Y],
     check: (r, _w, c) => expect((r as unknown[]).length).toBe(c === "MENTOR" ? 1 : 0) },
+  { name: "listMySessionsAsMentee", read: (a) => listMySessionsAsMentee(a), access:                           [Y,   Y,    Y,    Y,  Y,     Y,     Y],
+    check: (r, _w, c) => expect((r as unknown[]).length).toBe(c === "MENTEE" ? 1 : 0) },
+  { name: "getMentorRecord", read: (a) => getMentorRecord(a), access:                                         [Y,   Y,    Y,    Y,  Y,     Y,     Y],
+    check: (r, _w, c) => (c === "MENTOR" ? expect(r).toMatchObject({ sessions: 1, minutes: 20, attendancePercent: 100 }) : c === "MENTEE" ? expect(r).toMatchObject({ sessions: 0 }) : expect(r).toBeNull()) },
+  // The session in school a was logged by its coordinator: they, the DSL and the supervising teacher read it; nobody else.
+  { name: "getSessionForReader", read: async (a, w) => getSessionForReader(a, (await db.mentoringSession.findFirstOrThrow({ where: { pairingId: w.a.pairing.id } })).id), access: [N, Y, Y, Y, N, N, N],
+    check: (r, w) => expect(r).toMatchObject({ pairingId: w.a.pairing.id }) },
+  { name: "listSupervisedThisWeek", read: (a) => listSupervisedThisWeek(a), access:                           [Y,   Y,    Y,    Y,  N,     N,     Y],
+    check: (r, w, c) => expect((r as { id: string }[]).map((p) => p.id)).toEqual(c === "TEACHER" ? [w.a.pairing.id] : []) },
   { name: "getLeaderboard", read: (a, w) => getLeaderboard(a, w.a.programme.id), access:                        [Y,   Y,    Y,    Y,  Y,     Y,     N],
     check: (r, w) => {
       const board = r as Awaited<ReturnType<typeof getLeaderboard>>;
@@ -126,6 +155,10 @@ const READS: Read[] = [
     check: (r, _w, c) => expect((r as { total: number }).total).toBe(c === "MENTEE" ? 3 : 0) },
   { name: "getMyProfile", read: (a) => getMyProfile(a), access:                                               [Y,   Y,    Y,    Y,  Y,     Y,     Y],
     check: (r, _w, c) => (c === "MENTOR" || c === "MENTEE" ? expect(r).toMatchObject({ interests: [] }) : expect(r).toBeNull()) },
+  // Mentors and staff: the reader's own link only (none yet), and how many pairings their feed would show
+  // (the teacher supervises the mentor's pairing).
+  { name: "getMyCalendarLink", read: (a) => getMyCalendarLink(a), access:                                   [Y,   Y,    Y,    Y,  Y,     N,     Y],
+    check: (r, _w, c) => expect(r).toMatchObject({ madeOn: null, isStaff: c !== "MENTOR", pairingCount: c === "TEACHER" || c === "MENTOR" ? 1 : 0 }) },
   // The demo mentee has a mentor, so she is offered no choices (pairings/waiting.ts).
   { name: "getMentorChoices", read: (a) => getMentorChoices(a), access:                                       [Y,   Y,    Y,    Y,  Y,     Y,     Y],
     check: (r) => expect(r).toEqual([]) },
@@ -181,6 +214,10 @@ describe("read access: each query as each reader", () => {
       pupils: [{ studentId: a.pupils.mentee.id }],
     });
     sessionId = session.id;
+    await db.pairing.update({
+      where: { schoolId_id: { schoolId: a.school.id, id: a.pairing.id } },
+      data: { supervisorId: a.staff.teacher.id },
+    });
   });
 
   for (const { name, read, access, check } of READS) {

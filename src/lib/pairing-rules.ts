@@ -38,8 +38,10 @@ export function firstPairRuleBroken(facts: PairFacts, rules: PairRules): PairRul
 }
 
 /**
- * Free at the same time: they share a weekly slot, or one of them has not said when they are free
+ * Free at the same time: they share a weekly free time, or one of them has not said when they are free
  * (not known is not a clash, so a school that has not collected free times can still pair; ADR 009).
+ * The callers pass free-time tokens (`freeTimeTokens`, lib/day-slots.ts), which carry each pupil's
+ * year group's times, so a split lunch is not shared (ADR 014).
  */
 export function sharesFreeTime(a: readonly string[], b: readonly string[]): boolean {
   return a.length === 0 || b.length === 0 || a.some((slot) => b.includes(slot));

@@ -39,6 +39,14 @@ export const choiceId = (missing: string) =>
     .min(1, { error: missing, abort: true })
     .regex(/^[A-Za-z0-9_-]{1,40}$/, { error: "That is not a valid choice." });
 
+/** A time of day, "12:30" (24-hour, school time). */
+export const timeOfDay = (missing: string) =>
+  z
+    .string({ error: missing })
+    .trim()
+    .min(1, { error: missing, abort: true })
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: "Enter a time like 12:30." });
+
 export const isoDate = z
   .string({ error: "Enter a date." })
   .trim()

@@ -1,8 +1,8 @@
 import type { Prisma } from "@/generated/prisma/client";
-import type { Tx } from "./db";
+import type { Db, Tx } from "./db";
 
 // Values of these fields are never copied into the audit log; only the field name is recorded.
-const SENSITIVE_FIELDS = new Set(["sendNotes", "notes", "reason", "passwordHash", "password", "referralReason", "concern"]);
+const SENSITIVE_FIELDS = new Set(["sendNotes", "notes", "fitCheckNote", "reason", "passwordHash", "password", "referralReason", "concern"]);
 
 export type AuditEntry = {
   action: string;
@@ -22,8 +22,8 @@ export function redact(changes: Record<string, unknown>): Prisma.InputJsonObject
   return out;
 }
 
-/** Written in the same transaction as the change it records. */
-export async function writeAudit(tx: Tx, who: { userId: string | null; schoolId: string }, entry: AuditEntry) {
+/** Written in the same transaction as the change it records (or, for a view, on its own). */
+export async function writeAudit(tx: Tx | Db, who: { userId: string | null; schoolId: string }, entry: AuditEntry) {
   await tx.auditLog.create({
     data: {
       schoolId: who.schoolId,

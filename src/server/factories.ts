@@ -293,3 +293,38 @@ export async function createPointEntry(
     data: { ...input, category: input.category ?? "EFFORT", reason: input.reason ?? "Good effort" },
   });
 }
+
+/** Gives a pairing its regular slot (one of the school's day slots, by key) and, if named, a supervisor. */
+export async function setPairingSlotRow(
+  db: Db,
+  input: {
+    schoolId: string;
+    pairingId: string;
+    weekday: 1 | 2 | 3 | 4 | 5;
+    slotKey?: string;
+    place?: string;
+    minutes?: number | null;
+    cadence?: "WEEKLY" | "FORTNIGHTLY" | null;
+    week?: "A" | "B" | null;
+    from?: IsoDate | null;
+    supervisorId?: string | null;
+  },
+) {
+  const slot = await db.schoolSlot.findUniqueOrThrow({
+    where: { schoolId_key: { schoolId: input.schoolId, key: input.slotKey ?? "LUNCH" } },
+    select: { id: true },
+  });
+  return db.pairing.update({
+    where: { schoolId_id: { schoolId: input.schoolId, id: input.pairingId } },
+    data: {
+      slotWeekday: input.weekday,
+      slotId: slot.id,
+      slotPlace: input.place ?? "Library",
+      slotMinutes: input.minutes ?? null,
+      slotCadence: input.cadence ?? null,
+      slotWeek: input.week ?? null,
+      slotFrom: input.from ? toDbDate(input.from) : null,
+      ...(input.supervisorId !== undefined ? { supervisorId: input.supervisorId } : {}),
+    },
+  });
+}

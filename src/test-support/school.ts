@@ -163,6 +163,8 @@ export function logSessionForm(s: TestSchool, extra: Record<string, string> = {}
     heldOn: s.today,
     durationMinutes: "20",
     activityId: s.activityIds["Reading together"]!,
+    // A new pairing's first session asks whether it is a good match; later ones ignore it.
+    fitCheck: "YES",
     [`attendance_${s.pupils.mentee.id}`]: "PRESENT",
     ...extra,
   };

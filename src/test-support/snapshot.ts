@@ -17,17 +17,56 @@ export type DbSnapshot = {
   programmes: number;
   idempotencyKeys: number;
   calendarPeriods: number;
+  occurrenceExceptions: number;
+  sessionRevisions: number;
+  /** Edits made to session logs (each edit adds one to a session's version). */
+  sessionEdits: number;
+  calendarFeeds: number;
   programmeSkips: number;
   schoolActivities: number;
   schoolRows: { id: string; timezone: string; weekAStarts: string[] }[];
-  pairingRows: { id: string; status: string; closureReason: string | null; endsOn: string | null; name: string | null }[];
+  pairingRows: {
+    id: string;
+    status: string;
+    closureReason: string | null;
+    endsOn: string | null;
+    name: string | null;
+    slotWeekday: number | null;
+    slotId: string | null;
+    slotPlace: string;
+    supervisorId: string | null;
+  }[];
+  daySlots: number;
+  daySlotYearTimes: number;
+  /** Every slot's name, times, order and retirement, and its year groups' own times. */
+  daySlotRows: {
+    id: string;
+    name: string;
+    startTime: string;
+    endTime: string;
+    sortOrder: number;
+    archivedAt: string | null;
+    yearTimes: unknown;
+  }[];
+  studentRows: { id: string; availability: string[] }[];
   programmeRows: { id: string; status: string; version: number }[];
   activityRows: { id: string; name: string; sortOrder: number; archivedAt: string | null }[];
   users: { id: string; passwordHash: string; sessionVersion: number; mustChangePassword: boolean; disabledAt: string | null }[];
+  calendarFeedRows: { id: string; tokenHash: string | null; createdAt: string; revokedAt: string | null }[];
 };
 
-const ROW_LISTS = ["pairingRows", "programmeRows", "activityRows", "users", "schoolRows"] as const;
+const ROW_LISTS = [
+  "pairingRows",
+  "users",
+  "schoolRows",
+  "daySlotRows",
+  "studentRows",
+  "calendarFeedRows",
+  "programmeRows",
+  "activityRows",
+] as const;
 type Counts = Omit<DbSnapshot, (typeof ROW_LISTS)[number]>;
+const isRowList = (key: keyof DbSnapshot): key is (typeof ROW_LISTS)[number] => (ROW_LISTS as readonly string[]).includes(key);
 
 export async function snapshotSchools(schoolIds: string[]): Promise<DbSnapshot> {
   const [row] = await db.$queryRaw<DbSnapshot[]>`
@@ -52,25 +91,40 @@ export async function snapshotSchools(schoolIds: string[]): Promise<DbSnapshot> 
       (SELECT count(*)::int FROM "CalendarPeriod" WHERE "schoolId" IN (SELECT id FROM s)) AS "calendarPeriods",
       (SELECT count(*)::int FROM "ProgrammeSkip" WHERE "schoolId" IN (SELECT id FROM s)) AS "programmeSkips",
       (SELECT count(*)::int FROM "SchoolActivity" WHERE "schoolId" IN (SELECT id FROM s)) AS "schoolActivities",
+      (SELECT count(*)::int FROM "OccurrenceException" WHERE "schoolId" IN (SELECT id FROM s)) AS "occurrenceExceptions",
+      (SELECT count(*)::int FROM "SessionRevision" WHERE "schoolId" IN (SELECT id FROM s)) AS "sessionRevisions",
+      (SELECT coalesce(sum("version" - 1), 0)::int FROM "MentoringSession" WHERE "schoolId" IN (SELECT id FROM s)) AS "sessionEdits",
+      (SELECT count(*)::int FROM "CalendarFeed" WHERE "schoolId" IN (SELECT id FROM s)) AS "calendarFeeds",
+      (SELECT count(*)::int FROM "SchoolSlot" WHERE "schoolId" IN (SELECT id FROM s)) AS "daySlots",
+      (SELECT count(*)::int FROM "SchoolSlotYearTime" WHERE "schoolId" IN (SELECT id FROM s)) AS "daySlotYearTimes",
+      (SELECT coalesce(json_agg(json_build_object('id', x.id, 'name', x.name, 'startTime', x."startTime", 'endTime', x."endTime", 'sortOrder', x."sortOrder", 'archivedAt', x."archivedAt",
+         'yearTimes', (SELECT coalesce(json_agg(json_build_object('yearGroup', t."yearGroup", 'startTime', t."startTime", 'endTime', t."endTime") ORDER BY t."yearGroup"), '[]')
+           FROM "SchoolSlotYearTime" t WHERE t."schoolId" = x."schoolId" AND t."slotId" = x.id)) ORDER BY x.id), '[]')
+         FROM "SchoolSlot" x WHERE x."schoolId" IN (SELECT id FROM s)) AS "daySlotRows",
+      (SELECT coalesce(json_agg(json_build_object('id', x.id, 'availability', x.availability) ORDER BY x.id), '[]')
+         FROM "Student" x WHERE x."schoolId" IN (SELECT id FROM s)) AS "studentRows",
       (SELECT coalesce(json_agg(json_build_object('id', x.id, 'timezone', x.timezone, 'weekAStarts', x."weekAStarts") ORDER BY x.id), '[]')
          FROM "School" x WHERE x.id IN (SELECT id FROM s)) AS "schoolRows",
-      (SELECT coalesce(json_agg(json_build_object('id', p.id, 'status', p.status, 'closureReason', p."closureReason", 'endsOn', p."endsOn", 'name', p.name) ORDER BY p.id), '[]')
+      (SELECT coalesce(json_agg(json_build_object('id', p.id, 'status', p.status, 'closureReason', p."closureReason", 'endsOn', p."endsOn", 'name', p.name,
+           'slotWeekday', p."slotWeekday", 'slotId', p."slotId", 'slotPlace', p."slotPlace", 'supervisorId', p."supervisorId") ORDER BY p.id), '[]')
          FROM "Pairing" p WHERE p."schoolId" IN (SELECT id FROM s)) AS "pairingRows",
       (SELECT coalesce(json_agg(json_build_object('id', p.id, 'status', p.status, 'version', p.version) ORDER BY p.id), '[]')
          FROM "Programme" p WHERE p."schoolId" IN (SELECT id FROM s)) AS "programmeRows",
       (SELECT coalesce(json_agg(json_build_object('id', a.id, 'name', a.name, 'sortOrder', a."sortOrder", 'archivedAt', a."archivedAt") ORDER BY a.id), '[]')
          FROM "SchoolActivity" a WHERE a."schoolId" IN (SELECT id FROM s)) AS "activityRows",
       (SELECT coalesce(json_agg(json_build_object('id', x.id, 'passwordHash', x."passwordHash", 'sessionVersion', x."sessionVersion", 'mustChangePassword', x."mustChangePassword", 'disabledAt', x."disabledAt") ORDER BY x.id), '[]')
-         FROM "User" x WHERE x.id IN (SELECT id FROM u)) AS "users"`;
+         FROM "User" x WHERE x.id IN (SELECT id FROM u)) AS "users",
+      (SELECT coalesce(json_agg(json_build_object('id', f.id, 'tokenHash', f."tokenHash", 'createdAt', f."createdAt", 'revokedAt', f."revokedAt") ORDER BY f.id), '[]')
+         FROM "CalendarFeed" f WHERE f."schoolId" IN (SELECT id FROM s)) AS "calendarFeedRows"`;
   return row!;
 }
 
 /** The change in each table's row count between two snapshots; tables that did not change are left out. */
 export function countChanges(before: DbSnapshot, after: DbSnapshot): Partial<Counts> {
   const out: Partial<Record<keyof Counts, number>> = {};
-  for (const key of Object.keys(before) as (keyof Counts)[]) {
-    if ((ROW_LISTS as readonly string[]).includes(key)) continue;
-    const diff = after[key] - before[key];
+  for (const key of Object.keys(before) as (keyof DbSnapshot)[]) {
+    if (isRowList(key)) continue;
+    const diff = (after[key] as number) - (before[key] as number);
     if (diff !== 0) out[key] = diff;
   }
   return out;

@@ -15,8 +15,10 @@ type Outcome = "signin" | 200 | 404 | { to: string };
 /** Records in the seeded schools: the mentor's pairing, another mentor's, the other school's, a pupil, each school's programme. */
 type IdName =
   "mentorsPairing" | "otherMentorsPairing" | "otherSchoolsPairing" | "pupil" | "programme" | "otherSchoolsProgramme" | "missing";
+/** The second dynamic segment of a route, where it has one: a planned meeting's day. */
+type SecondIdName = "plannedMeeting" | "notPlanned";
 
-type Row = { route: string; id?: IdName; note: string; expect: Record<Identity, Outcome> };
+type Row = { route: string; id?: IdName; id2?: SecondIdName; note: string; expect: Record<Identity, Outcome> };
 
 const identities: Identity[] = ["signedOut", "admin", "coordinator", "teacher", "dsl", "mentor", "mentee", "otherSchoolCoordinator"];
 
@@ -31,9 +33,13 @@ const table: Row[] = [
     expect: { signedOut: 200, admin: { to: "/admin" }, coordinator: { to: "/coordinator" }, teacher: { to: "/staff" }, dsl: { to: "/staff" }, mentor: { to: "/mentor" }, mentee: { to: "/student" }, otherSchoolCoordinator: { to: "/coordinator" } } },
   { route: "/account/password", note: "anyone signed in",
     expect: { signedOut: "signin", admin: 200, coordinator: 200, teacher: 200, dsl: 200, mentor: 200, mentee: 200, otherSchoolCoordinator: 200 } },
+  { route: "/account/calendar", note: "mentors and staff: a calendar link for the pairings they mentor or supervise",
+    expect: { signedOut: "signin", admin: 200, coordinator: 200, teacher: 200, dsl: 200, mentor: 200, mentee: 404, otherSchoolCoordinator: 200 } },
   { route: "/admin", note: "admins only",
     expect: { signedOut: "signin", admin: 200, coordinator: 404, teacher: 404, dsl: 404, mentor: 404, mentee: 404, otherSchoolCoordinator: 404 } },
   { route: "/admin/calendar", note: "admins only",
+    expect: { signedOut: "signin", admin: 200, coordinator: 404, teacher: 404, dsl: 404, mentor: 404, mentee: 404, otherSchoolCoordinator: 404 } },
+  { route: "/admin/school-day", note: "admins only",
     expect: { signedOut: "signin", admin: 200, coordinator: 404, teacher: 404, dsl: 404, mentor: 404, mentee: 404, otherSchoolCoordinator: 404 } },
   { route: "/coordinator", note: "coordinators, each in their own school",
     expect: { signedOut: "signin", admin: 404, coordinator: 200, teacher: 404, dsl: 404, mentor: 404, mentee: 404, otherSchoolCoordinator: 200 } },
@@ -42,6 +48,10 @@ const table: Row[] = [
   { route: "/coordinator/pairings/[pairingId]", id: "otherSchoolsPairing", note: "a pairing in the other school: that school's coordinator only",
     expect: { signedOut: "signin", admin: 404, coordinator: 404, teacher: 404, dsl: 404, mentor: 404, mentee: 404, otherSchoolCoordinator: 200 } },
   { route: "/coordinator/pairings/[pairingId]", id: "missing", note: "an id that does not exist",
+    expect: { signedOut: "signin", admin: 404, coordinator: 404, teacher: 404, dsl: 404, mentor: 404, mentee: 404, otherSchoolCoordinator: 404 } },
+  { route: "/coordinator/pairings/[pairingId]/meetings/[date]", id: "mentorsPairing", id2: "plannedMeeting", note: "moving or cancelling one meeting: the school's coordinator only",
+    expect: { signedOut: "signin", admin: 404, coordinator: 200, teacher: 404, dsl: 404, mentor: 404, mentee: 404, otherSchoolCoordinator: 404 } },
+  { route: "/coordinator/pairings/[pairingId]/meetings/[date]", id: "mentorsPairing", id2: "notPlanned", note: "a day with no meeting planned",
     expect: { signedOut: "signin", admin: 404, coordinator: 404, teacher: 404, dsl: 404, mentor: 404, mentee: 404, otherSchoolCoordinator: 404 } },
   { route: "/coordinator/matching", note: "coordinators, each for their own school's programme",
     expect: { signedOut: "signin", admin: 404, coordinator: 200, teacher: 404, dsl: 404, mentor: 404, mentee: 404, otherSchoolCoordinator: 200 } },
@@ -103,6 +113,7 @@ const ids: Record<IdName, string> = {
   otherSchoolsProgramme: "",
   missing: "does-not-exist-0000",
 };
+const secondIds: Record<SecondIdName, string> = { plannedMeeting: "", notPlanned: "1999-01-01" };
 const accounts = {} as Record<Exclude<Identity, "signedOut">, Account>;
 
 test.beforeAll(async ({ db }) => {
@@ -116,10 +127,12 @@ test.beforeAll(async ({ db }) => {
   ids.pupil = school.pupils.maya.id;
   ids.programme = school.programme.id;
   ids.otherSchoolsProgramme = otherSchool.programme.id;
+  secondIds.plannedMeeting = school.meetings.samMaya;
 });
 
 function urlFor(row: Row): string {
-  return row.id ? row.route.replace(/\[[^\]]+\]/, ids[row.id]) : row.route;
+  const first = row.id ? row.route.replace(/\[[^\]]+\]/, ids[row.id]) : row.route;
+  return row.id2 ? first.replace(/\[[^\]]+\]/, secondIds[row.id2]) : first;
 }
 
 test("every page route has a row in the access table, and every row a route", () => {
@@ -210,7 +223,7 @@ for (const identity of identities) {
   test(`${identity} opens the pages the table gives them, and each passes axe`, async ({ page }) => {
     await signInAsIdentity(page, identity);
     if (identity === "mentor") {
-      const href = await page.getByRole("link", { name: "Log today's session" }).getAttribute("href");
+      const href = await page.getByRole("link", { name: "Log this week's session" }).getAttribute("href");
       expect(href, "the mentor's log link points at the seeded pairing").toBe(`/mentor/log/${ids.mentorsPairing}`);
     }
     await checkCells(page, identity, opens);

@@ -7,7 +7,7 @@ import { seedSchool } from "./support/seed";
 test("one more tap on Save after “Session saved” logs nothing, says so, and links to the session", async ({ page, db }) => {
   const s = await seedSchool(db, { label: "Edges", history: false });
   await signInAs(page, s.accounts.mentor);
-  await page.getByRole("link", { name: "Log today's session" }).click();
+  await page.getByRole("link", { name: "Log this week's session" }).click();
   const form = page.getByRole("form", { name: "Log a session" });
   const save = form.getByRole("button", { name: "Save session" });
   await save.click();

@@ -67,14 +67,14 @@ test("a mentor logs today's 1:1 session with the keyboard alone, in a few steps"
   await expectNoAxeViolations(page);
   expect(await scrollsSideways(page), "/mentor fits a phone screen without sideways scrolling").toBe(false);
 
-  const logButton = page.getByRole("link", { name: "Log today's session" });
+  const logButton = page.getByRole("link", { name: "Log this week's session" });
   const box = await logButton.boundingBox();
   expect(box && box.height >= 44, "the main action is an easy target").toBe(true);
 
   // Everything from here on is keyboard only. Each step that changes something counts.
   let interactions = 0;
 
-  await tabTo(page, (f) => f.tag === "a" && f.text === "Log today's session", "the “Log today's session” link");
+  await tabTo(page, (f) => f.tag === "a" && f.text === "Log this week's session", "the “Log this week's session” link");
   await page.keyboard.press("Enter");
   interactions += 1;
 
@@ -86,23 +86,30 @@ test("a mentor logs today's 1:1 session with the keyboard alone, in a few steps"
 
   const form = page.getByRole("form", { name: "Log a session" });
   const today = await page.evaluate(() => new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London" }).format(new Date()));
-  // The defaults: today, Maya came, a check-in chat, the programme's 20 minutes.
-  await expect(form.getByLabel("Date")).toHaveValue(today);
+  // The defaults: this week's planned Wednesday if it has come (else today), Maya came, the school's
+  // first activity, the programme's 20 minutes.
+  const heldOn = await form.getByLabel("Date").inputValue();
+  const monday = await page.evaluate((day) => {
+    const d = new Date(`${day}T00:00:00Z`);
+    d.setUTCDate(d.getUTCDate() - ((d.getUTCDay() + 6) % 7));
+    return d.toISOString().slice(0, 10);
+  }, today);
+  expect(heldOn >= monday && heldOn <= today, `the form starts on a day of this week up to today, not ${heldOn}`).toBe(true);
   await expect(form.getByRole("radio", { name: "Came", exact: true })).toBeChecked();
-  await expect(form.getByLabel("What did you do?")).toHaveValue("CHECK_IN");
+  await expect(form.getByLabel("What did you do?").locator("option:checked")).toHaveText("Getting to know me");
   await expect(form.getByLabel("Minutes")).toHaveValue("20");
 
-  // How Maya seemed: "4 · Good", by typing its first character on the focused select.
-  await tabTo(page, (f) => f.tag === "select" && f.id.startsWith("mood_"), "the mood select");
-  await page.keyboard.press("4");
+  // How Maya seemed: from "Not sure" four along the faces to "4, good", with the arrow keys.
+  await tabTo(page, (f) => f.tag === "input" && f.name.startsWith("mood_"), "the mood faces");
+  for (let i = 0; i < 4; i += 1) await page.keyboard.press("ArrowRight");
   interactions += 1;
-  await expect(form.getByLabel(`How did ${maya.firstName} seem? (optional)`)).toHaveValue("4");
+  await expect(form.getByRole("radio", { name: "4, good" })).toBeChecked();
 
-  // What we did: one up from "Check-in chat" is "Games".
-  await tabTo(page, (f) => f.tag === "select" && f.id === "activity", "the activity select");
-  await page.keyboard.press("ArrowUp");
+  // What we did: one down from "Getting to know me" is "Homework help".
+  await tabTo(page, (f) => f.tag === "select" && f.id === "activityId", "the activity select");
+  await page.keyboard.press("ArrowDown");
   interactions += 1;
-  await expect(form.getByLabel("What did you do?")).toHaveValue("GAMES");
+  await expect(form.getByLabel("What did you do?").locator("option:checked")).toHaveText("Homework help");
 
   await tabTo(page, (f) => f.tag === "button" && f.text === "Save session", "the “Save session” button");
   await page.keyboard.press("Enter");
@@ -121,10 +128,14 @@ test("a mentor logs today's 1:1 session with the keyboard alone, in a few steps"
 
   const past = page.locator("section").filter({ has: page.getByRole("heading", { name: "Your past sessions" }) });
   const newest = past.getByRole("listitem").first();
-  const todayLong = await page.evaluate(() =>
-    new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/London", weekday: "long", day: "numeric", month: "long" }).format(new Date()),
+  const heldOnLong = await page.evaluate(
+    (day) =>
+      new Intl.DateTimeFormat("en-GB", { timeZone: "UTC", weekday: "long", day: "numeric", month: "long" }).format(
+        new Date(`${day}T12:00:00Z`),
+      ),
+    heldOn,
   );
-  await expect(newest).toContainText(`Games, 20 minutes · ${maya.firstName} came`);
-  await expect(newest).toContainText(todayLong);
+  await expect(newest).toContainText(`Homework help, 20 minutes · ${maya.firstName} came`);
+  await expect(newest).toContainText(heldOnLong.replace(",", ""));
   await expectNoAxeViolations(page, "/mentor after logging a session");
 });

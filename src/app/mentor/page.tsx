@@ -7,8 +7,9 @@ import { TellSomeone } from "@/components/tell-someone";
 import { requireActor } from "@/server/session";
 import { formatPupilDate, todayIn } from "@/lib/dates";
 import { listMyPairings } from "@/features/pairings/queries";
-import { listMySessionsAsMentor } from "@/features/sessions/queries";
+import { getMentorRecord, listMySessionsAsMentor } from "@/features/sessions/queries";
 import { TRIAL_ACTIVITIES } from "@/lib/trial-activities";
+import { NextMeeting } from "@/features/meetings/components/next-meeting";
 
 export const metadata: Metadata = { title: "Mentoring" };
 
@@ -18,16 +19,22 @@ export default async function MentorPage({ searchParams }: { searchParams: Promi
   const actor = await requireActor("MENTOR");
   const today = todayIn(actor.timezone);
   const { session } = await searchParams;
-  const [pairings, sessions] = await Promise.all([listMyPairings(actor), listMySessionsAsMentor(actor, { include: session })]);
+  const [pairings, sessions, record] = await Promise.all([
+    listMyPairings(actor),
+    listMySessionsAsMentor(actor, { include: session }),
+    getMentorRecord(actor),
+  ]);
   const mentoring = pairings.filter((p) => p.myRole === "MENTOR");
-  const first = mentoring.find((p) => p.status !== "PAUSED");
+  const loggable = mentoring.filter((p) => p.status !== "PAUSED");
+  // One pairing: straight to its form. Several: each card has its own button, so the right one is chosen.
+  const only = loggable.length === 1 ? loggable[0] : undefined;
   return (
     <AppShell actor={actor} current="/mentor">
       <PageHeader title={`Hello, ${actor.name.split(" ")[0]}`} description="Thank you for being a mentor." />
       <div className="max-w-2xl space-y-5">
-        {first ? (
-          <ButtonLink href={`/mentor/log/${first.id}`} size="lg" className="w-full">
-            Log today&apos;s session
+        {only ? (
+          <ButtonLink href={`/mentor/log/${only.id}`} size="lg" className="w-full">
+            Log this week&apos;s session
           </ButtonLink>
         ) : null}
         {mentoring.length === 0 ? (
@@ -43,15 +50,16 @@ export default async function MentorPage({ searchParams }: { searchParams: Promi
                   <span className="block text-base text-muted">With {p.mentors.map((m) => m.firstName).join(", ")}</span>
                 ) : null}
               </p>
-              <p className="mt-2">
+              <div className="mt-2">
                 {p.status === "PAUSED" ? (
-                  "This pairing is paused for now."
-                ) : p.nextSession ? (
+                  <p>This pairing is paused for now.</p>
+                ) : (
                   <>
-                    Next time you meet: <strong>{formatPupilDate(p.nextSession, today)}</strong> ({p.sessionMinutes} minutes)
+                    <p className="font-semibold">Next time you meet</p>
+                    <NextMeeting meeting={p.nextMeeting} today={today} />
                   </>
-                ) : null}
-              </p>
+                )}
+              </div>
               {p.status === "TRIAL" ? (
                 <div className="mt-2">
                   <p className="text-muted">
@@ -64,14 +72,36 @@ export default async function MentorPage({ searchParams }: { searchParams: Promi
                   </ul>
                 </div>
               ) : null}
-              {p.status !== "PAUSED" && mentoring.length > 1 ? (
-                <Link href={`/mentor/log/${p.id}`} className="mt-2 inline-flex min-h-11 items-center font-semibold text-accent underline">
-                  Log a session for this {p.kind === "GROUP" ? "group" : "pairing"}
-                </Link>
+              {p.status !== "PAUSED" && !only ? (
+                <ButtonLink href={`/mentor/log/${p.id}`} variant="secondary" className="mt-3 w-full sm:w-auto">
+                  Log this week&apos;s session with {p.mentees.map((m) => m.firstName).join(", ")}
+                </ButtonLink>
               ) : null}
             </Card>
           ))
         )}
+        {record && record.sessions > 0 ? (
+          <Card title="Your record">
+            <dl className="grid grid-cols-2 gap-3">
+              <div>
+                <dt className="text-muted">Sessions</dt>
+                <dd className="text-2xl font-bold">{record.sessions}</dd>
+              </div>
+              <div>
+                <dt className="text-muted">Minutes</dt>
+                <dd className="text-2xl font-bold">{record.minutes}</dd>
+              </div>
+              <div>
+                <dt className="text-muted">Your mentees came</dt>
+                <dd className="text-2xl font-bold">{record.attendancePercent === null ? "–" : `${record.attendancePercent}%`}</dd>
+              </div>
+              <div>
+                <dt className="text-muted">Weeks in a row</dt>
+                <dd className="text-2xl font-bold">{record.weeksInARow}</dd>
+              </div>
+            </dl>
+          </Card>
+        ) : null}
         <Card title="Your past sessions">
           {sessions.length === 0 ? (
             <p className="text-muted">Sessions you log will appear here.</p>
@@ -84,6 +114,19 @@ export default async function MentorPage({ searchParams }: { searchParams: Promi
                     {s.activity}, {s.durationMinutes} minutes ·{" "}
                     {s.attendances.map((a) => `${a.firstName} ${attendanceWords[a.attendance]}`).join(", ")}
                   </p>
+                  {s.notes ? (
+                    <p className="mt-1">
+                      <span className="font-semibold">
+                        {s.noteVisibility === "SHARED" ? "Your shared notes: " : "Your notes (staff only): "}
+                      </span>
+                      {s.notes}
+                    </p>
+                  ) : null}
+                  {s.isEditable ? (
+                    <Link href={`/sessions/${s.id}`} className="inline-flex min-h-11 items-center font-semibold text-accent underline">
+                      Change this session
+                    </Link>
+                  ) : null}
                 </li>
               ))}
             </ul>
@@ -96,6 +139,11 @@ export default async function MentorPage({ searchParams }: { searchParams: Promi
             </Link>
           </p>
         ) : null}
+        <p>
+          <Link href="/account/calendar" className="inline-flex min-h-11 items-center font-semibold text-accent underline">
+            Put your sessions in your phone&apos;s calendar
+          </Link>
+        </p>
         <TellSomeone />
       </div>
     </AppShell>

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { AppShell } from "@/components/app-shell";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { requireActor } from "@/server/session";
@@ -63,6 +64,11 @@ export default async function StaffPage({ searchParams }: { searchParams: Promis
           <RecentPoints entries={recent} canCorrect={hasRole(actor, "COORDINATOR")} timezone={actor.timezone} />
         </Card>
       </div>
+      <p className="mt-6">
+        <Link href="/account/calendar" className="inline-flex min-h-11 items-center font-semibold text-accent underline">
+          Calendar link for the pairings you supervise
+        </Link>
+      </p>
     </AppShell>
   );
 }

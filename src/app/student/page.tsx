@@ -12,18 +12,21 @@ import { pointCategoryLabels } from "@/features/points/schemas";
 import { getMentorChoices, getMyProfile } from "@/features/profiles/queries";
 import { MyProfileForm } from "@/features/profiles/components/my-profile-form";
 import { MentorChoicesForm } from "@/features/profiles/components/mentor-choices-form";
+import { NextMeeting } from "@/features/meetings/components/next-meeting";
+import { listMySessionsAsMentee } from "@/features/sessions/queries";
 
 export const metadata: Metadata = { title: "My page" };
 
 export default async function StudentPage() {
   const actor = await requireActor("PUPIL");
   const today = todayIn(actor.timezone);
-  const [pairings, points, programmes, profile, choices] = await Promise.all([
+  const [pairings, points, programmes, profile, choices, attended] = await Promise.all([
     listMyPairings(actor),
     getMyPoints(actor),
     listProgrammesForActor(actor),
     getMyProfile(actor),
     getMentorChoices(actor),
+    listMySessionsAsMentee(actor),
   ]);
   const asMentee = pairings.filter((p) => p.myRole === "MENTEE");
   const programme = programmes.find((p) => p.status === "ACTIVE") ?? programmes[0];
@@ -48,15 +51,36 @@ export default async function StudentPage() {
           )}
         </Card>
         <Card title="Next time you meet">
-          {asMentee[0]?.nextSession ? (
-            <p className="text-lg">
-              <strong>{formatPupilDate(asMentee[0].nextSession, today)}</strong>
-              <span className="block text-base text-muted">{asMentee[0].sessionMinutes} minutes</span>
-            </p>
-          ) : (
+          {asMentee.length === 0 ? (
             <p>We will show the day here when it is planned.</p>
+          ) : (
+            asMentee.map((p) => (
+              <div key={p.id} className="space-y-1">
+                {asMentee.length > 1 ? <p className="font-semibold">With {p.mentors.map((m) => m.firstName).join(" and ")}</p> : null}
+                {p.status === "PAUSED" ? <p>Your meetings are paused for now.</p> : <NextMeeting meeting={p.nextMeeting} today={today} />}
+              </div>
+            ))
           )}
         </Card>
+        {asMentee.length > 0 ? (
+          <Card title="Your sessions">
+            {attended.length === 0 ? (
+              <p className="text-muted">Sessions you go to will appear here.</p>
+            ) : (
+              <ul className="divide-y divide-line">
+                {attended.map((s) => (
+                  <li key={s.id} className="py-2">
+                    <p className="font-semibold">{formatPupilDate(s.heldOn, today)}</p>
+                    <p className="text-muted">
+                      {s.activity}, {s.durationMinutes} minutes
+                    </p>
+                    {s.sharedNotes ? <p className="mt-1">Your mentor wrote: {s.sharedNotes}</p> : null}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </Card>
+        ) : null}
         <Card title="Your points">
           <p className="text-3xl font-bold" data-testid="my-total">
             {points.total}

@@ -14,33 +14,37 @@ export function ConfirmedRemoveForm({
   action,
   focusId,
   field,
+  extraFields = [],
   openerLabel,
+  verb = "Remove",
   title,
   description,
-  openerText = "Remove…",
-  confirmLabel = "Remove",
 }: {
   action: FormAction;
   focusId: string;
   /** The hidden field naming the row, e.g. { name: "keepApartId", value: id }. */
   field: { name: string; value: string };
+  /** More hidden fields when one id does not name the row. */
+  extraFields?: { name: string; value: string }[];
   /** The opener's accessible name when "Remove…" alone would not say which row. */
   openerLabel?: string;
+  /** What the opener and the confirm button say: "Remove", or "Undo" / "Retire" when the row is not removed outright. */
+  verb?: string;
   title: string;
   description: string;
-  /** For a removal by another name ("Retire…"): the opener's text and the dialog's confirm button. */
-  openerText?: string;
-  confirmLabel?: string;
 }) {
-  const formId = `remove-${field.value}`;
+  const formId = `remove-${[field.value, ...extraFields.map((f) => f.value)].join("-")}`;
   const { state, formAction } = useForm(useAnnouncedAction(action, focusId));
   const dialog = useConfirm(formId);
   return (
     <form id={formId} action={formAction} onSubmit={dialog.onSubmit}>
       {state.ok ? null : <FormMessage state={state} />}
       <input type="hidden" name={field.name} value={field.value} />
+      {extraFields.map((f) => (
+        <input key={f.name} type="hidden" name={f.name} value={f.value} />
+      ))}
       <Button variant="secondary" onClick={() => dialog.setOpen(true)} aria-label={openerLabel}>
-        {openerText}
+        {verb}…
       </Button>
       <ConfirmDialog
         open={dialog.open}
@@ -48,7 +52,7 @@ export function ConfirmedRemoveForm({
         onConfirm={dialog.confirm}
         title={title}
         description={description}
-        confirmLabel={confirmLabel}
+        confirmLabel={verb}
       />
     </form>
   );

@@ -122,7 +122,8 @@ export function RadioGroup({
 }: {
   name: string;
   legend: ReactNode;
-  options: { value: string; label: string }[];
+  /** `face`: a picture beside the words (hidden from screen readers, which read the words). */
+  options: { value: string; label: string; face?: string }[];
   defaultValue?: string;
   errors?: string[];
   hint?: ReactNode;
@@ -151,6 +152,11 @@ export function RadioGroup({
               defaultChecked={defaultValue === o.value}
               className="h-5 w-5 accent-[var(--color-accent)]"
             />
+            {o.face ? (
+              <span aria-hidden="true" className="text-2xl leading-none">
+                {o.face}
+              </span>
+            ) : null}
             <span>{o.label}</span>
           </label>
         ))}

@@ -113,6 +113,12 @@ export async function seedDemo(db: Db, options: { log?: (line: string) => void }
 
   // ---- Northfield Academy
   const northfield = await createSchool(db, { name: "Northfield Academy" });
+  // A split lunch: the sixth form eats after the main school (Years 7–11 keep 12:30–13:15, so the
+  // demo's mentors and mentees still share their lunches; ADR 014).
+  const lunch = await db.schoolSlot.findFirstOrThrow({ where: { schoolId: northfield.id, key: "LUNCH" }, select: { id: true } });
+  await db.schoolSlotYearTime.createMany({
+    data: [12, 13].map((yearGroup) => ({ schoolId: northfield.id, slotId: lunch.id, yearGroup, startTime: "13:15", endTime: "14:00" })),
+  });
   const staff = {
     admin: await createStaffUser(db, {
       schoolId: northfield.id,

@@ -9,6 +9,8 @@ import { addKeepApartRow } from "@/server/factories";
 import { DEFAULT_WEIGHTS } from "@/lib/matching/types";
 import { getGroupSuggestions, getSuggestions, loadMatchingInput } from "./queries";
 import { acceptSuggestions, saveMatchWeights } from "./commands";
+import { createPairing } from "@/features/pairings/commands";
+import { getMentorChoices } from "@/features/profiles/queries";
 
 async function setUp() {
   const s = await buildSchool();
@@ -61,6 +63,52 @@ describe("matching queries", () => {
     const { s, coordinator } = await setUp();
     const { result } = await getGroupSuggestions(coordinator, s.programme.id);
     expect(result.placedCount + result.unplaced.length).toBe(1);
+  });
+});
+
+describe("a split lunch (ADR 014)", () => {
+  /** Year `yearGroup` has its own lunch in this school. */
+  async function splitLunch(schoolId: string, yearGroup: number, startTime: string, endTime: string) {
+    const lunch = await db.schoolSlot.findFirstOrThrow({ where: { schoolId, key: "LUNCH" } });
+    await db.schoolSlotYearTime.upsert({
+      where: { schoolId_slotId_yearGroup: { schoolId, slotId: lunch.id, yearGroup } },
+      create: { schoolId, slotId: lunch.id, yearGroup, startTime, endTime },
+      update: { startTime, endTime },
+    });
+  }
+
+  it("is not shared free time: no suggestion and no pairing by hand, until both year groups eat at the same time", async () => {
+    const { s, coordinator } = await setUp();
+    // Everyone is free on Monday lunch, but Year 7 (Ruby, waiting) eats at 12:00 and Year 10 (her mentors) at 13:00.
+    await splitLunch(s.school.id, 7, "12:00", "12:40");
+    await splitLunch(s.school.id, 10, "13:00", "13:40");
+    const split = await getSuggestions(coordinator, s.programme.id);
+    expect(split.result.suggestions).toEqual([]);
+    expect(split.result.unmatched).toEqual([expect.objectContaining({ menteeId: s.pupils.spareMentee.id, code: "no-shared-slot" })]);
+    const byHand = await submit(createPairing, coordinator, {
+      programmeId: s.programme.id,
+      kind: "ONE_TO_ONE",
+      mentorIds: s.pupils.spareMentor.id,
+      menteeIds: s.pupils.spareMentee.id,
+      startsOn: s.today,
+    });
+    expect(byHand).toMatchObject({ ok: false, message: expect.stringMatching(/never free at the same time/) });
+
+    // Year 10 moves to Year 7's lunch: now they share it, said with its times.
+    await splitLunch(s.school.id, 10, "12:00", "12:40");
+    const shared = await getSuggestions(coordinator, s.programme.id);
+    expect(shared.result.suggestions.map((x) => x.menteeId)).toEqual([s.pupils.spareMentee.id]);
+    expect(shared.result.suggestions[0]!.reasons.map((r) => r.text).join(" ")).toMatch(/both free Mon lunch \(12:00–12:40\)/);
+  });
+
+  it("a mentee offered mentors to rank sees only those who share a lunch time with them", async () => {
+    const { s } = await setUp();
+    // Maya (Year 8) is waiting again; her possible mentors are Sam and Finn (Year 10) and Kai (Year 11).
+    await db.pairing.updateMany({ where: { id: s.pairing.id }, data: { status: "ENDED", closureReason: "MISMATCH" } });
+    await splitLunch(s.school.id, 10, "13:00", "13:40");
+    const maya = await actorFor(s.pupils.mentee.userId!);
+    const [choice] = await getMentorChoices(maya);
+    expect(choice!.mentors.map((m) => m.studentId)).toEqual([s.pupils.otherMentor.id]);
   });
 });
 

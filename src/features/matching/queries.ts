@@ -4,7 +4,8 @@ import type { Actor } from "@/server/actor";
 import { notFoundFor, requireRoleForRead } from "@/server/security-events";
 import { todayIn } from "@/lib/dates";
 import { pupilDisplayName, pupilFirstName } from "@/lib/ranking";
-import { slotLabels } from "@/lib/slots";
+import { freeTimeTokens } from "@/lib/day-slots";
+import { loadDaySlots } from "@/server/day-slots";
 import { yearGroupOn } from "@/lib/year-group";
 import { compileProgramme } from "@/lib/matching/compile";
 import { pairRuleBroken } from "@/lib/matching/hard-rules";
@@ -68,7 +69,7 @@ export async function loadMatchingInput(actor: Actor, programmeId: string, weigh
     availability: true,
     livedExperience: true,
   } as const;
-  const [mentorRows, menteeRows, keepApart] = await Promise.all([
+  const [mentorRows, menteeRows, keepApart, daySlots] = await Promise.all([
     db.mentorProfile.findMany({
       where: { schoolId: actor.schoolId, programmeId, student: { status: { not: "LEFT" } } },
       select: {
@@ -84,7 +85,13 @@ export async function loadMatchingInput(actor: Actor, programmeId: string, weigh
       orderBy: { student: { legalLastName: "asc" } },
     }),
     db.keepApart.findMany({ where: { schoolId: actor.schoolId }, select: { studentAId: true, studentBId: true } }),
+    loadDaySlots(actor.schoolId, db, { includeArchived: true }),
   ]);
+  // The engine compares free times as opaque ids: here each is the weekday, the slot and the pupil's
+  // year group's times, so a split lunch is never a shared one (ADR 014).
+  const freeTimes = freeTimeTokens(daySlots);
+  const slotsOf = (student: { availability: string[]; cohortYear: number }) =>
+    freeTimes.tokensFor(student.availability, yearGroupOn(student.cohortYear, today));
   const input: Programme = {
     mentors: mentorRows.map((m) => ({
       id: m.student.id,
@@ -95,7 +102,7 @@ export async function loadMatchingInput(actor: Actor, programmeId: string, weigh
       currentLoad: mentorLoad(m.student.memberships),
       strengths: strengthsFrom(m.strengths),
       interests: m.student.interests,
-      slots: m.student.availability,
+      slots: slotsOf(m.student),
       livedExperience: m.student.livedExperience.length > 0 ? m.student.livedExperience : null,
     })),
     mentees: menteeRows.map((m) => ({
@@ -104,7 +111,7 @@ export async function loadMatchingInput(actor: Actor, programmeId: string, weigh
       yearGroup: yearGroupOn(m.student.cohortYear, today),
       focusAreas: m.focusAreas.map(focusWord),
       interests: m.student.interests,
-      slots: m.student.availability,
+      slots: slotsOf(m.student),
       livedExperience: m.student.livedExperience.length > 0 ? m.student.livedExperience : null,
       ranking: m.ranking,
     })),
@@ -116,7 +123,7 @@ export async function loadMatchingInput(actor: Actor, programmeId: string, weigh
       groupSize: programme.groupSize,
     },
     weights: weightsOverride ?? weightsFrom(programme.matchWeights),
-    slotLabels,
+    slotLabels: freeTimes.labels,
   };
   const names = new Map(
     [...mentorRows, ...menteeRows].map((r) => [

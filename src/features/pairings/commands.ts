@@ -9,6 +9,8 @@ import { addDaysIso, formatStaffDate, todayIn, toDbDate } from "@/lib/dates";
 import { checkPairingRules, type RuleViolation } from "@/lib/pairing-rules";
 import { pairingStartRange } from "@/lib/school-calendar";
 import { pupilDisplayName } from "@/lib/ranking";
+import { freeTimeTokens } from "@/lib/day-slots";
+import { loadDaySlots } from "@/server/day-slots";
 import { yearGroupOn } from "@/lib/year-group";
 import { mentorLoad, mentorLoadSelect } from "./load";
 import { canChangeStatus, HELD_STATUSES, pairingStatusLabels } from "./status";
@@ -104,9 +106,13 @@ export async function createPairingInTx(
       select: { studentAId: true, studentBId: true },
     }),
   ]);
+  const daySlots = await loadDaySlots(schoolId, tx, { includeArchived: true });
+  // Shared free time is the same weekday, slot and times for both year groups (ADR 014).
+  const { tokensFor } = freeTimeTokens(daySlots);
   const describe = (id: string) => {
     const s = byId.get(id)!;
-    return { studentId: id, name: pupilDisplayName(s), yearGroup: yearGroupOn(s.cohortYear, today), slots: s.availability };
+    const yearGroup = yearGroupOn(s.cohortYear, today);
+    return { studentId: id, name: pupilDisplayName(s), yearGroup, slots: tokensFor(s.availability, yearGroup) };
   };
   const hasTrainingOverride = input.trainingOverrideReason.length > 0;
   const violations = checkPairingRules({

@@ -9,10 +9,15 @@ export function pairingsVisibleTo(actor: Actor): Prisma.PairingWhereInput {
 }
 
 /** Pairings this pupil mentors and may log sessions for. */
-export function pairingsMentoredBy(actor: Actor): Prisma.PairingWhereInput {
+export function pairingsMentoredBy(actor: Pick<Actor, "schoolId" | "studentId">): Prisma.PairingWhereInput {
   return {
     schoolId: actor.schoolId,
     status: { in: [...LIVE_STATUSES] },
     members: { some: { studentId: actor.studentId ?? "__none__", role: "MENTOR" } },
   };
+}
+
+/** Live pairings a member of staff supervises (their calendar feed, ADR 017). */
+export function pairingsSupervisedBy(staff: Pick<Actor, "schoolId" | "userId">): Prisma.PairingWhereInput {
+  return { schoolId: staff.schoolId, status: { in: [...LIVE_STATUSES] }, supervisorId: staff.userId };
 }

@@ -46,6 +46,11 @@ describe("pairing queries for pupils", () => {
   });
 
   it("shows a mentee their own live pairing with their mentor's first name only", async () => {
+    const lunch = await db.schoolSlot.findUniqueOrThrow({ where: { schoolId_key: { schoolId: world.a.school.id, key: "LUNCH" } } });
+    await db.pairing.updateMany({
+      where: { id: world.a.pairing.id },
+      data: { slotWeekday: 3, slotId: lunch.id, slotPlace: "Library", slotCadence: "WEEKLY" },
+    });
     const pairings = await listMyPairings(world.actors.MENTEE);
     expect(pairings).toHaveLength(1);
     const [mine] = pairings;
@@ -57,7 +62,10 @@ describe("pairing queries for pupils", () => {
       mentors: [{ studentId: world.a.pupils.mentor.id, firstName: "Sam" }],
       lastHeld: addDaysIso(world.a.today, -3),
     });
-    expect(mine!.nextSession! >= world.a.today).toBe(true);
+    // Wednesday lunch in the library, on or after today (the week of a session already logged is skipped).
+    expect(mine!.nextMeeting).toMatchObject({ startTime: "12:30", endTime: "12:50", place: "Library", slotName: "Lunch" });
+    expect(mine!.nextMeeting!.on >= world.a.today).toBe(true);
+    expect(new Date(`${mine!.nextMeeting!.on}T00:00:00Z`).getUTCDay()).toBe(3);
     const text = JSON.stringify(pairings);
     expect(text).not.toMatch(FORBIDDEN_IN_PUPIL_DATA);
     expect(text).not.toContain(world.a.pupils.mentor.legalLastName);

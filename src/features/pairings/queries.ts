@@ -1,16 +1,15 @@
 import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
 import { db } from "@/server/db";
-import type { Actor } from "@/server/actor";
+import { hasRole, isStaff, type Actor } from "@/server/actor";
 import { textContaining } from "@/server/read";
 import { notFoundFor, requireRoleForRead } from "@/server/security-events";
 import { fromDbDate, todayIn } from "@/lib/dates";
-import { nextSessionDate } from "@/lib/planned-sessions";
 import { pupilDisplayName, pupilFirstName } from "@/lib/ranking";
 import { yearGroupOn } from "@/lib/year-group";
-import { holidaysFor } from "@/server/calendar";
+import { nextMeetings, plannedDayToLog } from "@/features/meetings/next";
 import { pairingsVisibleTo } from "./policy";
-import { HELD_STATUSES, isPairingStatus } from "./status";
+import { HELD_STATUSES, isPairingStatus, LIVE_STATUSES } from "./status";
 import { searchTerm } from "@/lib/schema-helpers";
 
 const studentName = { legalFirstName: true, legalLastName: true, preferredName: true } as const;
@@ -100,6 +99,11 @@ export async function getPairingForStaff(actor: Actor, pairingId: string) {
           durationMinutes: true,
           activity: { select: { name: true } },
           notes: true,
+          noteVisibility: true,
+          fitCheck: true,
+          fitCheckNote: true,
+          version: true,
+          onBehalfOfId: true,
           attendances: { select: { attendance: true, mood: true, student: { select: studentName } } },
         },
       },
@@ -147,13 +151,13 @@ export async function listMyPairings(actor: Actor) {
       name: true,
       status: true,
       startsOn: true,
-      programme: { select: { name: true, cadence: true, sessionMinutes: true } },
+      slotMinutes: true,
+      programme: { select: { name: true, sessionMinutes: true } },
       members: { select: { role: true, student: { select: { id: true, legalFirstName: true, preferredName: true } } } },
       sessions: { select: { heldOn: true }, orderBy: { heldOn: "desc" }, take: 1 },
     },
   });
-  const today = todayIn(actor.timezone);
-  const holidays = rows.length > 0 ? await holidaysFor(actor.schoolId) : [];
+  const { meetings } = await nextMeetings(actor.schoolId, rows);
   return rows.map((p) => {
     const me = p.members.find((m) => m.student.id === actor.studentId);
     const others = p.members.filter((m) => m.student.id !== actor.studentId);
@@ -165,24 +169,70 @@ export async function listMyPairings(actor: Actor) {
       status: p.status,
       myRole: me?.role ?? "MENTEE",
       programmeName: p.programme.name,
-      sessionMinutes: p.programme.sessionMinutes,
+      sessionMinutes: p.slotMinutes ?? p.programme.sessionMinutes,
       mentors: others.filter((m) => m.role === "MENTOR").map((m) => ({ studentId: m.student.id, firstName: pupilFirstName(m.student) })),
       mentees: others.filter((m) => m.role === "MENTEE").map((m) => ({ studentId: m.student.id, firstName: pupilFirstName(m.student) })),
       lastHeld,
-      nextSession: p.status === "PAUSED" ? null : nextSessionDate(today, lastHeld, fromDbDate(p.startsOn), p.programme.cadence, holidays),
+      nextMeeting: meetings.get(p.id) ?? null,
     };
   });
 }
 
-/** A pairing the signed-in mentor may log a session for, with its mentees' first names. */
+/**
+ * A pairing the actor may log a session for: a mentor's own (first names only), any live pairing for a
+ * coordinator, or one a member of staff supervises (logging on the mentor's behalf). With the form's
+ * starting point: the planned day of this week's meeting, whether this is the first session, and the
+ * school's activities.
+ */
 export async function getPairingToLog(actor: Actor, pairingId: string) {
-  const mine = await listMyPairings(actor);
-  const pairing = mine.find((p) => p.id === pairingId && p.myRole === "MENTOR" && p.status !== "PAUSED");
+  let pairing:
+    | {
+        id: string;
+        kind: "ONE_TO_ONE" | "GROUP";
+        sessionMinutes: number;
+        mentees: { studentId: string; firstName: string }[];
+        mentors: { firstName: string }[];
+      }
+    | undefined;
+  if (isStaff(actor)) {
+    const row = await db.pairing.findFirst({
+      where: {
+        schoolId: actor.schoolId,
+        id: pairingId,
+        status: { in: [...LIVE_STATUSES] },
+        ...(hasRole(actor, "COORDINATOR") ? {} : { supervisorId: actor.userId }),
+      },
+      select: {
+        id: true,
+        kind: true,
+        slotMinutes: true,
+        programme: { select: { sessionMinutes: true } },
+        members: { select: { role: true, student: { select: { id: true, ...studentName } } } },
+      },
+    });
+    if (row) {
+      pairing = {
+        id: row.id,
+        kind: row.kind,
+        sessionMinutes: row.slotMinutes ?? row.programme.sessionMinutes,
+        mentees: row.members
+          .filter((m) => m.role === "MENTEE")
+          .map((m) => ({ studentId: m.student.id, firstName: pupilDisplayName(m.student) })),
+        mentors: row.members.filter((m) => m.role === "MENTOR").map((m) => ({ firstName: pupilDisplayName(m.student) })),
+      };
+    }
+  } else {
+    pairing = (await listMyPairings(actor)).find((p) => p.id === pairingId && p.myRole === "MENTOR" && p.status !== "PAUSED");
+  }
   if (!pairing) return notFoundFor(actor, "Pairing", pairingId);
-  const activities = await db.schoolActivity.findMany({
-    where: { schoolId: actor.schoolId, archivedAt: null },
-    orderBy: [{ sortOrder: "asc" }, { name: "asc" }],
-    select: { id: true, name: true },
-  });
-  return { ...pairing, activities };
+  const [activities, sessions, plannedDay] = await Promise.all([
+    db.schoolActivity.findMany({
+      where: { schoolId: actor.schoolId, archivedAt: null },
+      orderBy: [{ sortOrder: "asc" }, { name: "asc" }],
+      select: { id: true, name: true },
+    }),
+    db.mentoringSession.count({ where: { schoolId: actor.schoolId, pairingId: pairing.id } }),
+    plannedDayToLog(actor.schoolId, pairing.id),
+  ]);
+  return { ...pairing, activities, isFirst: sessions === 0, plannedDay };
 }

@@ -1,6 +1,8 @@
 import "server-only";
 import { defineCommand } from "@/server/command";
 import { NotFoundError, RuleError } from "@/server/errors";
+import type { Tx } from "@/server/db";
+import { requireSchoolFreeTimes } from "@/server/day-slots";
 import { getMentorChoices } from "./queries";
 import {
   FOCUS_AREAS,
@@ -11,11 +13,21 @@ import {
   updateMyProfileSchema,
 } from "./schemas";
 
+/** The pupil's row, locked, with the free times they have now (a retired slot among them may stay). */
+async function lockPupilFreeTimes(tx: Tx, schoolId: string, studentId: string): Promise<string[]> {
+  const [row] = await tx.$queryRaw<{ availability: string[] }[]>`
+    SELECT "availability" FROM "Student" WHERE "schoolId" = ${schoolId} AND "id" = ${studentId} FOR UPDATE`;
+  if (!row) throw new NotFoundError("pupil");
+  return row.availability;
+}
+
 /** A pupil edits their own interests, free times and a short "about me"; nobody else's. */
 export const updateMyProfile = defineCommand(
   { name: "updateMyProfile", schema: updateMyProfileSchema, allow: ["PUPIL"] },
   async (input, { tx, actor, audit }) => {
     if (!actor.studentId) throw new NotFoundError("pupil");
+    const had = await lockPupilFreeTimes(tx, actor.schoolId, actor.studentId);
+    await requireSchoolFreeTimes(tx, actor.schoolId, input.availability, had);
     await tx.student.update({ where: { schoolId_id: { schoolId: actor.schoolId, id: actor.studentId } }, data: input });
     await audit({
       action: "student.profile_updated",
@@ -57,10 +69,10 @@ export const setMentorPreferences = defineCommand(
 export const updateMatchingDetails = defineCommand(
   { name: "updateMatchingDetails", schema: updateMatchingDetailsSchema, allow: ["COORDINATOR"] },
   async (input, { tx, actor, audit }) => {
-    const student = await tx.student.findFirst({ where: { schoolId: actor.schoolId, id: input.studentId }, select: { id: true } });
-    if (!student) throw new NotFoundError("pupil");
+    const had = await lockPupilFreeTimes(tx, actor.schoolId, input.studentId);
+    await requireSchoolFreeTimes(tx, actor.schoolId, input.availability, had);
     const { studentId, ...data } = input;
-    await tx.student.update({ where: { schoolId_id: { schoolId: actor.schoolId, id: student.id } }, data });
+    await tx.student.update({ where: { schoolId_id: { schoolId: actor.schoolId, id: studentId } }, data });
     await audit({ action: "student.matching_details_updated", recordType: "Student", recordId: studentId, changes: data });
     return { message: "Matching details saved." };
   },

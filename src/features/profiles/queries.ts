@@ -3,18 +3,23 @@ import { db } from "@/server/db";
 import type { Actor } from "@/server/actor";
 import type { Tx } from "@/server/db";
 import { todayIn } from "@/lib/dates";
+import { freeTimeTokens } from "@/lib/day-slots";
+import { freeTimeChoicesFor, loadDaySlots } from "@/server/day-slots";
 import { pupilFirstName } from "@/lib/ranking";
 import { yearGroupOn } from "@/lib/year-group";
 import { eligibleMentorIds } from "./eligibility";
 import { waitingMenteeWhere } from "@/features/pairings/waiting";
 
-/** The signed-in pupil's own editable details. */
+/** The signed-in pupil's own editable details, and the free times their form offers. */
 export async function getMyProfile(actor: Actor) {
   if (!actor.studentId) return null;
-  return db.student.findFirst({
+  const pupil = await db.student.findFirst({
     where: { schoolId: actor.schoolId, id: actor.studentId },
-    select: { interests: true, availability: true, aboutMe: true },
+    select: { interests: true, availability: true, aboutMe: true, cohortYear: true },
   });
+  if (!pupil) return null;
+  const freeTimes = await freeTimeChoicesFor(actor.schoolId, pupil, todayIn(actor.timezone));
+  return { interests: pupil.interests, availability: pupil.availability, aboutMe: pupil.aboutMe, freeTimes };
 }
 
 /**
@@ -67,19 +72,27 @@ export async function getMentorChoices(actor: Actor, client: Tx | typeof db = db
     },
   });
   if (profiles.length === 0) return [];
+  // One query at a time: `client` may be a command's transaction.
   const keepApart = await client.keepApart.findMany({
     where: { schoolId: actor.schoolId, OR: [{ studentAId: actor.studentId }, { studentBId: actor.studentId }] },
     select: { studentAId: true, studentBId: true },
   });
+  const daySlots = await loadDaySlots(actor.schoolId, client, { includeArchived: true });
+  // Free times compared as weekday, slot and each pupil's year group's times (ADR 014).
+  const { tokensFor } = freeTimeTokens(daySlots);
   return profiles.map((p) => {
-    const mentee = { studentId: actor.studentId!, yearGroup: yearGroupOn(p.student.cohortYear, today), slots: p.student.availability };
-    const mentors = p.programme.mentorProfiles.map((m) => ({
-      studentId: m.student.id,
-      yearGroup: yearGroupOn(m.student.cohortYear, today),
-      isTrained: m.trainingComplete,
-      slots: m.student.availability,
-      student: m.student,
-    }));
+    const menteeYear = yearGroupOn(p.student.cohortYear, today);
+    const mentee = { studentId: actor.studentId!, yearGroup: menteeYear, slots: tokensFor(p.student.availability, menteeYear) };
+    const mentors = p.programme.mentorProfiles.map((m) => {
+      const yearGroup = yearGroupOn(m.student.cohortYear, today);
+      return {
+        studentId: m.student.id,
+        yearGroup,
+        isTrained: m.trainingComplete,
+        slots: tokensFor(m.student.availability, yearGroup),
+        student: m.student,
+      };
+    });
     const allowed = new Set(
       eligibleMentorIds(
         mentee,

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { FocusArea } from "@/generated/prisma/enums";
 import { checkbox, CONTROL_CHARACTERS_MESSAGE, hasNoControlCharacters, recordId, text, wholeNumber } from "@/lib/schema-helpers";
-import { SLOT_IDS } from "@/lib/slots";
+import { parseAvailabilityId, WEEKDAYS } from "@/lib/day-slots";
 
 const listOf = <T extends z.ZodType>(item: T, max: number, message: string) =>
   z.preprocess(
@@ -31,13 +31,19 @@ const interestList = z
   )
   .transform((list) => [...new Set(list)]);
 
+/**
+ * Free times: ids like "WED_LUNCH" (a weekday and one of the school's slots, lib/day-slots.ts). The
+ * shape is checked here; the commands check that each names a slot of the pupil's school (ADR 014).
+ */
+const freeTimeList = listOf(
+  z.string({ error: "Choose from the list." }).refine((id) => parseAvailabilityId(id) !== null, { error: "Choose from the list." }),
+  WEEKDAYS.length * 20,
+  "Choose from the list.",
+).transform((ids) => [...new Set(ids)]);
+
 export const updateMyProfileSchema = z.object({
   interests: interestList,
-  availability: listOf(
-    z.enum(SLOT_IDS as [string, ...string[]], { error: "Choose from the list." }),
-    SLOT_IDS.length,
-    "Choose from the list.",
-  ),
+  availability: freeTimeList,
   aboutMe: text({ max: 200 }).default(""),
 });
 
@@ -87,11 +93,7 @@ const level = z.preprocess(
 export const updateMatchingDetailsSchema = z.object({
   studentId: recordId,
   interests: interestList,
-  availability: listOf(
-    z.enum(SLOT_IDS as [string, ...string[]], { error: "Choose from the list." }),
-    SLOT_IDS.length,
-    "Choose from the list.",
-  ),
+  availability: freeTimeList,
   livedExperience: listOf(z.enum(LIVED_EXPERIENCES, { error: "Choose from the list." }), LIVED_EXPERIENCES.length, "Choose from the list."),
 });
 

@@ -6,6 +6,7 @@ import { fromDbDate, todayIn } from "@/lib/dates";
 import { pupilDisplayName, pupilFullName } from "@/lib/ranking";
 import { yearGroupOn } from "@/lib/year-group";
 import { studentsVisibleTo } from "@/features/students/policy";
+import { freeTimeChoicesFor } from "@/server/day-slots";
 
 /** A pupil as a coordinator sees them: matching details, profiles and every pairing, ended ones too. */
 export async function getPupilForCoordinator(actor: Actor, studentId: string) {
@@ -58,8 +59,10 @@ export async function getPupilForCoordinator(actor: Actor, studentId: string) {
   });
   if (!student) return notFoundFor(actor, "Student", studentId);
   const today = todayIn(actor.timezone);
+  const freeTimes = await freeTimeChoicesFor(actor.schoolId, student, today);
   return {
     ...student,
+    freeTimes,
     name: pupilFullName(student),
     yearGroup: yearGroupOn(student.cohortYear, today),
     pairings: student.memberships.map((m) => ({

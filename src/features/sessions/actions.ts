@@ -1,6 +1,7 @@
 "use server";
 
 import { defineAction } from "@/server/action";
-import { logSession } from "./commands";
+import { editSession, logSession } from "./commands";
 
 export const logSessionAction = defineAction(logSession);
+export const editSessionAction = defineAction(editSession);

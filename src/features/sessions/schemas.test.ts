@@ -19,6 +19,8 @@ describe("logSessionSchema", () => {
       durationMinutes: 20,
       activityId: "act1",
       notes: "Read a chapter",
+      noteVisibility: "STAFF_ONLY",
+      fitCheckNote: "",
       pupils: [
         { studentId: "s1", attendance: "PRESENT", mood: 4 },
         { studentId: "s2", attendance: "LATE", mood: undefined },

@@ -14,7 +14,9 @@ import {
   createSessionRow,
   createStaffUser,
   createStudent,
+  setPairingSlotRow,
 } from "@/server/factories";
+import { occurrencesBetween } from "@/lib/occurrences";
 import type { createPrismaClient } from "@/server/prisma-client";
 
 export type Db = ReturnType<typeof createPrismaClient>;
@@ -197,6 +199,10 @@ export async function seedSchool(db: Db, options: SeedOptions = {}) {
       startsOn: addDaysIso(today, -42),
     });
   const pairings = { samMaya: (await pair("sam", "maya")).id, raviLeo: (await pair("ravi", "leo")).id };
+  // Sam and Maya meet on Wednesday lunchtimes in the library; Ravi and Leo on Thursday at break.
+  await setPairingSlotRow(db, { schoolId, pairingId: pairings.samMaya, weekday: 3, slotKey: "LUNCH", place: "Library" });
+  await setPairingSlotRow(db, { schoolId, pairingId: pairings.raviLeo, weekday: 4, slotKey: "BREAK", place: "Room 12" });
+  const meetings = { samMaya: await nextPlannedDay(db, schoolId, 3, "12:30", addDaysIso(today, -42), today) };
 
   if (history) {
     for (const [pairingId, mentee] of [
@@ -258,5 +264,26 @@ export async function seedSchool(db: Db, options: SeedOptions = {}) {
     },
     pupils,
     pairings,
+    /** The day of each pairing's first planned meeting after today (for pages that name one meeting). */
+    meetings,
   };
+}
+
+/** The first meeting day after today of a weekly slot, from the school's own calendar (ADR 013). */
+async function nextPlannedDay(db: Db, schoolId: string, weekday: 1 | 2 | 3 | 4 | 5, startTime: string, startsOn: string, today: string) {
+  const periods = await db.calendarPeriod.findMany({ where: { schoolId }, select: { kind: true, startsOn: true, endsOn: true } });
+  const span = (p: { startsOn: Date; endsOn: Date }) => ({
+    startsOn: p.startsOn.toISOString().slice(0, 10),
+    endsOn: p.endsOn.toISOString().slice(0, 10),
+  });
+  const calendar = {
+    timezone: "Europe/London",
+    terms: periods.filter((p) => p.kind === "TERM").map(span),
+    closures: periods.filter((p) => p.kind === "HOLIDAY" || p.kind === "INSET").map(span),
+    weekAStarts: [],
+  };
+  const slot = { weekday, startTime, minutes: 20, place: "Library", cadence: "WEEKLY" as const, startsOn };
+  const next = occurrencesBetween(slot, calendar, addDaysIso(today, 1), addDaysIso(today, 200))[0];
+  if (!next) throw new Error("No meeting planned in the next 200 days: check the seeded calendar.");
+  return next.plannedOn;
 }

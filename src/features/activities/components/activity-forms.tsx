@@ -71,9 +71,8 @@ export function RetireActivityForm({ activityId, name }: { activityId: string; n
       action={retireActivityAction}
       focusId={ACTIVE_ACTIVITIES_HEADING}
       field={{ name: "activityId", value: activityId }}
-      openerText="Retire…"
+      verb="Retire"
       openerLabel={`Retire ${name}…`}
-      confirmLabel="Retire"
       title={`Retire ${name}?`}
       description="Mentors will not be offered it any more. Sessions already logged with it keep it, and you can bring it back later."
     />

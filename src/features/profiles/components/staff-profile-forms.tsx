@@ -4,7 +4,7 @@ import { FieldError, TextInput } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { FormMessage } from "@/components/forms/form-message";
 import { useForm } from "@/components/forms/use-form";
-import { SLOTS } from "@/lib/slots";
+import type { FreeTimeChoice } from "@/lib/day-slots";
 import { updateMatchingDetailsAction, updateMenteeProfileAction, updateMentorProfileAction } from "../actions";
 import { FOCUS_AREAS, focusAreaLabels, LIVED_EXPERIENCES } from "../schemas";
 
@@ -45,7 +45,7 @@ export function MatchingDetailsForm({
   details,
 }: {
   studentId: string;
-  details: { interests: string[]; availability: string[]; livedExperience: string[] };
+  details: { interests: string[]; availability: string[]; livedExperience: string[]; freeTimes: FreeTimeChoice[] };
 }) {
   const { state, formAction, value, values, errors, key } = useForm(updateMatchingDetailsAction);
   return (
@@ -64,7 +64,8 @@ export function MatchingDetailsForm({
         <Checks
           name="availability"
           legend="Free to meet"
-          options={SLOTS.map((s) => ({ value: s.id, label: s.label }))}
+          hint="At this pupil's year group's times."
+          options={details.freeTimes.map((t) => ({ value: t.id, label: t.label }))}
           chosen={state.values ? values("availability") : details.availability}
           errors={errors("availability")}
         />

@@ -12,15 +12,21 @@ import { closureReasonLabels } from "@/features/pairings/schemas";
 import { ReviewForm } from "@/features/reviews/components/review-form";
 import { reviewDecisionLabels } from "@/features/reviews/schemas";
 import { TRIAL_ACTIVITIES } from "@/lib/trial-activities";
+import { getPairingScheduleForStaff } from "@/features/meetings/queries";
+import { PairingSlotForm } from "@/features/meetings/components/schedule-forms";
+import { UpcomingMeetings } from "@/features/meetings/components/upcoming-meetings";
 
 export const metadata: Metadata = { title: "Pairing" };
 
 const attendanceLabels = { PRESENT: "came", LATE: "came late", ABSENT: "did not come" } as const;
+const FIT_WORDS = { YES: "yes", NOT_SURE: "not sure", NO: "no" } as const;
 
 export default async function PairingPage({ params }: { params: Promise<{ pairingId: string }> }) {
   const actor = await requireActor("COORDINATOR");
   const { pairingId } = await params;
   const pairing = await getPairingForStaff(actor, pairingId);
+  const schedule = await getPairingScheduleForStaff(actor, pairingId);
+  const today = todayIn(actor.timezone);
   const mentors = pairing.members.filter((m) => m.role === "MENTOR");
   const mentees = pairing.members.filter((m) => m.role === "MENTEE");
   const title = pairing.name ?? `${mentors.map((m) => m.name).join(" & ")} with ${mentees.map((m) => m.name).join(", ")}`;
@@ -53,6 +59,15 @@ export default async function PairingPage({ params }: { params: Promise<{ pairin
               ))}
             </ul>
           </Card>
+          {pairing.status !== "ENDED" ? (
+            <Card title="Coming up">
+              {schedule.hasSlot ? (
+                <UpcomingMeetings pairingId={pairing.id} upcoming={schedule.upcoming} changes={schedule.changes} today={today} />
+              ) : (
+                <p className="text-muted">No regular slot yet. Set one, and the meetings coming up appear here.</p>
+              )}
+            </Card>
+          ) : null}
           <Card title={`Sessions (${pairing.sessions.length})`}>
             {pairing.sessions.length === 0 ? (
               <EmptyState title="No sessions yet">Sessions the mentor logs appear here.</EmptyState>
@@ -61,14 +76,30 @@ export default async function PairingPage({ params }: { params: Promise<{ pairin
                 {pairing.sessions.map((s) => (
                   <li key={s.id} id={`session-${s.id}`} className="scroll-mt-4 py-2">
                     <p className="font-semibold">
-                      {formatStaffDate(s.heldOn)} · {s.activity.name} · {s.durationMinutes} min
+                      <Link href={`/sessions/${s.id}`} className="text-accent underline">
+                        {formatStaffDate(s.heldOn)}
+                      </Link>{" "}
+                      · {s.activity.name} · {s.durationMinutes} min
+                      {s.version > 1 ? " · edited" : ""}
+                      {s.onBehalfOfId ? " · logged by staff for the mentor" : ""}
                     </p>
+                    {s.fitCheck ? (
+                      <p className="text-sm">
+                        Good match? <strong>{FIT_WORDS[s.fitCheck]}</strong>
+                        {s.fitCheckNote ? ` — ${s.fitCheckNote}` : ""}
+                      </p>
+                    ) : null}
                     <p className="text-sm text-muted">
                       {s.attendances
                         .map((a) => `${a.name} ${attendanceLabels[a.attendance]}${a.mood ? ` (mood ${a.mood}/5)` : ""}`)
                         .join("; ")}
                     </p>
-                    {s.notes ? <p className="mt-1 text-sm">{s.notes}</p> : null}
+                    {s.notes ? (
+                      <p className="mt-1 text-sm">
+                        <span className="font-semibold">{s.noteVisibility === "SHARED" ? "Shared with the mentee: " : "Staff only: "}</span>
+                        {s.notes}
+                      </p>
+                    ) : null}
                   </li>
                 ))}
               </ul>
@@ -105,11 +136,22 @@ export default async function PairingPage({ params }: { params: Promise<{ pairin
               </p>
             </Card>
           ) : null}
+          {pairing.status !== "ENDED" ? (
+            <Card title="Regular slot">
+              <PairingSlotForm
+                pairingId={pairing.id}
+                values={schedule.values}
+                daySlots={schedule.daySlots}
+                staff={schedule.staff}
+                hasTwoWeekTimetable={schedule.hasTwoWeekTimetable}
+              />
+            </Card>
+          ) : null}
           <Card title="Status" headingId={STATUS_HEADING}>
             <PairingStatusForm pairingId={pairing.id} status={pairing.status} />
           </Card>
           <Card title="Record a review">
-            <ReviewForm pairingId={pairing.id} today={todayIn(actor.timezone)} idempotencyKey={newIdempotencyKey()} />
+            <ReviewForm pairingId={pairing.id} today={today} idempotencyKey={newIdempotencyKey()} />
           </Card>
         </div>
       </div>

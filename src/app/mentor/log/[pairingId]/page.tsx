@@ -28,6 +28,9 @@ export default async function LogSessionPage({ params }: { params: Promise<{ pai
           today={todayIn(actor.timezone)}
           defaultMinutes={pairing.sessionMinutes}
           activities={pairing.activities}
+          plannedDay={pairing.plannedDay}
+          isFirst={pairing.isFirst}
+          isGroup={pairing.kind === "GROUP"}
         />
       </div>
     </AppShell>
