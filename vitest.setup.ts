@@ -3,3 +3,5 @@
 import { inject } from "vitest";
 
 process.env.DATABASE_URL = inject("databaseUrl");
+// Tests never email through a mail server from the shell: the email tests start their own (ADR 016).
+delete process.env.SMTP_URL;

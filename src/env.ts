@@ -12,29 +12,71 @@ const authSecret = z
   .string({ error: "AUTH_SECRET is not set. Generate one with `openssl rand -base64 33` (at least 32 characters)." })
   .min(32, { error: "AUTH_SECRET must be at least 32 characters." });
 
-const development = z.object({
-  NODE_ENV: z.string().default("development"),
-  DATABASE_URL: databaseUrl,
-  AUTH_SECRET: authSecret.optional(),
-});
+/** An empty variable is the same as an unset one (a blank line in a service file, `SMTP_URL=`). */
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), schema.optional());
 
-const production = z.object({
-  NODE_ENV: z.literal("production"),
-  DATABASE_URL: databaseUrl,
-  AUTH_SECRET: authSecret,
-});
+// Email is optional (ADR 016): without SMTP_URL nothing is sent, in any environment.
+const mail = {
+  SMTP_URL: optional(
+    z.string().refine((v) => URL.canParse(v) && /^smtps?:$/.test(new URL(v).protocol), {
+      error: "SMTP_URL must look like smtp://user:password@mail.example.org:587 (or smtps:// for port 465).",
+    }),
+  ),
+  MAIL_FROM: optional(
+    z.string().regex(/^[^\r\n]*@[^\r\n]*$/, { error: "MAIL_FROM must be an address, like PeerPath <peerpath@school.example>." }),
+  ),
+  APP_URL: optional(
+    z.string().refine((v) => URL.canParse(v) && /^https?:$/.test(new URL(v).protocol), {
+      error: "APP_URL must be the address people open PeerPath at, like https://peerpath.school.example.",
+    }),
+  ),
+};
+
+const mailNeedsItsAddresses = (v: { SMTP_URL?: string; MAIL_FROM?: string; APP_URL?: string }, ctx: z.RefinementCtx) => {
+  if (!v.SMTP_URL) return;
+  if (!v.MAIL_FROM) ctx.addIssue({ code: "custom", message: "SMTP_URL is set, so MAIL_FROM must be too: the address emails come from." });
+  if (!v.APP_URL) ctx.addIssue({ code: "custom", message: "SMTP_URL is set, so APP_URL must be too: emails link to it." });
+};
+
+const development = z
+  .object({
+    NODE_ENV: z.string().default("development"),
+    DATABASE_URL: databaseUrl,
+    AUTH_SECRET: authSecret.optional(),
+    ...mail,
+  })
+  .superRefine(mailNeedsItsAddresses);
+
+const production = z
+  .object({
+    NODE_ENV: z.literal("production"),
+    DATABASE_URL: databaseUrl,
+    AUTH_SECRET: authSecret,
+    ...mail,
+  })
+  .superRefine(mailNeedsItsAddresses);
 
 const isBuilding = process.env.NEXT_PHASE === "phase-production-build";
 
+export type Env = {
+  NODE_ENV: string;
+  DATABASE_URL: string;
+  AUTH_SECRET?: string;
+  SMTP_URL?: string;
+  MAIL_FROM?: string;
+  APP_URL?: string;
+};
+
 /** Parses an environment; exported for its tests. */
-export function parseEnv(source: Record<string, string | undefined>, options: { isBuilding?: boolean } = {}) {
+export function parseEnv(source: Record<string, string | undefined>, options: { isBuilding?: boolean } = {}): Env {
   const schema = source.NODE_ENV === "production" && !options.isBuilding ? production : development;
   const parsed = schema.safeParse(source);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((issue) => `  - ${issue.message}`);
     throw new Error(`PeerPath cannot start: the environment is not right.\n${lines.join("\n")}`);
   }
-  return parsed.data as { NODE_ENV: string; DATABASE_URL: string; AUTH_SECRET?: string };
+  return parsed.data as Env;
 }
 
 export const env = parseEnv(process.env, { isBuilding });

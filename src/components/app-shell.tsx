@@ -1,6 +1,8 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { Bell } from "lucide-react";
 import { hasRole, type Actor } from "@/server/actor";
+import { countMyUnreadNotifications } from "@/features/notifications/queries";
 import { SchoolSwitcher, SignOutButton, SignOutEverywhereButton } from "@/features/auth/components/account-menu";
 import { ToastProvider } from "@/components/ui/toast";
 
@@ -29,8 +31,9 @@ function navFor(actor: Actor) {
 }
 
 /** The same frame on every signed-in page: who and where you are, your links, sign out. */
-export function AppShell({ actor, children, current }: { actor: Actor; children: ReactNode; current: string }) {
+export async function AppShell({ actor, children, current }: { actor: Actor; children: ReactNode; current: string }) {
   const links = navFor(actor);
+  const unread = await countMyUnreadNotifications(actor);
   return (
     <div className="min-h-screen">
       <a
@@ -47,6 +50,7 @@ export function AppShell({ actor, children, current }: { actor: Actor; children:
           </div>
           <div className="flex flex-wrap items-center gap-2">
             <SchoolSwitcher schools={actor.schools} currentId={actor.schoolId} />
+            <NotificationsLink unread={unread} isCurrent={current === "/notifications"} />
             <Link
               href="/account/password"
               className="inline-flex min-h-11 items-center rounded-lg px-3 font-semibold text-accent underline-offset-4 hover:underline"
@@ -79,5 +83,24 @@ export function AppShell({ actor, children, current }: { actor: Actor; children:
         <ToastProvider>{children}</ToastProvider>
       </main>
     </div>
+  );
+}
+
+/**
+ * "Notifications" and how many are unread: seen as a count, read out as "Notifications, 3 unread"
+ * (the name starts with the visible word, so "click Notifications" works by voice too).
+ */
+function NotificationsLink({ unread, isCurrent }: { unread: number; isCurrent: boolean }) {
+  return (
+    <Link
+      href="/notifications"
+      aria-current={isCurrent ? "page" : undefined}
+      aria-label={unread > 0 ? `Notifications, ${unread} unread` : undefined}
+      className="inline-flex min-h-11 items-center gap-2 rounded-lg px-3 font-semibold text-accent underline-offset-4 hover:underline aria-[current=page]:text-ink"
+    >
+      <Bell aria-hidden="true" className="size-5" />
+      Notifications
+      {unread > 0 ? <span className="rounded-full bg-accent px-2 py-0.5 text-sm text-white">{unread}</span> : null}
+    </Link>
   );
 }

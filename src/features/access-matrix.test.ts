@@ -13,6 +13,7 @@ import {
   academicCalendar,
   addMentee,
   addMentor,
+  createNotificationRow,
   createProgramme,
   createSessionRow,
   createStudent,
@@ -74,6 +75,9 @@ const MATRIX: Record<string, "public" | Row> = {
   "meetings/moveOccurrenceAction":                  [N, N,    Y,    N,    N,  N,     N,     N],
   "meetings/cancelOccurrenceAction":                [N, N,    Y,    N,    N,  N,     N,     N],
   "meetings/undoOccurrenceChangeAction":            [N, N,    Y,    N,    N,  N,     N,     N],
+  // Everyone's own notifications; another school's coordinator is sent school a's (not found).
+  "notifications/markNotificationReadAction":       [N, Y,    Y,    Y,    Y,  Y,     Y,     N],
+  "notifications/markAllNotificationsReadAction":   [N, Y,    Y,    Y,    Y,  Y,     Y,     N],
   "matching/saveMatchWeightsAction":                [N, N,    Y,    N,    N,  N,     N,     N],
   "programmes/createProgrammeAction":               [N, N,    Y,    N,    N,  N,     N,     Y],
   "programmes/updateProgrammeAction":               [N, N,    Y,    N,    N,  N,     N,     N],
@@ -115,10 +119,14 @@ type Extra = {
   sessionsToEdit: Record<"MENTOR" | "COORDINATOR" | "TEACHER", { id: string; heldOn: string }>;
   /** Slots of their own, so changing them leaves the school's Break and Lunch as other rows expect. */
   daySlots: { toChange: string; toRetire: string; retired: string; yearTimeToRemove: string };
+  /** Per column, an unread notification of that column's own (another school's coordinator: school a's coordinator's). */
+  notificationToRead: Record<Column, string>;
+  /** Per column, the newest of two older unread notifications "Mark all as read" was shown (never the one above). */
+  newestShown: Record<Column, string>;
 };
 
 /** Extra pupils and keep-apart pairs, so no allowed cell depends on another row or column. */
-async function prepare(w: World): Promise<Extra> {
+async function prepare(w: World, actors: Record<Column, Actor | null>): Promise<Extra> {
   const { school, programme, today, staff } = w.a;
   const pupil = (yearGroup: number) => createStudent(db, { schoolId: school.id, yearGroup, today });
   const freePair = async () => {
@@ -263,6 +271,24 @@ async function prepare(w: World): Promise<Extra> {
   const yearTimeToRemove = await db.schoolSlotYearTime.create({
     data: { schoolId: school.id, slotId: toChange.id, yearGroup: 12, startTime: "15:30", endTime: "16:10" },
   });
+  const notificationToRead = {} as Record<Column, string>;
+  const newestShown = {} as Record<Column, string>;
+  const hourAgo = new Date(Date.now() - 60 * 60 * 1000);
+  for (const column of COLUMNS) {
+    const owner = column === "otherSchoolCoordinator" ? actors.COORDINATOR : actors[column];
+    if (!owner) continue;
+    const notice = (createdAt?: Date) =>
+      createNotificationRow(db, {
+        schoolId: owner.schoolId,
+        userId: owner.userId,
+        message: `Matrix ${column}`,
+        link: "/notifications",
+        createdAt,
+      });
+    await notice(hourAgo);
+    newestShown[column] = (await notice(hourAgo)).id;
+    notificationToRead[column] = (await notice()).id;
+  }
   return {
     sessionsToEdit,
     lunchSlotId,
@@ -278,6 +304,8 @@ async function prepare(w: World): Promise<Extra> {
     skipToRemove,
     activityToChange,
     daySlots: { toChange: toChange.id, toRetire: toRetire.id, retired: retired.id, yearTimeToRemove: yearTimeToRemove.id },
+    notificationToRead,
+    newestShown,
   };
 }
 
@@ -418,6 +446,8 @@ const INPUTS: Record<string, (w: World, column: Column, x: Extra) => Record<stri
   "day-slots/removeYearGroupTimesAction": (_w, _c, x) => ({ yearTimeId: x.daySlots.yearTimeToRemove }),
   "day-slots/retireDaySlotAction": (_w, _c, x) => ({ slotId: x.daySlots.toRetire }),
   "day-slots/restoreDaySlotAction": (_w, _c, x) => ({ slotId: x.daySlots.retired }),
+  "notifications/markNotificationReadAction": (_w, column, x) => ({ notificationId: x.notificationToRead[column] }),
+  "notifications/markAllNotificationsReadAction": (_w, column, x) => ({ newestId: x.newestShown[column] }),
   "auth/switchSchoolAction": (w) => ({ schoolId: w.a.school.id }),
   // Each column is a different person changing their own password.
   "auth/changePasswordAction": () => ({
@@ -536,7 +566,6 @@ describe("access matrix: each action as each actor", () => {
   let actors: Record<Column, Actor | null>;
   beforeAll(async () => {
     world = await buildWorld();
-    extra = await prepare(world);
     // The mentee column is a mentee waiting for a mentor, who may still choose one.
     const waiting = await createStudent(db, {
       schoolId: world.a.school.id,
@@ -546,6 +575,7 @@ describe("access matrix: each action as each actor", () => {
     });
     await addMentee(db, { schoolId: world.a.school.id, programmeId: world.a.programme.id, studentId: waiting.id });
     actors = { signedOut: null, ...world.actors, MENTEE: await actorFor(waiting.userId!) };
+    extra = await prepare(world, actors);
   });
 
   for (const [key, row] of Object.entries(MATRIX)) {

@@ -33,9 +33,10 @@ import {
   listMySessionsAsMentor,
   listSupervisedThisWeek,
 } from "@/features/sessions/queries";
+import { countMyUnreadNotifications, listMyNotifications } from "@/features/notifications/queries";
 import { listParticipants, listStudentsForAdmin } from "@/features/students/queries";
 import { db } from "@/server/db";
-import { addKeepApartRow, createSessionRow } from "@/server/factories";
+import { addKeepApartRow, createNotificationRow, createSessionRow } from "@/server/factories";
 import { expectNotFound } from "@/test-support/expectations";
 import { buildWorld } from "@/test-support/school";
 
@@ -159,6 +160,14 @@ const READS: Read[] = [
   // (the teacher supervises the mentor's pairing).
   { name: "getMyCalendarLink", read: (a) => getMyCalendarLink(a), access:                                   [Y,   Y,    Y,    Y,  Y,     N,     Y],
     check: (r, _w, c) => expect(r).toMatchObject({ madeOn: null, isStaff: c !== "MENTOR", pairingCount: c === "TEACHER" || c === "MENTOR" ? 1 : 0 }) },
+  // Notifications are their user's alone: each reader sees their own (one each, the mentor two), nobody else's.
+  { name: "countMyUnreadNotifications", read: (a) => countMyUnreadNotifications(a), access:                   [Y,   Y,    Y,    Y,  Y,     Y,     Y],
+    check: (r, _w, c) => expect(r).toBe(c === "MENTOR" ? 2 : 1) },
+  { name: "listMyNotifications", read: (a) => listMyNotifications(a), access:                                 [Y,   Y,    Y,    Y,  Y,     Y,     Y],
+    check: (r, _w, c) => {
+      const list = r as Awaited<ReturnType<typeof listMyNotifications>>;
+      expect(list.items.map((n) => n.message)).toEqual(c === "MENTOR" ? ["For MENTOR, newer", "For MENTOR"] : [`For ${c}`]);
+    } },
   // The demo mentee has a mentor, so she is offered no choices (pairings/waiting.ts).
   { name: "getMentorChoices", read: (a) => getMentorChoices(a), access:                                       [Y,   Y,    Y,    Y,  Y,     Y,     Y],
     check: (r) => expect(r).toEqual([]) },
@@ -218,6 +227,14 @@ describe("read access: each query as each reader", () => {
       where: { schoolId_id: { schoolId: a.school.id, id: a.pairing.id } },
       data: { supervisorId: a.staff.teacher.id },
     });
+    const hourAgo = new Date(Date.now() - 60 * 60 * 1000);
+    for (const column of COLUMNS) {
+      const reader = world.actors[column];
+      const notice = (message: string, createdAt?: Date) =>
+        createNotificationRow(db, { schoolId: reader.schoolId, userId: reader.userId, message, link: "/notifications", createdAt });
+      await notice(`For ${column}`, hourAgo);
+      if (column === "MENTOR") await notice(`For ${column}, newer`);
+    }
   });
 
   for (const { name, read, access, check } of READS) {

@@ -27,6 +27,11 @@ export type CommandContext = {
    * rows is running), e.g. "Someone else is changing this mentor's pairings — try again."
    */
   contention: (message: string) => void;
+  /**
+   * Runs `fn` once the transaction has committed, without waiting for it (never after a refusal, a
+   * rollback or a replay): e.g. `afterCommit(kickEmailDelivery)` after `notify` (ADR 016).
+   */
+  afterCommit: (fn: () => unknown) => void;
 };
 
 export type CommandResult = { message: string; recordId?: string; link?: FormLink };
@@ -120,6 +125,7 @@ export function defineCommand<S extends z.ZodType>(
 
       let contendedMessage = CONTENDED_MESSAGE;
       for (let attempt = 1; ; attempt += 1) {
+        const committed: (() => unknown)[] = [];
         try {
           let audited = false;
           const result = await db.$transaction(async (tx) => {
@@ -147,6 +153,9 @@ export function defineCommand<S extends z.ZodType>(
               contention: (message) => {
                 contendedMessage = message;
               },
+              afterCommit: (fn) => {
+                committed.push(fn);
+              },
             };
             const out = await body(parsed.data, ctx);
             if (!audited) throw new Error(`Command ${config.name} changed data without an audit entry`);
@@ -154,6 +163,7 @@ export function defineCommand<S extends z.ZodType>(
               await saveIdempotentResult(tx, actor.schoolId, claimedId, { message: out.message, recordId: out.recordId, link: out.link });
             return out;
           }, TRANSACTION);
+          for (const fn of committed) runDetached(config.name, fn);
           return success(result, isIdempotent);
         } catch (error) {
           if (error instanceof Replay) return success(error.result, isIdempotent);
@@ -174,6 +184,15 @@ export function defineCommand<S extends z.ZodType>(
       }
     },
   };
+}
+
+/** After-commit work never delays or fails the command's answer: errors are logged. */
+function runDetached(name: string, fn: () => unknown) {
+  try {
+    void Promise.resolve(fn()).catch((error) => console.error(`[${name} after commit]`, error));
+  } catch (error) {
+    console.error(`[${name} after commit]`, error);
+  }
 }
 
 function success(result: StoredResult, isIdempotent: boolean): FormState & { recordId?: string } {

@@ -328,3 +328,33 @@ export async function setPairingSlotRow(
     },
   });
 }
+
+/** A notification row as `notify` would add it (tests and browser specs; producers use `notify`). */
+export async function createNotificationRow(
+  db: Db,
+  input: {
+    schoolId: string;
+    userId: string;
+    message: string;
+    link: string;
+    kind?: string;
+    dedupeKey?: string;
+    createdAt?: Date;
+    readAt?: Date | null;
+    emailedAt?: Date | null;
+  },
+) {
+  return db.notification.create({
+    data: {
+      schoolId: input.schoolId,
+      userId: input.userId,
+      message: input.message,
+      link: input.link,
+      kind: input.kind ?? "test.notice",
+      dedupeKey: input.dedupeKey ?? `test:${unique()}`,
+      createdAt: input.createdAt ?? new Date(),
+      readAt: input.readAt ?? null,
+      emailedAt: input.emailedAt ?? null,
+    },
+  });
+}

@@ -24,6 +24,8 @@ export type DbSnapshot = {
   calendarFeeds: number;
   programmeSkips: number;
   schoolActivities: number;
+  notifications: number;
+  notificationsRead: number;
   schoolRows: { id: string; timezone: string; weekAStarts: string[] }[];
   pairingRows: {
     id: string;
@@ -103,6 +105,8 @@ export async function snapshotSchools(schoolIds: string[]): Promise<DbSnapshot> 
          FROM "SchoolSlot" x WHERE x."schoolId" IN (SELECT id FROM s)) AS "daySlotRows",
       (SELECT coalesce(json_agg(json_build_object('id', x.id, 'availability', x.availability) ORDER BY x.id), '[]')
          FROM "Student" x WHERE x."schoolId" IN (SELECT id FROM s)) AS "studentRows",
+      (SELECT count(*)::int FROM "Notification" WHERE "schoolId" IN (SELECT id FROM s)) AS "notifications",
+      (SELECT count(*)::int FROM "Notification" WHERE "schoolId" IN (SELECT id FROM s) AND "readAt" IS NOT NULL) AS "notificationsRead",
       (SELECT coalesce(json_agg(json_build_object('id', x.id, 'timezone', x.timezone, 'weekAStarts', x."weekAStarts") ORDER BY x.id), '[]')
          FROM "School" x WHERE x.id IN (SELECT id FROM s)) AS "schoolRows",
       (SELECT coalesce(json_agg(json_build_object('id', p.id, 'status', p.status, 'closureReason', p."closureReason", 'endsOn', p."endsOn", 'name', p.name,

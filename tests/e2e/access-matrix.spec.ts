@@ -12,9 +12,16 @@ type Identity = "signedOut" | "admin" | "coordinator" | "teacher" | "dsl" | "men
 /** "signin": sent to /sign-in. 200: the page itself. 404: the not-found page. `{ to }`: sent there. */
 type Outcome = "signin" | 200 | 404 | { to: string };
 
-/** Records in the seeded schools: the mentor's pairing, another mentor's, the other school's, a pupil, each school's programme. */
+/** Records in the seeded schools: the mentor's pairing, another mentor's, the other school's, a pupil, a logged session, each school's programme. */
 type IdName =
-  "mentorsPairing" | "otherMentorsPairing" | "otherSchoolsPairing" | "pupil" | "programme" | "otherSchoolsProgramme" | "missing";
+  | "mentorsPairing"
+  | "otherMentorsPairing"
+  | "otherSchoolsPairing"
+  | "pupil"
+  | "loggedSession"
+  | "programme"
+  | "otherSchoolsProgramme"
+  | "missing";
 /** The second dynamic segment of a route, where it has one: a planned meeting's day. */
 type SecondIdName = "plannedMeeting" | "notPlanned";
 
@@ -35,6 +42,8 @@ const table: Row[] = [
     expect: { signedOut: "signin", admin: 200, coordinator: 200, teacher: 200, dsl: 200, mentor: 200, mentee: 200, otherSchoolCoordinator: 200 } },
   { route: "/account/calendar", note: "mentors and staff: a calendar link for the pairings they mentor or supervise",
     expect: { signedOut: "signin", admin: 200, coordinator: 200, teacher: 200, dsl: 200, mentor: 200, mentee: 404, otherSchoolCoordinator: 200 } },
+  { route: "/notifications", note: "anyone signed in: each their own",
+    expect: { signedOut: "signin", admin: 200, coordinator: 200, teacher: 200, dsl: 200, mentor: 200, mentee: 200, otherSchoolCoordinator: 200 } },
   { route: "/admin", note: "admins only",
     expect: { signedOut: "signin", admin: 200, coordinator: 404, teacher: 404, dsl: 404, mentor: 404, mentee: 404, otherSchoolCoordinator: 404 } },
   { route: "/admin/calendar", note: "admins only",
@@ -75,6 +84,14 @@ const table: Row[] = [
     expect: { signedOut: "signin", admin: 404, coordinator: 200, teacher: 200, dsl: 200, mentor: 404, mentee: 404, otherSchoolCoordinator: 200 } },
   { route: "/staff/keep-apart", note: "coordinators and safeguarding leads (the reasons are staff-only)",
     expect: { signedOut: "signin", admin: 404, coordinator: 200, teacher: 404, dsl: 200, mentor: 404, mentee: 404, otherSchoolCoordinator: 200 } },
+  { route: "/sessions/[sessionId]", id: "loggedSession", note: "a session logged by the coordinator: its author and the DSL (and a supervising teacher, of whom it has none)",
+    expect: { signedOut: "signin", admin: 404, coordinator: 200, teacher: 404, dsl: 200, mentor: 404, mentee: 404, otherSchoolCoordinator: 404 } },
+  { route: "/sessions/[sessionId]", id: "missing", note: "an id that does not exist",
+    expect: { signedOut: "signin", admin: 404, coordinator: 404, teacher: 404, dsl: 404, mentor: 404, mentee: 404, otherSchoolCoordinator: 404 } },
+  { route: "/staff/supervising", note: "staff: the pairings they supervise (none here: an empty list)",
+    expect: { signedOut: "signin", admin: 200, coordinator: 200, teacher: 200, dsl: 200, mentor: 404, mentee: 404, otherSchoolCoordinator: 200 } },
+  { route: "/staff/log/[pairingId]", id: "mentorsPairing", note: "logging for a mentor: the coordinator, or the pairing's supervising teacher (none here)",
+    expect: { signedOut: "signin", admin: 404, coordinator: 200, teacher: 404, dsl: 404, mentor: 404, mentee: 404, otherSchoolCoordinator: 404 } },
   { route: "/mentor", note: "mentors only",
     expect: { signedOut: "signin", admin: 404, coordinator: 404, teacher: 404, dsl: 404, mentor: 200, mentee: 404, otherSchoolCoordinator: 404 } },
   { route: "/mentor/log/[pairingId]", id: "mentorsPairing", note: "the mentor's own pairing: only that mentor",
@@ -111,6 +128,7 @@ const ids: Record<IdName, string> = {
   pupil: "",
   programme: "",
   otherSchoolsProgramme: "",
+  loggedSession: "",
   missing: "does-not-exist-0000",
 };
 const secondIds: Record<SecondIdName, string> = { plannedMeeting: "", notPlanned: "1999-01-01" };
@@ -128,6 +146,8 @@ test.beforeAll(async ({ db }) => {
   ids.programme = school.programme.id;
   ids.otherSchoolsProgramme = otherSchool.programme.id;
   secondIds.plannedMeeting = school.meetings.samMaya;
+  // One of Sam and Maya's past sessions, logged by the coordinator.
+  ids.loggedSession = (await db.mentoringSession.findFirstOrThrow({ where: { pairingId: school.pairings.samMaya } })).id;
 });
 
 function urlFor(row: Row): string {

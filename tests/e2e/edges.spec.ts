@@ -10,6 +10,8 @@ test("one more tap on Save after “Session saved” logs nothing, says so, and 
   await page.getByRole("link", { name: "Log this week's session" }).click();
   const form = page.getByRole("form", { name: "Log a session" });
   const save = form.getByRole("button", { name: "Save session" });
+  // The pair's first session asks whether it felt like a good match.
+  await form.getByRole("radio", { name: "Yes", exact: true }).check();
   await save.click();
   await expect(form.getByRole("status")).toHaveText("Session saved. Thank you!");
   await save.click();

@@ -57,9 +57,11 @@ describe("logging a session", () => {
     const seen = await listMySessionsAsMentee(w.actors.MENTEE);
     expect(seen.map((s) => s.sharedNotes)).toEqual(["SHARED-NOTE: well done on the quiz", ""]);
     expect(JSON.stringify(seen)).not.toContain("STAFF-ONLY-NOTE");
-    // The mentor reads their own notes, whoever they were for.
+    // The mentor reads the notes they wrote, whoever they were for; a staff member's staff-only notes never.
     const mine = await listMySessionsAsMentor(w.actors.MENTOR);
     expect(mine.map((s) => s.notes)).toEqual(["SHARED-NOTE: well done on the quiz", "STAFF-ONLY-NOTE about home"]);
+    await runCommand(logSession, w.actors.COORDINATOR, form({ heldOn: addDaysIso(w.a.today, -4), notes: "COORDINATOR-NOTE" }), ids());
+    expect(JSON.stringify(await listMySessionsAsMentor(w.actors.MENTOR))).not.toContain("COORDINATOR-NOTE");
   });
 
   it("lets the supervising teacher log on the mentor's behalf, recorded as such; a teacher who does not supervise cannot", async () => {

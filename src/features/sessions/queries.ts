@@ -25,8 +25,8 @@ const sessionSelect = {
 
 /**
  * Sessions in the pairings this pupil mentors, newest first; `include` adds one more of theirs (the
- * session an "already logged" answer links to, which may be older than the newest ones). The notes
- * are the mentor's own; `isEditable` when they logged it and it is still open to changes.
+ * session an "already logged" answer links to, which may be older than the newest ones). Notes only
+ * where the mentor wrote them; `isEditable` when they logged it and it is still open to changes.
  */
 export async function listMySessionsAsMentor(actor: Actor, options: { take?: number; include?: unknown; now?: Date } = {}) {
   if (!actor.studentId) return [];
@@ -48,7 +48,8 @@ export async function listMySessionsAsMentor(actor: Actor, options: { take?: num
     heldOn: fromDbDate(s.heldOn),
     durationMinutes: s.durationMinutes,
     activity: s.activity.name,
-    notes: s.notes,
+    // Only the notes they wrote: a log by staff (or a co-mentor) may hold notes for staff alone.
+    notes: s.loggedById === actor.userId ? s.notes : "",
     noteVisibility: s.noteVisibility,
     isEditable: s.loggedById === actor.userId && isEditable(s.createdAt, now),
     attendances: s.attendances.map((a) => ({ firstName: pupilFirstName(a.student), attendance: a.attendance })),
