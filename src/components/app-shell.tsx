@@ -9,12 +9,18 @@ import { ToastProvider } from "@/components/ui/toast";
 function navFor(actor: Actor) {
   const links: { href: string; label: string }[] = [];
   if (hasRole(actor, "COORDINATOR"))
-    links.push({ href: "/coordinator", label: "Programme" }, { href: "/coordinator/matching", label: "Suggest matches" });
+    links.push(
+      { href: "/coordinator", label: "Programme" },
+      { href: "/coordinator/matching", label: "Suggest matches" },
+      { href: "/coordinator/programmes", label: "Programmes" },
+    );
   if (hasRole(actor, "ADMIN"))
     links.push(
       { href: "/admin", label: "School" },
       { href: "/admin/calendar", label: "Calendar" },
       { href: "/admin/school-day", label: "School day" },
+      // The activity list is the school's: admins keep it too (coordinators reach it from Programmes).
+      { href: "/coordinator/activities", label: "Activities" },
     );
   if (hasRole(actor, "TEACHER", "DSL", "COORDINATOR")) links.push({ href: "/staff", label: "Points" });
   if (hasRole(actor, "TEACHER", "DSL")) links.push({ href: "/staff/supervising", label: "Pairings I supervise" });

@@ -15,6 +15,7 @@ import {
   addMentor,
   createNotificationRow,
   createPairingRow,
+  createProgramme,
   createSessionRow,
   createStudent,
   setPairingSlotRow,
@@ -49,6 +50,12 @@ const MATRIX: Record<string, "public" | Row> = {
   "auth/signOutEverywhereAction": "public",
   "auth/switchSchoolAction":                        [N, Y,    Y,    Y,    Y,  N,     N,     N],
   "auth/changePasswordAction":                      [N, Y,    Y,    Y,    Y,  Y,     Y,     Y],
+  // Adding or creating is in the actor's own school, so another school's coordinator adds to theirs.
+  "activities/addActivityAction":                   [N, Y,    Y,    N,    N,  N,     N,     Y],
+  "activities/renameActivityAction":                [N, Y,    Y,    N,    N,  N,     N,     N],
+  "activities/retireActivityAction":                [N, Y,    Y,    N,    N,  N,     N,     N],
+  "activities/restoreActivityAction":               [N, Y,    Y,    N,    N,  N,     N,     N],
+  "activities/moveActivityAction":                  [N, Y,    Y,    N,    N,  N,     N,     N],
   "calendar/addCalendarPeriodAction":               [N, Y,    N,    N,    N,  N,     N,     N],
   "calendar/removeCalendarPeriodAction":            [N, Y,    N,    N,    N,  N,     N,     N],
   "calendar/saveSchoolWeekAction":                  [N, Y,    N,    N,    N,  N,     N,     N],
@@ -73,6 +80,11 @@ const MATRIX: Record<string, "public" | Row> = {
   "notifications/markNotificationReadAction":       [N, Y,    Y,    Y,    Y,  Y,     Y,     N],
   "notifications/markAllNotificationsReadAction":   [N, Y,    Y,    Y,    Y,  Y,     Y,     N],
   "matching/saveMatchWeightsAction":                [N, N,    Y,    N,    N,  N,     N,     N],
+  "programmes/createProgrammeAction":               [N, N,    Y,    N,    N,  N,     N,     Y],
+  "programmes/updateProgrammeAction":               [N, N,    Y,    N,    N,  N,     N,     N],
+  "programmes/changeProgrammeStatusAction":         [N, N,    Y,    N,    N,  N,     N,     N],
+  "programmes/addProgrammeSkipAction":              [N, N,    Y,    N,    N,  N,     N,     N],
+  "programmes/removeProgrammeSkipAction":           [N, N,    Y,    N,    N,  N,     N,     N],
   "profiles/updateMyProfileAction":                 [N, N,    N,    N,    N,  Y,     Y,     N],
   "profiles/setMentorPreferencesAction":            [N, N,    N,    N,    N,  N,     Y,     N],
   "profiles/updateMatchingDetailsAction":           [N, N,    Y,    N,    N,  N,     N,     N],
@@ -97,6 +109,11 @@ type Extra = {
   keepApartToAdd: Record<Column, [string, string]>;
   academicYear: { id: string; startsOn: string };
   periodToRemove: Record<Column, string>;
+  /** Per column: a draft programme at version 1 (to edit or start), a skipped week to remove, activities of its own. */
+  programmeToEdit: Record<Column, { id: string; name: string; startsOn: string }>;
+  programmeToClose: Record<Column, string>;
+  skipToRemove: Record<Column, string>;
+  activityToChange: Record<Column, { rename: string; retire: string; restore: string; move: string }>;
   /** The school's lunch slot, and three planned Wednesdays of the mentor's pairing: to move, to cancel, and one already moved. */
   lunchSlotId: string;
   meetings: { toMove: string; toCancel: string; moved: string };
@@ -167,6 +184,45 @@ async function prepare(w: World, actors: Record<Column, Actor | null>): Promise<
         data: { schoolId: school.id, academicYearId: academicYear.id, kind: "INSET", name: `Matrix ${column}`, startsOn: day, endsOn: day },
       })
     ).id;
+  }
+  // Programmes, skipped weeks and activities of each column's own, so no allowed cell depends on another.
+  const programmeToEdit = {} as Extra["programmeToEdit"];
+  const programmeToClose = {} as Record<Column, string>;
+  const skipToRemove = {} as Record<Column, string>;
+  const activityToChange = {} as Extra["activityToChange"];
+  const skipsProgramme = await createProgramme(db, { schoolId: school.id, startsOn: year.startsOn });
+  for (const [i, column] of COLUMNS.entries()) {
+    const programme = await createProgramme(db, {
+      schoolId: school.id,
+      startsOn: year.startsOn,
+      status: "DRAFT",
+      name: `Matrix ${column}`,
+    });
+    programmeToEdit[column] = { id: programme.id, name: programme.name, startsOn: year.startsOn };
+    programmeToClose[column] = (await createProgramme(db, { schoolId: school.id, startsOn: year.startsOn, status: "DRAFT" })).id;
+    skipToRemove[column] = (
+      await db.programmeSkip.create({
+        data: {
+          schoolId: school.id,
+          programmeId: skipsProgramme.id,
+          startsOn: toDbDate(addDaysIso(year.startsOn, 7 * i)),
+          endsOn: toDbDate(addDaysIso(year.startsOn, 7 * i + 4)),
+          reason: `Matrix ${column}`,
+          createdById: staff.coordinator.id,
+        },
+      })
+    ).id;
+    const activity = (name: string, archivedAt: Date | null = null) =>
+      db.schoolActivity.create({
+        data: { schoolId: school.id, name: `${name} ${column}`, sortOrder: 100 + i, archivedAt },
+        select: { id: true },
+      });
+    activityToChange[column] = {
+      rename: (await activity("Rename")).id,
+      retire: (await activity("Retire")).id,
+      restore: (await activity("Restore", new Date())).id,
+      move: (await activity("Move")).id,
+    };
   }
   // The mentor's pairing meets on Wednesday lunchtimes; meetings a week or more ahead are changed.
   // The teacher supervises it, so they may log (and edit what they logged) on the mentor's behalf.
@@ -259,6 +315,10 @@ async function prepare(w: World, actors: Record<Column, Actor | null>): Promise<
     keepApartToAdd,
     academicYear: { id: academicYear.id, startsOn: year.startsOn },
     periodToRemove,
+    programmeToEdit,
+    programmeToClose,
+    skipToRemove,
+    activityToChange,
     daySlots: { toChange: toChange.id, toRetire: toRetire.id, retired: retired.id, yearTimeToRemove: yearTimeToRemove.id },
     notificationToRead,
     newestShown,
@@ -337,6 +397,55 @@ const INPUTS: Record<string, (w: World, column: Column, x: Extra) => Record<stri
   "meetings/cancelOccurrenceAction": (w, _c, x) => ({ pairingId: w.a.pairing.id, originalOn: x.meetings.toCancel, reason: "Matrix" }),
   "meetings/undoOccurrenceChangeAction": (w, _c, x) => ({ pairingId: w.a.pairing.id, originalOn: x.meetings.moved }),
   "calendar/saveSchoolWeekAction": () => ({ timezone: "Europe/London", weekAMonday: "2026-09-07" }),
+  "activities/addActivityAction": (_w, column) => ({ name: `Matrix activity ${column}` }),
+  "activities/renameActivityAction": (_w, column, x) => ({ activityId: x.activityToChange[column].rename, name: `Renamed ${column}` }),
+  "activities/retireActivityAction": (_w, column, x) => ({ activityId: x.activityToChange[column].retire }),
+  "activities/restoreActivityAction": (_w, column, x) => ({ activityId: x.activityToChange[column].restore }),
+  "activities/moveActivityAction": (_w, column, x) => ({ activityId: x.activityToChange[column].move, direction: "up" }),
+  "programmes/createProgrammeAction": (_w, column, x) => ({
+    name: `New programme ${column}`,
+    focusAreas: ["WELLBEING"],
+    format: "ONE_TO_ONE",
+    cadence: "WEEKLY",
+    sessionMinutes: "20",
+    startsOn: x.academicYear.startsOn,
+  }),
+  "programmes/updateProgrammeAction": (_w, column, x) => ({
+    programmeId: x.programmeToEdit[column].id,
+    version: "1",
+    name: `${x.programmeToEdit[column].name} renamed`,
+    focusAreas: ["WELLBEING"],
+    format: "BOTH",
+    cadence: "WEEKLY",
+    sessionMinutes: "20",
+    startsOn: x.programmeToEdit[column].startsOn,
+    minYearGap: "1",
+    maxYearGap: "4",
+    groupSize: "3",
+    isTrainingRequired: "on",
+    todoLogGraceDays: "2",
+    todoFirstSessionDays: "5",
+    todoFirstWeeks: "4",
+    todoFirstWeeksSessions: "2",
+    todoAbsentRun: "2",
+    todoCheckInLow: "2",
+    todoCheckInChange: "2",
+    checkInEveryWeeks: "4",
+  }),
+  "programmes/changeProgrammeStatusAction": (_w, column, x) => ({
+    programmeId: x.programmeToClose[column],
+    version: "1",
+    status: "CLOSED",
+  }),
+  // A day inside the programme (started 60 days ago) and the school year: only the coordinator's run writes.
+  "programmes/addProgrammeSkipAction": (w) => ({
+    programmeId: w.a.programme.id,
+    startsOn: w.a.today,
+    endsOn: w.a.today,
+    yearGroup: "11",
+    reason: "Matrix mocks",
+  }),
+  "programmes/removeProgrammeSkipAction": (_w, column, x) => ({ skipId: x.skipToRemove[column] }),
   "feed/makeCalendarLinkAction": () => ({}),
   "feed/turnOffCalendarLinkAction": () => ({}),
   "day-slots/addDaySlotAction": () => ({ name: "Matrix club", startTime: "15:20", endTime: "16:30" }),

@@ -19,7 +19,14 @@ import { getPupilForCoordinator } from "@/features/profiles/staff-queries";
 import { getMentorChoices, getMyProfile } from "@/features/profiles/queries";
 import { getPairingForStaff, getPairingToLog, listMyPairings, listPairingsForCoordinator } from "@/features/pairings/queries";
 import { getLeaderboard, getMyPoints, listRecentPoints } from "@/features/points/queries";
-import { chooseProgrammeForStaff, getCoordinatorFigures, listProgrammesForActor } from "@/features/programmes/queries";
+import {
+  chooseProgrammeForStaff,
+  getCoordinatorFigures,
+  getProgrammeForCoordinator,
+  listProgrammesForActor,
+  listProgrammesForCoordinator,
+} from "@/features/programmes/queries";
+import { listActivitiesForStaff } from "@/features/activities/queries";
 import {
   getMentorRecord,
   getSessionForReader,
@@ -112,6 +119,17 @@ const READS: Read[] = [
     check: (r) => expect((r as Awaited<ReturnType<typeof getGroupSuggestions>>).waitingCount).toBe(1) },
   { name: "chooseProgrammeForStaff", read: (a, w) => chooseProgrammeForStaff(a, w.a.programme.id), access:      [Y,   Y,    Y,    Y,  N,     N,     N],
     check: (r, w) => expect((r as { programme: { id: string } }).programme.id).toBe(w.a.programme.id) },
+  { name: "listProgrammesForCoordinator", read: (a) => listProgrammesForCoordinator(a), access:                 [N,   Y,    N,    N,  N,     N,     Y],
+    check: (r, w, c) => expect((r as { id: string }[]).map((p) => p.id)).toEqual([c === "otherSchoolCoordinator" ? w.b.programme.id : w.a.programme.id]) },
+  { name: "getProgrammeForCoordinator", read: (a, w) => getProgrammeForCoordinator(a, w.a.programme.id), access: [N,  Y,    N,    N,  N,     N,     N],
+    check: (r, w) => expect(r).toMatchObject({ id: w.a.programme.id, version: 1, skips: [], livePairings: 2, slots: [{ name: "Break" }, { name: "Lunch" }] }) },
+  // The activity list is the school's: its coordinators and admins keep it, each in their own school.
+  { name: "listActivitiesForStaff", read: (a) => listActivitiesForStaff(a), access:                            [Y,   Y,    N,    N,  N,     N,     Y],
+    check: (r, w, c) => {
+      const list = r as Awaited<ReturnType<typeof listActivitiesForStaff>>;
+      const school = c === "otherSchoolCoordinator" ? w.b : w.a;
+      expect(list.active.map((x) => x.id).sort()).toEqual(Object.values(school.activityIds).sort());
+    } },
   // Pupil reads answer for the reader alone: staff, who are nobody's pupil, get nothing.
   { name: "listProgrammesForActor", read: (a) => listProgrammesForActor(a), access:                           [Y,   Y,    Y,    Y,  Y,     Y,     Y],
     check: (r, w, c) => expect((r as { id: string }[]).map((p) => p.id)).toEqual(c === "otherSchoolCoordinator" ? [w.b.programme.id] : [w.a.programme.id]) },
@@ -248,6 +266,7 @@ describe("read access: each query as each reader", () => {
       await expectNotFound(() => getPairingForStaff(other, world.a.pairing.id));
       await expectNotFound(() => getCoordinatorFigures(other, world.a.programme.id));
       await expectNotFound(() => chooseProgrammeForStaff(other, world.a.programme.id));
+      await expectNotFound(() => getProgrammeForCoordinator(other, world.a.programme.id));
       await expectNotFound(() => getPupilForCoordinator(other, world.a.pupils.mentee.id));
       await expectNotFound(() => loadMatchingInput(other, world.a.programme.id));
       await expectNotFound(() => getLeaderboard(other, world.a.programme.id));

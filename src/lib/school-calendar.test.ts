@@ -1,10 +1,12 @@
 import { describe, expect, it } from "vitest";
 import {
+  academicYearOf,
   currentAcademicYear,
   earliestDay,
   isInRange,
   pairingStartRange,
   pastRange,
+  programmeDateRange,
   rangeMessage,
   type CalendarFacts,
 } from "./school-calendar";
@@ -50,6 +52,19 @@ describe("the school's calendar bounds dates", () => {
     expect(pairingStartRange(facts("2027-07-30"))).toEqual({ from: "2026-09-01", to: "2027-12-31" });
     expect(isInRange("2099-01-01", pairingStartRange(facts("2026-11-29")))).toBe(false);
     expect(isInRange("1900-01-01", pairingStartRange(facts("2026-11-29")))).toBe(false);
+  });
+
+  it("lets a programme run from the first academic year to the end of the next one", () => {
+    expect(programmeDateRange(facts("2026-11-29"))).toEqual({ from: "2026-09-01", to: "2028-08-31" });
+    expect(programmeDateRange(facts("2026-11-29", { academicYears: [] }))).toEqual({ from: "2026-09-01", to: "2028-08-31" });
+    // A later year already entered by the admin counts too.
+    const later = { startsOn: "2028-09-01", endsOn: "2029-08-31" };
+    expect(programmeDateRange(facts("2026-11-29", { academicYears: [year2026, later] })).to).toBe("2029-08-31");
+  });
+
+  it("finds the academic year holding a day, stored or by the usual 1 September start", () => {
+    expect(academicYearOf(facts("2026-11-29"), "2027-03-01")).toEqual(year2026);
+    expect(academicYearOf(facts("2026-11-29"), "2027-09-01")).toEqual({ startsOn: "2027-09-01", endsOn: "2028-08-31" });
   });
 
   it("says the allowed range in the reader's style", () => {

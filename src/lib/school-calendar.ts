@@ -1,6 +1,6 @@
 // Which dates make sense for a school (ADR 004): pure, so the bounds are tested without a database.
 // A date outside its range is refused with a message that says the range, in the reader's style.
-import { academicYearAround, formatPupilDate, formatStaffDate, type IsoDate } from "./dates";
+import { academicYearAround, addDaysIso, formatPupilDate, formatStaffDate, type IsoDate } from "./dates";
 
 export type Span = { startsOn: IsoDate; endsOn: IsoDate };
 export type CalendarFacts = { today: IsoDate; academicYears: Span[]; terms: Span[] };
@@ -45,4 +45,19 @@ export function rangeMessage(range: DateRange, style: DateStyle, today: IsoDate)
   if (range.from > range.to) return "No date can be chosen yet.";
   if (range.from === range.to) return `Choose ${word(range.from)}.`;
   return `Choose a ${style === "pupil" ? "day" : "date"} from ${word(range.from)} to ${word(range.to)}.`;
+}
+
+/** The academic year holding `day`: the school's stored one, else 1 September to 31 August. */
+export function academicYearOf(c: CalendarFacts, day: IsoDate): Span {
+  return c.academicYears.find((y) => y.startsOn <= day && day <= y.endsOn) ?? academicYearAround(day);
+}
+
+/**
+ * A programme's first and last days: from the school's first academic year (nothing is dated before
+ * it) to the end of next academic year, so next September's programme can be set up in the summer.
+ */
+export function programmeDateRange(c: CalendarFacts): DateRange {
+  const next = academicYearAround(addDaysIso(currentAcademicYear(c).endsOn, 1));
+  const to = [next.endsOn, ...c.academicYears.map((y) => y.endsOn)].sort().at(-1)!;
+  return { from: earliestDay(c), to };
 }

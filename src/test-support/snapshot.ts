@@ -22,6 +22,8 @@ export type DbSnapshot = {
   /** Edits made to session logs (each edit adds one to a session's version). */
   sessionEdits: number;
   calendarFeeds: number;
+  programmeSkips: number;
+  schoolActivities: number;
   notifications: number;
   notificationsRead: number;
   schoolRows: { id: string; timezone: string; weekAStarts: string[] }[];
@@ -49,11 +51,22 @@ export type DbSnapshot = {
     yearTimes: unknown;
   }[];
   studentRows: { id: string; availability: string[] }[];
+  programmeRows: { id: string; status: string; version: number }[];
+  activityRows: { id: string; name: string; sortOrder: number; archivedAt: string | null }[];
   users: { id: string; passwordHash: string; sessionVersion: number; mustChangePassword: boolean; disabledAt: string | null }[];
   calendarFeedRows: { id: string; tokenHash: string | null; createdAt: string; revokedAt: string | null }[];
 };
 
-const ROW_LISTS = ["pairingRows", "users", "schoolRows", "daySlotRows", "studentRows", "calendarFeedRows"] as const;
+const ROW_LISTS = [
+  "pairingRows",
+  "users",
+  "schoolRows",
+  "daySlotRows",
+  "studentRows",
+  "calendarFeedRows",
+  "programmeRows",
+  "activityRows",
+] as const;
 type Counts = Omit<DbSnapshot, (typeof ROW_LISTS)[number]>;
 const isRowList = (key: keyof DbSnapshot): key is (typeof ROW_LISTS)[number] => (ROW_LISTS as readonly string[]).includes(key);
 
@@ -78,6 +91,8 @@ export async function snapshotSchools(schoolIds: string[]): Promise<DbSnapshot> 
       (SELECT count(*)::int FROM "Programme" WHERE "schoolId" IN (SELECT id FROM s)) AS "programmes",
       (SELECT count(*)::int FROM "IdempotencyKey" WHERE "schoolId" IN (SELECT id FROM s)) AS "idempotencyKeys",
       (SELECT count(*)::int FROM "CalendarPeriod" WHERE "schoolId" IN (SELECT id FROM s)) AS "calendarPeriods",
+      (SELECT count(*)::int FROM "ProgrammeSkip" WHERE "schoolId" IN (SELECT id FROM s)) AS "programmeSkips",
+      (SELECT count(*)::int FROM "SchoolActivity" WHERE "schoolId" IN (SELECT id FROM s)) AS "schoolActivities",
       (SELECT count(*)::int FROM "OccurrenceException" WHERE "schoolId" IN (SELECT id FROM s)) AS "occurrenceExceptions",
       (SELECT count(*)::int FROM "SessionRevision" WHERE "schoolId" IN (SELECT id FROM s)) AS "sessionRevisions",
       (SELECT coalesce(sum("version" - 1), 0)::int FROM "MentoringSession" WHERE "schoolId" IN (SELECT id FROM s)) AS "sessionEdits",
@@ -97,6 +112,10 @@ export async function snapshotSchools(schoolIds: string[]): Promise<DbSnapshot> 
       (SELECT coalesce(json_agg(json_build_object('id', p.id, 'status', p.status, 'closureReason', p."closureReason", 'endsOn', p."endsOn", 'name', p.name,
            'slotWeekday', p."slotWeekday", 'slotId', p."slotId", 'slotPlace', p."slotPlace", 'supervisorId', p."supervisorId") ORDER BY p.id), '[]')
          FROM "Pairing" p WHERE p."schoolId" IN (SELECT id FROM s)) AS "pairingRows",
+      (SELECT coalesce(json_agg(json_build_object('id', p.id, 'status', p.status, 'version', p.version) ORDER BY p.id), '[]')
+         FROM "Programme" p WHERE p."schoolId" IN (SELECT id FROM s)) AS "programmeRows",
+      (SELECT coalesce(json_agg(json_build_object('id', a.id, 'name', a.name, 'sortOrder', a."sortOrder", 'archivedAt', a."archivedAt") ORDER BY a.id), '[]')
+         FROM "SchoolActivity" a WHERE a."schoolId" IN (SELECT id FROM s)) AS "activityRows",
       (SELECT coalesce(json_agg(json_build_object('id', x.id, 'passwordHash', x."passwordHash", 'sessionVersion', x."sessionVersion", 'mustChangePassword', x."mustChangePassword", 'disabledAt', x."disabledAt") ORDER BY x.id), '[]')
          FROM "User" x WHERE x.id IN (SELECT id FROM u)) AS "users",
       (SELECT coalesce(json_agg(json_build_object('id', f.id, 'tokenHash', f."tokenHash", 'createdAt', f."createdAt", 'revokedAt', f."revokedAt") ORDER BY f.id), '[]')

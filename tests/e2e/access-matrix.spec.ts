@@ -12,8 +12,16 @@ type Identity = "signedOut" | "admin" | "coordinator" | "teacher" | "dsl" | "men
 /** "signin": sent to /sign-in. 200: the page itself. 404: the not-found page. `{ to }`: sent there. */
 type Outcome = "signin" | 200 | 404 | { to: string };
 
-/** Records in the seeded schools: the mentor's pairing, another mentor's, the other school's, a pupil. */
-type IdName = "mentorsPairing" | "otherMentorsPairing" | "otherSchoolsPairing" | "pupil" | "loggedSession" | "missing";
+/** Records in the seeded schools: the mentor's pairing, another mentor's, the other school's, a pupil, a logged session, each school's programme. */
+type IdName =
+  | "mentorsPairing"
+  | "otherMentorsPairing"
+  | "otherSchoolsPairing"
+  | "pupil"
+  | "loggedSession"
+  | "programme"
+  | "otherSchoolsProgramme"
+  | "missing";
 /** The second dynamic segment of a route, where it has one: a planned meeting's day. */
 type SecondIdName = "plannedMeeting" | "notPlanned";
 
@@ -62,6 +70,16 @@ const table: Row[] = [
     expect: { signedOut: "signin", admin: 404, coordinator: 404, teacher: 404, dsl: 404, mentor: 404, mentee: 404, otherSchoolCoordinator: 404 } },
   { route: "/coordinator/matching/groups", note: "coordinators, each for their own school's programme",
     expect: { signedOut: "signin", admin: 404, coordinator: 200, teacher: 404, dsl: 404, mentor: 404, mentee: 404, otherSchoolCoordinator: 200 } },
+  { route: "/coordinator/programmes", note: "coordinators, each for their own school's programmes",
+    expect: { signedOut: "signin", admin: 404, coordinator: 200, teacher: 404, dsl: 404, mentor: 404, mentee: 404, otherSchoolCoordinator: 200 } },
+  { route: "/coordinator/programmes/[programmeId]", id: "programme", note: "a programme's settings: its school's coordinator only",
+    expect: { signedOut: "signin", admin: 404, coordinator: 200, teacher: 404, dsl: 404, mentor: 404, mentee: 404, otherSchoolCoordinator: 404 } },
+  { route: "/coordinator/programmes/[programmeId]", id: "otherSchoolsProgramme", note: "the other school's programme: that school's coordinator only",
+    expect: { signedOut: "signin", admin: 404, coordinator: 404, teacher: 404, dsl: 404, mentor: 404, mentee: 404, otherSchoolCoordinator: 200 } },
+  { route: "/coordinator/programmes/[programmeId]", id: "missing", note: "an id that does not exist",
+    expect: { signedOut: "signin", admin: 404, coordinator: 404, teacher: 404, dsl: 404, mentor: 404, mentee: 404, otherSchoolCoordinator: 404 } },
+  { route: "/coordinator/activities", note: "the school's activity list: coordinators and admins, each in their own school",
+    expect: { signedOut: "signin", admin: 200, coordinator: 200, teacher: 404, dsl: 404, mentor: 404, mentee: 404, otherSchoolCoordinator: 200 } },
   { route: "/staff", note: "teachers, safeguarding leads and coordinators",
     expect: { signedOut: "signin", admin: 404, coordinator: 200, teacher: 200, dsl: 200, mentor: 404, mentee: 404, otherSchoolCoordinator: 200 } },
   { route: "/staff/keep-apart", note: "coordinators and safeguarding leads (the reasons are staff-only)",
@@ -108,6 +126,8 @@ const ids: Record<IdName, string> = {
   otherMentorsPairing: "",
   otherSchoolsPairing: "",
   pupil: "",
+  programme: "",
+  otherSchoolsProgramme: "",
   loggedSession: "",
   missing: "does-not-exist-0000",
 };
@@ -123,6 +143,8 @@ test.beforeAll(async ({ db }) => {
   ids.otherMentorsPairing = school.pairings.raviLeo;
   ids.otherSchoolsPairing = otherSchool.pairings.samMaya;
   ids.pupil = school.pupils.maya.id;
+  ids.programme = school.programme.id;
+  ids.otherSchoolsProgramme = otherSchool.programme.id;
   secondIds.plannedMeeting = school.meetings.samMaya;
   // One of Sam and Maya's past sessions, logged by the coordinator.
   ids.loggedSession = (await db.mentoringSession.findFirstOrThrow({ where: { pairingId: school.pairings.samMaya } })).id;

@@ -44,7 +44,7 @@ test("suggestions explain themselves, honour keep-apart, and an accepted one bec
   await niaRow.getByRole("button", { name: "Accept" }).click();
   // Nia is no longer waiting, so her suggestion goes, and the pairing shows as a trial.
   await expect(suggestions.filter({ hasText: `${waitingMentee.name} Year 7 with` })).toHaveCount(0);
-  await page.getByRole("link", { name: "Programme" }).click();
+  await page.getByRole("link", { name: "Programme", exact: true }).click();
   const table = page.getByRole("table", { name: "Pairings and groups" });
   await expect(
     table

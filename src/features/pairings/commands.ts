@@ -57,6 +57,8 @@ export async function createPairingInTx(
   { tx, actor, audit, contention }: CommandContext,
 ): Promise<CommandResult> {
   const { schoolId } = actor;
+  // A share lock: the programme cannot close (which counts its live pairings) while this one starts.
+  await tx.$queryRaw`SELECT "id" FROM "Programme" WHERE "schoolId" = ${schoolId} AND "id" = ${input.programmeId} FOR SHARE`;
   const programme = await tx.programme.findFirst({
     where: { id: input.programmeId, schoolId },
     select: { id: true, format: true, status: true, minYearGap: true, maxYearGap: true, isTrainingRequired: true },
@@ -268,6 +270,13 @@ export const changePairingStatus = defineCommand(
       );
     }
     if (input.status === "ACTIVE") {
+      // A closed programme has no live pairings (closing refuses while it has any): reopen it first.
+      const [programme] = await tx.$queryRaw<{ status: string }[]>`
+        SELECT "status"::text FROM "Programme" WHERE "schoolId" = ${actor.schoolId} AND "id" = ${pairing.programmeId} FOR SHARE`;
+      if (programme?.status === "CLOSED")
+        throw new RuleError("This programme is closed, so its pairings cannot go on. Reopen the programme first.", {
+          status: ["The programme is closed."],
+        });
       // Going on (from a trial or a pause): every rule about who may be together is checked again now.
       const mentors = pairing.members.filter((m) => m.role === "MENTOR");
       const mentees = pairing.members.filter((m) => m.role === "MENTEE");

@@ -8,6 +8,7 @@ import { loadSchedules } from "@/server/schedules";
 import { programmesVisibleTo } from "./policy";
 import { waitingMenteeWhere } from "@/features/pairings/waiting";
 import { HELD_STATUSES, LIVE_STATUSES } from "@/features/pairings/status";
+import { loadDaySlots } from "@/server/day-slots";
 
 export async function listProgrammesForActor(actor: Actor) {
   return db.programme.findMany({
@@ -100,5 +101,63 @@ export async function getCoordinatorFigures(actor: Actor, programmeId: string): 
     pairingsQuiet14Days,
     pointsThisWeek: points._sum.amount ?? 0,
     pointEntriesThisWeek: points._count,
+  };
+}
+
+/** The school's programmes for the coordinator's list: status, dates and how many pairings are live. */
+export async function listProgrammesForCoordinator(actor: Actor) {
+  await requireRoleForRead(actor, "COORDINATOR");
+  const rows = await db.programme.findMany({
+    where: { schoolId: actor.schoolId },
+    orderBy: [{ status: "asc" }, { startsOn: "desc" }, { name: "asc" }],
+    select: {
+      id: true,
+      name: true,
+      status: true,
+      format: true,
+      cadence: true,
+      startsOn: true,
+      endsOn: true,
+      _count: { select: { pairings: { where: { status: { in: [...LIVE_STATUSES] } } } } },
+    },
+  });
+  return rows.map(({ _count, ...p }) => ({
+    ...p,
+    startsOn: fromDbDate(p.startsOn),
+    endsOn: p.endsOn ? fromDbDate(p.endsOn) : null,
+    livePairings: _count.pairings,
+  }));
+}
+
+/** One programme's settings and skipped weeks (in date order), with the school's day slots to choose from. */
+export async function getProgrammeForCoordinator(actor: Actor, programmeId: string) {
+  await requireRoleForRead(actor, "COORDINATOR");
+  const programme = await db.programme.findFirst({
+    where: { schoolId: actor.schoolId, id: programmeId },
+    omit: { schoolId: true, matchWeights: true, createdAt: true },
+    include: {
+      skips: {
+        orderBy: [{ startsOn: "asc" }, { yearGroup: "asc" }],
+        select: { id: true, startsOn: true, endsOn: true, yearGroup: true, reason: true },
+      },
+    },
+  });
+  if (!programme) return notFoundFor(actor, "Programme", programmeId);
+  const [slots, livePairings, school] = await Promise.all([
+    loadDaySlots(actor.schoolId, db, { includeArchived: true }),
+    db.pairing.count({ where: { schoolId: actor.schoolId, programmeId, status: { in: [...LIVE_STATUSES] } } }),
+    db.school.findUniqueOrThrow({ where: { id: actor.schoolId }, select: { weekAStarts: true } }),
+  ]);
+  return {
+    ...programme,
+    startsOn: fromDbDate(programme.startsOn),
+    endsOn: programme.endsOn ? fromDbDate(programme.endsOn) : null,
+    skips: programme.skips.map((s) => ({ ...s, startsOn: fromDbDate(s.startsOn), endsOn: fromDbDate(s.endsOn) })),
+    // Retired slots are offered only where this programme already has one.
+    slots: slots
+      .filter((s) => !s.isArchived || s.id === programme.defaultSlotId)
+      .map((s) => ({ id: s.id, name: s.name, startTime: s.startTime, endTime: s.endTime, isArchived: s.isArchived })),
+    livePairings,
+    hasWeekAB: school.weekAStarts.length > 0,
   };
 }
