@@ -117,7 +117,7 @@ describe("a pairing's regular slot", () => {
 
     const { result, changes } = await runCommand(moveOccurrence, w.actors.COORDINATOR, move, ids());
     expect(result.ok, result.message).toBe(true);
-    expect(changes).toEqual({ occurrenceExceptions: 1, auditLogs: 1 });
+    expect(changes).toEqual({ occurrenceExceptions: 1, auditLogs: 1, notifications: 2 });
     await expectRefusedWithoutWrites(
       cancelOccurrence,
       w.actors.COORDINATOR,

@@ -6,6 +6,8 @@ import { loadSchedules } from "@/server/schedules";
 import { addDaysIso, formatStaffDate, fromDbDate, toDbDate, todayIn, type IsoDate } from "@/lib/dates";
 import { isSchoolDay, occurrencesBetween, periodOf } from "@/lib/occurrences";
 import { weekdayName } from "@/lib/day-slots";
+import { notifyMeetingChanged, pupilDay } from "@/features/notifications/producers";
+import { kickEmailDelivery } from "@/server/notification-email";
 import { cancelOccurrenceSchema, moveOccurrenceSchema, setPairingSlotSchema, undoOccurrenceChangeSchema } from "./schemas";
 
 const CHANGE_CONTENTION = "Someone else is changing this pairing at the same moment, so nothing was saved. Please try again.";
@@ -133,7 +135,7 @@ async function recordChange(
 
 export const moveOccurrence = defineCommand(
   { name: "moveOccurrence", schema: moveOccurrenceSchema, allow: ["COORDINATOR"] },
-  async (input, { tx, actor, audit, contention }) => {
+  async (input, { tx, actor, audit, contention, afterCommit }) => {
     contention(CHANGE_CONTENTION);
     await lockOpenPairing(tx, actor.schoolId, input.pairingId);
     const { planned, calendar, schedule } = await plannedOccurrence(tx, actor.schoolId, input.pairingId, input.originalOn);
@@ -152,6 +154,15 @@ export const moveOccurrence = defineCommand(
     }
     const row = await recordChange(tx, { ...input, schoolId: actor.schoolId, createdById: actor.userId, change: "MOVED" });
     await audit({ action: "occurrence.moved", recordType: "OccurrenceException", recordId: row.id, changes: { ...input } });
+    const day = (d: IsoDate) => pupilDay(d, actor.timezone);
+    await notifyMeetingChanged(tx, {
+      schoolId: actor.schoolId,
+      pairingId: input.pairingId,
+      changeId: row.id,
+      timezone: actor.timezone,
+      message: `Your mentoring meeting on ${day(input.originalOn)} moves to ${day(input.movedTo)} at ${input.startTime}, in ${input.place}.`,
+    });
+    afterCommit(kickEmailDelivery);
     return {
       message: `Moved to ${weekdayName(new Date(`${input.movedTo}T00:00:00Z`).getUTCDay())} ${formatStaffDate(input.movedTo)} at ${input.startTime}.`,
     };
@@ -160,12 +171,20 @@ export const moveOccurrence = defineCommand(
 
 export const cancelOccurrence = defineCommand(
   { name: "cancelOccurrence", schema: cancelOccurrenceSchema, allow: ["COORDINATOR"] },
-  async (input, { tx, actor, audit, contention }) => {
+  async (input, { tx, actor, audit, contention, afterCommit }) => {
     contention(CHANGE_CONTENTION);
     await lockOpenPairing(tx, actor.schoolId, input.pairingId);
     await plannedOccurrence(tx, actor.schoolId, input.pairingId, input.originalOn);
     const row = await recordChange(tx, { ...input, schoolId: actor.schoolId, createdById: actor.userId, change: "CANCELLED" });
     await audit({ action: "occurrence.cancelled", recordType: "OccurrenceException", recordId: row.id, changes: { ...input } });
+    await notifyMeetingChanged(tx, {
+      schoolId: actor.schoolId,
+      pairingId: input.pairingId,
+      changeId: row.id,
+      timezone: actor.timezone,
+      message: `Your mentoring meeting on ${pupilDay(input.originalOn, actor.timezone)} is cancelled. The next one is on your page.`,
+    });
+    afterCommit(kickEmailDelivery);
     return { message: `The meeting on ${formatStaffDate(input.originalOn)} is cancelled.` };
   },
 );
