@@ -60,6 +60,8 @@ const HOW_IT_IS_GOING: readonly ScalePoint[] = [
 
 /** The scale question every check-in asks first: its answers raise the coordinator's to-do rows. */
 export const CHECK_IN_SCALE_KEY = "going";
+/** The optional sentence every check-in asks last. */
+export const CHECK_IN_NOTE_KEY = "note";
 
 const CHECK_IN_READERS = ["RESPONDENT", "COORDINATOR", "DSL"] as const satisfies readonly AnswerReader[];
 
@@ -76,7 +78,7 @@ const CHECK_IN_QUESTIONS: readonly Question[] = [
     missing: "Choose how mentoring is going, from 1 to 5.",
   },
   {
-    key: "note",
+    key: CHECK_IN_NOTE_KEY,
     kind: "text",
     text: "Is there anything you want to tell us?",
     hint: "You can write one sentence, or leave this empty.",

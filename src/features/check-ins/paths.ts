@@ -1,0 +1,11 @@
+import type { MemberRole } from "@/generated/prisma/enums";
+
+/** Where a pupil answers their check-in for a pairing: mentees from their page, mentors from theirs. */
+export function checkInPath(role: MemberRole, pairingId: string): string {
+  return role === "MENTOR" ? `/mentor/check-in/${pairingId}` : `/student/check-in/${pairingId}`;
+}
+
+/** The home page a check-in returns to. */
+export function checkInHomeFor(role: MemberRole): string {
+  return role === "MENTOR" ? "/mentor" : "/student";
+}
