@@ -3,12 +3,11 @@
 // pupil's form, the command and the staff page read the same definition.
 import { z } from "zod";
 import type { MemberRole } from "@/generated/prisma/enums";
+import { FACE_SCALE } from "./faces";
 import { optionalText, wholeNumber } from "./schema-helpers";
 
-/** A face drawn beside a scale's point (the page picks the icon); always shown with its words. */
-export type Face = "very-sad" | "sad" | "neutral" | "happy" | "very-happy";
-
-export type ScalePoint = { value: number; word: string; face: Face };
+/** A point of a scale: its number, its words (what a screen reader announces) and a face beside them. */
+export type ScalePoint = { value: number; word: string; face: string };
 
 type QuestionBase = {
   /** Stored with each answer and used as the form field's name: never changed once answers exist. */
@@ -49,14 +48,9 @@ export type Questionnaire = {
   questions: readonly Question[];
 };
 
-/** The check-in scale, 1 to 5: the number, its words and a face, so no one reads it by colour or by face alone. */
-const HOW_IT_IS_GOING: readonly ScalePoint[] = [
-  { value: 1, word: "Really not good", face: "very-sad" },
-  { value: 2, word: "Not so good", face: "sad" },
-  { value: 3, word: "Okay", face: "neutral" },
-  { value: 4, word: "Good", face: "happy" },
-  { value: 5, word: "Really good", face: "very-happy" },
-];
+/** The check-in scale: the pupils' 1–5 faces (faces.ts), with words about how mentoring is going. */
+const CHECK_IN_WORDS = ["really not good", "not so good", "okay", "good", "really good"] as const;
+const HOW_IT_IS_GOING: readonly ScalePoint[] = FACE_SCALE.map((f, i) => ({ value: f.value, face: f.face, word: CHECK_IN_WORDS[i]! }));
 
 /** The scale question every check-in asks first: its answers raise the coordinator's to-do rows. */
 export const CHECK_IN_SCALE_KEY = "going";

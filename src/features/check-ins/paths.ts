@@ -9,3 +9,6 @@ export function checkInPath(role: MemberRole, pairingId: string): string {
 export function checkInHomeFor(role: MemberRole): string {
   return role === "MENTOR" ? "/mentor" : "/student";
 }
+
+/** The heading the keyboard focus moves to once a check-in is sent (the page then says it is sent). */
+export const CHECK_IN_SENT_HEADING = "check-in-sent";

@@ -1,26 +1,36 @@
 "use client";
 
-import Link from "next/link";
-import { useEffect, useRef, useState, type FormEvent } from "react";
-import { Annoyed, Frown, Laugh, Meh, Smile, type LucideIcon } from "lucide-react";
+import { useCallback, useEffect, useRef, useState, type FormEvent } from "react";
 import type { MemberRole } from "@/generated/prisma/enums";
 import { Button } from "@/components/ui/button";
-import { FieldError } from "@/components/ui/field";
+import { FieldError, RadioGroup } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { useAnnouncedAction } from "@/components/ui/toast";
 import { FormMessage } from "@/components/forms/form-message";
-import { useForm } from "@/components/forms/use-form";
-import { CHECK_INS, type Face, type Question, type ScaleQuestion, type TextQuestion } from "@/lib/questionnaires";
+import { useForm, type FormAction } from "@/components/forms/use-form";
+import { CHECK_INS, type Question, type ScaleQuestion, type TextQuestion } from "@/lib/questionnaires";
 import { submitCheckInAction } from "../actions";
-import { checkInHomeFor } from "../paths";
 
-const FACES: Record<Face, LucideIcon> = { "very-sad": Frown, sad: Annoyed, neutral: Meh, happy: Smile, "very-happy": Laugh };
-
-export const THANK_YOU_HEADING = "check-in-sent";
 const headingId = (key: string) => `question-${key}-heading`;
-const optionId = (key: string, value: number) => `answer-${key}-${value}`;
-/** The control a message about this question sends the focus to: the scale's first point, or the text box. */
-const fieldId = (question: Question) =>
-  question.kind === "scale" ? optionId(question.key, question.points[0]!.value) : `answer-${question.key}`;
+const textId = (key: string) => `answer-${key}`;
+/** Where a message about a question sends the focus: the scale's first point, or the text box. */
+const fieldSelector = (question: Question) => (question.kind === "scale" ? `input[name="${question.key}"]` : `#${textId(question.key)}`);
+
+/**
+ * Set when this browser has just sent a check-in. The page then shows that it is sent instead of the
+ * form (the server renders it), and `FocusAfterSend` puts the keyboard focus on that heading.
+ */
+let hasJustSent = false;
+
+/** Beside the "sent" heading: takes the focus there, only straight after a send from this page. */
+export function FocusAfterSend({ targetId }: { targetId: string }) {
+  useEffect(() => {
+    if (!hasJustSent) return;
+    hasJustSent = false;
+    document.getElementById(targetId)?.focus();
+  }, [targetId]);
+  return null;
+}
 
 /**
  * One question per screen (ADR 018): Next and Back move between them and put the keyboard focus on
@@ -31,47 +41,54 @@ export function CheckInForm({ pairingId, role, periodStart }: { pairingId: strin
   const questionnaire = CHECK_INS[role];
   const questions = questionnaire.questions;
   const last = questions.length - 1;
-  const { state, formAction, value, errors, key } = useForm(submitCheckInAction);
+  const announced = useAnnouncedAction(submitCheckInAction);
+  const send = useCallback<FormAction>(
+    async (previous, formData) => {
+      const result = await announced(previous, formData);
+      if (result.ok) hasJustSent = true;
+      return result;
+    },
+    [announced],
+  );
+  const { state, formAction, value, errors, key } = useForm(send);
   const formRef = useRef<HTMLFormElement>(null);
   const [step, setStep] = useState(0);
   const [missing, setMissing] = useState<Record<string, string>>({});
   // Where the keyboard focus goes next: set after a step change or an answer, never when the page opens.
-  const [focusTarget, setFocusTarget] = useState<{ id: string; n: number } | null>(null);
-  const focus = (id: string) => setFocusTarget((t) => ({ id, n: (t?.n ?? 0) + 1 }));
+  const [focusTarget, setFocusTarget] = useState<{ selector: string; n: number } | null>(null);
+  const focus = (selector: string) => setFocusTarget((t) => ({ selector, n: (t?.n ?? 0) + 1 }));
 
   useEffect(() => {
-    if (focusTarget) document.getElementById(focusTarget.id)?.focus();
+    if (focusTarget) formRef.current?.querySelector<HTMLElement>(focusTarget.selector)?.focus();
   }, [focusTarget]);
 
   const goTo = (next: number) => {
     const to = Math.max(0, Math.min(last, next));
     setStep(to);
-    focus(headingId(questions[to]!.key));
+    focus(`#${headingId(questions[to]!.key)}`);
   };
 
-  // After an answer from the server: thanks, or back to the first question it asks about.
+  // A refusal that names questions goes back to the first of them.
   const [answered, setAnswered] = useState(state);
   if (answered !== state) {
     setAnswered(state);
     const firstWithError = questions.findIndex((q) => state.fieldErrors?.[q.key]?.length);
-    if (state.ok) focus(THANK_YOU_HEADING);
-    else if (firstWithError >= 0) {
+    if (firstWithError >= 0) {
       setStep(firstWithError);
-      focus(fieldId(questions[firstWithError]!));
+      focus(fieldSelector(questions[firstWithError]!));
     }
   }
 
   const isAnswered = (question: Question) => {
     if (question.isOptional || question.kind !== "scale") return true;
-    const data = formRef.current ? new FormData(formRef.current) : null;
-    return Boolean(data?.get(question.key));
+    return Boolean(formRef.current && new FormData(formRef.current).get(question.key));
   };
 
   const next = () => {
     const question = questions[step]!;
     if (!isAnswered(question)) {
       setMissing((m) => ({ ...m, [question.key]: question.kind === "scale" ? question.missing : "Answer this question." }));
-      focus(fieldId(question));
+      focus(fieldSelector(question));
       return;
     }
     goTo(step + 1);
@@ -84,21 +101,6 @@ export function CheckInForm({ pairingId, role, periodStart }: { pairingId: strin
       next();
     }
   };
-
-  if (state.ok) {
-    return (
-      <div className="space-y-4 rounded-[var(--radius-card)] border border-line bg-surface p-5">
-        <h2 id={THANK_YOU_HEADING} tabIndex={-1} className="text-xl font-bold">
-          Thank you!
-        </h2>
-        <p role="status">{state.message}</p>
-        <p>Your coordinator will read it. If something is wrong, you can always tell a member of staff.</p>
-        <Link href={checkInHomeFor(role)} className="inline-flex min-h-11 items-center font-semibold text-accent underline">
-          Back to your page
-        </Link>
-      </div>
-    );
-  }
 
   const errorFor = (question: Question) => {
     const fromServer = errors(question.key);
@@ -151,7 +153,7 @@ export function CheckInForm({ pairingId, role, periodStart }: { pairingId: strin
   );
 }
 
-/** 1 to 5 as radio buttons, each announced as its number and words ("2, Not so good"); the face is decoration. */
+/** The scale as radio buttons with faces, each announced as its number and words ("2, not so good"). */
 function ScaleField({
   question,
   defaultValue,
@@ -163,47 +165,26 @@ function ScaleField({
   errors?: string[];
   onAnswer: () => void;
 }) {
-  const errorId = errors?.length ? `${question.key}-error` : undefined;
   return (
-    <fieldset aria-describedby={errorId} className="space-y-3">
-      <legend className="mb-3">
-        <h2 id={headingId(question.key)} tabIndex={-1} className="text-xl font-bold">
-          {question.text}
-        </h2>
-      </legend>
-      <div className="grid gap-2">
-        {question.points.map((point) => {
-          const Icon = FACES[point.face];
-          return (
-            <label
-              key={point.value}
-              className="flex min-h-14 cursor-pointer items-center gap-3 rounded-lg border border-line bg-surface px-4 py-2 text-lg has-[:checked]:border-2 has-[:checked]:border-accent has-[:checked]:bg-accent-soft"
-            >
-              <input
-                id={optionId(question.key, point.value)}
-                type="radio"
-                name={question.key}
-                value={point.value}
-                defaultChecked={defaultValue === String(point.value)}
-                onChange={onAnswer}
-                className="h-6 w-6 shrink-0 accent-[var(--color-accent)]"
-              />
-              <Icon aria-hidden="true" className="h-8 w-8 shrink-0 text-accent-strong" strokeWidth={1.75} />
-              <span>
-                <span className="font-bold">{point.value}</span>
-                <span className="sr-only">,</span> {point.word}
-              </span>
-            </label>
-          );
-        })}
-      </div>
-      <FieldError id={errorId} errors={errors} />
-    </fieldset>
+    <div onChange={onAnswer}>
+      <RadioGroup
+        name={question.key}
+        legend={
+          <h2 id={headingId(question.key)} tabIndex={-1} className="mb-2 text-xl font-bold">
+            {question.text}
+          </h2>
+        }
+        hint={question.hint}
+        defaultValue={defaultValue}
+        errors={errors}
+        options={question.points.map((p) => ({ value: String(p.value), label: `${p.value}, ${p.word}`, face: p.face }))}
+      />
+    </div>
   );
 }
 
 function TextField({ question, defaultValue, errors }: { question: TextQuestion; defaultValue: string; errors?: string[] }) {
-  const id = fieldId(question);
+  const id = textId(question.key);
   const hintId = question.hint ? `${id}-hint` : undefined;
   const errorId = errors?.length ? `${id}-error` : undefined;
   return (

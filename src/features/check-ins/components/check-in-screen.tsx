@@ -6,8 +6,8 @@ import { TellSomeone } from "@/components/tell-someone";
 import { formatPupilDate } from "@/lib/dates";
 import { CHECK_INS } from "@/lib/questionnaires";
 import { getCheckInForm } from "../queries";
-import { checkInHomeFor } from "../paths";
-import { CheckInForm } from "./check-in-form";
+import { CHECK_IN_SENT_HEADING, checkInHomeFor } from "../paths";
+import { CheckInForm, FocusAfterSend } from "./check-in-form";
 
 /** The check-in page for a mentee (/student/check-in/…) or a mentor (/mentor/check-in/…). */
 export async function CheckInScreen({ actor, pairingId, role }: { actor: Actor; pairingId: string; role: MemberRole }) {
@@ -36,7 +36,11 @@ export async function CheckInScreen({ actor, pairingId, role }: { actor: Actor; 
             <CheckInForm pairingId={form.pairingId} role={role} periodStart={form.due.periodStart} />
           </>
         ) : (
-          <Card title={form.isSentThisPeriod ? "You have sent your check-in" : "There is no check-in to do now"}>
+          <Card
+            title={form.isSentThisPeriod ? "You have sent your check-in" : "There is no check-in to do now"}
+            headingId={CHECK_IN_SENT_HEADING}
+          >
+            <FocusAfterSend targetId={CHECK_IN_SENT_HEADING} />
             <p>
               {!form.isLive
                 ? "There is no check-in while mentoring is paused or has ended."
