@@ -505,9 +505,9 @@ describe("access matrix: each action as each actor", () => {
       account: { email: uniqueEmail("waiting") },
     });
     await addMentee(db, { schoolId: world.a.school.id, programmeId: world.a.programme.id, studentId: waiting.id });
-    extra.menteeCheckInPairingId = await pairInSecondProgramme(world, waiting.id);
     actors = { signedOut: null, ...world.actors, MENTEE: await actorFor(waiting.userId!) };
     extra = await prepare(world, actors);
+    extra.menteeCheckInPairingId = await pairInSecondProgramme(world, waiting.id);
   });
 
   for (const [key, row] of Object.entries(MATRIX)) {
