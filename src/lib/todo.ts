@@ -5,6 +5,7 @@
 import { addDaysIso, type IsoDate } from "./dates";
 import { isSatisfiedBy, isSchoolDay, occurrencesBetween, type SchoolCalendar } from "./occurrences";
 import type { Schedule } from "./pairing-schedule";
+import type { CheckInSignal } from "./check-ins";
 
 export type TodoThresholds = {
   /** A planned meeting not logged this many school days after it was due. */
@@ -26,8 +27,21 @@ export type TodoSession = {
   attendances: { studentId: string; attendance: "PRESENT" | "LATE" | "ABSENT" }[];
 };
 
-/** A check-in fact that needs a look (from src/lib/check-ins.ts): low, a drop, or mentor and mentee apart. */
-export type CheckInSignal = { kind: "LOW" | "DROP" | "APART"; cause: string; text: string };
+/** A check-in fact that needs a look (src/lib/check-ins.ts checkInSignals), in words: low, a drop, or mentor and mentee apart. */
+export type CheckInFlag = { cause: string; text: string };
+
+/** The coordinator's words for a check-in signal; `nameOf` gives a pupil's name (staff see names). */
+export function checkInFlag(signal: CheckInSignal, nameOf: (studentId: string) => string): CheckInFlag {
+  if (signal.kind === "low")
+    return { cause: signal.cause, text: `${nameOf(signal.studentId)} answered ${signal.value} out of 5 at their last check-in.` };
+  if (signal.kind === "drop") {
+    return { cause: signal.cause, text: `${nameOf(signal.studentId)}'s check-in fell from ${signal.previousValue} to ${signal.value}.` };
+  }
+  return {
+    cause: signal.cause,
+    text: `Mentor and mentee answered ${signal.gap} apart at their last check-in (${signal.mentorValue} and ${signal.menteeValue}).`,
+  };
+}
 
 export type TodoPairing = {
   id: string;
@@ -42,7 +56,7 @@ export type TodoPairing = {
   sessionCount: number;
   /** The fit check of its first session, if it had one. */
   firstFitCheck: { sessionId: string; answer: "YES" | "NOT_SURE" | "NO" } | null;
-  checkInSignals: CheckInSignal[];
+  checkInSignals: CheckInFlag[];
 };
 
 export type TodoKind =

@@ -1,7 +1,9 @@
 import "server-only";
 import { addDaysIso, fromDbDate, todayIn } from "@/lib/dates";
 import { pupilDisplayName } from "@/lib/ranking";
-import { causeOf, RECENT_DAYS, todoReasons, type TodoPairing, type TodoReason, type TodoThresholds } from "@/lib/todo";
+import { causeOf, checkInFlag, RECENT_DAYS, todoReasons, type TodoPairing, type TodoReason, type TodoThresholds } from "@/lib/todo";
+import { checkInSignals } from "@/lib/check-ins";
+import { loadCheckInAnswers } from "@/features/check-ins/load";
 import { LIVE_STATUSES } from "@/features/pairings/status";
 import { db, type Db, type Tx } from "@/server/db";
 import { loadSchedules } from "@/server/schedules";
@@ -35,6 +37,8 @@ export async function loadTodoRows(
       todoFirstWeeks: true,
       todoFirstWeeksSessions: true,
       todoAbsentRun: true,
+      todoCheckInLow: true,
+      todoCheckInChange: true,
     },
   });
   if (!programme) return { rows: [], thresholds: null };
@@ -63,7 +67,7 @@ export async function loadTodoRows(
   const ids = pairings.map((p) => p.id);
   const { calendar, schedules } = await loadSchedules(schoolId, ids, client, now);
   const today = todayIn(calendar.timezone, now);
-  const [recent, fitChecks, dismissals] = await Promise.all([
+  const [recent, fitChecks, dismissals, checkIns] = await Promise.all([
     client.mentoringSession.findMany({
       where: { schoolId, pairingId: { in: ids }, heldOn: { gte: new Date(`${addDaysIso(today, -RECENT_DAYS)}T00:00:00Z`) } },
       select: { pairingId: true, heldOn: true, attendances: { select: { studentId: true, attendance: true } } },
@@ -79,7 +83,9 @@ export async function loadTodoRows(
       orderBy: { createdAt: "desc" },
       select: { pairingId: true, cause: true, note: true, createdAt: true },
     }),
+    loadCheckInAnswers(schoolId, ids, client),
   ]);
+  const checkInThresholds = { low: programme.todoCheckInLow, change: programme.todoCheckInChange };
   const rows: TodoRow[] = [];
   for (const p of pairings) {
     const mentees = p.members.filter((m) => m.role === "MENTEE");
@@ -101,7 +107,12 @@ export async function loadTodoRows(
         const first = fitChecks.find((f) => f.pairingId === p.id);
         return first?.fitCheck ? { sessionId: first.id, answer: first.fitCheck } : null;
       })(),
-      checkInSignals: [],
+      checkInSignals: checkInSignals(checkIns.get(p.id) ?? [], checkInThresholds).map((signal) =>
+        checkInFlag(signal, (id) => {
+          const member = p.members.find((m) => m.studentId === id);
+          return member ? pupilDisplayName(member.student) : "A pupil";
+        }),
+      ),
     };
     const reasons = todoReasons(input, calendar, thresholds, today);
     if (reasons.length === 0) continue;
