@@ -58,6 +58,7 @@ const MATRIX: Record<string, "public" | Row> = {
   "activities/restoreActivityAction":               [N, Y,    Y,    N,    N,  N,     N,     N],
   "activities/moveActivityAction":                  [N, Y,    Y,    N,    N,  N,     N,     N],
   "calendar/addCalendarPeriodAction":               [N, Y,    N,    N,    N,  N,     N,     N],
+  "calendar/addAcademicYearAction":                 [N, Y,    N,    N,    N,  N,     N,     N],
   "calendar/removeCalendarPeriodAction":            [N, Y,    N,    N,    N,  N,     N,     N],
   "calendar/saveSchoolWeekAction":                  [N, Y,    N,    N,    N,  N,     N,     N],
   // Mentors and staff who supervise a pairing (here the teacher and the DSL); other staff are told why not.
@@ -400,6 +401,8 @@ const INPUTS: Record<string, (w: World, column: Column, x: Extra) => Record<stri
     endsOn: addDaysIso(x.academicYear.startsOn, 46), // a whole week, so it holds school days whatever the year
   }),
   "calendar/removeCalendarPeriodAction": (_w, column, x) => ({ periodId: x.periodToRemove[column] }),
+  // A year far ahead, so it overlaps nothing the world has.
+  "calendar/addAcademicYearAction": () => ({ startYear: "2090", startsOn: "2090-09-01", endsOn: "2091-08-31" }),
   // A pairing made today with no slot: on the to-do ("No regular slot yet") with that cause alone.
   "todo/dismissTodoAction": (w, _c, x) => ({ pairingId: x.todoPairingId, programmeId: w.a.programme.id, cause: "NO_SLOT", note: "Matrix" }),
   "meetings/setPairingSlotAction": (w, _c, x) => ({
