@@ -28,7 +28,7 @@ export const setPairingSlot = defineCommand(
     const pairing = await lockOpenPairing(tx, actor.schoolId, input.pairingId);
     const current = await tx.pairing.findUniqueOrThrow({
       where: { schoolId_id: { schoolId: actor.schoolId, id: pairing.id } },
-      select: { slotId: true, supervisorId: true },
+      select: { slotId: true, supervisorId: true, slotWeekday: true, slotCadence: true, slotWeek: true, slotFrom: true },
     });
     const [slot, school, supervisor] = await Promise.all([
       tx.schoolSlot.findFirst({
@@ -58,15 +58,23 @@ export const setPairingSlot = defineCommand(
     }
     const today = todayIn(actor.timezone);
     const startsOn = fromDbDate(pairing.startsOn);
-    // The slot applies from today (or the pairing's first day): weeks already past keep what they had.
-    const from = startsOn > today ? startsOn : today;
+    // Same day, slot and rhythm (only the place, length or supervisor changed): the meetings already
+    // planned stay as they were. A new timing applies from today (or the pairing's first day); the
+    // weeks before it plan nothing, as only one slot is kept per pairing.
+    const week = followsTimetable ? input.week! : null;
+    const sameTiming =
+      current.slotId === slot.id &&
+      current.slotWeekday === input.weekday &&
+      current.slotCadence === input.cadence &&
+      current.slotWeek === week;
+    const from = sameTiming && current.slotFrom ? fromDbDate(current.slotFrom) : startsOn > today ? startsOn : today;
     const data = {
       slotWeekday: input.weekday,
       slotId: slot.id,
       slotPlace: input.place,
       slotMinutes: input.minutes,
       slotCadence: input.cadence,
-      slotWeek: followsTimetable ? input.week! : null,
+      slotWeek: week,
       slotFrom: toDbDate(from),
       supervisorId: input.supervisorId ?? null,
     };
@@ -191,7 +199,7 @@ export const cancelOccurrence = defineCommand(
 
 export const undoOccurrenceChange = defineCommand(
   { name: "undoOccurrenceChange", schema: undoOccurrenceChangeSchema, allow: ["COORDINATOR"] },
-  async (input, { tx, actor, audit, contention }) => {
+  async (input, { tx, actor, audit, contention, afterCommit }) => {
     contention(CHANGE_CONTENTION);
     await lockOpenPairing(tx, actor.schoolId, input.pairingId);
     const where = { schoolId: actor.schoolId, pairingId: input.pairingId, originalOn: toDbDate(input.originalOn) };
@@ -204,6 +212,14 @@ export const undoOccurrenceChange = defineCommand(
       recordId: existing.id,
       changes: { ...input, was: existing.change },
     });
+    await notifyMeetingChanged(tx, {
+      schoolId: actor.schoolId,
+      pairingId: input.pairingId,
+      changeId: `${existing.id}-undone`,
+      timezone: actor.timezone,
+      message: `Your mentoring meeting on ${pupilDay(input.originalOn, actor.timezone)} is back to its usual day, time and place.`,
+    });
+    afterCommit(kickEmailDelivery);
     return { message: `The meeting on ${formatStaffDate(input.originalOn)} is back to its usual day, time and place.` };
   },
 );

@@ -157,10 +157,10 @@ export async function createPairingInTx(
     mentorIds.some((id) => byId.get(id)!.mentorProfiles[0]?.trainingComplete === false);
 
   // The regular slot starts from the programme's default and the pupils' shared free time (ADR 013).
-  const slot = initialSlot(
-    programme,
-    mentorIds.length > 0 ? menteeIds.map((id) => sharedFreeTimes(byId.get(mentorIds[0]!)!, byId.get(id)!, daySlots, today)) : [],
-  );
+  // Every mentor with every mentee: a group's time is one they all share; a retired default is no default.
+  const sharedByEach = mentorIds.flatMap((m) => menteeIds.map((id) => sharedFreeTimes(byId.get(m)!, byId.get(id)!, daySlots, today)));
+  const defaultSlot = daySlots.find((s) => s.id === programme.defaultSlotId);
+  const slot = initialSlot({ ...programme, defaultSlotId: defaultSlot && !defaultSlot.isArchived ? defaultSlot.id : null }, sharedByEach);
   const pairing = await tx.pairing.create({
     data: {
       ...(slot ? { slotWeekday: slot.weekday, slotId: slot.slotId, slotPlace: slot.place, slotFrom: toDbDate(input.startsOn) } : {}),

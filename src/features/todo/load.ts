@@ -69,7 +69,12 @@ export async function loadTodoRows(
   const today = todayIn(calendar.timezone, now);
   const [recent, fitChecks, dismissals, checkIns] = await Promise.all([
     client.mentoringSession.findMany({
-      where: { schoolId, pairingId: { in: ids }, heldOn: { gte: new Date(`${addDaysIso(today, -RECENT_DAYS)}T00:00:00Z`) } },
+      // Far enough back for the first-weeks rule too, whatever the programme's number of weeks.
+      where: {
+        schoolId,
+        pairingId: { in: ids },
+        heldOn: { gte: new Date(`${addDaysIso(today, -Math.max(RECENT_DAYS, 2 * thresholds.firstWeeks * 7))}T00:00:00Z`) },
+      },
       select: { pairingId: true, heldOn: true, attendances: { select: { studentId: true, attendance: true } } },
     }),
     // The first session of a pairing is the one with a fit check (logSession asks it only then).
