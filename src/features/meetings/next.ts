@@ -1,6 +1,6 @@
 import "server-only";
 import { addDaysIso, fromDbDate, todayIn, type IsoDate } from "@/lib/dates";
-import { isSatisfiedBy, nextOccurrence, occurrencesBetween } from "@/lib/occurrences";
+import { nextOccurrence, occurrencesBetween } from "@/lib/occurrences";
 import type { Schedule } from "@/lib/pairing-schedule";
 import { LIVE_STATUSES } from "@/features/pairings/status";
 import { db, type Db, type Tx } from "@/server/db";
