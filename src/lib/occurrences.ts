@@ -103,11 +103,22 @@ function followsTimetable(slot: Slot, calendar: SchoolCalendar): boolean {
   return slot.cadence === "FORTNIGHTLY" && Boolean(slot.week) && calendar.weekAStarts.length > 0;
 }
 
+// Every occurrence has its instant, and working out a timezone's offset is slow next to the rest of
+// the engine (`npm run bench -- todo`): instants already worked out are remembered (bounded).
+const instants = new Map<string, number>();
+
 /** The instant a school-time "HH:MM" on `day` happens, whatever the clocks do. */
 export function instantAt(day: IsoDate, time: string, timezone: string): Date {
-  const [year, month, date] = day.split("-").map(Number) as [number, number, number];
-  const [hours, minutes] = time.split(":").map(Number) as [number, number];
-  return new Date(new TZDate(year, month - 1, date, hours, minutes, timezone).getTime());
+  const key = `${timezone} ${day} ${time}`;
+  let ms = instants.get(key);
+  if (ms === undefined) {
+    const [year, month, date] = day.split("-").map(Number) as [number, number, number];
+    const [hours, minutes] = time.split(":").map(Number) as [number, number];
+    ms = new TZDate(year, month - 1, date, hours, minutes, timezone).getTime();
+    if (instants.size >= 20_000) instants.clear();
+    instants.set(key, ms);
+  }
+  return new Date(ms);
 }
 
 /** The day the slot falls on in each week it meets, before holidays and exceptions. */
