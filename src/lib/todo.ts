@@ -165,3 +165,38 @@ export function causeOf(reasons: TodoReason[]): string {
     .sort()
     .join("|");
 }
+
+export type TodoRow = {
+  pairingId: string;
+  title: string;
+  reasons: TodoReason[];
+  /** What a dismissal is tied to (`causeOf`). */
+  cause: string;
+  dismissal: { note: string; at: Date } | null;
+};
+
+export type TodoDismissalFact = { cause: string; note: string; at: Date };
+
+/**
+ * A pairing's row on the to-do today, or null when it needs nothing: its reasons, their cause, its
+ * title, and the note it was set aside with while that cause is unchanged.
+ */
+export function todoRowFor(
+  p: TodoPairing & { name: string | null; mentorNames: string[] },
+  dismissals: readonly TodoDismissalFact[],
+  calendar: SchoolCalendar,
+  thresholds: TodoThresholds,
+  today: IsoDate,
+): TodoRow | null {
+  const reasons = todoReasons(p, calendar, thresholds, today);
+  if (reasons.length === 0) return null;
+  const cause = causeOf(reasons);
+  const dismissal = dismissals.find((d) => d.cause === cause);
+  return {
+    pairingId: p.id,
+    title: p.name ?? `${p.mentorNames.join(" & ")} with ${p.mentees.map((m) => m.name).join(", ")}`,
+    reasons,
+    cause,
+    dismissal: dismissal ? { note: dismissal.note, at: dismissal.at } : null,
+  };
+}

@@ -1,19 +1,12 @@
 import "server-only";
 import { addDaysIso, fromDbDate, todayIn } from "@/lib/dates";
 import { pupilDisplayName } from "@/lib/ranking";
-import { causeOf, RECENT_DAYS, todoReasons, type TodoPairing, type TodoReason, type TodoThresholds } from "@/lib/todo";
+import { RECENT_DAYS, todoRowFor, type TodoDismissalFact, type TodoRow, type TodoSession, type TodoThresholds } from "@/lib/todo";
 import { LIVE_STATUSES } from "@/features/pairings/status";
 import { db, type Db, type Tx } from "@/server/db";
 import { loadSchedules } from "@/server/schedules";
 
-export type TodoRow = {
-  pairingId: string;
-  title: string;
-  reasons: TodoReason[];
-  /** What a dismissal is tied to (src/lib/todo.ts causeOf). */
-  cause: string;
-  dismissal: { note: string; at: Date } | null;
-};
+export type { TodoRow };
 
 /**
  * The to-do rows of one programme's live pairings, dismissed ones included (marked), in a fixed number
@@ -47,7 +40,7 @@ export async function loadTodoRows(
   };
   const pairings = await client.pairing.findMany({
     where: { schoolId, programmeId, status: { in: [...LIVE_STATUSES] } },
-    orderBy: { startsOn: "asc" },
+    orderBy: [{ startsOn: "asc" }, { id: "asc" }],
     select: {
       id: true,
       name: true,
@@ -55,6 +48,7 @@ export async function loadTodoRows(
       startsOn: true,
       trialEndsOn: true,
       members: {
+        orderBy: { id: "asc" },
         select: { role: true, studentId: true, student: { select: { legalFirstName: true, legalLastName: true, preferredName: true } } },
       },
       _count: { select: { sessions: true } },
@@ -80,41 +74,50 @@ export async function loadTodoRows(
       select: { pairingId: true, cause: true, note: true, createdAt: true },
     }),
   ]);
+  const sessionsOf = groupBy(recent, (s) => s.pairingId);
+  // Oldest first, so the first one kept is the pairing's first session.
+  const firstFitCheckOf = new Map<string, { sessionId: string; answer: "YES" | "NOT_SURE" | "NO" }>();
+  for (const f of fitChecks)
+    if (f.fitCheck && !firstFitCheckOf.has(f.pairingId)) firstFitCheckOf.set(f.pairingId, { sessionId: f.id, answer: f.fitCheck });
+  const dismissalsOf = groupBy(dismissals, (d) => d.pairingId);
   const rows: TodoRow[] = [];
   for (const p of pairings) {
-    const mentees = p.members.filter((m) => m.role === "MENTEE");
-    const input: TodoPairing = {
-      id: p.id,
-      status: p.status as "TRIAL" | "ACTIVE",
-      startsOn: fromDbDate(p.startsOn),
-      trialEndsOn: p.trialEndsOn ? fromDbDate(p.trialEndsOn) : null,
-      mentees: mentees.map((m) => ({ studentId: m.studentId, name: pupilDisplayName(m.student) })),
-      schedule: schedules.get(p.id),
-      sessions: recent
-        .filter((s) => s.pairingId === p.id)
-        .map((s) => ({
-          heldOn: fromDbDate(s.heldOn),
-          attendances: s.attendances.map((a) => ({ studentId: a.studentId, attendance: a.attendance })),
-        })),
-      sessionCount: p._count.sessions,
-      firstFitCheck: (() => {
-        const first = fitChecks.find((f) => f.pairingId === p.id);
-        return first?.fitCheck ? { sessionId: first.id, answer: first.fitCheck } : null;
-      })(),
-      checkInSignals: [],
-    };
-    const reasons = todoReasons(input, calendar, thresholds, today);
-    if (reasons.length === 0) continue;
-    const cause = causeOf(reasons);
-    const dismissal = dismissals.find((d) => d.pairingId === p.id && d.cause === cause);
-    const mentors = p.members.filter((m) => m.role === "MENTOR").map((m) => pupilDisplayName(m.student));
-    rows.push({
-      pairingId: p.id,
-      title: p.name ?? `${mentors.join(" & ")} with ${mentees.map((m) => pupilDisplayName(m.student)).join(", ")}`,
-      reasons,
-      cause,
-      dismissal: dismissal ? { note: dismissal.note, at: dismissal.createdAt } : null,
-    });
+    const named = p.members.map((m) => ({ role: m.role, studentId: m.studentId, name: pupilDisplayName(m.student) }));
+    const sessions: TodoSession[] = (sessionsOf.get(p.id) ?? []).map((s) => ({
+      heldOn: fromDbDate(s.heldOn),
+      attendances: s.attendances.map((a) => ({ studentId: a.studentId, attendance: a.attendance })),
+    }));
+    const row = todoRowFor(
+      {
+        id: p.id,
+        name: p.name,
+        mentorNames: named.filter((m) => m.role === "MENTOR").map((m) => m.name),
+        status: p.status as "TRIAL" | "ACTIVE",
+        startsOn: fromDbDate(p.startsOn),
+        trialEndsOn: p.trialEndsOn ? fromDbDate(p.trialEndsOn) : null,
+        mentees: named.filter((m) => m.role === "MENTEE").map((m) => ({ studentId: m.studentId, name: m.name })),
+        schedule: schedules.get(p.id),
+        sessions,
+        sessionCount: p._count.sessions,
+        firstFitCheck: firstFitCheckOf.get(p.id) ?? null,
+        checkInSignals: [],
+      },
+      (dismissalsOf.get(p.id) ?? []).map((d): TodoDismissalFact => ({ cause: d.cause, note: d.note, at: d.createdAt })),
+      calendar,
+      thresholds,
+      today,
+    );
+    if (row) rows.push(row);
   }
   return { rows, thresholds };
+}
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const group = groups.get(key(item));
+    if (group) group.push(item);
+    else groups.set(key(item), [item]);
+  }
+  return groups;
 }
