@@ -43,11 +43,13 @@ export async function getCoordinatorFigures(actor: Actor, programmeId: string, n
   const today = todayIn(actor.timezone, now);
   const week = weekOf(today);
   const schoolId = actor.schoolId;
-  const live = { schoolId, programmeId, status: { in: [...LIVE_STATUSES] } };
-  const [pairings, lastHeld, sessionsThisWeek, menteesWithout, mentorsWithout, points] = await Promise.all([
-    db.pairing.findMany({ where: live, select: { id: true, startsOn: true } }),
+  const live = { programmeId, status: { in: [...LIVE_STATUSES] } };
+  const [pairings, lastHeld, { calendar, schedules }, sessionsThisWeek, menteesWithout, mentorsWithout, points] = await Promise.all([
+    db.pairing.findMany({ where: { schoolId, ...live }, select: { id: true, startsOn: true } }),
     // Each pairing's latest session as one aggregate: a nested `take: 1` reads every session of every pairing.
     db.mentoringSession.groupBy({ by: ["pairingId"], where: { schoolId, pairing: live }, _max: { heldOn: true } }),
+    // Planned this week: each live pairing's meetings this week from its slot and the calendar (ADR 013).
+    loadSchedules(schoolId, live, db, now),
     db.mentoringSession.count({
       where: { schoolId, pairing: { programmeId }, heldOn: { gte: toDbDate(week.start), lte: toDbDate(week.end) } },
     }),
@@ -68,12 +70,6 @@ export async function getCoordinatorFigures(actor: Actor, programmeId: string, n
       _count: true,
     }),
   ]);
-  const { calendar, schedules } = await loadSchedules(
-    schoolId,
-    pairings.map((p) => p.id),
-    db,
-    now,
-  );
   const lastHeldOn = new Map(lastHeld.map((g) => [g.pairingId, g._max.heldOn]));
   return coordinatorFigures({
     today,

@@ -1,5 +1,5 @@
 import "server-only";
-import { addDaysIso, fromDbDate, todayIn } from "@/lib/dates";
+import { addDaysIso, fromDbDate, todayIn, toDbDate } from "@/lib/dates";
 import { pupilDisplayName } from "@/lib/ranking";
 import { RECENT_DAYS, todoRowFor, type TodoDismissalFact, type TodoRow, type TodoSession, type TodoThresholds } from "@/lib/todo";
 import { LIVE_STATUSES } from "@/features/pairings/status";
@@ -10,7 +10,7 @@ export type { TodoRow };
 
 /**
  * The to-do rows of one programme's live pairings, dismissed ones included (marked), in a fixed number
- * of queries. The caller has checked the actor may see the programme. Shared by the coordinator's page,
+ * of queries that all start at once. The caller has checked the actor may see the programme. Shared by the coordinator's page,
  * the to-do notifications and `npm run bench -- todo`.
  */
 export async function loadTodoRows(
@@ -20,16 +20,54 @@ export async function loadTodoRows(
 ): Promise<{ rows: TodoRow[]; thresholds: TodoThresholds | null }> {
   const client = options.client ?? db;
   const now = options.now ?? new Date();
-  const programme = await client.programme.findFirst({
-    where: { schoolId, id: programmeId },
-    select: {
-      todoLogGraceDays: true,
-      todoFirstSessionDays: true,
-      todoFirstWeeks: true,
-      todoFirstWeeksSessions: true,
-      todoAbsentRun: true,
-    },
-  });
+  const live = { programmeId, status: { in: [...LIVE_STATUSES] } };
+  // Every query starts at once, before the school's timezone is known: sessions are read from a day
+  // before the earliest "today" anywhere, and those before the school's own window are dropped below.
+  const readFrom = toDbDate(addDaysIso(todayIn("UTC", now), -RECENT_DAYS - 1));
+  const [programme, pairings, { calendar, schedules }, recent, fitChecks, dismissals] = await Promise.all([
+    client.programme.findFirst({
+      where: { schoolId, id: programmeId },
+      select: {
+        todoLogGraceDays: true,
+        todoFirstSessionDays: true,
+        todoFirstWeeks: true,
+        todoFirstWeeksSessions: true,
+        todoAbsentRun: true,
+      },
+    }),
+    client.pairing.findMany({
+      where: { schoolId, ...live },
+      orderBy: [{ startsOn: "asc" }, { id: "asc" }],
+      select: {
+        id: true,
+        name: true,
+        status: true,
+        startsOn: true,
+        trialEndsOn: true,
+        members: {
+          orderBy: { id: "asc" },
+          select: { role: true, studentId: true, student: { select: { legalFirstName: true, legalLastName: true, preferredName: true } } },
+        },
+        _count: { select: { sessions: true } },
+      },
+    }),
+    loadSchedules(schoolId, live, client, now),
+    client.mentoringSession.findMany({
+      where: { schoolId, pairing: live, heldOn: { gte: readFrom } },
+      select: { pairingId: true, heldOn: true, attendances: { select: { studentId: true, attendance: true } } },
+    }),
+    // The first session of a pairing is the one with a fit check (logSession asks it only then).
+    client.mentoringSession.findMany({
+      where: { schoolId, pairing: live, fitCheck: { not: null } },
+      orderBy: { heldOn: "asc" },
+      select: { id: true, pairingId: true, fitCheck: true },
+    }),
+    client.todoDismissal.findMany({
+      where: { schoolId, pairing: live },
+      orderBy: { createdAt: "desc" },
+      select: { pairingId: true, cause: true, note: true, createdAt: true },
+    }),
+  ]);
   if (!programme) return { rows: [], thresholds: null };
   const thresholds: TodoThresholds = {
     logGraceDays: programme.todoLogGraceDays,
@@ -38,43 +76,12 @@ export async function loadTodoRows(
     firstWeeksSessions: programme.todoFirstWeeksSessions,
     absentRun: programme.todoAbsentRun,
   };
-  const pairings = await client.pairing.findMany({
-    where: { schoolId, programmeId, status: { in: [...LIVE_STATUSES] } },
-    orderBy: [{ startsOn: "asc" }, { id: "asc" }],
-    select: {
-      id: true,
-      name: true,
-      status: true,
-      startsOn: true,
-      trialEndsOn: true,
-      members: {
-        orderBy: { id: "asc" },
-        select: { role: true, studentId: true, student: { select: { legalFirstName: true, legalLastName: true, preferredName: true } } },
-      },
-      _count: { select: { sessions: true } },
-    },
-  });
-  const ids = pairings.map((p) => p.id);
-  const { calendar, schedules } = await loadSchedules(schoolId, ids, client, now);
   const today = todayIn(calendar.timezone, now);
-  const [recent, fitChecks, dismissals] = await Promise.all([
-    client.mentoringSession.findMany({
-      where: { schoolId, pairingId: { in: ids }, heldOn: { gte: new Date(`${addDaysIso(today, -RECENT_DAYS)}T00:00:00Z`) } },
-      select: { pairingId: true, heldOn: true, attendances: { select: { studentId: true, attendance: true } } },
-    }),
-    // The first session of a pairing is the one with a fit check (logSession asks it only then).
-    client.mentoringSession.findMany({
-      where: { schoolId, pairingId: { in: ids }, fitCheck: { not: null } },
-      orderBy: { heldOn: "asc" },
-      select: { id: true, pairingId: true, fitCheck: true },
-    }),
-    client.todoDismissal.findMany({
-      where: { schoolId, pairingId: { in: ids } },
-      orderBy: { createdAt: "desc" },
-      select: { pairingId: true, cause: true, note: true, createdAt: true },
-    }),
-  ]);
-  const sessionsOf = groupBy(recent, (s) => s.pairingId);
+  const since = addDaysIso(today, -RECENT_DAYS);
+  const sessionsOf = groupBy(
+    recent.filter((s) => fromDbDate(s.heldOn) >= since),
+    (s) => s.pairingId,
+  );
   // Oldest first, so the first one kept is the pairing's first session.
   const firstFitCheckOf = new Map<string, { sessionId: string; answer: "YES" | "NOT_SURE" | "NO" }>();
   for (const f of fitChecks)
