@@ -24,7 +24,8 @@ export async function loadTodoRows(
   // Every query starts at once, before the school's timezone is known: sessions are read from a day
   // before the earliest "today" anywhere, and those before the school's own window are dropped below.
   const readFrom = toDbDate(addDaysIso(todayIn("UTC", now), -RECENT_DAYS - 1));
-  const [programme, pairings, { calendar, schedules }, recent, fitChecks, dismissals] = await Promise.all([
+  const recentWhere = { schoolId, pairing: live, heldOn: { gte: readFrom } };
+  const [programme, pairings, { calendar, schedules }, recent, marks, fitChecks, dismissals] = await Promise.all([
     client.programme.findFirst({
       where: { schoolId, id: programmeId },
       select: {
@@ -52,9 +53,11 @@ export async function loadTodoRows(
       },
     }),
     loadSchedules(schoolId, live, client, now),
-    client.mentoringSession.findMany({
-      where: { schoolId, pairing: live, heldOn: { gte: readFrom } },
-      select: { pairingId: true, heldOn: true, attendances: { select: { studentId: true, attendance: true } } },
+    client.mentoringSession.findMany({ where: recentWhere, select: { id: true, pairingId: true, heldOn: true } }),
+    // Beside the sessions rather than nested in them, so it need not wait for them (nor list their ids).
+    client.sessionAttendance.findMany({
+      where: { schoolId, session: recentWhere },
+      select: { sessionId: true, studentId: true, attendance: true },
     }),
     // The first session of a pairing is the one with a fit check (logSession asks it only then).
     client.mentoringSession.findMany({
@@ -78,6 +81,7 @@ export async function loadTodoRows(
   };
   const today = todayIn(calendar.timezone, now);
   const since = addDaysIso(today, -RECENT_DAYS);
+  const marksOf = groupBy(marks, (a) => a.sessionId);
   const sessionsOf = groupBy(
     recent.filter((s) => fromDbDate(s.heldOn) >= since),
     (s) => s.pairingId,
@@ -92,7 +96,7 @@ export async function loadTodoRows(
     const named = p.members.map((m) => ({ role: m.role, studentId: m.studentId, name: pupilDisplayName(m.student) }));
     const sessions: TodoSession[] = (sessionsOf.get(p.id) ?? []).map((s) => ({
       heldOn: fromDbDate(s.heldOn),
-      attendances: s.attendances.map((a) => ({ studentId: a.studentId, attendance: a.attendance })),
+      attendances: (marksOf.get(s.id) ?? []).map((a) => ({ studentId: a.studentId, attendance: a.attendance })),
     }));
     const row = todoRowFor(
       {
