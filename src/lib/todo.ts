@@ -1,7 +1,8 @@
 // The coordinator's to-do list (issue 8): the rules that say a pairing needs action, each reason with
 // the key of the facts that raised it (its cause). Pure: the page's query and the bench's hand-written
-// SQL floor load the same inputs and call `todoReasons` alike. Holidays, skipped weeks and cancelled
-// meetings never raise one: they plan no meeting, and the engine (src/lib/occurrences.ts) says what is planned.
+// SQL floor (`npm run bench -- todo`) load the same inputs and call `todoRowFor` alike. Holidays,
+// skipped weeks and cancelled meetings never raise one: they plan no meeting, and the engine
+// (src/lib/occurrences.ts) says what is planned.
 import { addDaysIso, type IsoDate } from "./dates";
 import { isSatisfiedBy, isSchoolDay, occurrencesBetween, type SchoolCalendar } from "./occurrences";
 import type { Schedule } from "./pairing-schedule";
