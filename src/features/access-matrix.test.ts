@@ -21,7 +21,8 @@ import {
   setPairingSlotRow,
 } from "@/server/factories";
 import { nextMeetings } from "@/features/meetings/next";
-import { addDaysIso, toDbDate } from "@/lib/dates";
+import { checkInPeriodOn } from "@/lib/check-ins";
+import { addDaysIso, fromDbDate, toDbDate } from "@/lib/dates";
 import { actorFor, FACTORY_PASSWORD } from "@/test-support/actors";
 import { runCommand, type RunnableCommand } from "@/test-support/commands";
 import { SIGNED_OUT_MESSAGE } from "@/test-support/expectations";
@@ -57,6 +58,7 @@ const MATRIX: Record<string, "public" | Row> = {
   "activities/restoreActivityAction":               [N, Y,    Y,    N,    N,  N,     N,     N],
   "activities/moveActivityAction":                  [N, Y,    Y,    N,    N,  N,     N,     N],
   "calendar/addCalendarPeriodAction":               [N, Y,    N,    N,    N,  N,     N,     N],
+  "calendar/addAcademicYearAction":                 [N, Y,    N,    N,    N,  N,     N,     N],
   "calendar/removeCalendarPeriodAction":            [N, Y,    N,    N,    N,  N,     N,     N],
   "calendar/saveSchoolWeekAction":                  [N, Y,    N,    N,    N,  N,     N,     N],
   // Mentors and staff who supervise a pairing (here the teacher and the DSL); other staff are told why not.
@@ -98,6 +100,7 @@ const MATRIX: Record<string, "public" | Row> = {
   "todo/dismissTodoAction":                         [N, N,    Y,    N,    N,  N,     N,     N],
   "sessions/logSessionAction":                      [N, N,    Y,    Y,    N,  Y,     N,     N],
   "sessions/editSessionAction":                     [N, N,    Y,    Y,    N,  Y,     N,     N],
+  "check-ins/submitCheckInAction":                  [N, N,    N,    N,    N,  Y,     Y,     N],
 };
 
 type World = Awaited<ReturnType<typeof buildWorld>>;
@@ -127,6 +130,8 @@ type Extra = {
   notificationToRead: Record<Column, string>;
   /** Per column, the newest of two older unread notifications "Mark all as read" was shown (never the one above). */
   newestShown: Record<Column, string>;
+  /** The mentee column's own live pairing (in a second programme, so she still waits in the first). */
+  menteeCheckInPairingId: string;
 };
 
 /** Extra pupils and keep-apart pairs, so no allowed cell depends on another row or column. */
@@ -322,7 +327,28 @@ async function prepare(w: World, actors: Record<Column, Actor | null>): Promise<
     daySlots: { toChange: toChange.id, toRetire: toRetire.id, retired: retired.id, yearTimeToRemove: yearTimeToRemove.id },
     notificationToRead,
     newestShown,
+    menteeCheckInPairingId: "",
   };
+}
+
+/** A live pairing for a mentee in a second programme of school `a`, six weeks old, so a check-in is due. */
+async function pairInSecondProgramme(w: World, menteeId: string): Promise<string> {
+  const { school, today, staff } = w.a;
+  const programme = await createProgramme(db, { schoolId: school.id });
+  const mentor = await createStudent(db, { schoolId: school.id, yearGroup: 11, today });
+  await Promise.all([
+    addMentor(db, { schoolId: school.id, programmeId: programme.id, studentId: mentor.id }),
+    addMentee(db, { schoolId: school.id, programmeId: programme.id, studentId: menteeId }),
+  ]);
+  const pairing = await createPairingRow(db, {
+    schoolId: school.id,
+    programmeId: programme.id,
+    createdById: staff.coordinator.id,
+    mentorIds: [mentor.id],
+    menteeIds: [menteeId],
+    startsOn: addDaysIso(today, -42),
+  });
+  return pairing.id;
 }
 
 // Valid input for school `a` for each action and column; another school's coordinator sends the same ids.
@@ -375,6 +401,8 @@ const INPUTS: Record<string, (w: World, column: Column, x: Extra) => Record<stri
     endsOn: addDaysIso(x.academicYear.startsOn, 46), // a whole week, so it holds school days whatever the year
   }),
   "calendar/removeCalendarPeriodAction": (_w, column, x) => ({ periodId: x.periodToRemove[column] }),
+  // A year far ahead, so it overlaps nothing the world has.
+  "calendar/addAcademicYearAction": () => ({ startYear: "2090", startsOn: "2090-09-01", endsOn: "2091-08-31" }),
   // A pairing made today with no slot: on the to-do ("No regular slot yet") with that cause alone.
   "todo/dismissTodoAction": (w, _c, x) => ({ pairingId: x.todoPairingId, programmeId: w.a.programme.id, cause: "NO_SLOT", note: "Matrix" }),
   "meetings/setPairingSlotAction": (w, _c, x) => ({
@@ -516,6 +544,19 @@ const INPUTS: Record<string, (w: World, column: Column, x: Extra) => Record<stri
     notes: "Matrix edit",
     [`attendance_${w.a.pupils.mentee.id}`]: "LATE",
   }),
+  // The mentor column answers the mentor's check-in for their pairing; the mentee column, the mentee's
+  // for her own; everyone else sends the mentee's, for the mentor's pairing.
+  "check-ins/submitCheckInAction": (w, column, x) => {
+    const isMentee = column === "MENTEE";
+    const startsOn = isMentee ? addDaysIso(w.a.today, -42) : fromDbDate(w.a.pairing.startsOn);
+    return {
+      pairingId: isMentee ? x.menteeCheckInPairingId : w.a.pairing.id,
+      questionnaireKey: column === "MENTOR" ? "mentor-check-in" : "mentee-check-in",
+      periodStart: checkInPeriodOn(startsOn, 4, w.a.today)!.periodStart,
+      going: "3",
+      note: "Matrix",
+    };
+  },
 };
 
 /** Every `export const xAction` in src/features/<feature>/actions.ts, as "feature/xAction". */
@@ -594,6 +635,7 @@ describe("access matrix: each action as each actor", () => {
     await addMentee(db, { schoolId: world.a.school.id, programmeId: world.a.programme.id, studentId: waiting.id });
     actors = { signedOut: null, ...world.actors, MENTEE: await actorFor(waiting.userId!) };
     extra = await prepare(world, actors);
+    extra.menteeCheckInPairingId = await pairInSecondProgramme(world, waiting.id);
   });
 
   for (const [key, row] of Object.entries(MATRIX)) {

@@ -35,10 +35,13 @@ import {
   listSupervisedThisWeek,
 } from "@/features/sessions/queries";
 import { countMyUnreadNotifications, listMyNotifications } from "@/features/notifications/queries";
+import { getCheckInForm, listCheckInsForPairing, listMyDueCheckIns } from "@/features/check-ins/queries";
 import { listParticipants, listStudentsForAdmin } from "@/features/students/queries";
 import { db } from "@/server/db";
-import { addKeepApartRow, createNotificationRow, createSessionRow } from "@/server/factories";
-import { expectNotFound } from "@/test-support/expectations";
+import { addKeepApartRow, createCheckInResponse, createNotificationRow, createSessionRow } from "@/server/factories";
+import { checkInPeriodOn } from "@/lib/check-ins";
+import { addDaysIso, fromDbDate } from "@/lib/dates";
+import { expectNotFound, isNextNotFound } from "@/test-support/expectations";
 import { buildWorld } from "@/test-support/school";
 
 type World = Awaited<ReturnType<typeof buildWorld>>;
@@ -63,6 +66,11 @@ type Read = {
 };
 
 const noSendDetails = (result: unknown) => expect(text(result)).not.toMatch(/SECRET-SEND-NOTE|sendNotes/);
+
+// Each pupil's check-in sentence (beforeAll): a reader may see their own, never the other pupil's.
+const MENTEE_CHECK_IN_NOTE = "SECRET-MENTEE-CHECK-IN";
+const MENTOR_CHECK_IN_NOTE = "SECRET-MENTOR-CHECK-IN";
+const pupilRole = (a: Actor) => (a.roles.includes("MENTOR") ? "MENTOR" : "MENTEE");
 
 // prettier-ignore
 //                                                                                    ADMIN COORD TEACH DSL MENTOR MENTEE otherCoord
@@ -171,6 +179,25 @@ const READS: Read[] = [
       const list = r as Awaited<ReturnType<typeof listMyNotifications>>;
       expect(list.items.map((n) => n.message)).toEqual(c === "MENTOR" ? ["For MENTOR, newer", "For MENTOR"] : [`For ${c}`]);
     } },
+  // The mentee sent this period's check-in; the mentor has not, so his is still due.
+  { name: "listMyDueCheckIns", read: (a) => listMyDueCheckIns(a), access:                                      [Y,   Y,    Y,    Y,  Y,     Y,     Y],
+    check: (r, w, c) => expect((r as { pairingId: string; role: string }[]).map((d) => [d.pairingId, d.role])).toEqual(c === "MENTOR" ? [[w.a.pairing.id, "MENTOR"]] : []) },
+  { name: "getCheckInForm", read: (a, w) => getCheckInForm(a, w.a.pairing.id, pupilRole(a)), access:             [N,   N,    N,    N,  Y,     Y,     N],
+    check: (r, w, c) => {
+      expect(r).toMatchObject({ pairingId: w.a.pairing.id, role: c, isSentThisPeriod: c === "MENTEE", isLive: true });
+      expect(text(r)).not.toMatch(/SECRET-(MENTEE|MENTOR)-CHECK-IN/);
+    } },
+  { name: "listCheckInsForPairing", read: (a, w) => listCheckInsForPairing(a, w.a.pairing.id), access:           [N,   Y,    N,    Y,  N,     N,     N],
+    check: (r, w) => {
+      const p = r as Awaited<ReturnType<typeof listCheckInsForPairing>>;
+      const answers = p.periods.flatMap((period) => period.answers.map((a) => [period.periodStart, a.studentId, a.role, a.value, a.note]));
+      const current = checkInPeriodOn(fromDbDate(w.a.pairing.startsOn), 4, w.a.today)!.periodStart;
+      expect(answers).toEqual([
+        [current, w.a.pupils.mentee.id, "MENTEE", 2, MENTEE_CHECK_IN_NOTE],
+        [addDaysIso(current, -28), w.a.pupils.mentor.id, "MENTOR", 4, MENTOR_CHECK_IN_NOTE],
+      ]);
+      noSendDetails(p);
+    } },
   // The demo mentee has a mentor, so she is offered no choices (pairings/waiting.ts).
   { name: "getMentorChoices", read: (a) => getMentorChoices(a), access:                                       [Y,   Y,    Y,    Y,  Y,     Y,     Y],
     check: (r) => expect(r).toEqual([]) },
@@ -238,6 +265,26 @@ describe("read access: each query as each reader", () => {
       await notice(`For ${column}`, hourAgo);
       if (column === "MENTOR") await notice(`For ${column}, newer`);
     }
+    const current = checkInPeriodOn(fromDbDate(a.pairing.startsOn), 4, a.today)!.periodStart;
+    const checkIn = { schoolId: a.school.id, pairingId: a.pairing.id };
+    await createCheckInResponse(db, {
+      ...checkIn,
+      studentId: a.pupils.mentee.id,
+      role: "MENTEE",
+      periodStart: current,
+      value: 2,
+      note: MENTEE_CHECK_IN_NOTE,
+    });
+    // The mentor's is from four weeks earlier, so his check-in for this period is still due.
+    const earlier = addDaysIso(current, -28);
+    await createCheckInResponse(db, {
+      ...checkIn,
+      studentId: a.pupils.mentor.id,
+      role: "MENTOR",
+      periodStart: earlier,
+      value: 4,
+      note: MENTOR_CHECK_IN_NOTE,
+    });
   });
 
   for (const { name, read, access, check } of READS) {
@@ -259,6 +306,33 @@ describe("read access: each query as each reader", () => {
       });
     });
   }
+
+  describe("check-ins: a pupil never reads the other pupil's answers", () => {
+    it.each([
+      ["MENTOR", MENTEE_CHECK_IN_NOTE],
+      ["MENTEE", MENTOR_CHECK_IN_NOTE],
+    ] as const)("no read gives the %s the other pupil's check-in", async (column, otherNote) => {
+      const actor = world.actors[column];
+      for (const { name, read } of READS) {
+        let result: unknown = null;
+        try {
+          result = await read(actor, world);
+        } catch (error) {
+          if (isNextNotFound(error)) continue; // nothing read
+          throw error;
+        }
+        expect(text(result), `${name} as ${column}`).not.toContain(otherNote);
+      }
+    });
+
+    it("does not open the mentee's check-in to the mentor, nor the mentor's to the mentee", async () => {
+      await expectNotFound(() => getCheckInForm(world.actors.MENTOR, world.a.pairing.id, "MENTEE"));
+      await expectNotFound(() => getCheckInForm(world.actors.MENTEE, world.a.pairing.id, "MENTOR"));
+      await expectNotFound(() => getCheckInForm(world.actors.otherMentor, world.a.pairing.id, "MENTOR"));
+      await expectNotFound(() => listCheckInsForPairing(world.actors.MENTOR, world.a.pairing.id));
+      await expectNotFound(() => listCheckInsForPairing(world.actors.MENTEE, world.a.pairing.id));
+    });
+  });
 
   describe("another school's records", () => {
     it("are not found for that school's coordinator", async () => {

@@ -92,3 +92,26 @@ export function scheduleFor(input: ScheduleInput): Schedule {
   };
   return { slot, slotName: daySlot.name, skips, exceptions };
 }
+
+export type FreeTime = { weekday: number; slotId: string; isRetired: boolean };
+
+/**
+ * A new match's first regular slot (issue 8): the programme's default day and slot when every pupil is
+ * free then, else the first free time they all share, else the programme's default; the place is the
+ * programme's. Null when there is nothing to start from (the coordinator sets it; the to-do says so).
+ * `sharedByEach` is each mentee's shared free times with the mentor (src/lib/day-slots.ts sharedFreeTimes).
+ */
+export function initialSlot(
+  programme: { defaultWeekday: number | null; defaultSlotId: string | null; defaultPlace: string },
+  sharedByEach: FreeTime[][],
+): { weekday: number; slotId: string; place: string } | null {
+  const key = (t: { weekday: number; slotId: string }) => `${t.weekday}:${t.slotId}`;
+  const [first = [], ...rest] = sharedByEach;
+  const common = first.filter((t) => !t.isRetired && rest.every((others) => others.some((o) => key(o) === key(t))));
+  const hasDefault = programme.defaultWeekday !== null && programme.defaultSlotId !== null;
+  const byDefault = hasDefault
+    ? common.find((t) => t.weekday === programme.defaultWeekday && t.slotId === programme.defaultSlotId)
+    : undefined;
+  const chosen = byDefault ?? common[0] ?? (hasDefault ? { weekday: programme.defaultWeekday!, slotId: programme.defaultSlotId! } : null);
+  return chosen ? { weekday: chosen.weekday, slotId: chosen.slotId, place: programme.defaultPlace } : null;
+}

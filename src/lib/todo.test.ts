@@ -147,7 +147,7 @@ describe("the other reasons", () => {
     expect(kinds(pairing({ sessions: [...held(...wednesdays("2026-11-04")), ...absent] }), "2026-11-19")).toEqual(["ABSENT"]);
     expect(kinds(pairing({ firstFitCheck: { sessionId: "s1", answer: "NO" } }), "2026-11-19")).toEqual(["FIT_CHECK"]);
     expect(kinds(pairing({ status: "TRIAL", trialEndsOn: "2026-11-13" }), "2026-11-19")).toEqual(["TRIAL_REVIEW"]);
-    const signal = { kind: "LOW" as const, cause: "LOW:maya:2026-11-02", text: "Maya Patel answered 1 out of 5." };
+    const signal = { cause: "LOW:maya:2026-11-02", text: "Maya Patel answered 1 out of 5." };
     expect(todoReasons(pairing({ checkInSignals: [signal] }), calendar, thresholds, "2026-11-19")).toEqual([
       { kind: "CHECK_IN", cause: "CHECK_IN:LOW:maya:2026-11-02", text: signal.text },
     ]);

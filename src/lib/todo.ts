@@ -6,6 +6,7 @@
 import { addDaysIso, type IsoDate } from "./dates";
 import { isSatisfiedBy, isSchoolDay, occurrencesBetween, type SchoolCalendar } from "./occurrences";
 import type { Schedule } from "./pairing-schedule";
+import type { CheckInSignal } from "./check-ins";
 
 export type TodoThresholds = {
   /** A planned meeting not logged this many school days after it was due. */
@@ -22,13 +23,31 @@ export type TodoThresholds = {
 /** How far back the rules look at sessions: the first weeks' window and a month, with room to spare. */
 export const RECENT_DAYS = 70;
 
+/** How many days back the rules read a pairing's sessions: `RECENT_DAYS`, or the first weeks twice over if longer. */
+export function sessionLookbackDays(thresholds: TodoThresholds): number {
+  return Math.max(RECENT_DAYS, 2 * thresholds.firstWeeks * 7);
+}
+
 export type TodoSession = {
   heldOn: IsoDate;
   attendances: { studentId: string; attendance: "PRESENT" | "LATE" | "ABSENT" }[];
 };
 
-/** A check-in fact that needs a look (from src/lib/check-ins.ts): low, a drop, or mentor and mentee apart. */
-export type CheckInSignal = { kind: "LOW" | "DROP" | "APART"; cause: string; text: string };
+/** A check-in fact that needs a look (src/lib/check-ins.ts checkInSignals), in words: low, a drop, or mentor and mentee apart. */
+export type CheckInFlag = { cause: string; text: string };
+
+/** The coordinator's words for a check-in signal; `nameOf` gives a pupil's name (staff see names). */
+export function checkInFlag(signal: CheckInSignal, nameOf: (studentId: string) => string): CheckInFlag {
+  if (signal.kind === "low")
+    return { cause: signal.cause, text: `${nameOf(signal.studentId)} answered ${signal.value} out of 5 at their last check-in.` };
+  if (signal.kind === "drop") {
+    return { cause: signal.cause, text: `${nameOf(signal.studentId)}'s check-in fell from ${signal.previousValue} to ${signal.value}.` };
+  }
+  return {
+    cause: signal.cause,
+    text: `Mentor and mentee answered ${signal.gap} apart at their last check-in (${signal.mentorValue} and ${signal.menteeValue}).`,
+  };
+}
 
 export type TodoPairing = {
   id: string;
@@ -37,13 +56,13 @@ export type TodoPairing = {
   trialEndsOn: IsoDate | null;
   mentees: { studentId: string; name: string }[];
   schedule: Schedule | undefined;
-  /** The pairing's sessions of the last ten weeks at least (`RECENT_DAYS`), any order. */
+  /** The pairing's sessions of the last `sessionLookbackDays` days at least, any order. */
   sessions: TodoSession[];
   /** All its sessions, ever. */
   sessionCount: number;
   /** The fit check of its first session, if it had one. */
   firstFitCheck: { sessionId: string; answer: "YES" | "NOT_SURE" | "NO" } | null;
-  checkInSignals: CheckInSignal[];
+  checkInSignals: CheckInFlag[];
 };
 
 export type TodoKind =

@@ -7,6 +7,7 @@ import { hashPassword } from "./password";
 import { academicYearAround, addDaysIso, toDbDate, todayIn, type IsoDate } from "@/lib/dates";
 import { academicStartYear, cohortForYearGroup } from "@/lib/year-group";
 import { DEFAULT_ACTIVITIES, DEFAULT_DAY_SLOTS } from "@/lib/school-defaults";
+import { CHECK_IN_NOTE_KEY, CHECK_IN_SCALE_KEY, CHECK_INS } from "@/lib/questionnaires";
 import type { ClosureReason, Attendance, FocusArea, PointCategory, StaffRole } from "@/generated/prisma/client";
 
 const unique = () => randomUUID().slice(0, 8);
@@ -355,6 +356,37 @@ export async function createNotificationRow(
       createdAt: input.createdAt ?? new Date(),
       readAt: input.readAt ?? null,
       emailedAt: input.emailedAt ?? null,
+    },
+  });
+}
+
+/** A sent check-in (ADR 018): the pupil's answer to the scale and, when given, their sentence. */
+export async function createCheckInResponse(
+  db: Db,
+  input: {
+    schoolId: string;
+    pairingId: string;
+    studentId: string;
+    role: "MENTOR" | "MENTEE";
+    periodStart: IsoDate;
+    value: number;
+    note?: string;
+  },
+) {
+  return db.questionnaireResponse.create({
+    data: {
+      schoolId: input.schoolId,
+      questionnaireKey: CHECK_INS[input.role].key,
+      pairingId: input.pairingId,
+      studentId: input.studentId,
+      respondentRole: input.role,
+      periodStart: toDbDate(input.periodStart),
+      answers: {
+        create: [
+          { questionKey: CHECK_IN_SCALE_KEY, scaleValue: input.value },
+          ...(input.note ? [{ questionKey: CHECK_IN_NOTE_KEY, text: input.note }] : []),
+        ],
+      },
     },
   });
 }

@@ -1,8 +1,20 @@
 import "server-only";
 import { registerJob } from "./jobs";
 import { deliverPendingEmails } from "./notification-email";
+import { produceSessionToLog, produceTodoNotifications } from "@/features/notifications/producers";
 
 // The minute's jobs, in the order they run (ADR 016). Email delivery is first; producers of
 // notifications are registered after it (what they add is emailed at once by their own kick, or by
 // the next minute's run).
 registerJob("deliver-emails", () => deliverPendingEmails());
+
+// Issue 8's producers, every ten minutes (each notification is made once per cause, so a rerun adds nothing).
+const PRODUCER_EVERY_MS = 10 * 60_000;
+let producedAt = 0;
+registerJob("notify-sessions-and-todo", async () => {
+  if (Date.now() - producedAt < PRODUCER_EVERY_MS) return;
+  producedAt = Date.now();
+  await produceSessionToLog();
+  await produceTodoNotifications();
+  await deliverPendingEmails();
+});

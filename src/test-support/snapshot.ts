@@ -26,6 +26,8 @@ export type DbSnapshot = {
   schoolActivities: number;
   notifications: number;
   notificationsRead: number;
+  questionnaireResponses: number;
+  questionnaireAnswers: number;
   schoolRows: { id: string; timezone: string; weekAStarts: string[] }[];
   pairingRows: {
     id: string;
@@ -97,6 +99,8 @@ export async function snapshotSchools(schoolIds: string[]): Promise<DbSnapshot> 
       (SELECT count(*)::int FROM "SessionRevision" WHERE "schoolId" IN (SELECT id FROM s)) AS "sessionRevisions",
       (SELECT coalesce(sum("version" - 1), 0)::int FROM "MentoringSession" WHERE "schoolId" IN (SELECT id FROM s)) AS "sessionEdits",
       (SELECT count(*)::int FROM "CalendarFeed" WHERE "schoolId" IN (SELECT id FROM s)) AS "calendarFeeds",
+      (SELECT count(*)::int FROM "QuestionnaireResponse" WHERE "schoolId" IN (SELECT id FROM s)) AS "questionnaireResponses",
+      (SELECT count(*)::int FROM "QuestionnaireAnswer" WHERE "schoolId" IN (SELECT id FROM s)) AS "questionnaireAnswers",
       (SELECT count(*)::int FROM "SchoolSlot" WHERE "schoolId" IN (SELECT id FROM s)) AS "daySlots",
       (SELECT count(*)::int FROM "SchoolSlotYearTime" WHERE "schoolId" IN (SELECT id FROM s)) AS "daySlotYearTimes",
       (SELECT coalesce(json_agg(json_build_object('id', x.id, 'name', x.name, 'startTime', x."startTime", 'endTime', x."endTime", 'sortOrder', x."sortOrder", 'archivedAt', x."archivedAt",

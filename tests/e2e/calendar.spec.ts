@@ -66,4 +66,13 @@ test("the admin adds an INSET day, removes a holiday after confirming, and sets 
   await expect(week.getByRole("status")).toHaveText("Saved. Weeks alternate A and B.");
   const school = await db.school.findUniqueOrThrow({ where: { id: seeded.school.id } });
   expect(school.weekAStarts.map((d) => d.toISOString().slice(0, 10))).toEqual([monday]);
+
+  // Next school year, before its terms are known: the form starts on it.
+  const nextYear = page.getByRole("form", { name: "Add a school year" });
+  await expect(nextYear.getByLabel("Year it starts")).toHaveValue(String(startYear + 1));
+  await nextYear.getByRole("button", { name: "Add the school year" }).click();
+  const name = `${startYear + 1}–${String((startYear + 2) % 100).padStart(2, "0")}`;
+  await expect(nextYear.getByRole("status")).toHaveText(`Added the school year ${name}. Add its terms and holidays below.`);
+  await expect(page.getByRole("heading", { level: 2, name: new RegExp(`^${name} \\(`) })).toBeVisible();
+  await expectNoAxeViolations(page, "/admin/calendar with next school year");
 });

@@ -10,6 +10,7 @@ import { listMyPairings } from "@/features/pairings/queries";
 import { getMentorRecord, listMySessionsAsMentor } from "@/features/sessions/queries";
 import { TRIAL_ACTIVITIES } from "@/lib/trial-activities";
 import { NextMeeting } from "@/features/meetings/components/next-meeting";
+import { CheckInPrompt } from "@/features/check-ins/components/check-in-prompt";
 
 export const metadata: Metadata = { title: "Mentoring" };
 
@@ -37,6 +38,7 @@ export default async function MentorPage({ searchParams }: { searchParams: Promi
             Log this week&apos;s session
           </ButtonLink>
         ) : null}
+        <CheckInPrompt actor={actor} role="MENTOR" />
         {mentoring.length === 0 ? (
           <EmptyState title="You do not have a mentee yet">
             Your coordinator will tell you when you are paired. Your mentee&apos;s name will appear here.

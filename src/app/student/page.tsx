@@ -14,6 +14,7 @@ import { MyProfileForm } from "@/features/profiles/components/my-profile-form";
 import { MentorChoicesForm } from "@/features/profiles/components/mentor-choices-form";
 import { NextMeeting } from "@/features/meetings/components/next-meeting";
 import { listMySessionsAsMentee } from "@/features/sessions/queries";
+import { CheckInPrompt } from "@/features/check-ins/components/check-in-prompt";
 
 export const metadata: Metadata = { title: "My page" };
 
@@ -35,6 +36,7 @@ export default async function StudentPage() {
     <AppShell actor={actor} current="/student">
       <PageHeader title={`Hello, ${actor.name.split(" ")[0]}`} />
       <div className="grid max-w-4xl gap-5 md:grid-cols-2">
+        <CheckInPrompt actor={actor} role="MENTEE" className="md:col-span-2" />
         <Card title="Your mentor">
           {asMentee.length === 0 ? (
             <p>You do not have a mentor yet. When you do, their name will be here.</p>

@@ -1,8 +1,9 @@
 "use server";
 
 import { defineAction } from "@/server/action";
-import { addCalendarPeriod, removeCalendarPeriod, saveSchoolWeek } from "./commands";
+import { addAcademicYear, addCalendarPeriod, removeCalendarPeriod, saveSchoolWeek } from "./commands";
 
 export const addCalendarPeriodAction = defineAction(addCalendarPeriod);
+export const addAcademicYearAction = defineAction(addAcademicYear);
 export const removeCalendarPeriodAction = defineAction(removeCalendarPeriod);
 export const saveSchoolWeekAction = defineAction(saveSchoolWeek);

@@ -9,7 +9,7 @@ import type { Actor } from "@/server/actor";
 import { actorFor } from "@/test-support/actors";
 import { runCommand } from "@/test-support/commands";
 import { uniqueEmail } from "@/test-support/school";
-import { addCalendarPeriod, removeCalendarPeriod, saveSchoolWeek } from "./commands";
+import { addAcademicYear, addCalendarPeriod, removeCalendarPeriod, saveSchoolWeek } from "./commands";
 
 describe("the school calendar", () => {
   let admin: Actor;
@@ -125,5 +125,31 @@ describe("the school calendar", () => {
     expect(removed.changes).toEqual({ calendarPeriods: -1, auditLogs: 1 });
     expect(await days()).toEqual([own, addDaysIso(own, 14)]);
     expect(await removeCalendarPeriod.run(admin, { periodId: period.id })).toMatchObject({ ok: false });
+  });
+
+  it("adds next school year once, refuses one that overlaps or starts in another year, and audits it", async () => {
+    const next = year.startYear + 1;
+    const input = { startYear: String(next), startsOn: `${next}-09-01`, endsOn: `${next + 1}-08-31` };
+    const { result, changes } = await runCommand(addAcademicYear, admin, input, [schoolId]);
+    expect(result).toMatchObject({ ok: true });
+    expect(result.message).toMatch(/^Added the school year \d{4}–\d{2}\./);
+    expect(changes).toMatchObject({ auditLogs: 1 });
+    expect(await db.academicYear.count({ where: { schoolId, startYear: next } })).toBe(1);
+    const again = await runCommand(addAcademicYear, admin, input, [schoolId]);
+    expect(again.result).toMatchObject({ ok: false, message: "That school year is already in the calendar." });
+    const overlap = await runCommand(
+      addAcademicYear,
+      admin,
+      { startYear: String(next + 1), startsOn: `${next + 1}-08-01`, endsOn: `${next + 2}-07-31` },
+      [schoolId],
+    );
+    expect(overlap.result.message).toMatch(/^School years cannot overlap/);
+    const wrongYear = await runCommand(
+      addAcademicYear,
+      admin,
+      { startYear: String(next + 5), startsOn: `${next + 4}-09-01`, endsOn: `${next + 5}-08-31` },
+      [schoolId],
+    );
+    expect(wrongYear.result.fieldErrors?.startsOn).toEqual([`Choose a day in ${next + 5}.`]);
   });
 });

@@ -2,7 +2,7 @@ import "server-only";
 import { defineCommand } from "@/server/command";
 import { NotFoundError, RuleError } from "@/server/errors";
 import { addDaysIso, formatStaffDate, fromDbDate, isWeekday, toDbDate } from "@/lib/dates";
-import { addCalendarPeriodSchema, removeCalendarPeriodSchema, saveSchoolWeekSchema } from "./schemas";
+import { addAcademicYearSchema, addCalendarPeriodSchema, removeCalendarPeriodSchema, saveSchoolWeekSchema } from "./schemas";
 
 const ADMIN = ["ADMIN"] as const;
 // The kind and first day are the natural key: the same dates sent twice give one row and this.
@@ -117,5 +117,51 @@ export const saveSchoolWeek = defineCommand(
       changes: { from: { timezone: school.timezone, weekAStarts: before }, timezone: input.timezone, weekAStarts },
     });
     return { message: input.weekAMonday ? "Saved. Weeks alternate A and B." : "Saved. The school has one timetable week." };
+  },
+);
+
+const YEAR_EXISTS = "That school year is already in the calendar.";
+
+/**
+ * Adds a school year (e.g. next year's, before its terms are known). Its natural key is the school and
+ * the year it starts; it may not overlap another year, and it must start in that year and last at most
+ * thirteen months. Audited.
+ */
+export const addAcademicYear = defineCommand(
+  { name: "addAcademicYear", schema: addAcademicYearSchema, allow: ADMIN, alreadyExists: YEAR_EXISTS },
+  async (input, { tx, actor, audit, contention }) => {
+    if (!input.startsOn.startsWith(`${input.startYear}-`)) {
+      throw new RuleError(`The first day must be in ${input.startYear}.`, { startsOn: [`Choose a day in ${input.startYear}.`] });
+    }
+    if (input.endsOn > addDaysIso(input.startsOn, 396)) {
+      throw new RuleError("A school year lasts at most thirteen months.", {
+        endsOn: ["Choose a day within thirteen months of the first."],
+      });
+    }
+    contention("Someone else is changing the school years at the same moment, so nothing was saved. Please try again.");
+    // One school year at a time per school: the school's row is the lock.
+    await tx.$queryRaw`SELECT "id" FROM "School" WHERE "id" = ${actor.schoolId} FOR UPDATE`;
+    const overlapping = await tx.academicYear.findFirst({
+      where: { schoolId: actor.schoolId, startsOn: { lte: toDbDate(input.endsOn) }, endsOn: { gte: toDbDate(input.startsOn) } },
+      select: { name: true, startYear: true },
+    });
+    if (overlapping?.startYear === input.startYear) throw new RuleError(YEAR_EXISTS, { startYear: ["Already in the calendar."] });
+    if (overlapping)
+      throw new RuleError(`School years cannot overlap: this one overlaps ${overlapping.name}.`, {
+        startsOn: ["Overlaps another school year."],
+      });
+    const name = `${input.startYear}–${String((input.startYear + 1) % 100).padStart(2, "0")}`;
+    const row = await tx.academicYear.create({
+      data: {
+        schoolId: actor.schoolId,
+        name,
+        startYear: input.startYear,
+        startsOn: toDbDate(input.startsOn),
+        endsOn: toDbDate(input.endsOn),
+      },
+      select: { id: true },
+    });
+    await audit({ action: "academic_year.added", recordType: "AcademicYear", recordId: row.id, changes: { ...input, name } });
+    return { message: `Added the school year ${name}. Add its terms and holidays below.`, recordId: row.id };
   },
 );

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { CalendarKind } from "@/generated/prisma/enums";
 import { isIsoDate, weekdayOf } from "@/lib/dates";
-import { isoDate, recordId, text } from "@/lib/schema-helpers";
+import { isoDate, recordId, text, wholeNumber } from "@/lib/schema-helpers";
 
 export const addCalendarPeriodSchema = z
   .object({
@@ -12,6 +12,15 @@ export const addCalendarPeriodSchema = z
     endsOn: isoDate,
   })
   .refine((v) => v.endsOn >= v.startsOn, { error: "The last day cannot be before the first day.", path: ["endsOn"] });
+
+/** A school year: the calendar year it starts in, and its first and last days (1 September to 31 August unless set). */
+export const addAcademicYearSchema = z
+  .object({
+    startYear: wholeNumber({ min: 2000, max: 2100, message: "Enter the year it starts, like 2027." }),
+    startsOn: isoDate,
+    endsOn: isoDate,
+  })
+  .refine((v) => v.endsOn > v.startsOn, { error: "The last day must be after the first day.", path: ["endsOn"] });
 
 export const removeCalendarPeriodSchema = z.object({ periodId: recordId });
 

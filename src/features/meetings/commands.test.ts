@@ -43,6 +43,27 @@ describe("a pairing's regular slot", () => {
     expect(next.on >= todayIn("Europe/London")).toBe(true);
   });
 
+  it("keeps the meetings already planned when only the place, length or supervisor changes", async () => {
+    await db.pairing.update({
+      where: { schoolId_id: { schoolId: w.a.school.id, id: w.a.pairing.id } },
+      data: { slotFrom: new Date(`${addDaysIso(todayIn("Europe/London"), -30)}T00:00:00Z`) },
+    });
+    const { result } = await runCommand(
+      setPairingSlot,
+      w.actors.COORDINATOR,
+      form({ place: "Hall", supervisorId: w.a.staff.dsl.id }),
+      ids(),
+    );
+    expect(result.ok, result.message).toBe(true);
+    const kept = await db.pairing.findFirstOrThrow({ where: { id: w.a.pairing.id } });
+    expect(kept.slotFrom?.toISOString().slice(0, 10)).toBe(addDaysIso(todayIn("Europe/London"), -30));
+    // A new day starts from today.
+    await runCommand(setPairingSlot, w.actors.COORDINATOR, form({ weekday: "4" }), ids());
+    const moved = await db.pairing.findFirstOrThrow({ where: { id: w.a.pairing.id } });
+    expect(moved.slotFrom?.toISOString().slice(0, 10)).toBe(todayIn("Europe/London"));
+    await runCommand(setPairingSlot, w.actors.COORDINATOR, form(), ids());
+  });
+
   it("refuses another school's day slot, a supervisor from another school, and another school's pairing", async () => {
     const theirLunch = await db.schoolSlot.findUniqueOrThrow({ where: { schoolId_key: { schoolId: w.b.school.id, key: "LUNCH" } } });
     const slot = await expectRefusedWithoutWrites(
@@ -117,7 +138,7 @@ describe("a pairing's regular slot", () => {
 
     const { result, changes } = await runCommand(moveOccurrence, w.actors.COORDINATOR, move, ids());
     expect(result.ok, result.message).toBe(true);
-    expect(changes).toEqual({ occurrenceExceptions: 1, auditLogs: 1 });
+    expect(changes).toEqual({ occurrenceExceptions: 1, auditLogs: 1, notifications: 2 });
     await expectRefusedWithoutWrites(
       cancelOccurrence,
       w.actors.COORDINATOR,
@@ -146,7 +167,8 @@ describe("a pairing's regular slot", () => {
 
     const undo = await runCommand(undoOccurrenceChange, w.actors.COORDINATOR, { pairingId: w.a.pairing.id, originalOn: wednesday }, ids());
     expect(undo.result.ok).toBe(true);
-    expect(undo.changes).toEqual({ occurrenceExceptions: -1, auditLogs: 1 });
+    // Both pupils are told it is back to normal.
+    expect(undo.changes).toEqual({ occurrenceExceptions: -1, auditLogs: 1, notifications: 2 });
     await expectRefusedWithoutWrites(
       undoOccurrenceChange,
       w.actors.COORDINATOR,

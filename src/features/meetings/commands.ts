@@ -6,6 +6,8 @@ import { loadSchedules } from "@/server/schedules";
 import { addDaysIso, formatStaffDate, fromDbDate, toDbDate, todayIn, type IsoDate } from "@/lib/dates";
 import { isSchoolDay, occurrencesBetween, periodOf } from "@/lib/occurrences";
 import { weekdayName } from "@/lib/day-slots";
+import { notifyMeetingChanged, pupilDay } from "@/features/notifications/producers";
+import { kickEmailDelivery } from "@/server/notification-email";
 import { cancelOccurrenceSchema, moveOccurrenceSchema, setPairingSlotSchema, undoOccurrenceChangeSchema } from "./schemas";
 
 const CHANGE_CONTENTION = "Someone else is changing this pairing at the same moment, so nothing was saved. Please try again.";
@@ -26,7 +28,7 @@ export const setPairingSlot = defineCommand(
     const pairing = await lockOpenPairing(tx, actor.schoolId, input.pairingId);
     const current = await tx.pairing.findUniqueOrThrow({
       where: { schoolId_id: { schoolId: actor.schoolId, id: pairing.id } },
-      select: { slotId: true, supervisorId: true },
+      select: { slotId: true, supervisorId: true, slotWeekday: true, slotCadence: true, slotWeek: true, slotFrom: true },
     });
     const [slot, school, supervisor] = await Promise.all([
       tx.schoolSlot.findFirst({
@@ -56,15 +58,23 @@ export const setPairingSlot = defineCommand(
     }
     const today = todayIn(actor.timezone);
     const startsOn = fromDbDate(pairing.startsOn);
-    // The slot applies from today (or the pairing's first day): weeks already past keep what they had.
-    const from = startsOn > today ? startsOn : today;
+    // Same day, slot and rhythm (only the place, length or supervisor changed): the meetings already
+    // planned stay as they were. A new timing applies from today (or the pairing's first day); the
+    // weeks before it plan nothing, as only one slot is kept per pairing.
+    const week = followsTimetable ? input.week! : null;
+    const sameTiming =
+      current.slotId === slot.id &&
+      current.slotWeekday === input.weekday &&
+      current.slotCadence === input.cadence &&
+      current.slotWeek === week;
+    const from = sameTiming && current.slotFrom ? fromDbDate(current.slotFrom) : startsOn > today ? startsOn : today;
     const data = {
       slotWeekday: input.weekday,
       slotId: slot.id,
       slotPlace: input.place,
       slotMinutes: input.minutes,
       slotCadence: input.cadence,
-      slotWeek: followsTimetable ? input.week! : null,
+      slotWeek: week,
       slotFrom: toDbDate(from),
       supervisorId: input.supervisorId ?? null,
     };
@@ -133,7 +143,7 @@ async function recordChange(
 
 export const moveOccurrence = defineCommand(
   { name: "moveOccurrence", schema: moveOccurrenceSchema, allow: ["COORDINATOR"] },
-  async (input, { tx, actor, audit, contention }) => {
+  async (input, { tx, actor, audit, contention, afterCommit }) => {
     contention(CHANGE_CONTENTION);
     await lockOpenPairing(tx, actor.schoolId, input.pairingId);
     const { planned, calendar, schedule } = await plannedOccurrence(tx, actor.schoolId, input.pairingId, input.originalOn);
@@ -152,6 +162,15 @@ export const moveOccurrence = defineCommand(
     }
     const row = await recordChange(tx, { ...input, schoolId: actor.schoolId, createdById: actor.userId, change: "MOVED" });
     await audit({ action: "occurrence.moved", recordType: "OccurrenceException", recordId: row.id, changes: { ...input } });
+    const day = (d: IsoDate) => pupilDay(d, actor.timezone);
+    await notifyMeetingChanged(tx, {
+      schoolId: actor.schoolId,
+      pairingId: input.pairingId,
+      changeId: row.id,
+      timezone: actor.timezone,
+      message: `Your mentoring meeting on ${day(input.originalOn)} moves to ${day(input.movedTo)} at ${input.startTime}, in ${input.place}.`,
+    });
+    afterCommit(kickEmailDelivery);
     return {
       message: `Moved to ${weekdayName(new Date(`${input.movedTo}T00:00:00Z`).getUTCDay())} ${formatStaffDate(input.movedTo)} at ${input.startTime}.`,
     };
@@ -160,19 +179,27 @@ export const moveOccurrence = defineCommand(
 
 export const cancelOccurrence = defineCommand(
   { name: "cancelOccurrence", schema: cancelOccurrenceSchema, allow: ["COORDINATOR"] },
-  async (input, { tx, actor, audit, contention }) => {
+  async (input, { tx, actor, audit, contention, afterCommit }) => {
     contention(CHANGE_CONTENTION);
     await lockOpenPairing(tx, actor.schoolId, input.pairingId);
     await plannedOccurrence(tx, actor.schoolId, input.pairingId, input.originalOn);
     const row = await recordChange(tx, { ...input, schoolId: actor.schoolId, createdById: actor.userId, change: "CANCELLED" });
     await audit({ action: "occurrence.cancelled", recordType: "OccurrenceException", recordId: row.id, changes: { ...input } });
+    await notifyMeetingChanged(tx, {
+      schoolId: actor.schoolId,
+      pairingId: input.pairingId,
+      changeId: row.id,
+      timezone: actor.timezone,
+      message: `Your mentoring meeting on ${pupilDay(input.originalOn, actor.timezone)} is cancelled. The next one is on your page.`,
+    });
+    afterCommit(kickEmailDelivery);
     return { message: `The meeting on ${formatStaffDate(input.originalOn)} is cancelled.` };
   },
 );
 
 export const undoOccurrenceChange = defineCommand(
   { name: "undoOccurrenceChange", schema: undoOccurrenceChangeSchema, allow: ["COORDINATOR"] },
-  async (input, { tx, actor, audit, contention }) => {
+  async (input, { tx, actor, audit, contention, afterCommit }) => {
     contention(CHANGE_CONTENTION);
     await lockOpenPairing(tx, actor.schoolId, input.pairingId);
     const where = { schoolId: actor.schoolId, pairingId: input.pairingId, originalOn: toDbDate(input.originalOn) };
@@ -185,6 +212,14 @@ export const undoOccurrenceChange = defineCommand(
       recordId: existing.id,
       changes: { ...input, was: existing.change },
     });
+    await notifyMeetingChanged(tx, {
+      schoolId: actor.schoolId,
+      pairingId: input.pairingId,
+      changeId: `${existing.id}-undone`,
+      timezone: actor.timezone,
+      message: `Your mentoring meeting on ${pupilDay(input.originalOn, actor.timezone)} is back to its usual day, time and place.`,
+    });
+    afterCommit(kickEmailDelivery);
     return { message: `The meeting on ${formatStaffDate(input.originalOn)} is back to its usual day, time and place.` };
   },
 );

@@ -46,8 +46,9 @@ export async function nextMeetings(
 }
 
 /**
- * The day a log form starts on: the latest planned meeting up to today whose week (or fortnight) has
- * no session yet, else today. So "Log this week's session" after a Wednesday slot says Wednesday.
+ * The day a log form starts on: this week's (or fortnight's) planned meeting if it has come, else
+ * today. So "Log this week's session" after a Wednesday slot says Wednesday, and a second tap on Save
+ * finds that session already logged rather than logging another for today.
  */
 export async function plannedDayToLog(
   schoolId: string,
@@ -60,16 +61,11 @@ export async function plannedDayToLog(
   const today = todayIn(calendar.timezone, now);
   const schedule = schedules.get(pairingId);
   if (!schedule?.slot) return today;
-  const held = await client.mentoringSession.findMany({
-    where: { schoolId, pairingId, heldOn: { gte: new Date(`${addDaysIso(today, -28)}T00:00:00Z`) } },
-    select: { heldOn: true },
-  });
-  const heldOn = held.map((s) => fromDbDate(s.heldOn));
   const due = occurrencesBetween(schedule.slot, calendar, addDaysIso(today, -13), today, {
     skips: schedule.skips,
     exceptions: schedule.exceptions,
   })
-    .filter((o) => o.periodEnd >= today && !heldOn.some((d) => isSatisfiedBy(o, d)))
+    .filter((o) => o.periodEnd >= today)
     .at(-1);
   return due?.on ?? today;
 }

@@ -25,6 +25,20 @@ describe("createPairing", () => {
   });
   beforeAll(async () => {
     world = await buildWorld();
+    // Both free on Tuesday lunch and Thursday break; the programme's default is Thursday break, in Room 9.
+    const brk = await db.schoolSlot.findUniqueOrThrow({ where: { schoolId_key: { schoolId: world.a.school.id, key: "BREAK" } } });
+    await db.student.updateMany({
+      where: { id: { in: [world.a.pupils.spareMentor.id, world.a.pupils.spareMentee.id] } },
+      data: { availability: ["TUE_LUNCH", "THU_BREAK", "FRI_LUNCH"] },
+    });
+    await db.student.update({
+      where: { schoolId_id: { schoolId: world.a.school.id, id: world.a.pupils.spareMentee.id } },
+      data: { availability: ["TUE_LUNCH", "THU_BREAK"] },
+    });
+    await db.programme.update({
+      where: { schoolId_id: { schoolId: world.a.school.id, id: world.a.programme.id } },
+      data: { defaultWeekday: 4, defaultSlotId: brk.id, defaultPlace: "Room 9" },
+    });
   });
 
   it.each(DENIED)("is refused for %s and writes nothing", async (role, message) => {
@@ -53,6 +67,9 @@ describe("createPairing", () => {
     });
     expect(fromDbDate(pairing.startsOn)).toBe(world.a.today);
     expect(fromDbDate(pairing.trialEndsOn!)).toBe(addDaysIso(world.a.today, 14));
+    // Its regular slot: the programme's default, because both pupils are free then.
+    const brk = await db.schoolSlot.findUniqueOrThrow({ where: { schoolId_key: { schoolId: world.a.school.id, key: "BREAK" } } });
+    expect(pairing).toMatchObject({ slotWeekday: 4, slotId: brk.id, slotPlace: "Room 9" });
     expect(pairing.members.map((m) => [m.studentId, m.role]).sort()).toEqual(
       [
         [world.a.pupils.spareMentor.id, "MENTOR"],

@@ -9,7 +9,8 @@ import { addDaysIso, formatStaffDate, todayIn, toDbDate } from "@/lib/dates";
 import { checkPairingRules, type RuleViolation } from "@/lib/pairing-rules";
 import { pairingStartRange } from "@/lib/school-calendar";
 import { pupilDisplayName } from "@/lib/ranking";
-import { freeTimeTokens } from "@/lib/day-slots";
+import { freeTimeTokens, sharedFreeTimes } from "@/lib/day-slots";
+import { initialSlot } from "@/lib/pairing-schedule";
 import { loadDaySlots } from "@/server/day-slots";
 import { yearGroupOn } from "@/lib/year-group";
 import { mentorLoad, mentorLoadSelect } from "./load";
@@ -61,7 +62,17 @@ export async function createPairingInTx(
   await tx.$queryRaw`SELECT "id" FROM "Programme" WHERE "schoolId" = ${schoolId} AND "id" = ${input.programmeId} FOR SHARE`;
   const programme = await tx.programme.findFirst({
     where: { id: input.programmeId, schoolId },
-    select: { id: true, format: true, status: true, minYearGap: true, maxYearGap: true, isTrainingRequired: true },
+    select: {
+      id: true,
+      format: true,
+      status: true,
+      minYearGap: true,
+      maxYearGap: true,
+      isTrainingRequired: true,
+      defaultWeekday: true,
+      defaultSlotId: true,
+      defaultPlace: true,
+    },
   });
   if (!programme) throw new NotFoundError("programme");
   if (programme.status !== "ACTIVE") throw new RuleError("This programme is not running, so it cannot take new pairings.");
@@ -145,8 +156,14 @@ export async function createPairingInTx(
     programme.isTrainingRequired &&
     mentorIds.some((id) => byId.get(id)!.mentorProfiles[0]?.trainingComplete === false);
 
+  // The regular slot starts from the programme's default and the pupils' shared free time (ADR 013).
+  // Every mentor with every mentee: a group's time is one they all share; a retired default is no default.
+  const sharedByEach = mentorIds.flatMap((m) => menteeIds.map((id) => sharedFreeTimes(byId.get(m)!, byId.get(id)!, daySlots, today)));
+  const defaultSlot = daySlots.find((s) => s.id === programme.defaultSlotId);
+  const slot = initialSlot({ ...programme, defaultSlotId: defaultSlot && !defaultSlot.isArchived ? defaultSlot.id : null }, sharedByEach);
   const pairing = await tx.pairing.create({
     data: {
+      ...(slot ? { slotWeekday: slot.weekday, slotId: slot.slotId, slotPlace: slot.place, slotFrom: toDbDate(input.startsOn) } : {}),
       schoolId,
       programmeId: programme.id,
       kind: input.kind,
@@ -176,6 +193,7 @@ export async function createPairingInTx(
       menteeIds,
       status: "TRIAL",
       startsOn: input.startsOn,
+      slot: slot ?? undefined,
       trainingOverrideReason: isOverridden ? input.trainingOverrideReason : undefined,
     },
   });

@@ -57,10 +57,11 @@ export const logSession = defineCommand(
       select: { id: true, startsOn: true, members: { select: { studentId: true, role: true } } },
     });
     if (!pairing) throw new NotFoundError("pairing");
-    // Held until this commits, so a pairing ended at the same moment gets no session logged after it:
-    // the share lock waits for the end to commit, then finds the pairing no longer live.
+    // Locked until this commits: a pairing ended at the same moment gets no session logged after it
+    // (the lock waits for the end to commit, then finds the pairing no longer live), and two first logs
+    // at once run one after the other, so only the first is asked whether it is a good match.
     const stillLive = await tx.$queryRaw<{ id: string }[]>`
-      SELECT "id" FROM "Pairing" WHERE "id" = ${pairing.id} AND "schoolId" = ${actor.schoolId} AND "status" IN ('TRIAL', 'ACTIVE') FOR SHARE`;
+      SELECT "id" FROM "Pairing" WHERE "id" = ${pairing.id} AND "schoolId" = ${actor.schoolId} AND "status" IN ('TRIAL', 'ACTIVE') FOR UPDATE`;
     if (stillLive.length === 0) throw new NotFoundError("pairing");
 
     const calendar = await loadCalendarFacts(tx, actor);
@@ -72,7 +73,9 @@ export const logSession = defineCommand(
     // A new pairing's first session asks "Did this feel like a good match?".
     const isFirst = (await tx.mentoringSession.count({ where: { schoolId: actor.schoolId, pairingId: pairing.id } })) === 0;
     if (isFirst && !input.fitCheck) throw new RuleError(FIT_CHECK_MESSAGE, { fitCheck: [FIT_CHECK_MESSAGE] });
-    const mentor = pairing.members.find((m) => m.role === "MENTOR");
+    // Named only when the pairing has one mentor: with several, staff log for the group, not for one of them.
+    const mentors = pairing.members.filter((m) => m.role === "MENTOR");
+    const mentor = mentors.length === 1 ? mentors[0] : undefined;
     const isOnBehalf = isStaff(actor);
 
     // One session per pairing per day (ADR 010). ON CONFLICT DO NOTHING waits for a concurrent log of

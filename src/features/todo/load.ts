@@ -1,7 +1,17 @@
 import "server-only";
 import { addDaysIso, fromDbDate, todayIn, toDbDate } from "@/lib/dates";
 import { pupilDisplayName } from "@/lib/ranking";
-import { RECENT_DAYS, todoRowFor, type TodoDismissalFact, type TodoRow, type TodoSession, type TodoThresholds } from "@/lib/todo";
+import { checkInSignals } from "@/lib/check-ins";
+import {
+  checkInFlag,
+  sessionLookbackDays,
+  todoRowFor,
+  type TodoDismissalFact,
+  type TodoRow,
+  type TodoSession,
+  type TodoThresholds,
+} from "@/lib/todo";
+import { loadCheckInAnswers } from "@/features/check-ins/load";
 import { LIVE_STATUSES } from "@/features/pairings/status";
 import { db, type Db, type Tx } from "@/server/db";
 import { loadSchedules } from "@/server/schedules";
@@ -10,8 +20,9 @@ export type { TodoRow };
 
 /**
  * The to-do rows of one programme's live pairings, dismissed ones included (marked), in a fixed number
- * of queries that all start at once. The caller has checked the actor may see the programme. Shared by the coordinator's page,
- * the to-do notifications and `npm run bench -- todo`.
+ * of queries: the programme's thresholds, then all the rest at once. The caller has checked the actor
+ * may see the programme. Shared by the coordinator's page, the to-do notifications and
+ * `npm run bench -- todo` (ADR 019).
  */
 export async function loadTodoRows(
   schoolId: string,
@@ -20,22 +31,32 @@ export async function loadTodoRows(
 ): Promise<{ rows: TodoRow[]; thresholds: TodoThresholds | null }> {
   const client = options.client ?? db;
   const now = options.now ?? new Date();
+  const programme = await client.programme.findFirst({
+    where: { schoolId, id: programmeId },
+    select: {
+      todoLogGraceDays: true,
+      todoFirstSessionDays: true,
+      todoFirstWeeks: true,
+      todoFirstWeeksSessions: true,
+      todoAbsentRun: true,
+      todoCheckInLow: true,
+      todoCheckInChange: true,
+    },
+  });
+  if (!programme) return { rows: [], thresholds: null };
+  const thresholds: TodoThresholds = {
+    logGraceDays: programme.todoLogGraceDays,
+    firstSessionDays: programme.todoFirstSessionDays,
+    firstWeeks: programme.todoFirstWeeks,
+    firstWeeksSessions: programme.todoFirstWeeksSessions,
+    absentRun: programme.todoAbsentRun,
+  };
+  const lookback = sessionLookbackDays(thresholds);
   const live = { programmeId, status: { in: [...LIVE_STATUSES] } };
-  // Every query starts at once, before the school's timezone is known: sessions are read from a day
-  // before the earliest "today" anywhere, and those before the school's own window are dropped below.
-  const readFrom = toDbDate(addDaysIso(todayIn("UTC", now), -RECENT_DAYS - 1));
-  const recentWhere = { schoolId, pairing: live, heldOn: { gte: readFrom } };
-  const [programme, pairings, { calendar, schedules }, recent, marks, fitChecks, dismissals] = await Promise.all([
-    client.programme.findFirst({
-      where: { schoolId, id: programmeId },
-      select: {
-        todoLogGraceDays: true,
-        todoFirstSessionDays: true,
-        todoFirstWeeks: true,
-        todoFirstWeeksSessions: true,
-        todoAbsentRun: true,
-      },
-    }),
+  // The rest starts at once, before the school's timezone is known: sessions are read from a day before
+  // the earliest "today" anywhere, and those before the school's own window are dropped below.
+  const recentWhere = { schoolId, pairing: live, heldOn: { gte: toDbDate(addDaysIso(todayIn("UTC", now), -lookback - 1)) } };
+  const [pairings, { calendar, schedules }, recent, marks, fitChecks, dismissals, checkIns] = await Promise.all([
     client.pairing.findMany({
       where: { schoolId, ...live },
       orderBy: [{ startsOn: "asc" }, { id: "asc" }],
@@ -70,17 +91,10 @@ export async function loadTodoRows(
       orderBy: { createdAt: "desc" },
       select: { pairingId: true, cause: true, note: true, createdAt: true },
     }),
+    loadCheckInAnswers(schoolId, live, client),
   ]);
-  if (!programme) return { rows: [], thresholds: null };
-  const thresholds: TodoThresholds = {
-    logGraceDays: programme.todoLogGraceDays,
-    firstSessionDays: programme.todoFirstSessionDays,
-    firstWeeks: programme.todoFirstWeeks,
-    firstWeeksSessions: programme.todoFirstWeeksSessions,
-    absentRun: programme.todoAbsentRun,
-  };
   const today = todayIn(calendar.timezone, now);
-  const since = addDaysIso(today, -RECENT_DAYS);
+  const since = addDaysIso(today, -lookback);
   const marksOf = groupBy(marks, (a) => a.sessionId);
   const sessionsOf = groupBy(
     recent.filter((s) => fromDbDate(s.heldOn) >= since),
@@ -91,6 +105,7 @@ export async function loadTodoRows(
   for (const f of fitChecks)
     if (f.fitCheck && !firstFitCheckOf.has(f.pairingId)) firstFitCheckOf.set(f.pairingId, { sessionId: f.id, answer: f.fitCheck });
   const dismissalsOf = groupBy(dismissals, (d) => d.pairingId);
+  const checkInThresholds = { low: programme.todoCheckInLow, change: programme.todoCheckInChange };
   const rows: TodoRow[] = [];
   for (const p of pairings) {
     const named = p.members.map((m) => ({ role: m.role, studentId: m.studentId, name: pupilDisplayName(m.student) }));
@@ -111,7 +126,9 @@ export async function loadTodoRows(
         sessions,
         sessionCount: p._count.sessions,
         firstFitCheck: firstFitCheckOf.get(p.id) ?? null,
-        checkInSignals: [],
+        checkInSignals: checkInSignals(checkIns.get(p.id) ?? [], checkInThresholds).map((signal) =>
+          checkInFlag(signal, (id) => named.find((m) => m.studentId === id)?.name ?? "A pupil"),
+        ),
       },
       (dismissalsOf.get(p.id) ?? []).map((d): TodoDismissalFact => ({ cause: d.cause, note: d.note, at: d.createdAt })),
       calendar,

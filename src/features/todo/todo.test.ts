@@ -3,7 +3,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/server/db";
 import { NOT_FOUND_MESSAGE } from "@/server/command";
-import { createPairingRow, createSessionRow, createStudent, setPairingSlotRow } from "@/server/factories";
+import { createCheckInResponse, createPairingRow, createSessionRow, createStudent, setPairingSlotRow } from "@/server/factories";
 import { addDaysIso } from "@/lib/dates";
 import { RECENT_DAYS } from "@/lib/todo";
 import { expectRefusedWithoutWrites, runCommand } from "@/test-support/commands";
@@ -126,5 +126,20 @@ describe("the coordinator's to-do", () => {
     expect(result.ok, result.message).toBe(true);
     const row = await rowOf(fresh);
     expect(row?.reasons.map((r) => r.kind)).toEqual(["FIT_CHECK"]);
+  });
+
+  it("raises a mentee's low check-in on the pairing's row, with the mentee's name for staff", async () => {
+    await createCheckInResponse(db, {
+      schoolId: w.a.school.id,
+      pairingId: fresh,
+      studentId: w.a.pupils.spareMentee.id,
+      role: "MENTEE",
+      periodStart: w.a.today,
+      value: 1,
+    });
+    const row = await rowOf(fresh);
+    const reason = row?.reasons.find((r) => r.kind === "CHECK_IN");
+    expect(reason?.text).toMatch(/ answered 1 out of 5 at their last check-in\.$/);
+    expect(reason?.cause).toMatch(/^CHECK_IN:check-in-low:/);
   });
 });

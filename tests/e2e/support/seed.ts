@@ -246,6 +246,7 @@ export async function seedSchool(db: Db, options: SeedOptions = {}) {
 
   return {
     school: { id: school.id, name: school.name },
+    today,
     programme: { id: programme.id, name: programme.name },
     staff: { admin: staff.admin.id, coordinator: staff.coordinator.id, teacher: staff.teacher.id, dsl: staff.dsl.id },
     accounts: {

@@ -1,4 +1,6 @@
 import type { Metadata } from "next";
+import { academicStartYear } from "@/lib/year-group";
+import { todayIn } from "@/lib/dates";
 import { AppShell } from "@/components/app-shell";
 import { Badge, Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { requireActor } from "@/server/session";
@@ -7,7 +9,12 @@ import { getCalendarForAdmin } from "@/features/calendar/queries";
 import { CALENDAR_KIND_LABELS } from "@/features/calendar/labels";
 import { timeZoneNames } from "@/features/calendar/schemas";
 import { CLOSURE_KINDS } from "@/server/calendar";
-import { AddCalendarPeriodForm, RemoveCalendarPeriodForm, SchoolWeekForm } from "@/features/calendar/components/calendar-forms";
+import {
+  AddAcademicYearForm,
+  AddCalendarPeriodForm,
+  RemoveCalendarPeriodForm,
+  SchoolWeekForm,
+} from "@/features/calendar/components/calendar-forms";
 import { calendarHeadingId } from "@/features/calendar/headings";
 
 export const metadata: Metadata = { title: "School calendar" };
@@ -18,6 +25,9 @@ const span = (p: { startsOn: string; endsOn: string }) =>
 export default async function CalendarPage() {
   const actor = await requireActor("ADMIN");
   const calendar = await getCalendarForAdmin(actor);
+  // The year after the latest one the school has (or this one, for a school with none).
+  const latest = calendar.years[0];
+  const nextStartYear = latest ? Number(latest.endsOn.slice(0, 4)) : academicStartYear(todayIn(actor.timezone));
   return (
     <AppShell actor={actor} current="/admin/calendar">
       <PageHeader
@@ -30,10 +40,13 @@ export default async function CalendarPage() {
         </Card>
         <Card title="Add dates">
           {calendar.years.length === 0 ? (
-            <EmptyState title="No school year yet">A school year is created with the school.</EmptyState>
+            <EmptyState title="No school year yet">Add a school year first, below.</EmptyState>
           ) : (
             <AddCalendarPeriodForm years={calendar.years.map((y) => ({ value: y.id, label: y.name }))} />
           )}
+        </Card>
+        <Card title="Add a school year" className="lg:col-span-2">
+          <AddAcademicYearForm nextStartYear={nextStartYear} />
         </Card>
         {calendar.years.map((year) => (
           <Card key={year.id} title={`${year.name} (${span(year)})`} headingId={calendarHeadingId(year.id)} className="lg:col-span-2">

@@ -5,7 +5,7 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { ConfirmedRemoveForm } from "@/components/forms/confirmed-remove-form";
 import { FormMessage } from "@/components/forms/form-message";
 import { useForm } from "@/components/forms/use-form";
-import { addCalendarPeriodAction, removeCalendarPeriodAction, saveSchoolWeekAction } from "../actions";
+import { addAcademicYearAction, addCalendarPeriodAction, removeCalendarPeriodAction, saveSchoolWeekAction } from "../actions";
 import { calendarHeadingId } from "../headings";
 import { CALENDAR_KIND_LABELS, REMOVE_CONSEQUENCE } from "../labels";
 import type { CalendarKind } from "@/generated/prisma/enums";
@@ -129,5 +129,42 @@ export function RemoveCalendarPeriodForm({
       title={`Remove ${label}?`}
       description={REMOVE_CONSEQUENCE[kind]}
     />
+  );
+}
+
+/** Next school year (or any other): the year it starts, first and last days defaulting to 1 September and 31 August. */
+export function AddAcademicYearForm({ nextStartYear }: { nextStartYear: number }) {
+  const { state, formAction, value, errors, key } = useForm(addAcademicYearAction);
+  return (
+    <form action={formAction} className="space-y-4" noValidate aria-label="Add a school year">
+      <FormMessage state={state} />
+      <div key={key} className="grid gap-4 md:grid-cols-3">
+        <TextInput
+          id="startYear"
+          name="startYear"
+          inputMode="numeric"
+          label="Year it starts"
+          defaultValue={value("startYear", String(nextStartYear))}
+          errors={errors("startYear")}
+        />
+        <TextInput
+          id="yearStartsOn"
+          name="startsOn"
+          type="date"
+          label="First day"
+          defaultValue={value("startsOn", `${nextStartYear}-09-01`)}
+          errors={errors("startsOn")}
+        />
+        <TextInput
+          id="yearEndsOn"
+          name="endsOn"
+          type="date"
+          label="Last day"
+          defaultValue={value("endsOn", `${nextStartYear + 1}-08-31`)}
+          errors={errors("endsOn")}
+        />
+      </div>
+      <SubmitButton variant="secondary">Add the school year</SubmitButton>
+    </form>
   );
 }

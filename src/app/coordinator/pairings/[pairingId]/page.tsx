@@ -15,6 +15,7 @@ import { TRIAL_ACTIVITIES } from "@/lib/trial-activities";
 import { getPairingScheduleForStaff } from "@/features/meetings/queries";
 import { PairingSlotForm } from "@/features/meetings/components/schedule-forms";
 import { UpcomingMeetings } from "@/features/meetings/components/upcoming-meetings";
+import { PairingCheckIns } from "@/features/check-ins/components/pairing-check-ins";
 
 export const metadata: Metadata = { title: "Pairing" };
 
@@ -105,6 +106,7 @@ export default async function PairingPage({ params }: { params: Promise<{ pairin
               </ul>
             )}
           </Card>
+          <PairingCheckIns actor={actor} pairingId={pairing.id} />
           <Card title="Reviews">
             {pairing.reviews.length === 0 ? (
               <p className="text-muted">No reviews yet.</p>

@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { AppShell } from "@/components/app-shell";
 import { Card, PageHeader } from "@/components/ui/card";
 import { requireActor } from "@/server/session";
-import { isIsoDate, todayIn } from "@/lib/dates";
+import { formatStaffDate, isIsoDate, todayIn } from "@/lib/dates";
 import { getPairingScheduleForStaff } from "@/features/meetings/queries";
 import { meetingWords } from "@/features/meetings/words";
 import { ChangeOccurrenceForms } from "@/features/meetings/components/schedule-forms";
@@ -16,7 +16,33 @@ export default async function ChangeMeetingPage({ params }: { params: Promise<{ 
   const { pairingId, date } = await params;
   const schedule = await getPairingScheduleForStaff(actor, pairingId);
   const meeting = isIsoDate(date) ? schedule.upcoming.find((m) => m.plannedOn === date && !m.isMoved) : undefined;
-  if (!meeting) notFound();
+  // Once moved or cancelled (here, just now, or before), the page says so; undoing is on the pairing's page.
+  const change = isIsoDate(date) ? schedule.changes.find((c) => c.originalOn === date) : undefined;
+  if (!meeting && !change) notFound();
+  if (!meeting) {
+    return (
+      <AppShell actor={actor} current="/coordinator">
+        <PageHeader title="Move or cancel a meeting" description={`The meeting planned for ${formatStaffDate(date)}`} />
+        <div className="max-w-xl">
+          <Card title={change!.change === "CANCELLED" ? "This meeting is cancelled" : "This meeting has moved"}>
+            <p role="status">
+              {change!.change === "CANCELLED"
+                ? `This meeting is cancelled: ${change!.reason}.`
+                : `This meeting has moved to ${formatStaffDate(change!.movedTo!)} at ${change!.startTime}, ${change!.place}: ${change!.reason}.`}
+            </p>
+            <p className="mt-3">
+              <Link
+                href={`/coordinator/pairings/${pairingId}`}
+                className="inline-flex min-h-11 items-center font-semibold text-accent underline"
+              >
+                Back to the pairing, where you can undo it
+              </Link>
+            </p>
+          </Card>
+        </div>
+      </AppShell>
+    );
+  }
   const words = meetingWords(meeting, todayIn(actor.timezone), "staff");
   return (
     <AppShell actor={actor} current="/coordinator">
