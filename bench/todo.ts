@@ -117,7 +117,7 @@ export async function main(args: string[]) {
         `sessions    ${counts.sessions} over ${sizes.years} year${sizes.years === 1 ? "" : "s"} (${counts.attendances} attendance rows), up to ${school.today}`,
       );
       console.log(
-        `calendar    ${counts.exceptions} moved or cancelled meetings, ${counts.skips} skipped weeks, ${counts.dismissals} set-aside rows, ${counts.points} point entries`,
+        `calendar    ${counts.exceptions} moved or cancelled meetings, ${counts.skips} skipped weeks, ${counts.dismissals} set-aside rows, ${counts.checkIns} check-ins, ${counts.points} point entries`,
       );
       console.log(`seeded in   ${round(seedMs / 1000)} s`);
       console.log(

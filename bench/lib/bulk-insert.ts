@@ -15,6 +15,8 @@ type Tables = {
   MentoringSession: Prisma.MentoringSessionCreateManyInput;
   SessionAttendance: Prisma.SessionAttendanceCreateManyInput;
   TodoDismissal: Prisma.TodoDismissalCreateManyInput;
+  QuestionnaireResponse: Prisma.QuestionnaireResponseCreateManyInput;
+  QuestionnaireAnswer: Prisma.QuestionnaireAnswerCreateManyInput;
 };
 
 /**

@@ -44,6 +44,7 @@ export type BenchSchool = {
     | "exceptions"
     | "skips"
     | "dismissals"
+    | "checkIns"
     | "points",
     number
   >;

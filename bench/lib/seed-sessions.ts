@@ -4,13 +4,17 @@ import type { Db } from "@/server/db";
 import type { Attendance, FitCheck, Prisma } from "@/generated/prisma/client";
 import { addDaysIso, toDbDate, weekOf, type IsoDate } from "@/lib/dates";
 import type { DaySlot } from "@/lib/day-slots";
-import { isSchoolDay, occurrencesBetween, type SchoolCalendar } from "@/lib/occurrences";
+import { instantAt, isSchoolDay, occurrencesBetween, type SchoolCalendar } from "@/lib/occurrences";
 import { scheduleFor, type ScheduleInput } from "@/lib/pairing-schedule";
-import { RECENT_DAYS, todoRowFor, type TodoThresholds } from "@/lib/todo";
+import { checkInSignals, type CheckInAnswer } from "@/lib/check-ins";
+import { CHECK_IN_NOTE_KEY, CHECK_IN_SCALE_KEY, CHECK_INS } from "@/lib/questionnaires";
+import { checkInFlag, sessionLookbackDays, todoRowFor, type TodoThresholds } from "@/lib/todo";
 import { insertMany } from "./bulk-insert";
 import type { Random } from "./random";
 
+// The programme's defaults (prisma/schema.prisma), for the rows set aside when seeding.
 const THRESHOLDS: TodoThresholds = { logGraceDays: 2, firstSessionDays: 5, firstWeeks: 4, firstWeeksSessions: 2, absentRun: 2 };
+const CHECK_IN_THRESHOLDS = { low: 2, change: 2 };
 
 /** A pairing as the generator planned it. */
 export type Plan = {
@@ -38,7 +42,7 @@ export type Plan = {
 /**
  * Sessions on most planned meetings of each pairing up to the day it stops logging (a few on another
  * day of the week), the first with a fit check; a few meetings moved or cancelled beforehand; some
- * mentees absent at the end; and some of today's to-do rows set aside, as a coordinator would.
+ * mentees absent at the end; check-ins; and some of today's to-do rows set aside, as a coordinator would.
  */
 export async function seedSessions(
   db: Db,
@@ -62,6 +66,8 @@ export async function seedSessions(
   const sessions: Prisma.MentoringSessionCreateManyInput[] = [];
   const attendances: Prisma.SessionAttendanceCreateManyInput[] = [];
   const dismissals: Prisma.TodoDismissalCreateManyInput[] = [];
+  const responses: Prisma.QuestionnaireResponseCreateManyInput[] = [];
+  const answers: Prisma.QuestionnaireAnswerCreateManyInput[] = [];
   for (const p of ctx.plans) {
     const input = (exceptionRows: ScheduleInput["exceptions"]): ScheduleInput => ({
       pairing: {
@@ -163,7 +169,45 @@ export async function seedSessions(
         })),
       ];
       attendances.push(...marks.map((a) => ({ ...a, id: `${id}a${a.studentId}`, schoolId, sessionId: id })));
-      if (heldOn >= addDaysIso(today, -RECENT_DAYS)) recent.push({ heldOn, attendances: marks });
+      if (heldOn >= addDaysIso(today, -sessionLookbackDays(THRESHOLDS))) recent.push({ heldOn, attendances: marks });
+    }
+    // Check-ins every four weeks (the programme's default) from the end of the first four: most pupils
+    // answer; a pairing that struggles answers lower, and lately lower still.
+    const members = [
+      ...p.mentorIds.map((id) => ({ id, role: "MENTOR" as const })),
+      ...p.menteeIds.map((id) => ({ id, role: "MENTEE" as const })),
+    ];
+    const checkIns: CheckInAnswer[] = [];
+    for (let n = 1; addDaysIso(p.startsOn, n * 28) <= until; n += 1) {
+      const periodStart = addDaysIso(p.startsOn, n * 28);
+      const isLate = periodStart >= addDaysIso(today, -60);
+      for (const m of members) {
+        if (!random.chance(0.75)) continue;
+        const low = p.holdRate < 0.9 || p.absentTail;
+        const value = Math.max(1, Math.min(5, random.int(low ? 2 : 3, 5) - (low && isLate && random.chance(0.5) ? 2 : 0)));
+        const id = `${p.id}r${n}${m.id}`;
+        responses.push({
+          id,
+          schoolId,
+          questionnaireKey: CHECK_INS[m.role].key,
+          pairingId: p.id,
+          studentId: m.id,
+          respondentRole: m.role,
+          periodStart: toDbDate(periodStart),
+          submittedAt: instantAt(addDaysIso(periodStart, random.int(0, 6)), "13:00", calendar.timezone),
+        });
+        answers.push({ id: `${id}a`, schoolId, responseId: id, questionKey: CHECK_IN_SCALE_KEY, scaleValue: value, text: "" });
+        if (random.chance(0.2))
+          answers.push({
+            id: `${id}n`,
+            schoolId,
+            responseId: id,
+            questionKey: CHECK_IN_NOTE_KEY,
+            scaleValue: null,
+            text: "It's going fine.",
+          });
+        checkIns.push({ studentId: m.id, role: m.role, periodStart, value });
+      }
     }
     if (p.status !== "TRIAL" && p.status !== "ACTIVE") continue;
     // Set aside about a third of the rows the to-do shows today, and a few for causes long gone.
@@ -180,7 +224,7 @@ export async function seedSessions(
         sessions: recent,
         sessionCount: days.length,
         firstFitCheck: firstFit,
-        checkInSignals: [],
+        checkInSignals: checkInSignals(checkIns, CHECK_IN_THRESHOLDS).map((signal) => checkInFlag(signal, () => "")),
       },
       [],
       calendar,
@@ -205,7 +249,15 @@ export async function seedSessions(
   await insertMany(db, sessions, "MentoringSession");
   await insertMany(db, attendances, "SessionAttendance");
   await insertMany(db, dismissals, "TodoDismissal");
-  return { sessions: sessions.length, attendances: attendances.length, exceptions: exceptions.length, dismissals: dismissals.length };
+  await insertMany(db, responses, "QuestionnaireResponse");
+  await insertMany(db, answers, "QuestionnaireAnswer");
+  return {
+    sessions: sessions.length,
+    attendances: attendances.length,
+    exceptions: exceptions.length,
+    dismissals: dismissals.length,
+    checkIns: responses.length,
+  };
 }
 
 export const minIso = (a: IsoDate, b: IsoDate) => (a < b ? a : b);

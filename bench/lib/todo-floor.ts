@@ -8,17 +8,21 @@ import type { DaySlot } from "@/lib/day-slots";
 import type { SchoolCalendar } from "@/lib/occurrences";
 import { scheduleFor, type Schedule } from "@/lib/pairing-schedule";
 import { pupilDisplayName } from "@/lib/ranking";
-import { RECENT_DAYS, todoRowFor, type TodoRow, type TodoSession } from "@/lib/todo";
+import { checkInSignals, type CheckInAnswer } from "@/lib/check-ins";
+import { CHECK_IN_SCALE_KEY, CHECK_INS } from "@/lib/questionnaires";
+import { checkInFlag, RECENT_DAYS, todoRowFor, type TodoRow, type TodoSession } from "@/lib/todo";
 
-// $1 school, $2 programme, $3 now. "today" is the school's own day at $3; the week runs Monday to Sunday.
+// $1 school, $2 programme, $3 now, $4 the check-ins' questionnaire keys, $5 their scale question's key.
+// "today" is the school's own day at $3; the week runs Monday to Sunday; sessions are read as far back
+// as sessionLookbackDays (src/lib/todo.ts) says for the programme's first weeks.
 export const FACTS_SQL = `
 WITH school AS (
   SELECT s.timezone, s."weekAStarts", ($3::timestamptz AT TIME ZONE s.timezone)::date AS today FROM "School" s WHERE s.id = $1
 ), days AS (
-  SELECT today, today - ${RECENT_DAYS} AS recent_from, date_trunc('week', today)::date AS week_start,
+  SELECT today, today - GREATEST(${RECENT_DAYS}, 2 * g."todoFirstWeeks" * 7) AS recent_from, date_trunc('week', today)::date AS week_start,
          date_trunc('week', today)::date + 6 AS week_end,
          (date_trunc('week', today)::timestamp AT TIME ZONE timezone) AT TIME ZONE 'UTC' AS week_from
-  FROM school
+  FROM school, "Programme" g WHERE g."schoolId" = $1 AND g.id = $2
 )
 SELECT json_build_object(
   'timezone', school.timezone,
@@ -26,7 +30,8 @@ SELECT json_build_object(
   'today', days.today,
   'programme', (SELECT json_build_object('cadence', g.cadence, 'sessionMinutes', g."sessionMinutes", 'endsOn', g."endsOn",
       'logGraceDays', g."todoLogGraceDays", 'firstSessionDays', g."todoFirstSessionDays", 'firstWeeks', g."todoFirstWeeks",
-      'firstWeeksSessions', g."todoFirstWeeksSessions", 'absentRun', g."todoAbsentRun")
+      'firstWeeksSessions', g."todoFirstWeeksSessions", 'absentRun', g."todoAbsentRun",
+      'checkInLow', g."todoCheckInLow", 'checkInChange', g."todoCheckInChange")
     FROM "Programme" g WHERE g."schoolId" = $1 AND g.id = $2),
   'periods', (SELECT coalesce(json_agg(json_build_object('kind', c.kind, 'startsOn', c."startsOn", 'endsOn', c."endsOn")), '[]')
     FROM "CalendarPeriod" c WHERE c."schoolId" = $1 AND c.kind IN ('TERM', 'HOLIDAY', 'INSET')),
@@ -57,7 +62,12 @@ SELECT json_build_object(
           'startTime', e."startTime", 'place', e.place, 'reason', e.reason)), '[]')
         FROM "OccurrenceException" e WHERE e."schoolId" = $1 AND e."pairingId" = p.id),
       'dismissals', (SELECT coalesce(json_agg(json_build_object('cause', d.cause, 'note', d.note, 'at', d."createdAt")), '[]')
-        FROM "TodoDismissal" d WHERE d."schoolId" = $1 AND d."pairingId" = p.id)
+        FROM "TodoDismissal" d WHERE d."schoolId" = $1 AND d."pairingId" = p.id),
+      'checkIns', (SELECT coalesce(json_agg(json_build_object('studentId', r."studentId", 'role', r."respondentRole",
+          'periodStart', r."periodStart", 'value', q."scaleValue")), '[]')
+        FROM "QuestionnaireResponse" r JOIN "QuestionnaireAnswer" q ON q."schoolId" = r."schoolId" AND q."responseId" = r.id
+        WHERE r."schoolId" = $1 AND r."pairingId" = p.id AND r."questionnaireKey" = ANY($4) AND q."questionKey" = $5
+          AND q."scaleValue" IS NOT NULL)
     ) ORDER BY p."startsOn", p.id), '[]')
     FROM "Pairing" p WHERE p."schoolId" = $1 AND p."programmeId" = $2 AND p.status IN ('TRIAL', 'ACTIVE')),
   'sessionsHeldThisWeek', (SELECT count(*) FROM "MentoringSession" ms
@@ -89,6 +99,8 @@ export type Facts = {
     firstWeeks: number;
     firstWeeksSessions: number;
     absentRun: number;
+    checkInLow: number;
+    checkInChange: number;
   };
   periods: { kind: "TERM" | "HOLIDAY" | "INSET"; startsOn: IsoDate; endsOn: IsoDate }[];
   slots: DaySlot[];
@@ -129,6 +141,7 @@ export type Facts = {
     }[];
     /** `at` is a timestamp without a zone, in UTC (as Prisma stores DateTime). */
     dismissals: { cause: string; note: string; at: string }[];
+    checkIns: CheckInAnswer[];
   }[];
   sessionsHeldThisWeek: number;
   menteesWithoutPairing: number;
@@ -140,7 +153,8 @@ const dbDate = (day: IsoDate | null) => (day ? toDbDate(day) : null);
 
 /** Every fact the to-do and the figures need, in one statement. */
 export async function loadFactsByRawSql(client: Client, schoolId: string, programmeId: string, now: Date): Promise<Facts> {
-  const result = await client.query<{ facts: Facts }>(FACTS_SQL, [schoolId, programmeId, now]);
+  const keys = [CHECK_INS.MENTEE.key, CHECK_INS.MENTOR.key];
+  const result = await client.query<{ facts: Facts }>(FACTS_SQL, [schoolId, programmeId, now, keys, CHECK_IN_SCALE_KEY]);
   return result.rows[0]!.facts;
 }
 
@@ -161,6 +175,7 @@ export function todoFromFacts(facts: Facts, now: Date): { open: TodoRow[]; setAs
   };
   const { logGraceDays, firstSessionDays, firstWeeks, firstWeeksSessions, absentRun } = facts.programme;
   const thresholds = { logGraceDays, firstSessionDays, firstWeeks, firstWeeksSessions, absentRun };
+  const checkInThresholds = { low: facts.programme.checkInLow, change: facts.programme.checkInChange };
   const rows: TodoRow[] = [];
   const live: { startsOn: IsoDate; lastHeldOn: IsoDate | null; schedule: Schedule }[] = [];
   for (const p of facts.pairings) {
@@ -199,7 +214,9 @@ export function todoFromFacts(facts: Facts, now: Date): { open: TodoRow[]; setAs
         sessions: p.sessions,
         sessionCount: p.sessionCount,
         firstFitCheck: p.firstFitCheck,
-        checkInSignals: [],
+        checkInSignals: checkInSignals(p.checkIns, checkInThresholds).map((signal) =>
+          checkInFlag(signal, (id) => named.find((m) => m.studentId === id)?.name ?? "A pupil"),
+        ),
       },
       p.dismissals.map((d) => ({ cause: d.cause, note: d.note, at: new Date(`${d.at}Z`) })),
       calendar,
