@@ -23,6 +23,15 @@ WITH school AS (
          date_trunc('week', today)::date + 6 AS week_end,
          (date_trunc('week', today)::timestamp AT TIME ZONE timezone) AT TIME ZONE 'UTC' AS week_from
   FROM school, "Programme" g WHERE g."schoolId" = $1 AND g.id = $2
+), check_ins AS MATERIALIZED (
+  -- Every check-in of the programme's live pairings at once (a hash join), not pairing by pairing.
+  SELECT r."pairingId", json_agg(json_build_array(r."studentId", r."respondentRole", r."periodStart", q."scaleValue")) AS list
+  FROM "QuestionnaireResponse" r
+  JOIN "QuestionnaireAnswer" q ON q."schoolId" = r."schoolId" AND q."responseId" = r.id
+  JOIN "Pairing" p ON p."schoolId" = r."schoolId" AND p.id = r."pairingId"
+  WHERE r."schoolId" = $1 AND p."programmeId" = $2 AND p.status IN ('TRIAL', 'ACTIVE') AND r."questionnaireKey" = ANY($4)
+    AND q."questionKey" = $5 AND q."scaleValue" IS NOT NULL
+  GROUP BY r."pairingId"
 )
 SELECT json_build_object(
   'timezone', school.timezone,
@@ -54,8 +63,8 @@ SELECT json_build_object(
       'lastHeldOn', (SELECT max(ms."heldOn") FROM "MentoringSession" ms WHERE ms."schoolId" = $1 AND ms."pairingId" = p.id),
       'firstFitCheck', (SELECT json_build_object('sessionId', ms.id, 'answer', ms."fitCheck") FROM "MentoringSession" ms
         WHERE ms."schoolId" = $1 AND ms."pairingId" = p.id AND ms."fitCheck" IS NOT NULL ORDER BY ms."heldOn" LIMIT 1),
-      'sessions', (SELECT coalesce(json_agg(json_build_object('heldOn', ms."heldOn",
-          'attendances', (SELECT coalesce(json_agg(json_build_object('studentId', a."studentId", 'attendance', a.attendance)), '[]')
+      'sessions', (SELECT coalesce(json_agg(json_build_array(ms."heldOn",
+          (SELECT coalesce(json_agg(json_build_array(a."studentId", a.attendance)), '[]')
             FROM "SessionAttendance" a WHERE a."schoolId" = $1 AND a."sessionId" = ms.id))), '[]')
         FROM "MentoringSession" ms WHERE ms."schoolId" = $1 AND ms."pairingId" = p.id AND ms."heldOn" >= days.recent_from),
       'exceptions', (SELECT coalesce(json_agg(json_build_object('originalOn', e."originalOn", 'change', e.change, 'movedTo', e."movedTo",
@@ -63,11 +72,7 @@ SELECT json_build_object(
         FROM "OccurrenceException" e WHERE e."schoolId" = $1 AND e."pairingId" = p.id),
       'dismissals', (SELECT coalesce(json_agg(json_build_object('cause', d.cause, 'note', d.note, 'at', d."createdAt")), '[]')
         FROM "TodoDismissal" d WHERE d."schoolId" = $1 AND d."pairingId" = p.id),
-      'checkIns', (SELECT coalesce(json_agg(json_build_object('studentId', r."studentId", 'role', r."respondentRole",
-          'periodStart', r."periodStart", 'value', q."scaleValue")), '[]')
-        FROM "QuestionnaireResponse" r JOIN "QuestionnaireAnswer" q ON q."schoolId" = r."schoolId" AND q."responseId" = r.id
-        WHERE r."schoolId" = $1 AND r."pairingId" = p.id AND r."questionnaireKey" = ANY($4) AND q."questionKey" = $5
-          AND q."scaleValue" IS NOT NULL)
+      'checkIns', coalesce((SELECT c.list FROM check_ins c WHERE c."pairingId" = p.id), '[]')
     ) ORDER BY p."startsOn", p.id), '[]')
     FROM "Pairing" p WHERE p."schoolId" = $1 AND p."programmeId" = $2 AND p.status IN ('TRIAL', 'ACTIVE')),
   'sessionsHeldThisWeek', (SELECT count(*) FROM "MentoringSession" ms
@@ -130,7 +135,8 @@ export type Facts = {
     sessionCount: number;
     lastHeldOn: IsoDate | null;
     firstFitCheck: { sessionId: string; answer: "YES" | "NOT_SURE" | "NO" } | null;
-    sessions: TodoSession[];
+    /** [heldOn, [[studentId, attendance], …]]: arrays, not objects, to keep the answer small. */
+    sessions: [IsoDate, [string, TodoSession["attendances"][number]["attendance"]][]][];
     exceptions: {
       originalOn: IsoDate;
       change: "MOVED" | "CANCELLED";
@@ -141,7 +147,8 @@ export type Facts = {
     }[];
     /** `at` is a timestamp without a zone, in UTC (as Prisma stores DateTime). */
     dismissals: { cause: string; note: string; at: string }[];
-    checkIns: CheckInAnswer[];
+    /** [studentId, role, periodStart, value]. */
+    checkIns: [string, CheckInAnswer["role"], IsoDate, number][];
   }[];
   sessionsHeldThisWeek: number;
   menteesWithoutPairing: number;
@@ -211,12 +218,16 @@ export function todoFromFacts(facts: Facts, now: Date): { open: TodoRow[]; setAs
         trialEndsOn: p.trialEndsOn,
         mentees: named.filter((m) => m.role === "MENTEE").map((m) => ({ studentId: m.studentId, name: m.name })),
         schedule,
-        sessions: p.sessions,
+        sessions: p.sessions.map(([heldOn, marks]) => ({
+          heldOn,
+          attendances: marks.map(([studentId, attendance]) => ({ studentId, attendance })),
+        })),
         sessionCount: p.sessionCount,
         firstFitCheck: p.firstFitCheck,
-        checkInSignals: checkInSignals(p.checkIns, checkInThresholds).map((signal) =>
-          checkInFlag(signal, (id) => named.find((m) => m.studentId === id)?.name ?? "A pupil"),
-        ),
+        checkInSignals: checkInSignals(
+          p.checkIns.map(([studentId, role, periodStart, value]) => ({ studentId, role, periodStart, value })),
+          checkInThresholds,
+        ).map((signal) => checkInFlag(signal, (id) => named.find((m) => m.studentId === id)?.name ?? "A pupil")),
       },
       p.dismissals.map((d) => ({ cause: d.cause, note: d.note, at: new Date(`${d.at}Z`) })),
       calendar,
