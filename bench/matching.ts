@@ -6,6 +6,7 @@ import { compileProgramme } from "../src/lib/matching/compile";
 import { pairRuleBroken } from "../src/lib/matching/hard-rules";
 import { suggestOneToOne } from "../src/lib/matching/one-to-one";
 import { DEFAULT_WEIGHTS, OBJECTIVE_SCALE, type MatchMentee, type MatchMentor, type Programme } from "../src/lib/matching/types";
+import { seeded } from "./lib/random";
 
 const DAYS = ["Mon", "Tue", "Wed", "Thu", "Fri"];
 const SLOT_LABELS: Record<string, string> = {};
@@ -54,27 +55,6 @@ const NAMES = [
   "Yusuf",
   "Grace",
 ];
-
-/** mulberry32: small, fast and the same on every machine. */
-function seeded(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const int = (min: number, max: number) => min + Math.floor(next() * (max - min + 1));
-  const sample = <T>(items: readonly T[], k: number): T[] => {
-    const copy = [...items];
-    for (let n = 0; n < k; n += 1) {
-      const m = n + Math.floor(next() * (copy.length - n));
-      [copy[n], copy[m]] = [copy[m]!, copy[n]!];
-    }
-    return copy.slice(0, k);
-  };
-  return { next, int, sample };
-}
 
 export function schoolProgramme(menteeCount: number, mentorCount: number, seed: number): Programme {
   const random = seeded(seed);

@@ -1,3 +1,4 @@
+import { addDays, differenceInCalendarDays, format, parseISO } from "date-fns";
 import { describe, expect, it } from "vitest";
 import {
   addDaysIso,
@@ -11,6 +12,7 @@ import {
   toDbDate,
   todayIn,
   weekOf,
+  weekdayOf,
 } from "./dates";
 
 describe("todayIn", () => {
@@ -65,6 +67,8 @@ describe("calendar-day helpers", () => {
   it("round-trips database dates", () => {
     expect(toDbDate("2026-11-02").toISOString()).toBe("2026-11-02T00:00:00.000Z");
     expect(fromDbDate(toDbDate("2026-11-02"))).toBe("2026-11-02");
+    expect(fromDbDate(new Date("2026-11-02T23:30:00Z"))).toBe("2026-11-02");
+    expect(() => fromDbDate(new Date(Number.NaN))).toThrow(RangeError);
   });
 
   it("adds days and counts them across a clock change", () => {
@@ -72,6 +76,41 @@ describe("calendar-day helpers", () => {
     expect(addDaysIso("2026-11-02", -7)).toBe("2026-10-26");
     expect(daysBetween("2026-03-28", "2026-03-30")).toBe(2);
     expect(daysBetween("2026-11-09", "2026-11-02")).toBe(-7);
+  });
+
+  it("gives what date-fns gives, day by day from 1995 to 2045 and at the century leap rules, and refuses what it refuses", () => {
+    const viaDateFns = (day: string, n: number) => format(addDays(parseISO(day), n), "yyyy-MM-dd");
+    const outcome = (run: () => unknown) => {
+      try {
+        return run();
+      } catch (error) {
+        return `throws ${(error as Error).message}`;
+      }
+    };
+    // date-fns counts in the process's timezone; where a day never existed there (Samoa skipped 30
+    // December 2011) it cannot be the reference, so such days are left out.
+    const existsHere = (day: string) => format(parseISO(day), "yyyy-MM-dd") === day;
+    const mismatches: string[] = [];
+    const days = ["1900-02-28", "1900-03-01", "2100-02-28", "2100-03-01", "1969-12-31", "1970-01-01"];
+    for (let t = Date.UTC(1995, 0, 1); t < Date.UTC(2046, 0, 1); t += 86_400_000) days.push(new Date(t).toISOString().slice(0, 10));
+    for (const day of days) {
+      if (!existsHere(day)) continue;
+      for (const n of [-400, -7, -1, 0, 1, 13, 366]) {
+        const sum = addDaysIso(day, n);
+        if (existsHere(sum) && sum !== viaDateFns(day, n)) mismatches.push(`${day} + ${n}`);
+      }
+      if (weekdayOf(day) !== ((parseISO(day).getDay() + 6) % 7) + 1) mismatches.push(`weekday of ${day}`);
+      if (daysBetween("2020-03-28", day) !== differenceInCalendarDays(parseISO(day), parseISO("2020-03-28")))
+        mismatches.push(`days to ${day}`);
+    }
+    expect(mismatches).toEqual([]);
+    for (const odd of ["2026-02-30", "2026-13-01", "2026-1-01", "2026-11-25T10:00", "0099-01-01", "not a day"]) {
+      expect(outcome(() => addDaysIso(odd, 1))).toEqual(outcome(() => viaDateFns(odd, 1)));
+      expect(outcome(() => daysBetween(odd, "2026-01-01"))).toEqual(
+        outcome(() => differenceInCalendarDays(parseISO("2026-01-01"), parseISO(odd))),
+      );
+    }
+    expect(outcome(() => addDaysIso("2026-02-30", 1))).toMatch(/^throws/);
   });
 
   it("recognises real ISO dates only", () => {

@@ -5,8 +5,15 @@ import { academicStartYear } from "./year-group";
 /** A calendar day as "YYYY-MM-DD": what @db.Date columns hold, in the school's own timezone. */
 export type IsoDate = string;
 
+let lastToday: { timezone: string; at: number; day: IsoDate } | null = null;
+
 export function todayIn(timezone: string, now: Date = new Date()): IsoDate {
-  return format(new TZDate(now, timezone), "yyyy-MM-dd");
+  // A page works out "today" for the same instant once per pairing: the last answer is kept.
+  const at = now.getTime();
+  if (lastToday && lastToday.at === at && lastToday.timezone === timezone) return lastToday.day;
+  const day = format(new TZDate(now, timezone), "yyyy-MM-dd");
+  lastToday = { timezone, at, day };
+  return day;
 }
 
 /** The Date Prisma stores for a calendar day (UTC midnight). */
@@ -15,19 +22,64 @@ export function toDbDate(day: IsoDate): Date {
 }
 
 export function fromDbDate(date: Date): IsoDate {
-  return date.toISOString().slice(0, 10);
+  const n = date.getTime() / DAY_MS;
+  return (Number.isInteger(n) ? dayLabel(n) : null) ?? date.toISOString().slice(0, 10);
+}
+
+// Calendar-day arithmetic on day numbers (days since 1970-01-01; a calendar day has no timezone). The
+// planned-meeting engine and the to-do rules do it hundreds of thousands of times per dashboard, and
+// parsing and formatting each day through date-fns took seconds (`npm run bench -- todo`), so days
+// already seen are remembered (a few thousand distinct ones in practice; the memo is bounded). Anything
+// but a real "YYYY-MM-DD" in years 1000–9999 takes the date-fns path, so results and errors are as before.
+const DAY_MS = 86_400_000;
+const PLAIN_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+const MEMO_LIMIT = 20_000;
+const dayNumbers = new Map<IsoDate, number>();
+const dayLabels = new Map<number, IsoDate>();
+
+function dayNumber(day: IsoDate): number | null {
+  const known = dayNumbers.get(day);
+  if (known !== undefined) return known;
+  const parts = PLAIN_DAY.exec(day);
+  if (!parts) return null;
+  const [year, month, date] = [Number(parts[1]), Number(parts[2]), Number(parts[3])];
+  const ms = Date.UTC(year, month - 1, date);
+  const check = new Date(ms);
+  // 2026-02-30 is not a day (date-fns refuses it too).
+  if (year < 1000 || check.getUTCMonth() !== month - 1 || check.getUTCDate() !== date) return null;
+  if (dayNumbers.size >= MEMO_LIMIT) dayNumbers.clear();
+  dayNumbers.set(day, ms / DAY_MS);
+  return ms / DAY_MS;
+}
+
+function dayLabel(n: number): IsoDate | null {
+  const known = dayLabels.get(n);
+  if (known !== undefined) return known;
+  const date = new Date(n * DAY_MS);
+  const year = date.getUTCFullYear();
+  if (year < 1000 || year > 9999) return null;
+  const label = date.toISOString().slice(0, 10);
+  if (dayLabels.size >= MEMO_LIMIT) dayLabels.clear();
+  dayLabels.set(n, label);
+  return label;
 }
 
 export function addDaysIso(day: IsoDate, days: number): IsoDate {
-  return format(addDays(parseISO(day), days), "yyyy-MM-dd");
+  const n = Number.isInteger(days) ? dayNumber(day) : null;
+  return (n === null ? null : dayLabel(n + days)) ?? format(addDays(parseISO(day), days), "yyyy-MM-dd");
 }
 
 export function daysBetween(from: IsoDate, to: IsoDate): number {
-  return differenceInCalendarDays(parseISO(to), parseISO(from));
+  const [a, b] = [dayNumber(from), dayNumber(to)];
+  if (a === null || b === null) return differenceInCalendarDays(parseISO(to), parseISO(from));
+  return b - a;
 }
 
 /** The day of the week: 1 = Monday … 5 = Friday, 6 = Saturday, 7 = Sunday (ISO). */
 export function weekdayOf(day: IsoDate): number {
+  const n = dayNumber(day);
+  // 1 January 1970 was a Thursday (4).
+  if (n !== null) return ((((n + 3) % 7) + 7) % 7) + 1;
   return ((parseISO(day).getDay() + 6) % 7) + 1;
 }
 

@@ -7,7 +7,10 @@ import { addDaysIso, daysBetween, isWeekday, todayIn, weekOf, type IsoDate } fro
 /** A run of days, first and last included. */
 export type Period = { startsOn: IsoDate; endsOn: IsoDate };
 
-/** The school's year as the engine needs it: when school is open, and the Week A/B pattern if any. */
+/**
+ * The school's year as the engine needs it: when school is open, and the Week A/B pattern if any.
+ * Built once per load and never changed afterwards (`isSchoolDay` remembers its answers per calendar).
+ */
 export type SchoolCalendar = {
   timezone: string;
   /** Terms: school days fall only inside one. */
@@ -65,9 +68,20 @@ const inAny = (day: IsoDate, periods: Period[]) => periods.some((p) => p.startsO
  * taken to be open every weekday but its closures, so its pupils still have a next meeting.
  */
 export function isSchoolDay(day: IsoDate, calendar: SchoolCalendar): boolean {
-  const inTerm = calendar.terms.length === 0 || inAny(day, calendar.terms);
-  return isWeekday(day) && inTerm && !inAny(day, calendar.closures);
+  let known = schoolDays.get(calendar);
+  if (!known) schoolDays.set(calendar, (known = new Map()));
+  let is = known.get(day);
+  if (is === undefined) {
+    const inTerm = calendar.terms.length === 0 || inAny(day, calendar.terms);
+    is = isWeekday(day) && inTerm && !inAny(day, calendar.closures);
+    known.set(day, is);
+  }
+  return is;
 }
+
+// The to-do's rules ask about the same days for every pairing of a school: the answers are kept with
+// the calendar they came from (so a calendar is never changed once it is built).
+const schoolDays = new WeakMap<SchoolCalendar, Map<IsoDate, boolean>>();
 
 /** "A" or "B" for the week starting `monday`, or null when the school has no Week A/B. */
 export function weekLetter(monday: IsoDate, calendar: SchoolCalendar): "A" | "B" | null {
@@ -103,11 +117,22 @@ function followsTimetable(slot: Slot, calendar: SchoolCalendar): boolean {
   return slot.cadence === "FORTNIGHTLY" && Boolean(slot.week) && calendar.weekAStarts.length > 0;
 }
 
+// Every occurrence has its instant, and working out a timezone's offset is slow next to the rest of
+// the engine (`npm run bench -- todo`): instants already worked out are remembered (bounded).
+const instants = new Map<string, number>();
+
 /** The instant a school-time "HH:MM" on `day` happens, whatever the clocks do. */
 export function instantAt(day: IsoDate, time: string, timezone: string): Date {
-  const [year, month, date] = day.split("-").map(Number) as [number, number, number];
-  const [hours, minutes] = time.split(":").map(Number) as [number, number];
-  return new Date(new TZDate(year, month - 1, date, hours, minutes, timezone).getTime());
+  const key = `${timezone} ${day} ${time}`;
+  let ms = instants.get(key);
+  if (ms === undefined) {
+    const [year, month, date] = day.split("-").map(Number) as [number, number, number];
+    const [hours, minutes] = time.split(":").map(Number) as [number, number];
+    ms = new TZDate(year, month - 1, date, hours, minutes, timezone).getTime();
+    if (instants.size >= 20_000) instants.clear();
+    instants.set(key, ms);
+  }
+  return new Date(ms);
 }
 
 /** The day the slot falls on in each week it meets, before holidays and exceptions. */

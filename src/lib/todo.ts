@@ -1,7 +1,8 @@
 // The coordinator's to-do list (issue 8): the rules that say a pairing needs action, each reason with
 // the key of the facts that raised it (its cause). Pure: the page's query and the bench's hand-written
-// SQL floor load the same inputs and call `todoReasons` alike. Holidays, skipped weeks and cancelled
-// meetings never raise one: they plan no meeting, and the engine (src/lib/occurrences.ts) says what is planned.
+// SQL floor (`npm run bench -- todo`) load the same inputs and call `todoRowFor` alike. Holidays,
+// skipped weeks and cancelled meetings never raise one: they plan no meeting, and the engine
+// (src/lib/occurrences.ts) says what is planned.
 import { addDaysIso, type IsoDate } from "./dates";
 import { isSatisfiedBy, isSchoolDay, occurrencesBetween, type SchoolCalendar } from "./occurrences";
 import type { Schedule } from "./pairing-schedule";
@@ -21,6 +22,11 @@ export type TodoThresholds = {
 
 /** How far back the rules look at sessions: the first weeks' window and a month, with room to spare. */
 export const RECENT_DAYS = 70;
+
+/** How many days back the rules read a pairing's sessions: `RECENT_DAYS`, or the first weeks twice over if longer. */
+export function sessionLookbackDays(thresholds: TodoThresholds): number {
+  return Math.max(RECENT_DAYS, 2 * thresholds.firstWeeks * 7);
+}
 
 export type TodoSession = {
   heldOn: IsoDate;
@@ -50,7 +56,7 @@ export type TodoPairing = {
   trialEndsOn: IsoDate | null;
   mentees: { studentId: string; name: string }[];
   schedule: Schedule | undefined;
-  /** The pairing's sessions of the last ten weeks at least (`RECENT_DAYS`), any order. */
+  /** The pairing's sessions of the last `sessionLookbackDays` days at least, any order. */
   sessions: TodoSession[];
   /** All its sessions, ever. */
   sessionCount: number;
@@ -178,4 +184,39 @@ export function causeOf(reasons: TodoReason[]): string {
     .map((r) => r.cause)
     .sort()
     .join("|");
+}
+
+export type TodoRow = {
+  pairingId: string;
+  title: string;
+  reasons: TodoReason[];
+  /** What a dismissal is tied to (`causeOf`). */
+  cause: string;
+  dismissal: { note: string; at: Date } | null;
+};
+
+export type TodoDismissalFact = { cause: string; note: string; at: Date };
+
+/**
+ * A pairing's row on the to-do today, or null when it needs nothing: its reasons, their cause, its
+ * title, and the note it was set aside with while that cause is unchanged.
+ */
+export function todoRowFor(
+  p: TodoPairing & { name: string | null; mentorNames: string[] },
+  dismissals: readonly TodoDismissalFact[],
+  calendar: SchoolCalendar,
+  thresholds: TodoThresholds,
+  today: IsoDate,
+): TodoRow | null {
+  const reasons = todoReasons(p, calendar, thresholds, today);
+  if (reasons.length === 0) return null;
+  const cause = causeOf(reasons);
+  const dismissal = dismissals.find((d) => d.cause === cause);
+  return {
+    pairingId: p.id,
+    title: p.name ?? `${p.mentorNames.join(" & ")} with ${p.mentees.map((m) => m.name).join(", ")}`,
+    reasons,
+    cause,
+    dismissal: dismissal ? { note: dismissal.note, at: dismissal.at } : null,
+  };
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import type { SchoolCalendar } from "@/lib/occurrences";
 import { scheduleFor, type Schedule } from "@/lib/pairing-schedule";
+import type { Prisma } from "@/generated/prisma/client";
 import { loadSchoolCalendar } from "./calendar";
 import { loadDaySlots } from "./day-slots";
 import { db, type Db, type Tx } from "./db";
@@ -11,15 +12,17 @@ import { db, type Db, type Tx } from "./db";
  */
 export async function loadSchedules(
   schoolId: string,
-  pairingIds: string[],
+  pairings: string[] | Prisma.PairingWhereInput,
   client: Tx | Db = db,
   now: Date = new Date(),
 ): Promise<{ calendar: SchoolCalendar; schedules: Map<string, Schedule> }> {
-  const [calendar, daySlots, pairings, exceptions] = await Promise.all([
+  // Ids, or a filter such as a programme's live pairings, which lets every query below start at once.
+  const which: Prisma.PairingWhereInput = Array.isArray(pairings) ? { id: { in: pairings } } : pairings;
+  const [calendar, daySlots, rows, exceptions, skips] = await Promise.all([
     loadSchoolCalendar(schoolId, client),
     loadDaySlots(schoolId, client, { includeArchived: true }),
     client.pairing.findMany({
-      where: { schoolId, id: { in: pairingIds } },
+      where: { ...which, schoolId },
       select: {
         id: true,
         programmeId: true,
@@ -37,18 +40,17 @@ export async function loadSchedules(
       },
     }),
     client.occurrenceException.findMany({
-      where: { schoolId, pairingId: { in: pairingIds } },
+      where: { schoolId, ...(Array.isArray(pairings) ? { pairingId: { in: pairings } } : { pairing: which }) },
       select: { pairingId: true, originalOn: true, change: true, movedTo: true, startTime: true, place: true, reason: true },
     }),
+    client.programmeSkip.findMany({
+      where: { schoolId, programme: { pairings: { some: which } } },
+      select: { programmeId: true, startsOn: true, endsOn: true, yearGroup: true },
+    }),
   ]);
-  const programmeIds = [...new Set(pairings.map((p) => p.programmeId))];
-  const skips = await client.programmeSkip.findMany({
-    where: { schoolId, programmeId: { in: programmeIds } },
-    select: { programmeId: true, startsOn: true, endsOn: true, yearGroup: true },
-  });
   const slotsById = new Map(daySlots.map((s) => [s.id, s]));
   const schedules = new Map<string, Schedule>();
-  for (const p of pairings) {
+  for (const p of rows) {
     schedules.set(
       p.id,
       scheduleFor({

@@ -2,8 +2,8 @@ import "server-only";
 import { db } from "@/server/db";
 import type { Actor } from "@/server/actor";
 import { notFoundFor, requireRoleForRead } from "@/server/security-events";
-import { addDaysIso, fromDbDate, startOfDayInstant, todayIn, toDbDate, weekOf } from "@/lib/dates";
-import { occurrencesBetween } from "@/lib/occurrences";
+import { fromDbDate, startOfDayInstant, todayIn, toDbDate, weekOf } from "@/lib/dates";
+import { coordinatorFigures, type DashboardFigures } from "@/lib/coordinator-figures";
 import { loadSchedules } from "@/server/schedules";
 import { programmesVisibleTo } from "./policy";
 import { waitingMenteeWhere } from "@/features/pairings/waiting";
@@ -30,32 +30,26 @@ export async function chooseProgrammeForStaff(actor: Actor, programmeId?: string
   return { programme: programmes.find((p) => p.status === "ACTIVE") ?? programmes[0] ?? null, programmes };
 }
 
-export type DashboardFigures = {
-  livePairings: number;
-  sessionsHeldThisWeek: number;
-  sessionsPlannedThisWeek: number;
-  menteesWithoutPairing: number;
-  mentorsWithoutPairing: number;
-  pairingsQuiet14Days: number;
-  pointsThisWeek: number;
-  pointEntriesThisWeek: number;
-};
+export type { DashboardFigures };
 
-export async function getCoordinatorFigures(actor: Actor, programmeId: string): Promise<DashboardFigures> {
+/** The dashboard's figures for a programme (the rules are `coordinatorFigures`, src/lib/coordinator-figures.ts). */
+export async function getCoordinatorFigures(actor: Actor, programmeId: string, now: Date = new Date()): Promise<DashboardFigures> {
   await requireRoleForRead(actor, "COORDINATOR");
   const programme = await db.programme.findFirst({
     where: { id: programmeId, schoolId: actor.schoolId },
-    select: { id: true, cadence: true },
+    select: { id: true },
   });
   if (!programme) return notFoundFor(actor, "Programme", programmeId);
-  const today = todayIn(actor.timezone);
+  const today = todayIn(actor.timezone, now);
   const week = weekOf(today);
   const schoolId = actor.schoolId;
-  const [pairings, sessionsThisWeek, menteesWithout, mentorsWithout, points] = await Promise.all([
-    db.pairing.findMany({
-      where: { schoolId, programmeId, status: { in: [...LIVE_STATUSES] } },
-      select: { id: true, status: true, startsOn: true, sessions: { select: { heldOn: true }, orderBy: { heldOn: "desc" }, take: 1 } },
-    }),
+  const live = { programmeId, status: { in: [...LIVE_STATUSES] } };
+  const [pairings, lastHeld, { calendar, schedules }, sessionsThisWeek, menteesWithout, mentorsWithout, points] = await Promise.all([
+    db.pairing.findMany({ where: { schoolId, ...live }, select: { id: true, startsOn: true } }),
+    // Each pairing's latest session as one aggregate: a nested `take: 1` reads every session of every pairing.
+    db.mentoringSession.groupBy({ by: ["pairingId"], where: { schoolId, pairing: live }, _max: { heldOn: true } }),
+    // Planned this week: each live pairing's meetings this week from its slot and the calendar (ADR 013).
+    loadSchedules(schoolId, live, db, now),
     db.mentoringSession.count({
       where: { schoolId, pairing: { programmeId }, heldOn: { gte: toDbDate(week.start), lte: toDbDate(week.end) } },
     }),
@@ -76,32 +70,19 @@ export async function getCoordinatorFigures(actor: Actor, programmeId: string): 
       _count: true,
     }),
   ]);
-  // Planned this week: each live pairing's meetings this week from its slot and the calendar (ADR 013).
-  const { calendar, schedules } = await loadSchedules(
-    schoolId,
-    pairings.map((p) => p.id),
-  );
-  const plannedThisWeek = pairings.reduce((n, p) => {
-    const s = schedules.get(p.id);
-    return s?.slot
-      ? n + occurrencesBetween(s.slot, calendar, week.start, week.end, { skips: s.skips, exceptions: s.exceptions }).length
-      : n;
-  }, 0);
-  const quietSince = addDaysIso(today, -14);
-  const pairingsQuiet14Days = pairings.filter((p) => {
-    const last = p.sessions[0]?.heldOn;
-    return last ? fromDbDate(last) < quietSince : fromDbDate(p.startsOn) < quietSince;
-  }).length;
-  return {
-    livePairings: pairings.length,
+  const lastHeldOn = new Map(lastHeld.map((g) => [g.pairingId, g._max.heldOn]));
+  return coordinatorFigures({
+    today,
+    calendar,
+    livePairings: pairings.map((p) => {
+      const last = lastHeldOn.get(p.id);
+      return { startsOn: fromDbDate(p.startsOn), lastHeldOn: last ? fromDbDate(last) : null, schedule: schedules.get(p.id) };
+    }),
     sessionsHeldThisWeek: sessionsThisWeek,
-    sessionsPlannedThisWeek: plannedThisWeek,
     menteesWithoutPairing: menteesWithout,
     mentorsWithoutPairing: mentorsWithout,
-    pairingsQuiet14Days,
-    pointsThisWeek: points._sum.amount ?? 0,
-    pointEntriesThisWeek: points._count,
-  };
+    pointsThisWeek: { sum: points._sum.amount, count: points._count },
+  });
 }
 
 /** The school's programmes for the coordinator's list: status, dates and how many pairings are live. */

@@ -1,26 +1,28 @@
 import "server-only";
-import { addDaysIso, fromDbDate, todayIn } from "@/lib/dates";
+import { addDaysIso, fromDbDate, todayIn, toDbDate } from "@/lib/dates";
 import { pupilDisplayName } from "@/lib/ranking";
-import { causeOf, checkInFlag, RECENT_DAYS, todoReasons, type TodoPairing, type TodoReason, type TodoThresholds } from "@/lib/todo";
 import { checkInSignals } from "@/lib/check-ins";
+import {
+  checkInFlag,
+  sessionLookbackDays,
+  todoRowFor,
+  type TodoDismissalFact,
+  type TodoRow,
+  type TodoSession,
+  type TodoThresholds,
+} from "@/lib/todo";
 import { loadCheckInAnswers } from "@/features/check-ins/load";
 import { LIVE_STATUSES } from "@/features/pairings/status";
 import { db, type Db, type Tx } from "@/server/db";
 import { loadSchedules } from "@/server/schedules";
 
-export type TodoRow = {
-  pairingId: string;
-  title: string;
-  reasons: TodoReason[];
-  /** What a dismissal is tied to (src/lib/todo.ts causeOf). */
-  cause: string;
-  dismissal: { note: string; at: Date } | null;
-};
+export type { TodoRow };
 
 /**
  * The to-do rows of one programme's live pairings, dismissed ones included (marked), in a fixed number
- * of queries. The caller has checked the actor may see the programme. Shared by the coordinator's page,
- * the to-do notifications and `npm run bench -- todo`.
+ * of queries: the programme's thresholds, then all the rest at once. The caller has checked the actor
+ * may see the programme. Shared by the coordinator's page, the to-do notifications and
+ * `npm run bench -- todo` (ADR 019).
  */
 export async function loadTodoRows(
   schoolId: string,
@@ -49,88 +51,101 @@ export async function loadTodoRows(
     firstWeeksSessions: programme.todoFirstWeeksSessions,
     absentRun: programme.todoAbsentRun,
   };
-  const pairings = await client.pairing.findMany({
-    where: { schoolId, programmeId, status: { in: [...LIVE_STATUSES] } },
-    orderBy: { startsOn: "asc" },
-    select: {
-      id: true,
-      name: true,
-      status: true,
-      startsOn: true,
-      trialEndsOn: true,
-      members: {
-        select: { role: true, studentId: true, student: { select: { legalFirstName: true, legalLastName: true, preferredName: true } } },
+  const lookback = sessionLookbackDays(thresholds);
+  const live = { programmeId, status: { in: [...LIVE_STATUSES] } };
+  // The rest starts at once, before the school's timezone is known: sessions are read from a day before
+  // the earliest "today" anywhere, and those before the school's own window are dropped below.
+  const recentWhere = { schoolId, pairing: live, heldOn: { gte: toDbDate(addDaysIso(todayIn("UTC", now), -lookback - 1)) } };
+  const [pairings, { calendar, schedules }, recent, marks, fitChecks, dismissals, checkIns] = await Promise.all([
+    client.pairing.findMany({
+      where: { schoolId, ...live },
+      orderBy: [{ startsOn: "asc" }, { id: "asc" }],
+      select: {
+        id: true,
+        name: true,
+        status: true,
+        startsOn: true,
+        trialEndsOn: true,
+        members: {
+          orderBy: { id: "asc" },
+          select: { role: true, studentId: true, student: { select: { legalFirstName: true, legalLastName: true, preferredName: true } } },
+        },
+        _count: { select: { sessions: true } },
       },
-      _count: { select: { sessions: true } },
-    },
-  });
-  const ids = pairings.map((p) => p.id);
-  const { calendar, schedules } = await loadSchedules(schoolId, ids, client, now);
-  const today = todayIn(calendar.timezone, now);
-  const [recent, fitChecks, dismissals, checkIns] = await Promise.all([
-    client.mentoringSession.findMany({
-      // Far enough back for the first-weeks rule too, whatever the programme's number of weeks.
-      where: {
-        schoolId,
-        pairingId: { in: ids },
-        heldOn: { gte: new Date(`${addDaysIso(today, -Math.max(RECENT_DAYS, 2 * thresholds.firstWeeks * 7))}T00:00:00Z`) },
-      },
-      select: { pairingId: true, heldOn: true, attendances: { select: { studentId: true, attendance: true } } },
+    }),
+    loadSchedules(schoolId, live, client, now),
+    client.mentoringSession.findMany({ where: recentWhere, select: { id: true, pairingId: true, heldOn: true } }),
+    // Beside the sessions rather than nested in them, so it need not wait for them (nor list their ids).
+    client.sessionAttendance.findMany({
+      where: { schoolId, session: recentWhere },
+      select: { sessionId: true, studentId: true, attendance: true },
     }),
     // The first session of a pairing is the one with a fit check (logSession asks it only then).
     client.mentoringSession.findMany({
-      where: { schoolId, pairingId: { in: ids }, fitCheck: { not: null } },
+      where: { schoolId, pairing: live, fitCheck: { not: null } },
       orderBy: { heldOn: "asc" },
       select: { id: true, pairingId: true, fitCheck: true },
     }),
     client.todoDismissal.findMany({
-      where: { schoolId, pairingId: { in: ids } },
+      where: { schoolId, pairing: live },
       orderBy: { createdAt: "desc" },
       select: { pairingId: true, cause: true, note: true, createdAt: true },
     }),
-    loadCheckInAnswers(schoolId, ids, client),
+    loadCheckInAnswers(schoolId, live, client),
   ]);
+  const today = todayIn(calendar.timezone, now);
+  const since = addDaysIso(today, -lookback);
+  const marksOf = groupBy(marks, (a) => a.sessionId);
+  const sessionsOf = groupBy(
+    recent.filter((s) => fromDbDate(s.heldOn) >= since),
+    (s) => s.pairingId,
+  );
+  // Oldest first, so the first one kept is the pairing's first session.
+  const firstFitCheckOf = new Map<string, { sessionId: string; answer: "YES" | "NOT_SURE" | "NO" }>();
+  for (const f of fitChecks)
+    if (f.fitCheck && !firstFitCheckOf.has(f.pairingId)) firstFitCheckOf.set(f.pairingId, { sessionId: f.id, answer: f.fitCheck });
+  const dismissalsOf = groupBy(dismissals, (d) => d.pairingId);
   const checkInThresholds = { low: programme.todoCheckInLow, change: programme.todoCheckInChange };
   const rows: TodoRow[] = [];
   for (const p of pairings) {
-    const mentees = p.members.filter((m) => m.role === "MENTEE");
-    const input: TodoPairing = {
-      id: p.id,
-      status: p.status as "TRIAL" | "ACTIVE",
-      startsOn: fromDbDate(p.startsOn),
-      trialEndsOn: p.trialEndsOn ? fromDbDate(p.trialEndsOn) : null,
-      mentees: mentees.map((m) => ({ studentId: m.studentId, name: pupilDisplayName(m.student) })),
-      schedule: schedules.get(p.id),
-      sessions: recent
-        .filter((s) => s.pairingId === p.id)
-        .map((s) => ({
-          heldOn: fromDbDate(s.heldOn),
-          attendances: s.attendances.map((a) => ({ studentId: a.studentId, attendance: a.attendance })),
-        })),
-      sessionCount: p._count.sessions,
-      firstFitCheck: (() => {
-        const first = fitChecks.find((f) => f.pairingId === p.id);
-        return first?.fitCheck ? { sessionId: first.id, answer: first.fitCheck } : null;
-      })(),
-      checkInSignals: checkInSignals(checkIns.get(p.id) ?? [], checkInThresholds).map((signal) =>
-        checkInFlag(signal, (id) => {
-          const member = p.members.find((m) => m.studentId === id);
-          return member ? pupilDisplayName(member.student) : "A pupil";
-        }),
-      ),
-    };
-    const reasons = todoReasons(input, calendar, thresholds, today);
-    if (reasons.length === 0) continue;
-    const cause = causeOf(reasons);
-    const dismissal = dismissals.find((d) => d.pairingId === p.id && d.cause === cause);
-    const mentors = p.members.filter((m) => m.role === "MENTOR").map((m) => pupilDisplayName(m.student));
-    rows.push({
-      pairingId: p.id,
-      title: p.name ?? `${mentors.join(" & ")} with ${mentees.map((m) => pupilDisplayName(m.student)).join(", ")}`,
-      reasons,
-      cause,
-      dismissal: dismissal ? { note: dismissal.note, at: dismissal.createdAt } : null,
-    });
+    const named = p.members.map((m) => ({ role: m.role, studentId: m.studentId, name: pupilDisplayName(m.student) }));
+    const sessions: TodoSession[] = (sessionsOf.get(p.id) ?? []).map((s) => ({
+      heldOn: fromDbDate(s.heldOn),
+      attendances: (marksOf.get(s.id) ?? []).map((a) => ({ studentId: a.studentId, attendance: a.attendance })),
+    }));
+    const row = todoRowFor(
+      {
+        id: p.id,
+        name: p.name,
+        mentorNames: named.filter((m) => m.role === "MENTOR").map((m) => m.name),
+        status: p.status as "TRIAL" | "ACTIVE",
+        startsOn: fromDbDate(p.startsOn),
+        trialEndsOn: p.trialEndsOn ? fromDbDate(p.trialEndsOn) : null,
+        mentees: named.filter((m) => m.role === "MENTEE").map((m) => ({ studentId: m.studentId, name: m.name })),
+        schedule: schedules.get(p.id),
+        sessions,
+        sessionCount: p._count.sessions,
+        firstFitCheck: firstFitCheckOf.get(p.id) ?? null,
+        checkInSignals: checkInSignals(checkIns.get(p.id) ?? [], checkInThresholds).map((signal) =>
+          checkInFlag(signal, (id) => named.find((m) => m.studentId === id)?.name ?? "A pupil"),
+        ),
+      },
+      (dismissalsOf.get(p.id) ?? []).map((d): TodoDismissalFact => ({ cause: d.cause, note: d.note, at: d.createdAt })),
+      calendar,
+      thresholds,
+      today,
+    );
+    if (row) rows.push(row);
   }
   return { rows, thresholds };
+}
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const group = groups.get(key(item));
+    if (group) group.push(item);
+    else groups.set(key(item), [item]);
+  }
+  return groups;
 }

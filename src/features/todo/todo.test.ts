@@ -3,8 +3,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/server/db";
 import { NOT_FOUND_MESSAGE } from "@/server/command";
-import { createCheckInResponse, createPairingRow, setPairingSlotRow } from "@/server/factories";
+import { createCheckInResponse, createPairingRow, createSessionRow, createStudent, setPairingSlotRow } from "@/server/factories";
 import { addDaysIso } from "@/lib/dates";
+import { RECENT_DAYS } from "@/lib/todo";
 import { expectRefusedWithoutWrites, runCommand } from "@/test-support/commands";
 import { buildWorld } from "@/test-support/school";
 import { logSession } from "@/features/sessions/commands";
@@ -34,6 +35,37 @@ describe("the coordinator's to-do", () => {
   const ids = () => [w.a.school.id, w.b.school.id];
   const rowOf = async (pairingId: string) =>
     (await getCoordinatorTodo(w.actors.COORDINATOR, w.a.programme.id)).open.find((r) => r.pairingId === pairingId);
+
+  it("reads the sessions of the last RECENT_DAYS days, the first of them included", async () => {
+    const schoolId = w.a.school.id;
+    const [mentor, mentee] = await Promise.all([
+      createStudent(db, { schoolId, yearGroup: 10 }),
+      createStudent(db, { schoolId, yearGroup: 7 }),
+    ]);
+    const { id } = await createPairingRow(db, {
+      schoolId,
+      programmeId: w.a.programme.id,
+      createdById: w.a.staff.coordinator.id,
+      mentorIds: [mentor.id],
+      menteeIds: [mentee.id],
+      status: "ACTIVE",
+      startsOn: addDaysIso(w.a.today, -120),
+    });
+    const absentOn = (daysAgo: number) =>
+      createSessionRow(db, {
+        schoolId,
+        pairingId: id,
+        loggedById: w.a.staff.coordinator.id,
+        heldOn: addDaysIso(w.a.today, -daysAgo),
+        pupils: [{ studentId: mentee.id, attendance: "ABSENT" }],
+      });
+    const kinds = async () => (await rowOf(id))?.reasons.map((r) => r.kind) ?? [];
+    await absentOn(RECENT_DAYS + 1);
+    await absentOn(5);
+    expect(await kinds()).not.toContain("ABSENT");
+    await absentOn(RECENT_DAYS);
+    expect(await kinds()).toContain("ABSENT");
+  });
 
   it("lists a new match with no session and no slot, with both reasons and a link target", async () => {
     const row = await rowOf(fresh);
