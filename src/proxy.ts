@@ -6,7 +6,7 @@ import { contentSecurityPolicy, isHttpsRequest, newNonce } from "@/lib/security-
 // server for every read and action, never here (ADR 007). Also gives every response it sees a
 // Content-Security-Policy with a fresh nonce (ADR 011).
 const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];
-const SIGNED_IN_AREAS = ["/coordinator", "/admin", "/staff", "/mentor", "/student", "/account"];
+const SIGNED_IN_AREAS = ["/coordinator", "/admin", "/staff", "/mentor", "/student", "/account", "/safeguarding", "/concerns"];
 
 const EMPTY_FORM = "This form arrived empty. Please reload the page and try again.";
 

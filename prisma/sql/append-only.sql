@@ -1,5 +1,5 @@
 -- Append-only records (ADR 003): the point ledger, the audit log, the security events, the earlier
--- versions of session logs and questionnaire answers are never
+-- versions of session logs and questionnaire answers, and the chronology of concerns are never
 -- changed or removed; a correction to points is a new, reversing entry. Applied after every
 -- `migrate deploy` by scripts/lib/prisma-cli.ts (Prisma's migration runner splits scripts on
 -- semicolons and cannot run a PL/pgSQL body). Idempotent.
@@ -27,7 +27,7 @@ DO $$
 DECLARE
   t text;
 BEGIN
-  FOREACH t IN ARRAY ARRAY['PointEntry', 'AuditLog', 'SecurityEvent', 'SessionRevision', 'QuestionnaireResponse', 'QuestionnaireAnswer'] LOOP
+  FOREACH t IN ARRAY ARRAY['PointEntry', 'AuditLog', 'SecurityEvent', 'SessionRevision', 'QuestionnaireResponse', 'QuestionnaireAnswer', 'ConcernEntry'] LOOP
     EXECUTE format('DROP TRIGGER IF EXISTS %I ON %I', t || '_append_only', t);
     EXECUTE format('CREATE TRIGGER %I BEFORE UPDATE OR DELETE ON %I FOR EACH ROW EXECUTE FUNCTION peerpath_refuse_change()',
                    t || '_append_only', t);

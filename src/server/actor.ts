@@ -1,6 +1,6 @@
 import type { Db } from "./db";
 
-export const STAFF_ROLES = ["ADMIN", "COORDINATOR", "TEACHER", "DSL"] as const;
+export const STAFF_ROLES = ["ADMIN", "COORDINATOR", "TEACHER", "DSL", "HEAD", "CHAIR_OF_GOVERNORS"] as const;
 export type StaffRole = (typeof STAFF_ROLES)[number];
 export type PupilRole = "MENTOR" | "MENTEE" | "PUPIL";
 export type Role = StaffRole | PupilRole;
@@ -29,9 +29,13 @@ export function hasRole(actor: Actor, ...roles: Role[]): boolean {
   return roles.some((role) => actor.roles.includes(role));
 }
 
-/** The home page for an actor: staff land on coordinator, admin, then staff; mentors on /mentor. */
+/**
+ * The home page for an actor: staff land on coordinator (which shows a safeguarding lead's open concerns
+ * first), safeguarding, admin, then staff; mentors on /mentor.
+ */
 export function homePathFor(actor: Actor): string {
   if (hasRole(actor, "COORDINATOR")) return "/coordinator";
+  if (hasRole(actor, "DSL", "HEAD", "CHAIR_OF_GOVERNORS")) return "/safeguarding";
   if (hasRole(actor, "ADMIN")) return "/admin";
   if (hasRole(actor, "TEACHER", "DSL")) return "/staff";
   if (hasRole(actor, "MENTOR")) return "/mentor";
