@@ -8,7 +8,16 @@ import { academicYearAround, addDaysIso, toDbDate, todayIn, type IsoDate } from 
 import { academicStartYear, cohortForYearGroup } from "@/lib/year-group";
 import { DEFAULT_ACTIVITIES, DEFAULT_DAY_SLOTS } from "@/lib/school-defaults";
 import { CHECK_IN_NOTE_KEY, CHECK_IN_SCALE_KEY, CHECK_INS } from "@/lib/questionnaires";
-import type { ClosureReason, Attendance, FocusArea, PointCategory, StaffRole } from "@/generated/prisma/client";
+import type {
+  ClosureReason,
+  Attendance,
+  ConcernCategory,
+  ConcernRoute,
+  ConcernStatus,
+  FocusArea,
+  PointCategory,
+  StaffRole,
+} from "@/generated/prisma/client";
 
 const unique = () => randomUUID().slice(0, 8);
 let hashCache: { password: string; hash: Promise<string> } | null = null;
@@ -389,4 +398,54 @@ export async function createCheckInResponse(
       },
     },
   });
+}
+
+/**
+ * A concern as raised, with its REPORT entry and linked pupils (issue 9). `createdAt` in the past
+ * stands in for a concern that has waited (escalation tests move the clock instead where they can).
+ */
+export async function createConcernRow(
+  db: Db,
+  input: {
+    schoolId: string;
+    reporterId: string;
+    what?: string;
+    category?: ConcernCategory;
+    isUrgent?: boolean;
+    route?: ConcernRoute;
+    aboutStaffId?: string | null;
+    status?: ConcernStatus;
+    pupilIds?: string[];
+    createdAt?: Date;
+  },
+) {
+  const concern = await db.concern.create({
+    data: {
+      schoolId: input.schoolId,
+      reporterId: input.reporterId,
+      category: input.category ?? "WELLBEING",
+      isUrgent: input.isUrgent ?? false,
+      route: input.route ?? "SAFEGUARDING",
+      aboutStaffId: input.aboutStaffId ?? null,
+      status: input.status ?? "OPEN",
+      ...(input.createdAt ? { createdAt: input.createdAt } : {}),
+    },
+  });
+  const pupilIds = input.pupilIds ?? [];
+  if (pupilIds.length > 0)
+    await db.concernPupil.createMany({
+      data: pupilIds.map((studentId) => ({ schoolId: input.schoolId, concernId: concern.id, studentId })),
+    });
+  await db.concernEntry.create({
+    data: {
+      schoolId: input.schoolId,
+      concernId: concern.id,
+      kind: "REPORT",
+      authorId: input.reporterId,
+      text: input.what ?? "Test concern: what happened.",
+      details: { when: "", where: "", namedInWords: "", inDanger: input.isUrgent ?? false, pupilIds },
+      ...(input.createdAt ? { at: input.createdAt } : {}),
+    },
+  });
+  return concern;
 }
