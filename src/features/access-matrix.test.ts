@@ -17,6 +17,7 @@ import {
   createPairingRow,
   createProgramme,
   createSessionRow,
+  createStaffUser,
   createStudent,
   setPairingSlotRow,
 } from "@/server/factories";
@@ -62,6 +63,9 @@ const MATRIX: Record<string, "public" | Row> = {
   "calendar/addAcademicYearAction":                 [N, Y,    N,    N,    N,  N,     N,     N],
   "calendar/removeCalendarPeriodAction":            [N, Y,    N,    N,    N,  N,     N,     N],
   "calendar/saveSchoolWeekAction":                  [N, Y,    N,    N,    N,  N,     N,     N],
+  "admin/updateSafeguardingSettingsAction":         [N, Y,    N,    N,    N,  N,     N,     N],
+  // Another school's admin would be "not found"; its coordinator has no right at all.
+  "admin/setSafeguardingRolesAction":               [N, Y,    N,    N,    N,  N,     N,     N],
   // Mentors and staff who supervise a pairing (here the teacher and the DSL); other staff are told why not.
   "feed/makeCalendarLinkAction":                    [N, NO_PAIRINGS, NO_PAIRINGS, Y, Y, Y, N, NO_PAIRINGS],
   // Anyone with a live link may turn it off (here all but the coordinator, who has none).
@@ -133,6 +137,8 @@ type Extra = {
   newestShown: Record<Column, string>;
   /** The mentee column's own live pairing (in a second programme, so she still waits in the first). */
   menteeCheckInPairingId: string;
+  /** A teacher of school a whose safeguarding flags the admin sets. */
+  staffToFlag: string;
 };
 
 /** Extra pupils and keep-apart pairs, so no allowed cell depends on another row or column. */
@@ -329,6 +335,7 @@ async function prepare(w: World, actors: Record<Column, Actor | null>): Promise<
     notificationToRead,
     newestShown,
     menteeCheckInPairingId: "",
+    staffToFlag: (await createStaffUser(db, { schoolId: school.id, roles: ["TEACHER"], email: uniqueEmail("flag") })).id,
   };
 }
 
@@ -426,6 +433,8 @@ const INPUTS: Record<string, (w: World, column: Column, x: Extra) => Record<stri
   "meetings/cancelOccurrenceAction": (w, _c, x) => ({ pairingId: w.a.pairing.id, originalOn: x.meetings.toCancel, reason: "Matrix" }),
   "meetings/undoOccurrenceChangeAction": (w, _c, x) => ({ pairingId: w.a.pairing.id, originalOn: x.meetings.moved }),
   "calendar/saveSchoolWeekAction": () => ({ timezone: "Europe/London", weekAMonday: "2026-09-07" }),
+  "admin/updateSafeguardingSettingsAction": () => ({ dangerInstruction: "Go to the office now.", concernEscalateMinutes: "20" }),
+  "admin/setSafeguardingRolesAction": (_w, _c, x) => ({ userId: x.staffToFlag, dsl: "on" }),
   "activities/addActivityAction": (_w, column) => ({ name: `Matrix activity ${column}` }),
   "activities/renameActivityAction": (_w, column, x) => ({ activityId: x.activityToChange[column].rename, name: `Renamed ${column}` }),
   "activities/retireActivityAction": (_w, column, x) => ({ activityId: x.activityToChange[column].retire }),

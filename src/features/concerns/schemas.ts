@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isoDate, optionalText, recordId, text } from "@/lib/schema-helpers";
+import { CONTROL_CHARACTERS_MESSAGE, hasNoControlCharacters, isoDate, optionalText, recordId, text } from "@/lib/schema-helpers";
 import { CONCERN_ACTIONS, CONCERN_CATEGORIES, CONCERN_STATUSES } from "@/lib/concerns";
 
 const WHAT_MAX = 4000;
@@ -31,19 +31,24 @@ export const raiseConcernSchema = z.object({
 export type RaiseConcernInput = z.output<typeof raiseConcernSchema>;
 
 /** What a draft keeps: anything typed so far, nothing required (it is checked when it is raised). */
-export const concernDraftSchema = z.object({
-  what: z
-    .string()
-    .max(WHAT_MAX, { error: `Use at most ${WHAT_MAX} characters.` })
+/** A draft's field: whatever was typed so far, within its size. */
+const draftText = (max: number) =>
+  z
+    .string({ error: "Write text here." })
+    .refine(hasNoControlCharacters, { error: CONTROL_CHARACTERS_MESSAGE, abort: true })
+    .max(max, { error: `Use at most ${max} characters.` })
     .optional()
-    .default(""),
-  when: z.string().max(200, { error: "Use at most 200 characters." }).optional().default(""),
-  where: z.string().max(200, { error: "Use at most 200 characters." }).optional().default(""),
-  category: z.string().max(20, { error: "Choose what it is about." }).optional().default(""),
-  inDanger: z.string().max(3, { error: "Choose yes or no." }).optional().default(""),
-  names: z.string().max(300, { error: "Use at most 300 characters." }).optional().default(""),
+    .default("");
+
+export const concernDraftSchema = z.object({
+  what: draftText(WHAT_MAX),
+  when: draftText(200),
+  where: draftText(200),
+  category: draftText(20),
+  inDanger: draftText(3),
+  names: draftText(300),
   pupilIds: optionalIds,
-  aboutStaffId: z.string().max(40, { error: "That is not a valid choice." }).optional().default(""),
+  aboutStaffId: draftText(40),
 });
 export type ConcernDraftValues = z.output<typeof concernDraftSchema>;
 
