@@ -1,6 +1,6 @@
 "use client";
 
-import { useRef, useState, useTransition } from "react";
+import { useRef, useState, useTransition, type ReactNode } from "react";
 import { CheckboxList } from "@/components/ui/checkbox-list";
 import { RadioGroup, Select, TextArea, TextInput } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
@@ -87,7 +87,7 @@ export function RaiseConcernForm({
           hint={
             isStaff ? "In the words you heard or saw, as exactly as you can." : "In your own words. Write as much or as little as you like."
           }
-          rows={5}
+          rows={isStaff ? 5 : 3}
           defaultValue={start("what")}
           errors={errors("what")}
         />
@@ -120,6 +120,7 @@ export function RaiseConcernForm({
             options={categoryOptions}
             defaultValue={start("category", "OTHER")}
             errors={errors("category")}
+            inline
           />
         )}
         {isStaff ? (
@@ -163,6 +164,11 @@ export function RaiseConcernForm({
                 errors={errors("pupilIds")}
               />
             ) : null}
+          </>
+        )}
+        {/* Optional details fold away on a pupil's phone, so the form stays one screen. */}
+        <Details isOpen={isStaff || Boolean(start("names") || start("when") || start("where"))} isStaff={isStaff}>
+          {isStaff ? null : (
             <TextInput
               id="concern-names"
               name="names"
@@ -171,24 +177,24 @@ export function RaiseConcernForm({
               defaultValue={start("names")}
               errors={errors("names")}
             />
-          </>
-        )}
-        <div className="grid gap-4 sm:grid-cols-2">
-          <TextInput
-            id="concern-when"
-            name="when"
-            label="When did it happen? (optional)"
-            defaultValue={start("when")}
-            errors={errors("when")}
-          />
-          <TextInput
-            id="concern-where"
-            name="where"
-            label="Where did it happen? (optional)"
-            defaultValue={start("where")}
-            errors={errors("where")}
-          />
-        </div>
+          )}
+          <div className="grid gap-4 sm:grid-cols-2">
+            <TextInput
+              id="concern-when"
+              name="when"
+              label="When did it happen? (optional)"
+              defaultValue={start("when")}
+              errors={errors("when")}
+            />
+            <TextInput
+              id="concern-where"
+              name="where"
+              label="Where did it happen? (optional)"
+              defaultValue={start("where")}
+              errors={errors("where")}
+            />
+          </div>
+        </Details>
       </div>
       <div className="flex flex-wrap items-center gap-3">
         <SubmitButton size="lg" pendingText="Sending…">
@@ -209,5 +215,15 @@ function DangerNotice({ danger }: { danger: { instruction: string; outOfHours: s
       <p>{danger.outOfHours}</p>
       <p>You can still send this, so staff have it in writing.</p>
     </div>
+  );
+}
+
+function Details({ isOpen, isStaff, children }: { isOpen: boolean; isStaff: boolean; children: ReactNode }) {
+  if (isStaff) return <div className="space-y-4">{children}</div>;
+  return (
+    <details open={isOpen} className="rounded-lg border border-line px-3">
+      <summary className="flex min-h-11 cursor-pointer items-center font-semibold">More details (optional)</summary>
+      <div className="space-y-4 pb-3">{children}</div>
+    </details>
   );
 }
