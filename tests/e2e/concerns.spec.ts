@@ -147,7 +147,7 @@ test("someone in danger: the school's words at once; unopened in time, the conce
   await expect(head.page.getByText("Escalated to the head")).toBeVisible();
   await head.page.goto("/notifications");
   await head.page
-    .getByRole("link", { name: /An urgent concern has not been opened/ })
+    .getByRole("button", { name: /An urgent concern has not been opened/ })
     .first()
     .click();
   await expect(head.page).toHaveURL(new RegExp(`/safeguarding/concerns/${concern.id}$`));

@@ -273,6 +273,8 @@ function idsIn(details: unknown): string[] {
  */
 export async function listSharedConcernLines(actor: Actor, studentId: string) {
   await requireRoleForRead(actor, "COORDINATOR", "DSL");
+  const pupil = await db.student.findFirst({ where: { schoolId: actor.schoolId, id: studentId }, select: { id: true } });
+  if (!pupil) return notFoundFor(actor, "Student", studentId);
   const rows = await db.concern.findMany({
     where: {
       schoolId: actor.schoolId,
