@@ -4,7 +4,8 @@ import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/server/db";
 import type { Actor } from "@/server/actor";
-import { createConcernRow, createStaffUser } from "@/server/factories";
+import { createCheckInResponse, createConcernRow, createSessionRow, createStaffUser } from "@/server/factories";
+import { addDaysIso } from "@/lib/dates";
 import { actorFor } from "@/test-support/actors";
 import { expectNotFound } from "@/test-support/expectations";
 import { buildSchool, uniqueEmail, type TestSchool } from "@/test-support/school";
@@ -22,7 +23,14 @@ import {
   saveConcernDraft,
   shareConcernNote,
 } from "./commands";
-import { getConcernForReader, getRaiseConcernForm, listConcernsForLead, listMyConcernReceipts, listSharedConcernLines } from "./queries";
+import {
+  getConcernForReader,
+  getPupilRecordForConcern,
+  getRaiseConcernForm,
+  listConcernsForLead,
+  listMyConcernReceipts,
+  listSharedConcernLines,
+} from "./queries";
 import { escalateUrgentConcerns } from "./escalation";
 
 const SECRET = "SECRET-CONCERN-WORDS";
@@ -309,6 +317,53 @@ describe("concerns", () => {
       expect(
         await db.auditLog.count({ where: { schoolId: s.school.id, action: "concern.searched", actorUserId: as.dsl.userId } }),
       ).toBeGreaterThan(0);
+    });
+  });
+
+  describe("a pupil's mentoring record", () => {
+    it("gives the lead every note, earlier versions and check-ins of a pupil in the concern (audited)", async () => {
+      const session = await createSessionRow(db, {
+        schoolId: s.school.id,
+        pairingId: s.pairing.id,
+        loggedById: s.staff.coordinator.id,
+        heldOn: addDaysIso(s.today, -3),
+        notes: "STAFF-ONLY-NOTE now",
+        pupils: [{ studentId: s.pupils.mentee.id, mood: 2 }],
+      });
+      const activity = await db.schoolActivity.findFirstOrThrow({ where: { schoolId: s.school.id }, select: { id: true } });
+      await db.sessionRevision.create({
+        data: {
+          schoolId: s.school.id,
+          sessionId: session.id,
+          version: 1,
+          heldOn: session.heldOn,
+          durationMinutes: 20,
+          activityId: activity.id,
+          notes: "EARLIER-NOTE before the edit",
+          noteVisibility: "STAFF_ONLY",
+          fitCheckNote: "",
+          attendances: [],
+          writtenById: s.staff.coordinator.id,
+          writtenAt: new Date(),
+        },
+      });
+      await createCheckInResponse(db, {
+        schoolId: s.school.id,
+        pairingId: s.pairing.id,
+        studentId: s.pupils.mentee.id,
+        role: "MENTEE",
+        periodStart: addDaysIso(s.today, -7),
+        value: 1,
+        note: "CHECK-IN-SENTENCE",
+      });
+      const concern = await createConcernRow(db, { schoolId: s.school.id, reporterId: s.staff.teacher.id, pupilIds: [s.pupils.mentee.id] });
+      const record = await getPupilRecordForConcern(as.dsl, concern.id, s.pupils.mentee.id);
+      const text = JSON.stringify(record);
+      for (const words of ["STAFF-ONLY-NOTE", "EARLIER-NOTE", "CHECK-IN-SENTENCE"]) expect(text).toContain(words);
+      expect(
+        await db.auditLog.count({ where: { schoolId: s.school.id, action: "concern.pupil_record_viewed", recordId: concern.id } }),
+      ).toBe(1);
+      await expectNotFound(() => getPupilRecordForConcern(as.dsl, concern.id, s.pupils.otherMentee.id));
     });
   });
 
