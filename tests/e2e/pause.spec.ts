@@ -1,7 +1,8 @@
 // "I don't want to meet my mentor for now" (ADR 022): a mentee on her phone pauses through the real
 // confirm dialog (Cancel first, which sends nothing) and sees "Paused for now"; her mentor sees only
 // that; the coordinator is told, reads who, when and why on the pairing's page, and resumes it through
-// its confirm dialog. axe on every page and dialog.
+// its confirm dialog. The coordinator's own pause asks for a reason, through its dialog too. axe on
+// every page and dialog.
 import type { Page } from "@playwright/test";
 import { expect, expectNoAxeViolations, signInAs, test } from "./fixtures";
 import { seedSchool } from "./support/seed";
@@ -100,4 +101,38 @@ test("a mentee pauses her meetings on her phone; her mentor sees only that; the 
   await page.reload();
   await expect(card(page, "Next time you meet")).not.toContainText("Paused for now");
   await expect(mentorCard.getByText("I don't want to meet my mentor for now")).toBeVisible();
+});
+
+test("the coordinator pauses a pairing through its confirm dialog, and is told to say why first", async ({ page, db }) => {
+  const seeded = await seedSchool(db, { label: "Pause by staff", history: false });
+  const pairingId = seeded.pairings.raviLeo;
+  await signInAs(page, seeded.accounts.coordinator);
+  await page.goto(`/coordinator/pairings/${pairingId}`);
+  const pauses = card(page, "Pauses");
+  await expect(pauses).toContainText("Not paused.");
+  // The status form no longer pauses without a reason.
+  await expect(page.getByLabel("New status").locator("option")).toHaveText(["Ended"]);
+
+  const dialog = page.getByRole("dialog", { name: "Pause now?" });
+  await pauses.getByRole("button", { name: "Pause…" }).tap();
+  await dialog.getByRole("button", { name: "Pause", exact: true }).tap();
+  await expect(pauses.getByRole("alert")).toHaveText("Please check the highlighted fields.");
+  await expect(pauses.getByText("Say why you are pausing it.")).toBeVisible();
+  expect(await db.pause.count({ where: { pairingId } })).toBe(0);
+
+  await pauses.getByLabel("Why is it pausing?").fill("Leo has exams this fortnight.");
+  await pauses.getByRole("button", { name: "Pause…" }).tap();
+  await expect(dialog).toContainText("The pupils see only that mentoring is paused for now, never why.");
+  await expectNoAxeViolations(page, "the “Pause now?” dialog");
+  await dialog.getByRole("button", { name: "Pause", exact: true }).tap();
+  await expect(page.getByTestId("toast")).toContainText("Paused. No meetings are planned until you resume it.");
+  await expect(pauses).toContainText("The whole pairing is paused");
+  await expect(pauses).toContainText("paused by staff");
+  await expect(pauses).toContainText("Why: Leo has exams this fortnight.");
+  await expect(page.locator("main header")).toContainText("Paused");
+  await expectNoAxeViolations(page, "the pairing's page paused by staff");
+  expect(await db.pause.findFirstOrThrow({ where: { pairingId } })).toMatchObject({
+    source: "COORDINATOR",
+    pausedById: seeded.staff.coordinator,
+  });
 });
