@@ -99,6 +99,10 @@ const MATRIX: Record<string, "public" | Row> = {
   "profiles/updateMenteeProfileAction":             [N, N,    Y,    N,    N,  N,     N,     N],
   "pairings/createPairingAction":                   [N, N,    Y,    N,    N,  N,     N,     N],
   "pairings/changePairingStatusAction":             [N, N,    Y,    N,    N,  N,     N,     N],
+  // A mentee's own pairing only: every other column sends the mentee column's, and none is a mentee.
+  "pairings/pauseMyPlaceAction":                    [N, N,    N,    N,    N,  N,     Y,     N],
+  "pairings/pausePairingAction":                    [N, N,    Y,    N,    N,  N,     N,     N],
+  "pairings/resumePauseAction":                     [N, N,    Y,    N,    N,  N,     N,     N],
   "points/awardPointsAction":                       [N, N,    Y,    Y,    N,  N,     N,     N],
   "points/reversePointsAction":                     [N, N,    Y,    N,    N,  N,     N,     N],
   "reviews/recordReviewAction":                     [N, N,    Y,    N,    N,  N,     N,     N],
@@ -139,6 +143,11 @@ type Extra = {
   menteeCheckInPairingId: string;
   /** A teacher of school a whose safeguarding flags the admin sets. */
   staffToFlag: string;
+  /** Another live pairing of hers (a third programme), for her to pause. */
+  menteePausePairingId: string;
+  /** A live pairing of their own for the coordinator to pause, and a paused one to resume. */
+  pairingToPause: string;
+  pauseToResume: string;
 };
 
 /** Extra pupils and keep-apart pairs, so no allowed cell depends on another row or column. */
@@ -153,7 +162,36 @@ async function prepare(w: World, actors: Record<Column, Actor | null>): Promise<
     ]);
     return { mentorId: mentor.id, menteeId: mentee.id };
   };
-  const [pairForCreate, pairForAccept, pairForTodo] = await Promise.all([freePair(), freePair(), freePair()]);
+  const [pairForCreate, pairForAccept, pairForTodo, pairForPause, pairForResume] = await Promise.all([
+    freePair(),
+    freePair(),
+    freePair(),
+    freePair(),
+    freePair(),
+  ]);
+  const pairOf = (pair: { mentorId: string; menteeId: string }, status: "ACTIVE" | "PAUSED") =>
+    createPairingRow(db, {
+      schoolId: school.id,
+      programmeId: programme.id,
+      createdById: staff.coordinator.id,
+      mentorIds: [pair.mentorId],
+      menteeIds: [pair.menteeId],
+      status,
+    });
+  const pairingToPause = (await pairOf(pairForPause, "ACTIVE")).id;
+  const pausedPairing = await pairOf(pairForResume, "PAUSED");
+  const pauseToResume = (
+    await db.pause.create({
+      data: {
+        schoolId: school.id,
+        pairingId: pausedPairing.id,
+        source: "COORDINATOR",
+        reason: "Matrix",
+        resumeTo: "ACTIVE",
+        pausedById: staff.coordinator.id,
+      },
+    })
+  ).id;
   const todoPairingId = (
     await createPairingRow(db, {
       schoolId: school.id,
@@ -336,6 +374,9 @@ async function prepare(w: World, actors: Record<Column, Actor | null>): Promise<
     newestShown,
     menteeCheckInPairingId: "",
     staffToFlag: (await createStaffUser(db, { schoolId: school.id, roles: ["TEACHER"], email: uniqueEmail("flag") })).id,
+    menteePausePairingId: "",
+    pairingToPause,
+    pauseToResume,
   };
 }
 
@@ -519,6 +560,9 @@ const INPUTS: Record<string, (w: World, column: Column, x: Extra) => Record<stri
     startsOn: w.a.today,
   }),
   "pairings/changePairingStatusAction": (w) => ({ pairingId: w.a.otherPairing.id, status: "PAUSED" }),
+  "pairings/pauseMyPlaceAction": (_w, _c, x) => ({ pairingId: x.menteePausePairingId, reason: "Matrix" }),
+  "pairings/pausePairingAction": (_w, _c, x) => ({ pairingId: x.pairingToPause, reason: "Matrix" }),
+  "pairings/resumePauseAction": (_w, _c, x) => ({ pauseId: x.pauseToResume }),
   "points/awardPointsAction": (w) => ({
     programmeId: w.a.programme.id,
     studentIds: w.a.pupils.mentee.id,
@@ -653,6 +697,7 @@ describe("access matrix: each action as each actor", () => {
     actors = { signedOut: null, ...world.actors, MENTEE: await actorFor(waiting.userId!) };
     extra = await prepare(world, actors);
     extra.menteeCheckInPairingId = await pairInSecondProgramme(world, waiting.id);
+    extra.menteePausePairingId = await pairInSecondProgramme(world, waiting.id);
   });
 
   for (const [key, row] of Object.entries(MATRIX)) {
