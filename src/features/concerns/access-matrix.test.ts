@@ -14,7 +14,15 @@ import type { FormState } from "@/lib/form-state";
 import { db } from "@/server/db";
 import { FORBIDDEN_MESSAGE, NOT_FOUND_MESSAGE } from "@/server/command";
 import { newIdempotencyKey } from "@/server/idempotency";
-import { createConcernRow, createSessionRow, createStaffUser, createStudent } from "@/server/factories";
+import {
+  addMentee,
+  addMentor,
+  createConcernRow,
+  createPairingRow,
+  createSessionRow,
+  createStaffUser,
+  createStudent,
+} from "@/server/factories";
 import { actorFor } from "@/test-support/actors";
 import { expectRefusedWithoutWrites, runCommand, type RunnableCommand } from "@/test-support/commands";
 import { expectNotFound, SIGNED_OUT_MESSAGE } from "@/test-support/expectations";
@@ -75,6 +83,9 @@ const MATRIX: Record<string, Row> = {
   correctConcernEntryAction:              [N,  N,    N,    N,    Y,  N,   N,    N,     N,     X],
   shareConcernNoteAction:                 [N,  N,    N,    N,    Y,  N,   N,    N,     N,     X],
   keepApartFromConcernAction:             [N,  N,    N,    N,    Y,  N,   N,    N,     N,     X],
+  // Each column's concern names a pupil of a pairing of its own (live, or paused from that concern).
+  pauseFromConcernAction:                 [N,  N,    N,    N,    Y,  N,   N,    N,     N,     X],
+  resumeFromConcernAction:                [N,  N,    N,    N,    Y,  N,   N,    N,     N,     X],
 };
 
 const LEAD_ROWS = [
@@ -171,7 +182,7 @@ const linkedPupils = async (concernId: string) =>
   sorted((await db.concernPupil.findMany({ where: { concernId }, select: { studentId: true } })).map((p) => p.studentId));
 const entryOf = (
   concernId: string,
-  kind: "ACTION" | "STATUS" | "CATEGORY" | "PUPILS" | "CORRECTION" | "SHARED_NOTE" | "KEEP_APART" | "ADDITION",
+  kind: "ACTION" | "STATUS" | "CATEGORY" | "PUPILS" | "CORRECTION" | "SHARED_NOTE" | "KEEP_APART" | "ADDITION" | "PAUSE",
 ) => db.concernEntry.findFirstOrThrow({ where: { concernId, kind } });
 
 describe("concerns access matrix: the tables match the actions and queries", () => {
@@ -210,7 +221,33 @@ type Extra = {
   cases: Record<LeadRow, Record<Column, { id: string; reportId: string }>>;
   /** A concern the mentee raised herself. */
   menteesConcern: string;
+  /** Per column: an escalated concern naming a mentee of a live pairing of its own, to pause. */
+  toPause: Record<Column, { id: string; pairingId: string }>;
+  /** Per column: an escalated concern whose pairing it paused, to resume. */
+  toResume: Record<Column, { id: string; pauseId: string; pairingId: string }>;
 };
+
+/** A live 1:1 pairing of two new pupils of school a. */
+async function freshPairing(w: World) {
+  const { school, programme, today, staff } = w.a;
+  const [mentor, mentee] = await Promise.all([
+    createStudent(db, { schoolId: school.id, yearGroup: 11, today }),
+    createStudent(db, { schoolId: school.id, yearGroup: 8, today }),
+  ]);
+  await Promise.all([
+    addMentor(db, { schoolId: school.id, programmeId: programme.id, studentId: mentor.id }),
+    addMentee(db, { schoolId: school.id, programmeId: programme.id, studentId: mentee.id }),
+  ]);
+  const pairing = await createPairingRow(db, {
+    schoolId: school.id,
+    programmeId: programme.id,
+    createdById: staff.coordinator.id,
+    mentorIds: [mentor.id],
+    menteeIds: [mentee.id],
+    status: "ACTIVE",
+  });
+  return { pairingId: pairing.id, menteeId: mentee.id };
+}
 
 async function prepareActions(w: World): Promise<Extra> {
   const { mentee, mentor } = w.a.pupils;
@@ -222,7 +259,28 @@ async function prepareActions(w: World): Promise<Extra> {
     cases[row] = Object.fromEntries(COLUMNS.map((column, i) => [column, made[i]!])) as Record<Column, { id: string; reportId: string }>;
   }
   const menteesConcern = (await concernBy(w, "MENTEE", { pupilIds: [mentor.id] })).id;
-  return { cases, menteesConcern };
+  const toPause = {} as Extra["toPause"];
+  const toResume = {} as Extra["toResume"];
+  for (const column of COLUMNS) {
+    const live = await freshPairing(w);
+    toPause[column] = { id: (await concernBy(w, "TEACHER", { escalated: true, pupilIds: [live.menteeId] })).id, pairingId: live.pairingId };
+    const paused = await freshPairing(w);
+    const concernId = (await concernBy(w, "TEACHER", { escalated: true, pupilIds: [paused.menteeId] })).id;
+    await db.pairing.updateMany({ where: { id: paused.pairingId }, data: { status: "PAUSED" } });
+    const pause = await db.pause.create({
+      data: {
+        schoolId: w.a.school.id,
+        pairingId: paused.pairingId,
+        source: "CONCERN",
+        reason: "Matrix pause",
+        concernId,
+        resumeTo: "ACTIVE",
+        pausedById: w.readers.DSL.userId,
+      },
+    });
+    toResume[column] = { id: concernId, pauseId: pause.id, pairingId: paused.pairingId };
+  }
+  return { cases, menteesConcern, toPause, toResume };
 }
 
 /** Who each column names when raising one: a pupil, the other pupil of their pairing; staff, any pupil of their school. */
@@ -286,6 +344,12 @@ const INPUTS: Record<string, (w: World, column: Column, x: Extra) => Record<stri
     concernId: x.cases.shareConcernNoteAction[column].id,
     note: "Matrix: please keep an eye on them",
   }),
+  pauseFromConcernAction: (_w, column, x) => ({
+    concernId: x.toPause[column].id,
+    pairingId: x.toPause[column].pairingId,
+    reason: "Matrix: SECRET pause reason",
+  }),
+  resumeFromConcernAction: (_w, column, x) => ({ concernId: x.toResume[column].id, pauseId: x.toResume[column].pauseId }),
   keepApartFromConcernAction: (w, column, x) => ({
     concernId: x.cases.keepApartFromConcernAction[column].id,
     studentAId: w.a.pupils.mentee.id,
@@ -365,6 +429,19 @@ const CHECKS: Record<string, (d: Done) => Promise<void>> = {
     const id = caseOf(d, "shareConcernNoteAction");
     expect((await db.concern.findFirstOrThrow({ where: { id } })).sharedNote).toBe(d.input.note);
     expect(await entryOf(id, "SHARED_NOTE")).toMatchObject({ text: d.input.note, details: { shared: true } });
+  },
+  pauseFromConcernAction: async (d) => {
+    const { id, pairingId } = d.x.toPause[d.column];
+    expect((await db.pairing.findFirstOrThrow({ where: { id: pairingId } })).status).toBe("PAUSED");
+    const pause = await db.pause.findFirstOrThrow({ where: { pairingId, endedAt: null } });
+    expect(pause).toMatchObject({ source: "CONCERN", concernId: id, reason: d.input.reason, resumeTo: "ACTIVE" });
+    expect(await entryOf(id, "PAUSE")).toMatchObject({ text: d.input.reason, details: { pauseId: pause.id } });
+  },
+  resumeFromConcernAction: async (d) => {
+    const { id, pauseId, pairingId } = d.x.toResume[d.column];
+    expect((await db.pairing.findFirstOrThrow({ where: { id: pairingId } })).status).toBe("ACTIVE");
+    expect((await db.pause.findFirstOrThrow({ where: { id: pauseId } })).endedAt).not.toBeNull();
+    expect(await entryOf(id, "PAUSE")).toMatchObject({ details: { pauseId, resumed: true } });
   },
   keepApartFromConcernAction: async (d) => {
     const id = caseOf(d, "keepApartFromConcernAction");

@@ -8,9 +8,11 @@ import {
   changeConcernStatus,
   correctConcernEntry,
   keepApartFromConcern,
+  pauseFromConcern,
   raiseConcern,
   recordConcernAction,
   removeConcernPupil,
+  resumeFromConcern,
   saveConcernDraft,
   shareConcernNote,
 } from "./commands";
@@ -26,3 +28,5 @@ export const removeConcernPupilAction = defineAction(removeConcernPupil);
 export const correctConcernEntryAction = defineAction(correctConcernEntry);
 export const shareConcernNoteAction = defineAction(shareConcernNote);
 export const keepApartFromConcernAction = defineAction(keepApartFromConcern);
+export const pauseFromConcernAction = defineAction(pauseFromConcern);
+export const resumeFromConcernAction = defineAction(resumeFromConcern);

@@ -11,6 +11,7 @@ import { routeFor, STATUS_LABELS, CATEGORY_LABELS } from "@/lib/concerns";
 import { toDbDate, todayIn } from "@/lib/dates";
 import { receiptOf } from "./receipt";
 import { keepApart } from "@/features/keep-apart/commands";
+import { pausePlace, resumePause } from "@/features/pairings/pause";
 import { pupilsAPupilMayName, staffWhoReadRoute } from "./people";
 import {
   addConcernPupilSchema,
@@ -20,9 +21,11 @@ import {
   concernDraftSchema,
   correctConcernEntrySchema,
   keepApartFromConcernSchema,
+  pauseFromConcernSchema,
   raiseConcernSchema,
   recordConcernActionSchema,
   removeConcernPupilSchema,
+  resumeFromConcernSchema,
   shareConcernNoteSchema,
 } from "./schemas";
 import { concernsLedBy, CONCERN_READER_ROLES } from "./policy";
@@ -352,5 +355,79 @@ export const keepApartFromConcern = defineCommand(
       changes: { studentAId: kept.studentAId, studentBId: kept.studentBId, concernId: concern.id },
     });
     return { message: `Saved. These pupils will never be paired or grouped together.${kept.warning}` };
+  },
+);
+
+/** The live pairings of a concern's linked pupils: what a lead may pause from it. */
+async function pairingOfLinkedPupil(tx: Tx, actor: Actor, concernId: string, pairingId: string) {
+  return tx.pairing.findFirst({
+    where: {
+      schoolId: actor.schoolId,
+      id: pairingId,
+      members: { some: { student: { concerns: { some: { schoolId: actor.schoolId, concernId } } } } },
+    },
+    select: { id: true, members: { select: { studentId: true, role: true } } },
+  });
+}
+
+export const pauseFromConcern = defineCommand(
+  { name: "pauseFromConcern", schema: pauseFromConcernSchema, allow: ["DSL"] },
+  async (input, { tx, actor, audit }) => {
+    const concern = await leadConcernForUpdate(tx, actor, input.concernId);
+    if (concern.route !== "SAFEGUARDING") throw new NotFoundError("concern");
+    const pairing = await pairingOfLinkedPupil(tx, actor, concern.id, input.pairingId);
+    if (!pairing) throw new RuleError("Choose mentoring of a pupil linked to this concern.", { pairingId: ["Choose from the list."] });
+    const studentId = input.studentId ?? null;
+    if (studentId && !pairing.members.some((m) => m.studentId === studentId && m.role === "MENTEE"))
+      throw new RuleError("Choose a mentee of that pairing.", { studentId: ["Choose a mentee of that pairing."] });
+    const paused = await pausePlace(tx, {
+      schoolId: actor.schoolId,
+      pairingId: pairing.id,
+      studentId,
+      source: "CONCERN",
+      reason: input.reason,
+      concernId: concern.id,
+      pausedById: actor.userId,
+    });
+    if (paused.alreadyPaused) throw new RuleError("That mentoring is already paused.");
+    await addEntry(tx, actor, concern.id, {
+      kind: "PAUSE",
+      text: input.reason,
+      details: { pauseId: paused.pauseId, pairingId: pairing.id, scope: paused.scope, studentIds: studentId ? [studentId] : [] },
+    });
+    await touched(tx, actor, concern.id);
+    await audit({
+      action: "pairing.paused",
+      recordType: "Pairing",
+      recordId: pairing.id,
+      changes: { source: "CONCERN", concernId: concern.id, scope: paused.scope, reason: "[redacted]" },
+    });
+    return { message: "Paused. The pupils see only that mentoring is paused for now." };
+  },
+);
+
+export const resumeFromConcern = defineCommand(
+  { name: "resumeFromConcern", schema: resumeFromConcernSchema, allow: ["DSL"] },
+  async (input, { tx, actor, audit, contention }) => {
+    const concern = await leadConcernForUpdate(tx, actor, input.concernId);
+    const pause = await tx.pause.findFirst({
+      where: { schoolId: actor.schoolId, id: input.pauseId, concernId: concern.id },
+      select: { id: true },
+    });
+    if (!pause) throw new NotFoundError("pause");
+    const resumed = await resumePause(tx, { schoolId: actor.schoolId, pauseId: pause.id, endedById: actor.userId }, contention);
+    if (resumed.alreadyEnded) throw new RuleError("That pause has already ended.");
+    await addEntry(tx, actor, concern.id, {
+      kind: "PAUSE",
+      details: { pauseId: pause.id, pairingId: resumed.pairingId, resumed: true, studentIds: resumed.studentId ? [resumed.studentId] : [] },
+    });
+    await touched(tx, actor, concern.id);
+    await audit({
+      action: "pairing.resumed",
+      recordType: "Pairing",
+      recordId: resumed.pairingId,
+      changes: { concernId: concern.id, pauseId: pause.id },
+    });
+    return { message: "Resumed. Mentoring goes on as before." };
   },
 );

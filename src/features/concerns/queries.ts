@@ -10,6 +10,7 @@ import { pupilDisplayName, pupilFullName } from "@/lib/ranking";
 import { concernDraftSchema, type ConcernDraftValues } from "./schemas";
 import { concernsLedBy, concernsReadableBy, CONCERN_READER_ROLES, leadsConcern, readsPupilFiles } from "./policy";
 import { pupilsAPupilMayName } from "./people";
+import { HELD_STATUSES } from "@/features/pairings/status";
 import { receiptOf } from "./receipt";
 
 const pupilName = { select: { id: true, legalFirstName: true, legalLastName: true, preferredName: true, tutorGroup: true } } as const;
@@ -228,7 +229,37 @@ export async function getConcernForReader(actor: Actor, concernId: string, now: 
         select: pupilName.select,
       })
     : [];
+  // A safeguarding lead may pause the mentoring of the pupils linked to the concern.
+  const linkedIds = concern.pupils.map((p) => p.student.id);
+  const mentoring =
+    isLead && concern.route === "SAFEGUARDING" && linkedIds.length > 0
+      ? await db.pairing.findMany({
+          where: { schoolId: actor.schoolId, status: { in: [...HELD_STATUSES] }, members: { some: { studentId: { in: linkedIds } } } },
+          orderBy: { startsOn: "asc" },
+          select: {
+            id: true,
+            status: true,
+            members: { select: { role: true, student: { select: pupilName.select } } },
+            pauses: { where: { endedAt: null }, select: { id: true, studentId: true, concernId: true } },
+          },
+        })
+      : [];
   return {
+    mentoring: mentoring.map((p) => ({
+      id: p.id,
+      status: p.status,
+      label: `${p.members
+        .filter((m) => m.role === "MENTOR")
+        .map((m) => pupilFullName(m.student))
+        .join(" and ")} with ${p.members
+        .filter((m) => m.role === "MENTEE")
+        .map((m) => pupilFullName(m.student))
+        .join(", ")}`,
+      mentees: p.members.filter((m) => m.role === "MENTEE").map((m) => ({ id: m.student.id, name: pupilFullName(m.student) })),
+      pausesFromThisConcern: p.pauses
+        .filter((x) => x.concernId === concern.id)
+        .map((x) => ({ id: x.id, studentName: x.studentId ? (names.get(x.studentId) ?? null) : null })),
+    })),
     roll: roll.map((p) => ({ value: p.id, label: `${pupilFullName(p)} (${p.tutorGroup})` })),
     id: concern.id,
     route: concern.route,

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { CONTROL_CHARACTERS_MESSAGE, hasNoControlCharacters, isoDate, optionalText, recordId, text } from "@/lib/schema-helpers";
+import { choiceId, CONTROL_CHARACTERS_MESSAGE, hasNoControlCharacters, isoDate, optionalText, recordId, text } from "@/lib/schema-helpers";
 import { CONCERN_ACTIONS, CONCERN_CATEGORIES, CONCERN_STATUSES } from "@/lib/concerns";
 
 const WHAT_MAX = 4000;
@@ -108,3 +108,13 @@ export const keepApartFromConcernSchema = z
     reason: text({ min: 3, max: 500, tooShort: "Say why, in a few words. Only safeguarding leads read it." }),
   })
   .refine((v) => v.studentAId !== v.studentBId, { error: "Choose two different pupils.", path: ["studentBId"] });
+
+/** Pause a linked pupil's mentoring from a concern: the whole pairing, or one mentee's place ("" = the pairing). */
+export const pauseFromConcernSchema = z.object({
+  concernId: recordId,
+  pairingId: choiceId("Choose the mentoring to pause."),
+  studentId: z.preprocess((v) => (v === "" ? undefined : v), recordId.optional()),
+  reason: text({ min: 3, max: 500, tooShort: "Say why, in a few words. Only safeguarding leads read it." }),
+});
+
+export const resumeFromConcernSchema = z.object({ concernId: recordId, pauseId: recordId });

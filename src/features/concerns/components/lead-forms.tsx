@@ -17,8 +17,10 @@ import {
   changeConcernStatusAction,
   correctConcernEntryAction,
   keepApartFromConcernAction,
+  pauseFromConcernAction,
   recordConcernActionAction,
   removeConcernPupilAction,
+  resumeFromConcernAction,
   shareConcernNoteAction,
 } from "../actions";
 
@@ -253,5 +255,71 @@ export function KeepApartFromConcernForm({ concernId, pupils }: { concernId: str
       </div>
       <SubmitButton variant="secondary">Keep apart</SubmitButton>
     </form>
+  );
+}
+
+type Mentoring = {
+  id: string;
+  label: string;
+  mentees: { id: string; name: string }[];
+  pausesFromThisConcern: { id: string; studentName: string | null }[];
+};
+
+export function PauseFromConcernForm({ concernId, mentoring }: { concernId: string; mentoring: Mentoring[] }) {
+  const { state, formAction, value, errors, key } = useForm(pauseFromConcernAction);
+  const places = mentoring.flatMap((m) =>
+    m.mentees.length > 1 ? m.mentees.map((t) => ({ value: t.id, label: `${t.name}'s place (${m.label})` })) : [],
+  );
+  return (
+    <form action={formAction} className="space-y-4" noValidate aria-label="Pause mentoring">
+      <FormMessage state={state} />
+      <input type="hidden" name="concernId" value={concernId} />
+      <div key={key} className="space-y-4">
+        <Select
+          id="pause-pairing"
+          name="pairingId"
+          label="Mentoring"
+          placeholder="Choose one"
+          options={mentoring.map((m) => ({ value: m.id, label: m.label }))}
+          defaultValue={value("pairingId")}
+          errors={errors("pairingId")}
+        />
+        {places.length > 0 ? (
+          <Select
+            id="pause-place"
+            name="studentId"
+            label="Only one mentee's place in a group? (optional)"
+            placeholder="The whole pairing"
+            options={places}
+            defaultValue={value("studentId")}
+            errors={errors("studentId")}
+          />
+        ) : null}
+        <TextInput
+          id="pause-reason"
+          name="reason"
+          label="Why"
+          hint="Only safeguarding leads read this. The pupils see only that mentoring is paused for now."
+          defaultValue={value("reason")}
+          errors={errors("reason")}
+        />
+      </div>
+      <SubmitButton variant="secondary">Pause mentoring</SubmitButton>
+    </form>
+  );
+}
+
+export function ResumeFromConcernForm({ concernId, pauseId, label }: { concernId: string; pauseId: string; label: string }) {
+  return (
+    <ConfirmedRemoveForm
+      action={resumeFromConcernAction}
+      focusId={CHRONOLOGY_HEADING}
+      field={{ name: "pauseId", value: pauseId }}
+      extraFields={[{ name: "concernId", value: concernId }]}
+      verb="Resume"
+      openerLabel={`Resume ${label}`}
+      title={`Resume ${label}?`}
+      description="Meetings are planned again from today. The chronology keeps a note of it."
+    />
   );
 }

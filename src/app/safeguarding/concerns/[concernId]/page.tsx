@@ -14,8 +14,10 @@ import {
   CHRONOLOGY_HEADING,
   CorrectEntryForm,
   KeepApartFromConcernForm,
+  PauseFromConcernForm,
   RecordActionForm,
   RemovePupilForm,
+  ResumeFromConcernForm,
   ShareNoteForm,
   StatusForm,
 } from "@/features/concerns/components/lead-forms";
@@ -136,6 +138,24 @@ export default async function ConcernPage({ params }: { params: Promise<{ concer
                   <Card title="Tell coordinators">
                     <ShareNoteForm concernId={c.id} sharedNote={c.sharedNote} />
                   </Card>
+                  {c.mentoring.length > 0 ? (
+                    <Card title="Pause mentoring">
+                      <ul className="mb-4 space-y-2">
+                        {c.mentoring.flatMap((m) =>
+                          m.pausesFromThisConcern.map((p) => (
+                            <li key={p.id} className="space-y-1">
+                              <p>
+                                Paused from this concern: {p.studentName ? `${p.studentName}'s place in ` : ""}
+                                {m.label}
+                              </p>
+                              <ResumeFromConcernForm concernId={c.id} pauseId={p.id} label={m.label} />
+                            </li>
+                          )),
+                        )}
+                      </ul>
+                      <PauseFromConcernForm concernId={c.id} mentoring={c.mentoring} />
+                    </Card>
+                  ) : null}
                   {linked.length >= 2 ? (
                     <Card title="Keep pupils apart">
                       <KeepApartFromConcernForm concernId={c.id} pupils={linked} />
