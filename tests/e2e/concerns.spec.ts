@@ -8,6 +8,7 @@ import path from "node:path";
 import type { Browser } from "@playwright/test";
 import { expect, expectNoAxeViolations, signInAs, test } from "./fixtures";
 import { seedSchool, type Account } from "./support/seed";
+import { createConcernRow } from "@/server/factories";
 
 const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
 const RECEIPT = /^Received on \d{1,2} [A-Z][a-z]{2} \d{4} — a member of staff will follow it up\./;
@@ -157,4 +158,43 @@ test("someone in danger: the school's words at once; unopened in time, the conce
   await expectNoAxeViolations(head.page, "an escalated concern, as the head");
   expect(await db.auditLog.count({ where: { schoolId: s.school.id, action: "concern.viewed", recordId: concern.id } })).toBe(1);
   await Promise.all([mentee.context.close(), head.context.close()]);
+});
+
+test("from a concern the lead pauses a pairing and resumes it, and unlinks a pupil, each after confirming", async ({ page, db }) => {
+  const s = await seedSchool(db, { label: "Concern pause", history: false });
+  const { sam, maya } = s.pupils;
+  const concern = await createConcernRow(db, { schoolId: s.school.id, reporterId: s.staff.teacher, pupilIds: [maya.id, sam.id] });
+  await signInAs(page, s.accounts.dsl);
+  await page.goto(`/safeguarding/concerns/${concern.id}`);
+
+  const pause = page.getByRole("form", { name: "Pause mentoring" });
+  await pause.getByLabel("Mentoring").selectOption(s.pairings.samMaya);
+  await pause.getByLabel("Why").fill("While we speak to both families.");
+  await pause.getByRole("button", { name: "Pause mentoring" }).click();
+  await expect(pause.getByRole("status")).toHaveText("Paused. The pupils see only that mentoring is paused for now.");
+  expect((await db.pairing.findFirstOrThrow({ where: { id: s.pairings.samMaya } })).status).toBe("PAUSED");
+  await expectNoAxeViolations(page, "a concern with a pause");
+
+  const resume = page.getByRole("button", { name: /^Resume Sam Okoro/ });
+  await resume.click();
+  const dialog = page.getByRole("dialog", { name: /^Resume Sam Okoro/ });
+  await dialog.getByRole("button", { name: "Cancel" }).click();
+  await expect(dialog).toHaveCount(0);
+  expect((await db.pairing.findFirstOrThrow({ where: { id: s.pairings.samMaya } })).status).toBe("PAUSED");
+  await resume.click();
+  await page
+    .getByRole("dialog", { name: /^Resume Sam Okoro/ })
+    .getByRole("button", { name: "Resume" })
+    .click();
+  await expect(page.getByRole("status").filter({ hasText: "Resumed." })).toBeVisible();
+  expect((await db.pairing.findFirstOrThrow({ where: { id: s.pairings.samMaya } })).status).toBe("ACTIVE");
+
+  await page.getByRole("button", { name: "Remove Sam Okoro from this concern" }).click();
+  await page.getByRole("dialog", { name: "Remove Sam Okoro from this concern?" }).getByRole("button", { name: "Remove" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Removed from this concern." })).toBeVisible();
+  expect(await db.concernPupil.count({ where: { concernId: concern.id } })).toBe(1);
+  const chronology = page.locator("section").filter({ has: page.getByRole("heading", { name: "Chronology" }) });
+  await expect(chronology.getByText("Removed Sam Okoro")).toBeVisible();
+  await expect(chronology.getByText("Paused mentoring")).toBeVisible();
+  await expect(chronology.getByText("Resumed mentoring")).toBeVisible();
 });
