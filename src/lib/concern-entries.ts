@@ -52,7 +52,7 @@ export function describeEntry(entry: EntryForReading, nameOf: (studentId: string
       return { title: `Kept ${names("studentIds")} apart`, facts: [`By ${entry.author}. Other staff see "Set by the safeguarding lead".`] };
     case "PAUSE":
       return {
-        title: `Paused mentoring${list(d.studentIds).length > 0 ? ` for ${names("studentIds")}` : ""}`,
+        title: `${d.resumed === true ? "Resumed" : "Paused"} mentoring${list(d.studentIds).length > 0 ? ` for ${names("studentIds")}` : ""}`,
         facts: [`By ${entry.author}`],
       };
     case "SHARED_NOTE":

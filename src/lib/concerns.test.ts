@@ -61,6 +61,10 @@ describe("describeEntry", () => {
     expect(describeEntry({ ...base, kind: "KEEP_APART", details: { studentIds: ["s1", "s2"] } }, nameOf).title).toBe(
       "Kept Sam Okoro and Maya Patel apart",
     );
+    expect(describeEntry({ ...base, kind: "PAUSE", details: { resumed: true, studentIds: [] } }, nameOf).title).toBe("Resumed mentoring");
+    expect(describeEntry({ ...base, kind: "PAUSE", details: { studentIds: ["s2"] } }, nameOf).title).toBe(
+      "Paused mentoring for Maya Patel",
+    );
     const report = describeEntry({ ...base, kind: "REPORT", details: { inDanger: true, when: "Tuesday", namedInWords: "a boy" } }, nameOf);
     expect(report.facts).toEqual(["They said someone was in danger right now.", "When: Tuesday", "Who (in their words): a boy"]);
   });
