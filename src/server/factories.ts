@@ -8,7 +8,19 @@ import { academicYearAround, addDaysIso, toDbDate, todayIn, type IsoDate } from 
 import { academicStartYear, cohortForYearGroup } from "@/lib/year-group";
 import { DEFAULT_ACTIVITIES, DEFAULT_DAY_SLOTS } from "@/lib/school-defaults";
 import { CHECK_IN_NOTE_KEY, CHECK_IN_SCALE_KEY, CHECK_INS } from "@/lib/questionnaires";
-import type { ClosureReason, Attendance, FocusArea, PointCategory, StaffRole } from "@/generated/prisma/client";
+import type {
+  ClosureReason,
+  Attendance,
+  ConcernAction,
+  ConcernCategory,
+  ConcernEntryKind,
+  ConcernRoute,
+  ConcernStatus,
+  FocusArea,
+  PointCategory,
+  Prisma,
+  StaffRole,
+} from "@/generated/prisma/client";
 
 const unique = () => randomUUID().slice(0, 8);
 let hashCache: { password: string; hash: Promise<string> } | null = null;
@@ -389,4 +401,82 @@ export async function createCheckInResponse(
       },
     },
   });
+}
+
+/**
+ * A concern as raising it leaves one (issue 9): its row, the pupils it is about and its REPORT entry,
+ * then any further chronology entries in order, each a minute after the last unless given its own time.
+ */
+export async function createConcernRow(
+  db: Db,
+  input: {
+    schoolId: string;
+    reporterId: string;
+    studentIds: string[];
+    text?: string;
+    route?: ConcernRoute;
+    category?: ConcernCategory;
+    status?: ConcernStatus;
+    isUrgent?: boolean;
+    aboutStaffId?: string | null;
+    createdAt?: Date;
+    reportDetails?: Prisma.InputJsonObject;
+    entries?: {
+      kind: ConcernEntryKind;
+      authorId: string;
+      text?: string;
+      action?: ConcernAction | null;
+      happenedOn?: IsoDate | null;
+      at?: Date;
+      correctsId?: string | null;
+      details?: Prisma.InputJsonObject;
+    }[];
+  },
+) {
+  const createdAt = input.createdAt ?? new Date();
+  const concern = await db.concern.create({
+    data: {
+      schoolId: input.schoolId,
+      reporterId: input.reporterId,
+      route: input.route ?? "SAFEGUARDING",
+      category: input.category ?? "WELLBEING",
+      status: input.status ?? "OPEN",
+      isUrgent: input.isUrgent ?? false,
+      aboutStaffId: input.aboutStaffId ?? null,
+      createdAt,
+      pupils: { create: input.studentIds.map((studentId) => ({ studentId })) },
+    },
+  });
+  const entries = [
+    await db.concernEntry.create({
+      data: {
+        schoolId: input.schoolId,
+        concernId: concern.id,
+        kind: "REPORT",
+        authorId: input.reporterId,
+        at: createdAt,
+        text: input.text ?? "Something happened at lunch.",
+        details: input.reportDetails ?? {},
+      },
+    }),
+  ];
+  for (const [i, entry] of (input.entries ?? []).entries()) {
+    entries.push(
+      await db.concernEntry.create({
+        data: {
+          schoolId: input.schoolId,
+          concernId: concern.id,
+          kind: entry.kind,
+          authorId: entry.authorId,
+          at: entry.at ?? new Date(createdAt.getTime() + (i + 1) * 60_000),
+          text: entry.text ?? "",
+          action: entry.action ?? null,
+          happenedOn: entry.happenedOn ? toDbDate(entry.happenedOn) : null,
+          correctsId: entry.correctsId ?? null,
+          details: entry.details ?? {},
+        },
+      }),
+    );
+  }
+  return { concern, entries };
 }
