@@ -2,7 +2,7 @@
 // the coordinator's to-do and figures through the code path the dashboard uses (getCoordinatorTodo and
 // getCoordinatorFigures, side by side as the page runs them) against a floor that fetches the same
 // facts in one hand-written SQL round trip and applies the same pure rules. Both must agree.
-import "./lib/server-only";
+import "../scripts/lib/server-only";
 import fs from "node:fs";
 import path from "node:path";
 import { isDeepStrictEqual, parseArgs } from "node:util";

@@ -1,13 +1,14 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { Bell } from "lucide-react";
-import { hasRole, type Actor } from "@/server/actor";
+import { Bell, LifeBuoy } from "lucide-react";
+import { hasRole, isStaff, type Actor } from "@/server/actor";
 import { countMyUnreadNotifications } from "@/features/notifications/queries";
 import { SchoolSwitcher, SignOutButton, SignOutEverywhereButton } from "@/features/auth/components/account-menu";
 import { ToastProvider } from "@/components/ui/toast";
 
 function navFor(actor: Actor) {
   const links: { href: string; label: string }[] = [];
+  if (hasRole(actor, "DSL", "HEAD", "CHAIR_OF_GOVERNORS")) links.push({ href: "/safeguarding", label: "Concerns" });
   if (hasRole(actor, "COORDINATOR"))
     links.push(
       { href: "/coordinator", label: "Programme" },
@@ -19,6 +20,7 @@ function navFor(actor: Actor) {
       { href: "/admin", label: "School" },
       { href: "/admin/calendar", label: "Calendar" },
       { href: "/admin/school-day", label: "School day" },
+      { href: "/admin/safeguarding", label: "Safeguarding settings" },
       // The activity list is the school's: admins keep it too (coordinators reach it from Programmes).
       { href: "/coordinator/activities", label: "Activities" },
     );
@@ -50,6 +52,14 @@ export async function AppShell({ actor, children, current }: { actor: Actor; chi
           </div>
           <div className="flex flex-wrap items-center gap-2">
             <SchoolSwitcher schools={actor.schools} currentId={actor.schoolId} />
+            <Link
+              href="/concerns/new"
+              aria-current={current === "/concerns/new" ? "page" : undefined}
+              className="inline-flex min-h-11 items-center gap-2 rounded-lg border-2 border-accent px-3 font-semibold text-accent-strong underline-offset-4 hover:underline"
+            >
+              <LifeBuoy aria-hidden="true" className="size-5" />
+              {isStaff(actor) ? "Raise a concern" : "Tell someone"}
+            </Link>
             <NotificationsLink unread={unread} isCurrent={current === "/notifications"} />
             <Link
               href="/account/password"

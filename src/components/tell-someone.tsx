@@ -1,6 +1,7 @@
+import Link from "next/link";
 import { LifeBuoy } from "lucide-react";
 
-/** Always on pupil pages, in the same place: how to get help. */
+/** Always on pupil pages, in the same place: how to get help, and a way to tell us in writing. */
 export function TellSomeone() {
   return (
     <aside aria-labelledby="tell-someone" className="rounded-[var(--radius-card)] border-2 border-accent bg-accent-soft p-4">
@@ -10,6 +11,15 @@ export function TellSomeone() {
       </h2>
       <p className="mt-1">
         If something is wrong, or you feel unsafe, talk to any member of staff today. You will not be in trouble for asking for help.
+      </p>
+      <p className="mt-2">
+        <Link href="/concerns/new" className="inline-flex min-h-11 items-center font-semibold text-accent-strong underline">
+          Tell us here
+        </Link>
+        {" · "}
+        <Link href="/concerns" className="inline-flex min-h-11 items-center font-semibold text-accent-strong underline">
+          What you told us
+        </Link>
       </p>
     </aside>
   );

@@ -17,6 +17,7 @@ import {
   createPairingRow,
   createProgramme,
   createSessionRow,
+  createStaffUser,
   createStudent,
   setPairingSlotRow,
 } from "@/server/factories";
@@ -62,6 +63,9 @@ const MATRIX: Record<string, "public" | Row> = {
   "calendar/addAcademicYearAction":                 [N, Y,    N,    N,    N,  N,     N,     N],
   "calendar/removeCalendarPeriodAction":            [N, Y,    N,    N,    N,  N,     N,     N],
   "calendar/saveSchoolWeekAction":                  [N, Y,    N,    N,    N,  N,     N,     N],
+  "admin/updateSafeguardingSettingsAction":         [N, Y,    N,    N,    N,  N,     N,     N],
+  // Another school's admin would be "not found"; its coordinator has no right at all.
+  "admin/setSafeguardingRolesAction":               [N, Y,    N,    N,    N,  N,     N,     N],
   // Mentors and staff who supervise a pairing (here the teacher and the DSL); other staff are told why not.
   "feed/makeCalendarLinkAction":                    [N, NO_PAIRINGS, NO_PAIRINGS, Y, Y, Y, N, NO_PAIRINGS],
   // Anyone with a live link may turn it off (here all but the coordinator, who has none).
@@ -95,6 +99,10 @@ const MATRIX: Record<string, "public" | Row> = {
   "profiles/updateMenteeProfileAction":             [N, N,    Y,    N,    N,  N,     N,     N],
   "pairings/createPairingAction":                   [N, N,    Y,    N,    N,  N,     N,     N],
   "pairings/changePairingStatusAction":             [N, N,    Y,    N,    N,  N,     N,     N],
+  // A mentee's own pairing only: every other column sends the mentee column's, and none is a mentee.
+  "pairings/pauseMyPlaceAction":                    [N, N,    N,    N,    N,  N,     Y,     N],
+  "pairings/pausePairingAction":                    [N, N,    Y,    N,    N,  N,     N,     N],
+  "pairings/resumePauseAction":                     [N, N,    Y,    N,    N,  N,     N,     N],
   "points/awardPointsAction":                       [N, N,    Y,    Y,    N,  N,     N,     N],
   "points/reversePointsAction":                     [N, N,    Y,    N,    N,  N,     N,     N],
   "reviews/recordReviewAction":                     [N, N,    Y,    N,    N,  N,     N,     N],
@@ -133,6 +141,13 @@ type Extra = {
   newestShown: Record<Column, string>;
   /** The mentee column's own live pairing (in a second programme, so she still waits in the first). */
   menteeCheckInPairingId: string;
+  /** A teacher of school a whose safeguarding flags the admin sets. */
+  staffToFlag: string;
+  /** Another live pairing of hers (a third programme), for her to pause. */
+  menteePausePairingId: string;
+  /** A live pairing of their own for the coordinator to pause, and a paused one to resume. */
+  pairingToPause: string;
+  pauseToResume: string;
 };
 
 /** Extra pupils and keep-apart pairs, so no allowed cell depends on another row or column. */
@@ -147,7 +162,36 @@ async function prepare(w: World, actors: Record<Column, Actor | null>): Promise<
     ]);
     return { mentorId: mentor.id, menteeId: mentee.id };
   };
-  const [pairForCreate, pairForAccept, pairForTodo] = await Promise.all([freePair(), freePair(), freePair()]);
+  const [pairForCreate, pairForAccept, pairForTodo, pairForPause, pairForResume] = await Promise.all([
+    freePair(),
+    freePair(),
+    freePair(),
+    freePair(),
+    freePair(),
+  ]);
+  const pairOf = (pair: { mentorId: string; menteeId: string }, status: "ACTIVE" | "PAUSED") =>
+    createPairingRow(db, {
+      schoolId: school.id,
+      programmeId: programme.id,
+      createdById: staff.coordinator.id,
+      mentorIds: [pair.mentorId],
+      menteeIds: [pair.menteeId],
+      status,
+    });
+  const pairingToPause = (await pairOf(pairForPause, "ACTIVE")).id;
+  const pausedPairing = await pairOf(pairForResume, "PAUSED");
+  const pauseToResume = (
+    await db.pause.create({
+      data: {
+        schoolId: school.id,
+        pairingId: pausedPairing.id,
+        source: "COORDINATOR",
+        reason: "Matrix",
+        resumeTo: "ACTIVE",
+        pausedById: staff.coordinator.id,
+      },
+    })
+  ).id;
   const todoPairingId = (
     await createPairingRow(db, {
       schoolId: school.id,
@@ -329,6 +373,10 @@ async function prepare(w: World, actors: Record<Column, Actor | null>): Promise<
     notificationToRead,
     newestShown,
     menteeCheckInPairingId: "",
+    staffToFlag: (await createStaffUser(db, { schoolId: school.id, roles: ["TEACHER"], email: uniqueEmail("flag") })).id,
+    menteePausePairingId: "",
+    pairingToPause,
+    pauseToResume,
   };
 }
 
@@ -426,6 +474,8 @@ const INPUTS: Record<string, (w: World, column: Column, x: Extra) => Record<stri
   "meetings/cancelOccurrenceAction": (w, _c, x) => ({ pairingId: w.a.pairing.id, originalOn: x.meetings.toCancel, reason: "Matrix" }),
   "meetings/undoOccurrenceChangeAction": (w, _c, x) => ({ pairingId: w.a.pairing.id, originalOn: x.meetings.moved }),
   "calendar/saveSchoolWeekAction": () => ({ timezone: "Europe/London", weekAMonday: "2026-09-07" }),
+  "admin/updateSafeguardingSettingsAction": () => ({ dangerInstruction: "Go to the office now.", concernEscalateMinutes: "20" }),
+  "admin/setSafeguardingRolesAction": (_w, _c, x) => ({ userId: x.staffToFlag, dsl: "on" }),
   "activities/addActivityAction": (_w, column) => ({ name: `Matrix activity ${column}` }),
   "activities/renameActivityAction": (_w, column, x) => ({ activityId: x.activityToChange[column].rename, name: `Renamed ${column}` }),
   "activities/retireActivityAction": (_w, column, x) => ({ activityId: x.activityToChange[column].retire }),
@@ -510,6 +560,9 @@ const INPUTS: Record<string, (w: World, column: Column, x: Extra) => Record<stri
     startsOn: w.a.today,
   }),
   "pairings/changePairingStatusAction": (w) => ({ pairingId: w.a.otherPairing.id, status: "PAUSED" }),
+  "pairings/pauseMyPlaceAction": (_w, _c, x) => ({ pairingId: x.menteePausePairingId, reason: "Matrix" }),
+  "pairings/pausePairingAction": (_w, _c, x) => ({ pairingId: x.pairingToPause, reason: "Matrix" }),
+  "pairings/resumePauseAction": (_w, _c, x) => ({ pauseId: x.pauseToResume }),
   "points/awardPointsAction": (w) => ({
     programmeId: w.a.programme.id,
     studentIds: w.a.pupils.mentee.id,
@@ -644,6 +697,7 @@ describe("access matrix: each action as each actor", () => {
     actors = { signedOut: null, ...world.actors, MENTEE: await actorFor(waiting.userId!) };
     extra = await prepare(world, actors);
     extra.menteeCheckInPairingId = await pairInSecondProgramme(world, waiting.id);
+    extra.menteePausePairingId = await pairInSecondProgramme(world, waiting.id);
   });
 
   for (const [key, row] of Object.entries(MATRIX)) {

@@ -7,7 +7,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/server/actor";
-import { listStaffForAdmin } from "@/features/admin/queries";
+import { getSafeguardingSettingsForAdmin, listStaffForAdmin } from "@/features/admin/queries";
 import { getCalendarForAdmin } from "@/features/calendar/queries";
 import { getPairingScheduleForStaff } from "@/features/meetings/queries";
 import { getCoordinatorTodo } from "@/features/todo/queries";
@@ -99,6 +99,12 @@ const READS: Read[] = [
       const { day, own } = r as { day: Awaited<ReturnType<typeof getSchoolDayForAdmin>>; own: { id: string }[] };
       expect(day.map((s) => s.key)).toEqual(["BREAK", "LUNCH"]);
       expect(day.map((s) => s.id).sort()).toEqual(own.map((s) => s.id).sort());
+    } },
+  { name: "getSafeguardingSettingsForAdmin", read: (a) => getSafeguardingSettingsForAdmin(a), access:          [Y,   N,    N,    N,  N,     N,     N],
+    check: (r, w) => {
+      const settings = r as Awaited<ReturnType<typeof getSafeguardingSettingsForAdmin>>;
+      expect(settings.concernEscalateMinutes).toBe(30);
+      expect(settings.staff.map((s) => s.id)).toContain(w.a.staff.dsl.id);
     } },
   { name: "listStaffForAdmin", read: (a) => listStaffForAdmin(a), access:                                      [Y,   N,    N,    N,  N,     N,     N],
     check: (r, w) => expect((r as { id: string }[]).map((s) => s.id).sort()).toEqual(Object.values(w.a.staff).map((s) => s.id).sort()) },

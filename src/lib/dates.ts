@@ -100,6 +100,11 @@ export function formatStaffDate(day: IsoDate | Date): string {
   return format(parseISO(toIso(day)), "d MMM yyyy");
 }
 
+/** Staff pages: an instant in the school's time zone, "13 Dec 2026, 14:05". */
+export function formatStaffDateTime(instant: Date, timezone: string): string {
+  return format(new TZDate(instant.getTime(), timezone), "d MMM yyyy, HH:mm");
+}
+
 /** The academic year (1 September to 31 August) holding `today`. */
 export function academicYearAround(today: IsoDate): { startsOn: IsoDate; endsOn: IsoDate } {
   const start = academicStartYear(today);

@@ -131,6 +131,7 @@ describe("canChangeStatus", () => {
     "TRIAL>ENDED",
     "ACTIVE>PAUSED",
     "ACTIVE>ENDED",
+    "PAUSED>TRIAL",
     "PAUSED>ACTIVE",
     "PAUSED>ENDED",
   ]);

@@ -4,6 +4,8 @@ export const STAFF_ROLES = ["ADMIN", "COORDINATOR", "TEACHER", "DSL", "HEAD", "C
 export type StaffRole = (typeof STAFF_ROLES)[number];
 export type PupilRole = "MENTOR" | "MENTEE" | "PUPIL";
 export type Role = StaffRole | PupilRole;
+/** Everyone signed in: for the commands anyone may run (their own password, notifications, raising a concern). */
+export const EVERY_ROLE: readonly Role[] = [...STAFF_ROLES, "MENTOR", "MENTEE", "PUPIL"];
 
 /** Who is asking: always loaded from the database on the server, never from a form or URL. */
 export type Actor = {

@@ -75,13 +75,13 @@ describe("the database's rules", () => {
     });
 
     it("may not change or remove a concern's chronology entry, by any route: a correction is a new entry", async () => {
-      const { entries } = await createConcernRow(db, {
+      const concern = await createConcernRow(db, {
         schoolId: s.school.id,
         reporterId: s.staff.teacher.id,
-        studentIds: [s.pupils.mentee.id],
-        text: "Seen crying at break",
+        pupilIds: [s.pupils.mentee.id],
+        what: "Seen crying at break",
       });
-      const entryId = entries[0]!.id;
+      const entryId = (await db.concernEntry.findFirstOrThrow({ where: { schoolId: s.school.id, concernId: concern.id } })).id;
       await expect(db.concernEntry.updateMany({ where: { id: entryId }, data: { text: "rewritten" } })).rejects.toThrow(NO_RIGHT);
       await expect(db.concernEntry.deleteMany({ where: { id: entryId } })).rejects.toThrow(NO_RIGHT);
       await expect(app.query(`UPDATE "ConcernEntry" SET "text" = 'x' WHERE "id" = $1`, [entryId])).rejects.toThrow(NO_RIGHT);
@@ -93,7 +93,7 @@ describe("the database's rules", () => {
       const correction = await db.concernEntry.create({
         data: {
           schoolId: s.school.id,
-          concernId: entries[0]!.concernId,
+          concernId: concern.id,
           kind: "CORRECTION",
           authorId: s.staff.dsl.id,
           correctsId: entryId,

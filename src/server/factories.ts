@@ -11,14 +11,11 @@ import { CHECK_IN_NOTE_KEY, CHECK_IN_SCALE_KEY, CHECK_INS } from "@/lib/question
 import type {
   ClosureReason,
   Attendance,
-  ConcernAction,
   ConcernCategory,
-  ConcernEntryKind,
   ConcernRoute,
   ConcernStatus,
   FocusArea,
   PointCategory,
-  Prisma,
   StaffRole,
 } from "@/generated/prisma/client";
 
@@ -404,79 +401,51 @@ export async function createCheckInResponse(
 }
 
 /**
- * A concern as raising it leaves one (issue 9): its row, the pupils it is about and its REPORT entry,
- * then any further chronology entries in order, each a minute after the last unless given its own time.
+ * A concern as raised, with its REPORT entry and linked pupils (issue 9). `createdAt` in the past
+ * stands in for a concern that has waited (escalation tests move the clock instead where they can).
  */
 export async function createConcernRow(
   db: Db,
   input: {
     schoolId: string;
     reporterId: string;
-    studentIds: string[];
-    text?: string;
-    route?: ConcernRoute;
+    what?: string;
     category?: ConcernCategory;
-    status?: ConcernStatus;
     isUrgent?: boolean;
+    route?: ConcernRoute;
     aboutStaffId?: string | null;
+    status?: ConcernStatus;
+    pupilIds?: string[];
     createdAt?: Date;
-    reportDetails?: Prisma.InputJsonObject;
-    entries?: {
-      kind: ConcernEntryKind;
-      authorId: string;
-      text?: string;
-      action?: ConcernAction | null;
-      happenedOn?: IsoDate | null;
-      at?: Date;
-      correctsId?: string | null;
-      details?: Prisma.InputJsonObject;
-    }[];
   },
 ) {
-  const createdAt = input.createdAt ?? new Date();
   const concern = await db.concern.create({
     data: {
       schoolId: input.schoolId,
       reporterId: input.reporterId,
-      route: input.route ?? "SAFEGUARDING",
       category: input.category ?? "WELLBEING",
-      status: input.status ?? "OPEN",
       isUrgent: input.isUrgent ?? false,
+      route: input.route ?? "SAFEGUARDING",
       aboutStaffId: input.aboutStaffId ?? null,
-      createdAt,
-      pupils: { create: input.studentIds.map((studentId) => ({ studentId })) },
+      status: input.status ?? "OPEN",
+      ...(input.createdAt ? { createdAt: input.createdAt } : {}),
     },
   });
-  const entries = [
-    await db.concernEntry.create({
-      data: {
-        schoolId: input.schoolId,
-        concernId: concern.id,
-        kind: "REPORT",
-        authorId: input.reporterId,
-        at: createdAt,
-        text: input.text ?? "Something happened at lunch.",
-        details: input.reportDetails ?? {},
-      },
-    }),
-  ];
-  for (const [i, entry] of (input.entries ?? []).entries()) {
-    entries.push(
-      await db.concernEntry.create({
-        data: {
-          schoolId: input.schoolId,
-          concernId: concern.id,
-          kind: entry.kind,
-          authorId: entry.authorId,
-          at: entry.at ?? new Date(createdAt.getTime() + (i + 1) * 60_000),
-          text: entry.text ?? "",
-          action: entry.action ?? null,
-          happenedOn: entry.happenedOn ? toDbDate(entry.happenedOn) : null,
-          correctsId: entry.correctsId ?? null,
-          details: entry.details ?? {},
-        },
-      }),
-    );
-  }
-  return { concern, entries };
+  const pupilIds = input.pupilIds ?? [];
+  if (pupilIds.length > 0)
+    await db.concernPupil.createMany({
+      data: pupilIds.map((studentId) => ({ schoolId: input.schoolId, concernId: concern.id, studentId })),
+    });
+  await db.concernEntry.create({
+    data: {
+      schoolId: input.schoolId,
+      concernId: concern.id,
+      kind: "REPORT",
+      authorId: input.reporterId,
+      text: input.what ?? "Test concern: what happened.",
+      details: { when: "", where: "", namedInWords: "", inDanger: input.isUrgent ?? false, pupilIds },
+      ...(input.createdAt ? { at: input.createdAt } : {}),
+    },
+  });
+  return concern;
 }

@@ -2,6 +2,7 @@ import "server-only";
 import { registerJob } from "./jobs";
 import { deliverPendingEmails } from "./notification-email";
 import { produceSessionToLog, produceTodoNotifications } from "@/features/notifications/producers";
+import { escalateUrgentConcerns } from "@/features/concerns/escalation";
 
 // The minute's jobs, in the order they run (ADR 016). Email delivery is first; producers of
 // notifications are registered after it (what they add is emailed at once by their own kick, or by
@@ -17,4 +18,11 @@ registerJob("notify-sessions-and-todo", async () => {
   await produceSessionToLog();
   await produceTodoNotifications();
   await deliverPendingEmails();
+});
+
+// Issue 9: urgent concerns no safeguarding lead opened in time go to the head, every minute (also
+// `npm run concerns:escalate` from cron, for deployments where the app may be asleep).
+registerJob("escalate-concerns", async () => {
+  const { escalated } = await escalateUrgentConcerns();
+  if (escalated > 0) await deliverPendingEmails();
 });

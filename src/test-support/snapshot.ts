@@ -28,6 +28,10 @@ export type DbSnapshot = {
   notificationsRead: number;
   questionnaireResponses: number;
   questionnaireAnswers: number;
+  /** Pauses of pairings and places (ADR 022): every one, the ended ones, and the places paused now. */
+  pauses: number;
+  pausesEnded: number;
+  pausedPlaces: number;
   schoolRows: { id: string; timezone: string; weekAStarts: string[] }[];
   pairingRows: {
     id: string;
@@ -101,6 +105,9 @@ export async function snapshotSchools(schoolIds: string[]): Promise<DbSnapshot> 
       (SELECT count(*)::int FROM "CalendarFeed" WHERE "schoolId" IN (SELECT id FROM s)) AS "calendarFeeds",
       (SELECT count(*)::int FROM "QuestionnaireResponse" WHERE "schoolId" IN (SELECT id FROM s)) AS "questionnaireResponses",
       (SELECT count(*)::int FROM "QuestionnaireAnswer" WHERE "schoolId" IN (SELECT id FROM s)) AS "questionnaireAnswers",
+      (SELECT count(*)::int FROM "Pause" WHERE "schoolId" IN (SELECT id FROM s)) AS "pauses",
+      (SELECT count(*)::int FROM "Pause" WHERE "schoolId" IN (SELECT id FROM s) AND "endedAt" IS NOT NULL) AS "pausesEnded",
+      (SELECT count(*)::int FROM "PairingMember" WHERE "schoolId" IN (SELECT id FROM s) AND "pausedAt" IS NOT NULL) AS "pausedPlaces",
       (SELECT count(*)::int FROM "SchoolSlot" WHERE "schoolId" IN (SELECT id FROM s)) AS "daySlots",
       (SELECT count(*)::int FROM "SchoolSlotYearTime" WHERE "schoolId" IN (SELECT id FROM s)) AS "daySlotYearTimes",
       (SELECT coalesce(json_agg(json_build_object('id', x.id, 'name', x.name, 'startTime', x."startTime", 'endTime', x."endTime", 'sortOrder', x."sortOrder", 'archivedAt', x."archivedAt",

@@ -6,6 +6,7 @@ import path from "node:path";
 import type { Page } from "@playwright/test";
 import { expect, expectNoAxeViolations, signInAs, test } from "./fixtures";
 import { seedSchool, type Account } from "./support/seed";
+import { createConcernRow } from "@/server/factories";
 
 /** Everyone is in the seeded school except the other school's coordinator. */
 type Identity = "signedOut" | "admin" | "coordinator" | "teacher" | "dsl" | "mentor" | "mentee" | "otherSchoolCoordinator";
@@ -21,9 +22,11 @@ type IdName =
   | "loggedSession"
   | "programme"
   | "otherSchoolsProgramme"
+  | "concern"
+  | "otherSchoolsConcern"
   | "missing";
 /** The second dynamic segment of a route, where it has one: a planned meeting's day. */
-type SecondIdName = "plannedMeeting" | "notPlanned";
+type SecondIdName = "plannedMeeting" | "notPlanned" | "pupilInConcern" | "pupilNotInConcern";
 
 type Row = { route: string; id?: IdName; id2?: SecondIdName; note: string; expect: Record<Identity, Outcome> };
 
@@ -35,9 +38,9 @@ const NOT_FOUND_AXE_IDENTITY: Identity = "teacher";
 // prettier-ignore
 const table: Row[] = [
   { route: "/", note: "each role lands on its home",
-    expect: { signedOut: "signin", admin: { to: "/admin" }, coordinator: { to: "/coordinator" }, teacher: { to: "/staff" }, dsl: { to: "/staff" }, mentor: { to: "/mentor" }, mentee: { to: "/student" }, otherSchoolCoordinator: { to: "/coordinator" } } },
+    expect: { signedOut: "signin", admin: { to: "/admin" }, coordinator: { to: "/coordinator" }, teacher: { to: "/staff" }, dsl: { to: "/safeguarding" }, mentor: { to: "/mentor" }, mentee: { to: "/student" }, otherSchoolCoordinator: { to: "/coordinator" } } },
   { route: "/sign-in", note: "signed-in users are sent home",
-    expect: { signedOut: 200, admin: { to: "/admin" }, coordinator: { to: "/coordinator" }, teacher: { to: "/staff" }, dsl: { to: "/staff" }, mentor: { to: "/mentor" }, mentee: { to: "/student" }, otherSchoolCoordinator: { to: "/coordinator" } } },
+    expect: { signedOut: 200, admin: { to: "/admin" }, coordinator: { to: "/coordinator" }, teacher: { to: "/staff" }, dsl: { to: "/safeguarding" }, mentor: { to: "/mentor" }, mentee: { to: "/student" }, otherSchoolCoordinator: { to: "/coordinator" } } },
   { route: "/account/password", note: "anyone signed in",
     expect: { signedOut: "signin", admin: 200, coordinator: 200, teacher: 200, dsl: 200, mentor: 200, mentee: 200, otherSchoolCoordinator: 200 } },
   { route: "/account/calendar", note: "mentors and staff: a calendar link for the pairings they mentor or supervise",
@@ -110,6 +113,22 @@ const table: Row[] = [
     expect: { signedOut: "signin", admin: 404, coordinator: 404, teacher: 404, dsl: 404, mentor: 404, mentee: 200, otherSchoolCoordinator: 404 } },
   { route: "/student/check-in/[pairingId]", id: "otherMentorsPairing", note: "a pairing the mentee is not in: nobody here",
     expect: { signedOut: "signin", admin: 404, coordinator: 404, teacher: 404, dsl: 404, mentor: 404, mentee: 404, otherSchoolCoordinator: 404 } },
+  { route: "/concerns/new", note: "anyone signed in raises a concern (staff and pupils alike)",
+    expect: { signedOut: "signin", admin: 200, coordinator: 200, teacher: 200, dsl: 200, mentor: 200, mentee: 200, otherSchoolCoordinator: 200 } },
+  { route: "/concerns", note: "anyone signed in: the receipts of the concerns they raised, each their own",
+    expect: { signedOut: "signin", admin: 200, coordinator: 200, teacher: 200, dsl: 200, mentor: 200, mentee: 200, otherSchoolCoordinator: 200 } },
+  { route: "/safeguarding", note: "safeguarding leads (and the head, chair of governors): concerns",
+    expect: { signedOut: "signin", admin: 404, coordinator: 404, teacher: 404, dsl: 200, mentor: 404, mentee: 404, otherSchoolCoordinator: 404 } },
+  { route: "/safeguarding/concerns/[concernId]", id: "concern", note: "a concern: the school's safeguarding leads only (never its reporter, the teacher)",
+    expect: { signedOut: "signin", admin: 404, coordinator: 404, teacher: 404, dsl: 200, mentor: 404, mentee: 404, otherSchoolCoordinator: 404 } },
+  { route: "/safeguarding/concerns/[concernId]", id: "otherSchoolsConcern", note: "the other school's concern: nobody here",
+    expect: { signedOut: "signin", admin: 404, coordinator: 404, teacher: 404, dsl: 404, mentor: 404, mentee: 404, otherSchoolCoordinator: 404 } },
+  { route: "/safeguarding/concerns/[concernId]/pupils/[studentId]", id: "concern", id2: "pupilInConcern", note: "the mentoring record of a pupil in a concern: its safeguarding leads only",
+    expect: { signedOut: "signin", admin: 404, coordinator: 404, teacher: 404, dsl: 200, mentor: 404, mentee: 404, otherSchoolCoordinator: 404 } },
+  { route: "/safeguarding/concerns/[concernId]/pupils/[studentId]", id: "concern", id2: "pupilNotInConcern", note: "a pupil the concern does not name: nobody",
+    expect: { signedOut: "signin", admin: 404, coordinator: 404, teacher: 404, dsl: 404, mentor: 404, mentee: 404, otherSchoolCoordinator: 404 } },
+  { route: "/admin/safeguarding", note: "admins only: who receives concerns, and the danger words",
+    expect: { signedOut: "signin", admin: 200, coordinator: 404, teacher: 404, dsl: 404, mentor: 404, mentee: 404, otherSchoolCoordinator: 404 } },
   { route: "/student", note: "pupils (mentors are pupils too)",
     expect: { signedOut: "signin", admin: 404, coordinator: 404, teacher: 404, dsl: 404, mentor: 200, mentee: 200, otherSchoolCoordinator: 404 } },
 ];
@@ -141,9 +160,11 @@ const ids: Record<IdName, string> = {
   programme: "",
   otherSchoolsProgramme: "",
   loggedSession: "",
+  concern: "",
+  otherSchoolsConcern: "",
   missing: "does-not-exist-0000",
 };
-const secondIds: Record<SecondIdName, string> = { plannedMeeting: "", notPlanned: "1999-01-01" };
+const secondIds: Record<SecondIdName, string> = { plannedMeeting: "", notPlanned: "1999-01-01", pupilInConcern: "", pupilNotInConcern: "" };
 const accounts = {} as Record<Exclude<Identity, "signedOut">, Account>;
 
 test.beforeAll(async ({ db }) => {
@@ -158,8 +179,15 @@ test.beforeAll(async ({ db }) => {
   ids.programme = school.programme.id;
   ids.otherSchoolsProgramme = otherSchool.programme.id;
   secondIds.plannedMeeting = school.meetings.samMaya;
+  secondIds.pupilInConcern = school.pupils.maya.id;
+  secondIds.pupilNotInConcern = school.pupils.sam.id;
   // One of Sam and Maya's past sessions, logged by the coordinator.
   ids.loggedSession = (await db.mentoringSession.findFirstOrThrow({ where: { pairingId: school.pairings.samMaya } })).id;
+  // A concern the teacher raised about Maya, in each school.
+  const concernIn = async (s: typeof school) =>
+    (await createConcernRow(db, { schoolId: s.school.id, reporterId: s.staff.teacher, pupilIds: [s.pupils.maya.id] })).id;
+  ids.concern = await concernIn(school);
+  ids.otherSchoolsConcern = await concernIn(otherSchool);
 });
 
 function urlFor(row: Row): string {

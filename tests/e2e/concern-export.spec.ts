@@ -7,6 +7,7 @@ import { expect, expectNoAxeViolations, signInAs, test } from "./fixtures";
 import { seedSchool } from "./support/seed";
 import { createConcernRow } from "@/server/factories";
 import { addDaysIso, formatStaffDate } from "@/lib/dates";
+import { appendConcernEntry } from "@/test-support/concern-entries";
 import { readPdf } from "@/test-support/pdf-text";
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -14,36 +15,36 @@ const DAY = 24 * 60 * 60 * 1000;
 test("a safeguarding lead downloads a pupil's file, records its transfer and confirms receipt", async ({ page, db, browser }) => {
   const s = await seedSchool(db, { label: "Concern export", history: false });
   const { maya, leo } = s.pupils;
-  await createConcernRow(db, {
+  const bullying = await createConcernRow(db, {
     schoolId: s.school.id,
     reporterId: s.staff.teacher,
-    studentIds: [maya.id, leo.id],
+    pupilIds: [maya.id, leo.id],
     category: "BULLYING",
     createdAt: new Date(Date.now() - 6 * DAY),
-    text: "Leo Jones took Maya's phone at break and leo laughed.",
-    entries: [
-      {
-        kind: "ACTION",
-        authorId: s.staff.dsl,
-        action: "SPOKE_TO_PUPIL",
-        happenedOn: addDaysIso(s.today, -5),
-        text: "Spoke to Maya; she is frightened of Jones.",
-      },
-    ],
+    what: "Leo Jones took Maya's phone at break and leo laughed.",
+  });
+  await appendConcernEntry(db, {
+    schoolId: s.school.id,
+    concernId: bullying.id,
+    kind: "ACTION",
+    authorId: s.staff.dsl,
+    at: new Date(Date.now() - 5 * DAY),
+    action: "SPOKE_TO_PUPIL",
+    happenedOn: addDaysIso(s.today, -5),
+    text: "Spoke to Maya; she is frightened of Jones.",
   });
   await createConcernRow(db, {
     schoolId: s.school.id,
     reporterId: s.staff.coordinator,
-    studentIds: [maya.id],
+    pupilIds: [maya.id],
     category: "WELLBEING",
     createdAt: new Date(Date.now() - 2 * DAY),
-    text: "Maya was crying in the library.",
+    what: "Maya was crying in the library.",
   });
   const fileUrl = `/safeguarding/pupils/${maya.id}`;
   const exportUrl = `${fileUrl}/export`;
 
-  // Safeguarding leads land on /safeguarding.
-  await signInAs(page, { ...s.accounts.dsl, home: "/safeguarding" });
+  await signInAs(page, s.accounts.dsl);
   await page.goto(fileUrl);
   await expect(page.getByRole("heading", { level: 1, name: "Safeguarding file: Maya Patel" })).toBeVisible();
   await expect(page.getByRole("heading", { name: "Concerns (2)" })).toBeVisible();
@@ -62,13 +63,12 @@ test("a safeguarding lead downloads a pupil's file, records its transfer and con
   for (const piece of [
     "Concern 1 of 2: Bullying",
     "About: Maya Patel, L.J.",
-    "Tom Reed · Concern raised",
+    "· Raised by Tom Reed",
     "L.J. took Maya's phone at break and L.J. laughed.",
-    "Helen Okafor · Action: Spoke to the pupil",
-    `Happened on ${formatStaffDate(addDaysIso(s.today, -5))}`,
+    `· Spoke to the pupil, ${formatStaffDate(addDaysIso(s.today, -5))} By Helen Okafor`,
     "Spoke to Maya; she is frightened of L.J..",
     "Concern 2 of 2: Feeling low or worried",
-    "Priya Shah · Concern raised",
+    "· Raised by Priya Shah",
     "Maya was crying in the library.",
     "Confidential — safeguarding",
   ])
@@ -95,7 +95,9 @@ test("a safeguarding lead downloads a pupil's file, records its transfer and con
   await form.getByRole("button", { name: "Record transfer" }).click();
   await expect(form.getByRole("status").filter({ hasText: "Transfer recorded in the chronology of all 2 concerns." })).toBeVisible();
   const transfers = page.locator("section").filter({ has: page.getByRole("heading", { name: "Transfers" }) });
-  await expect(transfers.getByText(`Riverside Academy, sent ${formatStaffDate(addDaysIso(s.today, -1))}`)).toBeVisible();
+  await expect(
+    transfers.getByText(`To Ms Jones, safeguarding lead, Riverside Academy, sent ${formatStaffDate(addDaysIso(s.today, -1))}`),
+  ).toBeVisible();
   await expect(transfers.getByText("Receipt not yet confirmed.")).toBeVisible();
   expect(await db.concernEntry.count({ where: { schoolId: s.school.id, kind: "TRANSFER" } })).toBe(2);
   await expectNoAxeViolations(page, "the pupil's file with a transfer");
@@ -110,9 +112,10 @@ test("a safeguarding lead downloads a pupil's file, records its transfer and con
 
   const after = await download();
   expect(after.text).toContain(
-    `Sent to Ms Jones, safeguarding lead, Riverside Academy, on ${formatStaffDate(addDaysIso(s.today, -1))} How: Local authority secure transfer service`,
+    `File transferred to Ms Jones, safeguarding lead, Riverside Academy On ${formatStaffDate(addDaysIso(s.today, -1))} How: Local authority secure transfer service By Helen Okafor`,
   );
-  expect(after.text).toContain(`The receiving school confirmed receipt on ${formatStaffDate(s.today)}`);
+  expect(after.text).toContain(`Receipt of the transfer confirmed`);
+  expect(after.text).toContain(`Receipt confirmed ${formatStaffDate(s.today)} By Helen Okafor`);
 
   // Anyone else: the file is a 404 (a teacher here); without a session, sign in first.
   const teacherContext = await browser.newContext();

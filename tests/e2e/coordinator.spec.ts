@@ -118,10 +118,10 @@ test.describe("coordinator journey", () => {
     await expect(page.getByRole("status").filter({ hasText: "Pairing is now active." })).toBeVisible();
     await expect(header).toContainText("Active");
     await expect(header).not.toContainText("Trial");
-    // The form now offers the next steps, and shows the one it would send.
+    // The form now offers the next step, and shows the one it would send (pausing has its own form, with a reason).
     const offered = await status.locator("option").evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value));
-    expect(offered).toEqual(["PAUSED", "ENDED"]);
-    await expect(status, "after a change, the status select shows an option it can actually send").toHaveValue(/^(PAUSED|ENDED)$/);
+    expect(offered).toEqual(["ENDED"]);
+    await expect(status, "after a change, the status select shows an option it can actually send").toHaveValue("ENDED");
     await expectNoAxeViolations(page, "pairing page after a status change");
 
     // Back on the dashboard, the table says Active.

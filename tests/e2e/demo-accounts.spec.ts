@@ -9,7 +9,8 @@ const DEMO_PASSWORD = "peerpath-demo";
 const demoAccounts = [
   { email: "admin@northfield.example", home: "/admin", heading: "Northfield Academy" },
   { email: "coordinator@northfield.example", home: "/coordinator", heading: "Year 9–10 peer mentoring" },
-  { email: "dsl@northfield.example", home: "/staff", heading: "Points" },
+  { email: "dsl@northfield.example", home: "/safeguarding", heading: "Concerns" },
+  { email: "head@northfield.example", home: "/safeguarding", heading: "Concerns" },
   { email: "mentor@northfield.example", home: "/mentor", heading: "Hello, Sam" },
   { email: "mentee@northfield.example", home: "/student", heading: "Hello, Maya" },
   { email: "coordinator@southbank.example", home: "/coordinator", heading: "Transition buddies" },

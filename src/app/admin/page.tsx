@@ -11,7 +11,14 @@ import { pupilFullName } from "@/lib/ranking";
 
 export const metadata: Metadata = { title: "School" };
 
-const roleLabels: Record<string, string> = { ADMIN: "Admin", COORDINATOR: "Coordinator", TEACHER: "Teacher", DSL: "Safeguarding lead" };
+const roleLabels: Record<string, string> = {
+  ADMIN: "Admin",
+  COORDINATOR: "Coordinator",
+  TEACHER: "Teacher",
+  DSL: "Safeguarding lead",
+  HEAD: "Headteacher",
+  CHAIR_OF_GOVERNORS: "Chair of governors",
+};
 const statusLabels: Record<string, string> = { ON_ROLL: "On roll", LEFT: "Left", ALUMNI: "Alumni" };
 
 export default async function AdminPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {

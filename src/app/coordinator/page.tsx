@@ -19,6 +19,8 @@ import { ProgrammePicker } from "@/features/programmes/components/programme-pick
 import { ParticipantLists } from "@/features/students/components/participant-lists";
 import { getCoordinatorTodo } from "@/features/todo/queries";
 import { TodoList } from "@/features/todo/components/todo-list";
+import { countOpenConcernsForLead } from "@/features/concerns/queries";
+import { OpenConcernsCard } from "@/features/concerns/components/open-concerns-card";
 
 export const metadata: Metadata = { title: "Programme dashboard" };
 
@@ -27,12 +29,16 @@ type Search = Promise<Record<string, string | string[] | undefined>>;
 export default async function CoordinatorPage({ searchParams }: { searchParams: Search }) {
   const actor = await requireActor("COORDINATOR");
   const params = await searchParams;
+  // A coordinator who is also a safeguarding lead sees open concerns first.
+  const concerns = await countOpenConcernsForLead(actor);
+  const concernsCard = concerns ? <OpenConcernsCard open={concerns.open} urgent={concerns.urgent} /> : null;
   const q = searchTerm(params.q);
   const programmeParam = typeof params.programme === "string" ? params.programme : undefined;
   const { programme, programmes } = await chooseProgrammeForStaff(actor, programmeParam);
   if (!programme) {
     return (
       <AppShell actor={actor} current="/coordinator">
+        {concernsCard}
         <PageHeader title="Programme dashboard" />
         <EmptyState title="No programmes yet">
           When your school sets up a peer-mentoring programme, its figures, pupils and pairings appear here.
@@ -53,6 +59,7 @@ export default async function CoordinatorPage({ searchParams }: { searchParams: 
   const waitingMentees = participants.mentees.filter((m) => m.isWaiting);
   return (
     <AppShell actor={actor} current="/coordinator">
+      {concernsCard}
       <PageHeader
         title={programme.name}
         description="Your programme at a glance."

@@ -11,6 +11,7 @@ import { getMentorRecord, listMySessionsAsMentor } from "@/features/sessions/que
 import { TRIAL_ACTIVITIES } from "@/lib/trial-activities";
 import { NextMeeting } from "@/features/meetings/components/next-meeting";
 import { CheckInPrompt } from "@/features/check-ins/components/check-in-prompt";
+import { PAUSED_FOR_NOW } from "@/features/pairings/pause-words";
 
 export const metadata: Metadata = { title: "Mentoring" };
 
@@ -47,14 +48,14 @@ export default async function MentorPage({ searchParams }: { searchParams: Promi
           mentoring.map((p) => (
             <Card key={p.id} title={p.kind === "GROUP" ? (p.name ?? "Your group") : "Your mentee"}>
               <p className="text-lg">
-                {p.mentees.map((m) => m.firstName).join(", ")}
+                {p.mentees.map((m) => (m.isPaused ? `${m.firstName} (paused for now)` : m.firstName)).join(", ")}
                 {p.mentors.length > 0 ? (
                   <span className="block text-base text-muted">With {p.mentors.map((m) => m.firstName).join(", ")}</span>
                 ) : null}
               </p>
               <div className="mt-2">
                 {p.status === "PAUSED" ? (
-                  <p>This pairing is paused for now.</p>
+                  <p>{PAUSED_FOR_NOW}.</p>
                 ) : (
                   <>
                     <p className="font-semibold">Next time you meet</p>
@@ -76,7 +77,11 @@ export default async function MentorPage({ searchParams }: { searchParams: Promi
               ) : null}
               {p.status !== "PAUSED" && !only ? (
                 <ButtonLink href={`/mentor/log/${p.id}`} variant="secondary" className="mt-3 w-full sm:w-auto">
-                  Log this week&apos;s session with {p.mentees.map((m) => m.firstName).join(", ")}
+                  Log this week&apos;s session with{" "}
+                  {p.mentees
+                    .filter((m) => !m.isPaused)
+                    .map((m) => m.firstName)
+                    .join(", ")}
                 </ButtonLink>
               ) : null}
             </Card>

@@ -15,8 +15,12 @@ import { MentorChoicesForm } from "@/features/profiles/components/mentor-choices
 import { NextMeeting } from "@/features/meetings/components/next-meeting";
 import { listMySessionsAsMentee } from "@/features/sessions/queries";
 import { CheckInPrompt } from "@/features/check-ins/components/check-in-prompt";
+import { PauseMyPlaceForm } from "@/features/pairings/components/pause-my-place-form";
+import { PAUSED_FOR_NOW } from "@/features/pairings/pause-words";
 
 export const metadata: Metadata = { title: "My page" };
+
+const MENTOR_HEADING = "your-mentor";
 
 export default async function StudentPage() {
   const actor = await requireActor("PUPIL");
@@ -37,7 +41,7 @@ export default async function StudentPage() {
       <PageHeader title={`Hello, ${actor.name.split(" ")[0]}`} />
       <div className="grid max-w-4xl gap-5 md:grid-cols-2">
         <CheckInPrompt actor={actor} role="MENTEE" className="md:col-span-2" />
-        <Card title="Your mentor">
+        <Card title="Your mentor" headingId={MENTOR_HEADING}>
           {asMentee.length === 0 ? (
             <p>You do not have a mentor yet. When you do, their name will be here.</p>
           ) : (
@@ -47,7 +51,15 @@ export default async function StudentPage() {
                 {p.kind === "GROUP" && p.mentees.length > 0 ? (
                   <p className="text-muted">In your group: {p.mentees.map((m) => m.firstName).join(", ")}</p>
                 ) : null}
-                {p.status === "TRIAL" ? <p className="text-muted">You are trying this out for two weeks first.</p> : null}
+                {p.isPaused ? (
+                  <div className="mt-2 rounded-lg bg-calm-soft p-3">
+                    <p className="font-semibold">{PAUSED_FOR_NOW}</p>
+                    <p>Your meetings are paused. To start meeting again, talk to the programme lead.</p>
+                  </div>
+                ) : p.status === "TRIAL" ? (
+                  <p className="text-muted">You are trying this out for two weeks first.</p>
+                ) : null}
+                {p.canPause ? <PauseMyPlaceForm pairingId={p.id} focusId={MENTOR_HEADING} /> : null}
               </div>
             ))
           )}
@@ -59,7 +71,7 @@ export default async function StudentPage() {
             asMentee.map((p) => (
               <div key={p.id} className="space-y-1">
                 {asMentee.length > 1 ? <p className="font-semibold">With {p.mentors.map((m) => m.firstName).join(" and ")}</p> : null}
-                {p.status === "PAUSED" ? <p>Your meetings are paused for now.</p> : <NextMeeting meeting={p.nextMeeting} today={today} />}
+                {p.isPaused ? <p>{PAUSED_FOR_NOW}.</p> : <NextMeeting meeting={p.nextMeeting} today={today} />}
               </div>
             ))
           )}

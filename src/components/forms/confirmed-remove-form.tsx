@@ -19,6 +19,7 @@ export function ConfirmedRemoveForm({
   verb = "Remove",
   title,
   description,
+  confirmVariant,
 }: {
   action: FormAction;
   focusId: string;
@@ -32,6 +33,8 @@ export function ConfirmedRemoveForm({
   verb?: string;
   title: string;
   description: string;
+  /** "primary" when the row's action undoes something rather than removes it (resuming a pause). */
+  confirmVariant?: "danger" | "primary";
 }) {
   const formId = `remove-${[field.value, ...extraFields.map((f) => f.value)].join("-")}`;
   const { state, formAction } = useForm(useAnnouncedAction(action, focusId));
@@ -53,6 +56,7 @@ export function ConfirmedRemoveForm({
         title={title}
         description={description}
         confirmLabel={verb}
+        confirmVariant={confirmVariant}
       />
     </form>
   );

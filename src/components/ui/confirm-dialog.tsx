@@ -43,6 +43,7 @@ export function ConfirmDialog({
   title,
   description,
   confirmLabel,
+  confirmVariant = "danger",
 }: {
   open: boolean;
   onOpenChange: (open: boolean) => void;
@@ -50,6 +51,8 @@ export function ConfirmDialog({
   title: string;
   description: ReactNode;
   confirmLabel: string;
+  /** "primary" where red would alarm (a pupil pausing their meetings); destructive staff actions stay red. */
+  confirmVariant?: "danger" | "primary";
 }) {
   // The dialog is opened by a button of the page's own (not a Radix trigger), so it remembers what had
   // the focus and gives it back on closing, as a keyboard user expects.
@@ -74,7 +77,7 @@ export function ConfirmDialog({
             <Dialog.Close asChild>
               <Button variant="secondary">Cancel</Button>
             </Dialog.Close>
-            <Button variant="danger" onClick={onConfirm}>
+            <Button variant={confirmVariant} onClick={onConfirm}>
               {confirmLabel}
             </Button>
           </div>

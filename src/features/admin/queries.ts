@@ -12,3 +12,13 @@ export async function listStaffForAdmin(actor: Actor) {
   });
   return memberships.map((m) => ({ ...m.user, roles: m.roles, isDisabled: m.user.disabledAt !== null }));
 }
+
+/** The school's safeguarding settings and every member of staff with their safeguarding flags. */
+export async function getSafeguardingSettingsForAdmin(actor: Actor) {
+  await requireRoleForRead(actor, "ADMIN");
+  const school = await db.school.findUniqueOrThrow({
+    where: { id: actor.schoolId },
+    select: { dangerInstruction: true, concernEscalateMinutes: true },
+  });
+  return { ...school, staff: await listStaffForAdmin(actor) };
+}

@@ -2,9 +2,10 @@ import "server-only";
 import { defineCommand } from "@/server/command";
 import { RuleError, NotFoundError } from "@/server/errors";
 import { hashPassword, verifyPassword } from "@/server/password";
+import { EVERY_ROLE, STAFF_ROLES } from "@/server/actor";
 import { changePasswordSchema, switchSchoolSchema } from "./schemas";
 
-const EVERYONE = ["ADMIN", "COORDINATOR", "TEACHER", "DSL", "MENTOR", "MENTEE", "PUPIL"] as const;
+const EVERYONE = EVERY_ROLE;
 
 export const changePassword = defineCommand(
   { name: "changePassword", schema: changePasswordSchema, allow: EVERYONE, allowWhilePasswordChangeRequired: true },
@@ -30,7 +31,7 @@ export const changePassword = defineCommand(
 );
 
 export const switchSchool = defineCommand(
-  { name: "switchSchool", schema: switchSchoolSchema, allow: ["ADMIN", "COORDINATOR", "TEACHER", "DSL"] },
+  { name: "switchSchool", schema: switchSchoolSchema, allow: STAFF_ROLES },
   async (input, { actor, audit }) => {
     if (!actor.schools.some((s) => s.id === input.schoolId)) throw new NotFoundError("school");
     await audit({

@@ -83,12 +83,12 @@ describe("concern-export access matrix: each action, read and download as each a
     const staff = (roles: ("HEAD" | "CHAIR_OF_GOVERNORS")[]) =>
       createStaffUser(db, { schoolId: w.a.school.id, roles, email: uniqueEmail(roles[0]!.toLowerCase()), name: `${roles[0]} Person` });
     const [head, chair] = await Promise.all([staff(["HEAD"]), staff(["CHAIR_OF_GOVERNORS"])]);
-    const { concern } = await createConcernRow(db, {
+    const concern = await createConcernRow(db, {
       schoolId: w.a.school.id,
       reporterId: w.a.staff.teacher.id,
-      studentIds: [w.a.pupils.mentee.id],
+      pupilIds: [w.a.pupils.mentee.id],
       createdAt: new Date(Date.now() - 3 * 24 * 60 * 60 * 1000),
-      text: "MATRIX-CONCERN",
+      what: "MATRIX-CONCERN",
       // Escalated to the head, who reads it as a concern but never reads the pupil's file.
       isUrgent: true,
     });
@@ -105,7 +105,7 @@ describe("concern-export access matrix: each action, read and download as each a
         authorId: w.a.staff.dsl.id,
         details: {
           transferId,
-          to: { school: "Hillside School", person: "Mr Khan" },
+          to: "Mr Khan, Hillside School",
           on: addDaysIso(w.a.today, -1),
           how: "By hand",
           receiptConfirmedOn: null,

@@ -45,7 +45,7 @@ export const recordTransfer = defineCommand(
     const transferId = randomUUID();
     const details = {
       transferId,
-      to: { school: input.toSchool, person: input.toPerson },
+      to: `${input.toPerson}, ${input.toSchool}`,
       on: input.sentOn,
       how: input.method,
       receiptConfirmedOn,

@@ -8,6 +8,7 @@ import type { Actor } from "@/server/actor";
 import { NOT_FOUND_MESSAGE } from "@/server/command";
 import { db } from "@/server/db";
 import { createConcernRow } from "@/server/factories";
+import { appendConcernEntry } from "@/test-support/concern-entries";
 import { addDaysIso, formatStaffDate } from "@/lib/dates";
 import { actorFor } from "@/test-support/actors";
 import { submit } from "@/test-support/commands";
@@ -35,69 +36,90 @@ describe("a pupil's concern file", () => {
     s = await buildSchool();
     dsl = await actorFor(s.staff.dsl);
     const { mentee, otherMentee, spareMentee, spareMentor, mentor } = s.pupils;
-    const first = await createConcernRow(db, {
-      schoolId: s.school.id,
-      // A pupil reported it: a pupil too, so initials.
-      reporterId: mentor.userId!,
-      studentIds: [mentee.id, otherMentee.id],
-      category: "BULLYING",
-      createdAt: reportAt,
+    const entry = (concernId: string, e: Omit<Parameters<typeof appendConcernEntry>[1], "schoolId" | "concernId">) =>
+      appendConcernEntry(db, { schoolId: s.school.id, concernId, ...e });
+    // Raised by a pupil (so initials too), in their own words, about the subject and another pupil.
+    const first = await db.concern.create({
+      data: { schoolId: s.school.id, reporterId: mentor.userId!, route: "SAFEGUARDING", category: "BULLYING", createdAt: reportAt },
+    });
+    await db.concernPupil.createMany({
+      data: [mentee.id, otherMentee.id].map((studentId) => ({ schoolId: s.school.id, concernId: first.id, studentId })),
+    });
+    await entry(first.id, {
+      kind: "REPORT",
+      authorId: mentor.userId!,
+      at: reportAt,
       text: `${name(otherMentee)} keeps taking ${mentee.legalFirstName}'s lunch. ${spareMentee.legalFirstName.toLowerCase()} saw it.`,
-      reportDetails: {
+      details: {
         when: "Tuesday lunch",
         where: "Canteen",
         namedInWords: `${otherMentee.legalFirstName} and ${spareMentee.legalFirstName}`,
+        inDanger: false,
+        pupilIds: [mentee.id, otherMentee.id],
       },
-      entries: [
-        {
-          kind: "ACTION",
-          authorId: s.staff.dsl.id,
-          action: "SPOKE_TO_PUPIL",
-          happenedOn: addDaysIso(s.today, -9),
-          text: `Spoke to ${mentee.legalFirstName}; she named ${otherMentee.legalLastName}.`,
-        },
-        { kind: "PUPILS", authorId: s.staff.dsl.id, details: { added: [], removed: [spareMentee.id] }, text: "Not involved after all." },
-        { kind: "STATUS", authorId: s.staff.dsl.id, details: { from: "OPEN", to: "IN_PROGRESS" }, text: "Watching at lunchtimes." },
-      ],
     });
-    actionEntryAt = first.entries[1]!.at;
-    await db.concernEntry.create({
-      data: {
-        schoolId: s.school.id,
-        concernId: first.concern.id,
-        kind: "CORRECTION",
-        authorId: s.staff.dsl.id,
-        at: daysAgo(8),
-        correctsId: first.entries[1]!.id,
-        text: "It was Wednesday, not Tuesday.",
-      },
+    const action = await entry(first.id, {
+      kind: "ACTION",
+      authorId: s.staff.dsl.id,
+      at: daysAgo(9.9),
+      action: "SPOKE_TO_PUPIL",
+      happenedOn: addDaysIso(s.today, -9),
+      text: `Spoke to ${mentee.legalFirstName}; she named ${otherMentee.legalLastName}.`,
+    });
+    actionEntryAt = action.at;
+    await entry(first.id, {
+      kind: "PUPILS",
+      authorId: s.staff.dsl.id,
+      at: daysAgo(9.8),
+      details: { added: [], removed: [spareMentee.id] },
+      text: "Not involved after all.",
+    });
+    await entry(first.id, {
+      kind: "STATUS",
+      authorId: s.staff.dsl.id,
+      at: daysAgo(9.7),
+      details: { from: "OPEN", to: "IN_PROGRESS" },
+      text: "Watching at lunchtimes.",
+    });
+    await entry(first.id, {
+      kind: "CORRECTION",
+      authorId: s.staff.dsl.id,
+      at: daysAgo(8),
+      correctsId: action.id,
+      text: "It was Wednesday, not Tuesday.",
     });
     const second = await createConcernRow(db, {
       schoolId: s.school.id,
       reporterId: s.staff.teacher.id,
-      studentIds: [mentee.id],
+      pupilIds: [mentee.id],
       category: "ONLINE_SAFETY",
       status: "CLOSED",
       isUrgent: true,
       createdAt: daysAgo(5),
-      text: "Messages at night from an older pupil.",
-      entries: [{ kind: "STATUS", authorId: s.staff.dsl.id, details: { from: "OPEN", to: "CLOSED" }, text: "Parents informed; closed." }],
+      what: "Messages at night from an older pupil.",
     });
-    concernIds = { first: first.concern.id, second: second.concern.id };
+    await entry(second.id, {
+      kind: "STATUS",
+      authorId: s.staff.dsl.id,
+      at: daysAgo(4),
+      details: { from: "OPEN", to: "CLOSED" },
+      text: "Parents informed; closed.",
+    });
+    concernIds = { first: first.id, second: second.id };
     // Not in the file: a concern about another pupil only, and one routed to the head.
     await createConcernRow(db, {
       schoolId: s.school.id,
       reporterId: s.staff.teacher.id,
-      studentIds: [spareMentor.id],
-      text: "NOT-IN-THIS-FILE",
+      pupilIds: [spareMentor.id],
+      what: "NOT-IN-THIS-FILE",
     });
     await createConcernRow(db, {
       schoolId: s.school.id,
       reporterId: s.staff.coordinator.id,
-      studentIds: [mentee.id],
+      pupilIds: [mentee.id],
       route: "HEAD",
       aboutStaffId: s.staff.teacher.id,
-      text: "HEAD-ROUTE-SECRET",
+      what: "HEAD-ROUTE-SECRET",
     });
   });
 
@@ -113,27 +135,25 @@ describe("a pupil's concern file", () => {
     const [first, second] = file.concerns;
     expect(first!.raisedBy).toBe("S.O.");
     expect(first!.pupils).toEqual([name(mentee), "E.G."]);
-    expect(first!.entries.map((e) => [e.who, e.what])).toEqual([
-      ["S.O.", "Concern raised"],
-      ["Dsl Person", "Action: Spoke to the pupil"],
-      ["Dsl Person", "Pupils changed"],
-      ["Dsl Person", "Status changed"],
-      ["Dsl Person", "Correction"],
+    expect(first!.entries.map((e) => e.title)).toEqual([
+      "Raised by S.O.",
+      `Spoke to the pupil, ${formatStaffDate(addDaysIso(s.today, -9))}`,
+      "Removed R.Y.",
+      "Status: Open → In progress",
+      "Correction by Dsl Person",
     ]);
     expect(first!.entries[0]!.when).toBe(formatStaffDateTime(reportAt, s.school.timezone));
     expect(first!.entries[0]!.when).toMatch(/^\d{1,2} [A-Z][a-z]{2} \d{4}, \d{2}:\d{2}$/);
     expect(first!.entries[0]!.lines).toEqual([
-      "When it happened: Tuesday lunch",
+      "When: Tuesday lunch",
       "Where: Canteen",
-      "Who it is about, in the reporter's words: E.G. and R.Y.",
+      "Who (in their words): E.G. and R.Y.",
+      `Pupils named: ${name(mentee)} and E.G.`,
       `E.G. keeps taking ${mentee.legalFirstName}'s lunch. R.Y. saw it.`,
     ]);
-    expect(first!.entries[1]!.lines).toEqual([
-      `Happened on ${formatStaffDate(addDaysIso(s.today, -9))}`,
-      `Spoke to ${mentee.legalFirstName}; she named E.G..`,
-    ]);
-    expect(first!.entries[2]!.lines).toEqual(["Removed: R.Y.", "Not involved after all."]);
-    expect(first!.entries[3]!.lines).toEqual(["From “Open” to “In progress”", "Watching at lunchtimes."]);
+    expect(first!.entries[1]!.lines).toEqual(["By Dsl Person", `Spoke to ${mentee.legalFirstName}; she named E.G..`]);
+    expect(first!.entries[2]!.lines).toEqual(["By Dsl Person", "Not involved after all."]);
+    expect(first!.entries[3]!.lines).toEqual(["By Dsl Person", "Watching at lunchtimes."]);
     expect(first!.entries[4]!.lines).toEqual([
       `Corrects the entry of ${formatStaffDateTime(actionEntryAt, s.school.timezone)} by Dsl Person`,
       "It was Wednesday, not Tuesday.",
@@ -159,11 +179,11 @@ describe("a pupil's concern file", () => {
       `Unique pupil number (UPN): ${s.pupils.mentee.upn}`,
       "Concern 1 of 2: Bullying",
       "About: " + `${name(s.pupils.mentee)}, E.G.`,
-      `${file.concerns[0]!.entries[0]!.when} · S.O. · Concern raised`,
+      `${file.concerns[0]!.entries[0]!.when} · Raised by S.O.`,
       "E.G. keeps taking",
-      "Action: Spoke to the pupil",
-      "Removed: R.Y.",
-      "From “Open” to “In progress”",
+      "Spoke to the pupil,",
+      "Removed R.Y.",
+      "Status: Open → In progress",
       "It was Wednesday, not Tuesday.",
       "Concern 2 of 2: Online safety",
       "Someone in danger at the time: Yes",
@@ -247,7 +267,7 @@ describe("a pupil's concern file", () => {
         expect(entry).toMatchObject({ kind: "TRANSFER", authorId: s.staff.dsl.id, text: "", correctsId: null });
         expect(entry.details).toEqual({
           transferId,
-          to: { school: "Riverside Academy", person: "Ms Jones, designated safeguarding lead" },
+          to: "Ms Jones, designated safeguarding lead, Riverside Academy",
           on: addDaysIso(s.today, -1),
           how: "Local authority secure transfer portal",
           receiptConfirmedOn: null,
@@ -296,7 +316,7 @@ describe("a pupil's concern file", () => {
       expect(overview.transfers).toEqual([
         expect.objectContaining({
           transferId,
-          toSchool: "Riverside Academy",
+          to: "Ms Jones, designated safeguarding lead, Riverside Academy",
           sentOn: addDaysIso(s.today, -1),
           concerns: 2,
           recordedBy: "Dsl Person",
@@ -306,9 +326,12 @@ describe("a pupil's concern file", () => {
 
       const read = await readPdf(await renderConcernFile(await getPupilConcernFile(dsl, s.pupils.mentee.id)));
       expect(read.text).toContain(
-        `Sent to Ms Jones, designated safeguarding lead, Riverside Academy, on ${formatStaffDate(addDaysIso(s.today, -1))} How: Local authority secure transfer portal Receipt not yet confirmed`,
+        `File transferred to Ms Jones, designated safeguarding lead, Riverside Academy On ${formatStaffDate(addDaysIso(s.today, -1))} How: Local authority secure transfer portal By Dsl Person`,
       );
-      expect(read.text).toContain(`The receiving school confirmed receipt on ${formatStaffDate(s.today)}`);
+      expect(read.text).toMatch(
+        /Receipt of the transfer confirmed For the transfer recorded in the entry of \d{1,2} [A-Z][a-z]{2} \d{4}, \d{2}:\d{2} by Dsl Person Receipt confirmed \d/,
+      );
+      expect(read.text).toContain(`Receipt confirmed ${formatStaffDate(s.today)} By Dsl Person`);
     });
 
     it("records a receipt given with the transfer in the transfer entries themselves", async () => {
@@ -317,7 +340,7 @@ describe("a pupil's concern file", () => {
       await createConcernRow(db, {
         schoolId: t.school.id,
         reporterId: t.staff.teacher.id,
-        studentIds: [t.pupils.mentee.id],
+        pupilIds: [t.pupils.mentee.id],
         createdAt: daysAgo(3),
       });
       const result = await submit(recordTransfer, tDsl, {

@@ -41,7 +41,7 @@ export function renderConcernFile(file: PupilConcernFile): Promise<Buffer> {
         ...(concern.sharedNote ? ([["Note shared with coordinators", concern.sharedNote]] as const) : []),
       ]);
     pdf.subheading("Chronology");
-    for (const entry of concern.entries) pdf.note(`${entry.when} · ${entry.who} · ${entry.what}`, entry.lines);
+    for (const entry of concern.entries) pdf.note(`${entry.when} · ${entry.title}`, entry.lines);
     pdf.rule();
   }
   pdf.paragraph("End of file.", { muted: true });

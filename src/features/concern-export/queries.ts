@@ -8,7 +8,7 @@ import { CATEGORY_LABELS, STATUS_LABELS } from "@/lib/concerns";
 import { todayIn } from "@/lib/dates";
 import { nameRedactor, pupilInitials, type PupilName } from "@/lib/name-redaction";
 import { yearGroupOn } from "@/lib/year-group";
-import { describeEntry, formatStaffDateTime, type DescribedEntry } from "./chronology";
+import { describeFileEntry, formatStaffDateTime, type FileEntry } from "./chronology";
 import { fileConcernsOf } from "./policy";
 import { transfersFrom } from "./transfers";
 
@@ -140,7 +140,7 @@ export async function getPupilConcernFile(actor: Actor, studentId: string, now: 
         pupils: c.pupils.map((cp) => nameOf(cp.student)),
         aboutStaff: c.aboutStaff?.name ?? null,
         sharedNote: c.sharedNote ? redact(c.sharedNote) : null,
-        entries: c.entries.map((e): DescribedEntry => describeEntry(e, ctx)),
+        entries: c.entries.map((e): FileEntry => describeFileEntry(e, ctx)),
       };
     }),
   };

@@ -7,7 +7,8 @@ import type { IsoDate } from "@/lib/dates";
 
 export const transferDetailsSchema = z.object({
   transferId: z.string(),
-  to: z.object({ school: z.string(), person: z.string() }),
+  /** Who received it and where: "Ms Jones (safeguarding lead), Riverside Academy". */
+  to: z.string(),
   on: z.string(),
   how: z.string(),
   receiptConfirmedOn: z.string().nullable(),
@@ -34,8 +35,7 @@ export function parseTransferEntry(details: unknown): ParsedTransferEntry {
 
 export type Transfer = {
   transferId: string;
-  toSchool: string;
-  toPerson: string;
+  to: string;
   sentOn: IsoDate;
   how: string;
   recordedAt: Date;
@@ -62,8 +62,7 @@ export function transfersFrom(entries: readonly { concernId: string; authorId: s
       }
       byId.set(d.transferId, {
         transferId: d.transferId,
-        toSchool: d.to.school,
-        toPerson: d.to.person,
+        to: d.to,
         sentOn: d.on,
         how: d.how,
         recordedAt: entry.at,

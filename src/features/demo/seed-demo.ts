@@ -11,6 +11,7 @@ import {
   createSessionRow,
   createStaffUser,
   createStudent,
+  createConcernRow,
 } from "@/server/factories";
 import { addDaysIso, startOfDayInstant, todayIn, weekOf } from "@/lib/dates";
 import type { PointCategory } from "@/generated/prisma/client";
@@ -148,6 +149,13 @@ export async function seedDemo(db: Db, options: { log?: (line: string) => void }
       name: "Helen Okafor",
       password: DEMO_PASSWORD,
     }),
+    head: await createStaffUser(db, {
+      schoolId: northfield.id,
+      roles: ["HEAD", "TEACHER"],
+      email: "head@northfield.example",
+      name: "Martin Hughes",
+      password: DEMO_PASSWORD,
+    }),
   };
   const programme = await createProgramme(db, {
     schoolId: northfield.id,
@@ -245,6 +253,25 @@ export async function seedDemo(db: Db, options: { log?: (line: string) => void }
     studentIds: [mentors[0]!.id, mentees[15]!.id],
     reason: "Falling-out on the bus last year; both families asked for them to be kept apart.",
     createdById: staff.dsl.id,
+  });
+  // A concern a teacher raised yesterday, with the lead's first action (issue 9).
+  const concern = await createConcernRow(db, {
+    schoolId: northfield.id,
+    reporterId: staff.teacher.id,
+    category: "WELLBEING",
+    what: "During form time she said she has not been sleeping and does not want to go home at the weekend.",
+    pupilIds: [mentees[3]!.id],
+    createdAt: new Date(startOfDayInstant(addDaysIso(today, -1), northfield.timezone).getTime() + 9 * 3_600_000),
+  });
+  await db.concernEntry.create({
+    data: {
+      schoolId: northfield.id,
+      concernId: concern.id,
+      kind: "ACTION",
+      action: "SPOKE_TO_PUPIL",
+      text: "Spoke to her at lunch with her form tutor; she will come to see me on Monday morning.",
+      authorId: staff.dsl.id,
+    },
   });
 
   // Pairings began on a Monday about six weeks ago; each meets on a Monday, Tuesday or Wednesday.

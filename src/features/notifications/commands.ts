@@ -1,12 +1,12 @@
 import "server-only";
 import { defineCommand } from "@/server/command";
 import { NotFoundError, RuleError } from "@/server/errors";
-import type { Role } from "@/server/actor";
+import { EVERY_ROLE } from "@/server/actor";
 import { markAllNotificationsReadSchema, markNotificationReadSchema } from "./schemas";
 
 // Everyone signed in has notifications, pupils and staff alike; each reaches only their own, in the
 // school they are working in: anyone else's is "not found" (ADR 016).
-const EVERYONE: readonly Role[] = ["ADMIN", "COORDINATOR", "TEACHER", "DSL", "MENTOR", "MENTEE", "PUPIL"];
+const EVERYONE = EVERY_ROLE;
 
 export const ALREADY_READ_MESSAGE = "You have already read this one.";
 export const NOTHING_NEW_MESSAGE = "There is nothing new to mark as read.";

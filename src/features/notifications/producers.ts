@@ -19,7 +19,13 @@ export async function notifyMeetingChanged(
   input: { schoolId: string; pairingId: string; changeId: string; message: string; timezone: string },
 ): Promise<number> {
   const members = await tx.pairingMember.findMany({
-    where: { schoolId: input.schoolId, pairingId: input.pairingId, student: { userId: { not: null }, status: { not: "LEFT" } } },
+    // A mentee whose place is paused is not meeting for now, so is not told (ADR 022).
+    where: {
+      schoolId: input.schoolId,
+      pairingId: input.pairingId,
+      pausedAt: null,
+      student: { userId: { not: null }, status: { not: "LEFT" } },
+    },
     select: { role: true, student: { select: { userId: true } } },
   });
   let made = 0;

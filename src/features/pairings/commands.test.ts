@@ -242,7 +242,8 @@ describe("changePairingStatus", () => {
 
     const paused = await runCommand(changePairingStatus, coordinator, pause(world), ids);
     expect(paused.result.ok, paused.result.message).toBe(true);
-    expect(paused.changes).toEqual({ auditLogs: 1 });
+    // The status form's pause is the one pause operation's (ADR 022): who paused it is recorded.
+    expect(paused.changes).toEqual({ auditLogs: 1, pauses: 1 });
     expect(paused.after.pairingRows.find((p) => p.id === world.a.pairing.id)).toMatchObject({
       status: "PAUSED",
       closureReason: null,
@@ -254,6 +255,7 @@ describe("changePairingStatus", () => {
 
     const resumed = await runCommand(changePairingStatus, coordinator, { pairingId: world.a.pairing.id, status: "ACTIVE" }, ids);
     expect(resumed.result.ok, resumed.result.message).toBe(true);
+    expect(resumed.changes).toEqual({ auditLogs: 1, pausesEnded: 1 });
 
     const ended = await runCommand(
       changePairingStatus,

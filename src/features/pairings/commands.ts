@@ -1,8 +1,6 @@
 import "server-only";
-import { Prisma } from "@/generated/prisma/client";
 import { defineCommand, type CommandContext, type CommandResult } from "@/server/command";
 import { NotFoundError, RuleError } from "@/server/errors";
-import type { Tx } from "@/server/db";
 import { lockPupils } from "@/server/locks";
 import { loadCalendarFacts, requireDateInRange } from "@/server/calendar";
 import { addDaysIso, formatStaffDate, todayIn, toDbDate } from "@/lib/dates";
@@ -13,9 +11,13 @@ import { freeTimeTokens, sharedFreeTimes } from "@/lib/day-slots";
 import { initialSlot } from "@/lib/pairing-schedule";
 import { loadDaySlots } from "@/server/day-slots";
 import { yearGroupOn } from "@/lib/year-group";
-import { mentorLoad, mentorLoadSelect } from "./load";
-import { canChangeStatus, HELD_STATUSES, pairingStatusLabels } from "./status";
+import { checkGoingOn, currentLoads, goingOnMembersSelect, lockProfiles, MENTOR_CONTENTION } from "./going-on";
+import { endLivePauses, pausePlace } from "./pause";
+import { canChangeStatus, HELD_STATUSES, LIVE_STATUSES, pairingStatusLabels } from "./status";
 import { changePairingStatusSchema, createPairingSchema, type CreatePairingInput } from "./schemas";
+
+export { lockProfiles } from "./going-on";
+export { pauseMyPlace, pausePairing, resumePause } from "./pause-commands";
 
 const TRIAL_DAYS = 14;
 
@@ -24,30 +26,6 @@ function ruleError(violations: RuleViolation[]): RuleError {
   for (const v of violations) (fieldErrors[v.field] ??= []).push(v.message);
   return new RuleError(violations[0]!.message, fieldErrors);
 }
-
-/** Each mentor's current load (pairings/load.ts), read inside the transaction that checks capacity. */
-async function currentLoads(tx: Tx, schoolId: string, programmeId: string, mentorIds: string[]) {
-  const mentors = await tx.student.findMany({
-    where: { schoolId, id: { in: mentorIds } },
-    select: { id: true, memberships: mentorLoadSelect(programmeId) },
-  });
-  return new Map(mentorIds.map((id) => [id, mentorLoad(mentors.find((m) => m.id === id)?.memberships ?? [])]));
-}
-
-/**
- * Serialises changes that share a mentor or a mentee, so two at once cannot both pass the capacity
- * rule or give one mentee two mentors. Mentors are locked before mentees, always in that order.
- */
-export async function lockProfiles(tx: Tx, programmeId: string, mentorIds: string[], menteeIds: string[]) {
-  if (mentorIds.length > 0) {
-    await tx.$queryRaw`SELECT id FROM "MentorProfile" WHERE "programmeId" = ${programmeId} AND "studentId" IN (${Prisma.join(mentorIds)}) ORDER BY id FOR UPDATE`;
-  }
-  if (menteeIds.length > 0) {
-    await tx.$queryRaw`SELECT id FROM "MenteeProfile" WHERE "programmeId" = ${programmeId} AND "studentId" IN (${Prisma.join(menteeIds)}) ORDER BY id FOR UPDATE`;
-  }
-}
-
-const MENTOR_CONTENTION = "Someone else is changing this mentor's pairings at the same moment, so nothing was saved. Please try again.";
 
 /**
  * Creates one trial pairing or group under every hard rule, inside the caller's transaction.
@@ -206,55 +184,6 @@ export const createPairing = defineCommand(
   createPairingInTx,
 );
 
-type Member = { studentId: string; student: { legalFirstName: string; legalLastName: string; preferredName: string | null } };
-
-/** Resuming a paused pairing: nobody else has its mentees, and its mentors have room again. */
-async function checkResumable(
-  tx: Tx,
-  schoolId: string,
-  pairing: { id: string; programmeId: string },
-  mentors: Member[],
-  mentees: Member[],
-) {
-  // Defence in depth: a paused pairing keeps its mentee (HELD_STATUSES), so nobody else should have them.
-  const repaired = await tx.pairingMember.findFirst({
-    where: {
-      schoolId,
-      role: "MENTEE",
-      studentId: { in: mentees.map((m) => m.studentId) },
-      pairingId: { not: pairing.id },
-      pairing: { programmeId: pairing.programmeId, status: { in: [...HELD_STATUSES] } },
-    },
-    select: { student: { select: { legalFirstName: true, legalLastName: true, preferredName: true } } },
-  });
-  if (repaired) {
-    throw new RuleError(
-      `${pupilDisplayName(repaired.student)} already has another mentor in this programme. End this pairing instead, or end the other one first.`,
-      { status: ["A mentee has another pairing."] },
-    );
-  }
-  const mentorIds = mentors.map((m) => m.studentId);
-  const [loads, profiles] = await Promise.all([
-    currentLoads(tx, schoolId, pairing.programmeId, mentorIds),
-    tx.mentorProfile.findMany({
-      where: { schoolId, programmeId: pairing.programmeId, studentId: { in: mentorIds } },
-      select: { studentId: true, capacity: true },
-    }),
-  ]);
-  for (const mentor of mentors) {
-    const capacity = profiles.find((p) => p.studentId === mentor.studentId)?.capacity ?? 0;
-    const load = loads.get(mentor.studentId) ?? 0;
-    if (load + mentees.length > capacity) {
-      throw new RuleError(
-        `${pupilDisplayName(mentor.student)} can support ${capacity} mentee${capacity === 1 ? "" : "s"} at once and already has ${load}.`,
-        {
-          status: ["The mentor is at capacity."],
-        },
-      );
-    }
-  }
-}
-
 export const changePairingStatus = defineCommand(
   { name: "changePairingStatus", schema: changePairingStatusSchema, allow: ["COORDINATOR"] },
   async (input, { tx, actor, audit, contention }) => {
@@ -271,9 +200,7 @@ export const changePairingStatus = defineCommand(
         id: true,
         status: true,
         programmeId: true,
-        members: {
-          select: { studentId: true, role: true, student: { select: { legalFirstName: true, legalLastName: true, preferredName: true } } },
-        },
+        members: goingOnMembersSelect,
       },
     });
     if (!pairing) throw new NotFoundError("pairing");
@@ -287,50 +214,32 @@ export const changePairingStatus = defineCommand(
         { status: ["Choose a different status."] },
       );
     }
-    if (input.status === "ACTIVE") {
-      // A closed programme has no live pairings (closing refuses while it has any): reopen it first.
-      const [programme] = await tx.$queryRaw<{ status: string }[]>`
-        SELECT "status"::text FROM "Programme" WHERE "schoolId" = ${actor.schoolId} AND "id" = ${pairing.programmeId} FOR SHARE`;
-      if (programme?.status === "CLOSED")
-        throw new RuleError("This programme is closed, so its pairings cannot go on. Reopen the programme first.", {
-          status: ["The programme is closed."],
-        });
-      // Going on (from a trial or a pause): every rule about who may be together is checked again now.
-      const mentors = pairing.members.filter((m) => m.role === "MENTOR");
-      const mentees = pairing.members.filter((m) => m.role === "MENTEE");
-      const everyone = pairing.members.map((m) => m.studentId);
-      contention(MENTOR_CONTENTION);
-      await lockPupils(tx, actor.schoolId, everyone);
-      await lockProfiles(
-        tx,
-        pairing.programmeId,
-        mentors.map((m) => m.studentId),
-        mentees.map((m) => m.studentId),
-      );
-      const keptApart = await tx.keepApart.findFirst({
-        where: { schoolId: actor.schoolId, studentAId: { in: everyone }, studentBId: { in: everyone } },
-        select: { studentAId: true, studentBId: true },
-      });
-      if (keptApart) {
-        const name = (id: string) => pupilDisplayName(pairing.members.find((m) => m.studentId === id)!.student);
-        throw new RuleError(
-          `${name(keptApart.studentAId)} and ${name(keptApart.studentBId)} must now be kept apart, so this pairing cannot go on. End it instead.`,
-          { status: ["These pupils must be kept apart."] },
-        );
-      }
-      // A paused pairing used none of its mentors' places and was outside the one-mentor rule's count.
-      if (pairing.status === "PAUSED") await checkResumable(tx, actor.schoolId, pairing, mentors, mentees);
-    }
+    // Going on (from a trial or a pause): every rule about who may be together is checked again now.
+    if ((LIVE_STATUSES as readonly string[]).includes(input.status)) await checkGoingOn(tx, actor.schoolId, pairing, contention);
     const isEnding = input.status === "ENDED";
-    const updated = await tx.pairing.updateMany({
-      where: { id: pairing.id, schoolId: actor.schoolId, status: pairing.status },
-      data: {
-        status: input.status,
-        closureReason: isEnding ? input.closureReason! : null,
-        endsOn: isEnding ? toDbDate(todayIn(actor.timezone)) : null,
-      },
-    });
-    if (updated.count !== 1) throw new RuleError("Someone else changed this pairing at the same moment. Please look at it again.");
+    if (input.status === "PAUSED") {
+      // The same pause as the pairing page's "Pause…", so who paused it and when is recorded (ADR 022).
+      await pausePlace(tx, {
+        schoolId: actor.schoolId,
+        pairingId: pairing.id,
+        studentId: null,
+        source: "COORDINATOR",
+        reason: "",
+        pausedById: actor.userId,
+      });
+    } else {
+      const updated = await tx.pairing.updateMany({
+        where: { id: pairing.id, schoolId: actor.schoolId, status: pairing.status },
+        data: {
+          status: input.status,
+          closureReason: isEnding ? input.closureReason! : null,
+          endsOn: isEnding ? toDbDate(todayIn(actor.timezone)) : null,
+        },
+      });
+      if (updated.count !== 1) throw new RuleError("Someone else changed this pairing at the same moment. Please look at it again.");
+      // Going on ends the pairing's pause; ending it ends its places' pauses too.
+      await endLivePauses(tx, { schoolId: actor.schoolId, pairingId: pairing.id, endedById: actor.userId, placesToo: isEnding });
+    }
     await audit({
       action: "pairing.status_changed",
       recordType: "Pairing",

@@ -1,13 +1,15 @@
 import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
+import type { PauseSource } from "@/generated/prisma/enums";
 import { db } from "@/server/db";
 import { hasRole, isStaff, type Actor } from "@/server/actor";
 import { textContaining } from "@/server/read";
 import { notFoundFor, requireRoleForRead } from "@/server/security-events";
-import { fromDbDate, todayIn } from "@/lib/dates";
+import { formatStaffDate, fromDbDate, todayIn } from "@/lib/dates";
 import { pupilDisplayName, pupilFirstName } from "@/lib/ranking";
 import { yearGroupOn } from "@/lib/year-group";
 import { nextMeetings, plannedDayToLog } from "@/features/meetings/next";
+import { isResumableByCoordinator } from "./pause-words";
 import { pairingsVisibleTo } from "./policy";
 import { HELD_STATUSES, isPairingStatus, LIVE_STATUSES } from "./status";
 import { searchTerm } from "@/lib/schema-helpers";
@@ -89,7 +91,23 @@ export async function getPairingForStaff(actor: Actor, pairingId: string) {
       closureReason: true,
       programmeId: true,
       programme: { select: { name: true } },
-      members: { select: { role: true, student: { select: { id: true, cohortYear: true, tutorGroup: true, ...studentName } } } },
+      members: {
+        select: { role: true, pausedAt: true, student: { select: { id: true, cohortYear: true, tutorGroup: true, ...studentName } } },
+      },
+      pauses: {
+        orderBy: { pausedAt: "desc" },
+        take: 20,
+        select: {
+          id: true,
+          source: true,
+          reason: true,
+          pausedAt: true,
+          endedAt: true,
+          pausedBy: { select: { name: true } },
+          endedBy: { select: { name: true } },
+          student: { select: studentName },
+        },
+      },
       sessions: {
         orderBy: { heldOn: "desc" },
         take: 50,
@@ -126,7 +144,9 @@ export async function getPairingForStaff(actor: Actor, pairingId: string) {
       name: pupilDisplayName(m.student),
       yearGroup: yearGroupOn(m.student.cohortYear, today),
       tutorGroup: m.student.tutorGroup,
+      isPaused: m.pausedAt !== null,
     })),
+    pauses: pairing.pauses.map((p) => pauseForStaff(p, actor.timezone)),
     sessions: pairing.sessions.map((s) => ({
       ...s,
       heldOn: fromDbDate(s.heldOn),
@@ -153,7 +173,7 @@ export async function listMyPairings(actor: Actor) {
       startsOn: true,
       slotMinutes: true,
       programme: { select: { name: true, sessionMinutes: true } },
-      members: { select: { role: true, student: { select: { id: true, legalFirstName: true, preferredName: true } } } },
+      members: { select: { role: true, pausedAt: true, student: { select: { id: true, legalFirstName: true, preferredName: true } } } },
       sessions: { select: { heldOn: true }, orderBy: { heldOn: "desc" }, take: 1 },
     },
   });
@@ -162,18 +182,31 @@ export async function listMyPairings(actor: Actor) {
     const me = p.members.find((m) => m.student.id === actor.studentId);
     const others = p.members.filter((m) => m.student.id !== actor.studentId);
     const lastHeld = p.sessions[0] ? fromDbDate(p.sessions[0].heldOn) : null;
+    const myRole = me?.role ?? "MENTEE";
+    // Paused for now, whoever paused it and why (pupils never see either): the pairing, or my place in it.
+    const isPaused = p.status === "PAUSED" || (myRole === "MENTEE" && me?.pausedAt != null);
     return {
       id: p.id,
       kind: p.kind,
       name: p.name,
       status: p.status,
-      myRole: me?.role ?? "MENTEE",
+      myRole,
+      isPaused,
+      /** A mentee may say "I don't want to meet my mentor for now" while they are meeting. */
+      canPause: myRole === "MENTEE" && !isPaused && (LIVE_STATUSES as readonly string[]).includes(p.status),
       programmeName: p.programme.name,
       sessionMinutes: p.slotMinutes ?? p.programme.sessionMinutes,
       mentors: others.filter((m) => m.role === "MENTOR").map((m) => ({ studentId: m.student.id, firstName: pupilFirstName(m.student) })),
-      mentees: others.filter((m) => m.role === "MENTEE").map((m) => ({ studentId: m.student.id, firstName: pupilFirstName(m.student) })),
+      // Only a mentor is told which of their mentees' places is paused; other mentees are not.
+      mentees: others
+        .filter((m) => m.role === "MENTEE")
+        .map((m) => ({
+          studentId: m.student.id,
+          firstName: pupilFirstName(m.student),
+          isPaused: myRole === "MENTOR" && m.pausedAt !== null,
+        })),
       lastHeld,
-      nextMeeting: meetings.get(p.id) ?? null,
+      nextMeeting: isPaused ? null : (meetings.get(p.id) ?? null),
     };
   });
 }
@@ -207,7 +240,7 @@ export async function getPairingToLog(actor: Actor, pairingId: string) {
         kind: true,
         slotMinutes: true,
         programme: { select: { sessionMinutes: true } },
-        members: { select: { role: true, student: { select: { id: true, ...studentName } } } },
+        members: { select: { role: true, pausedAt: true, student: { select: { id: true, ...studentName } } } },
       },
     });
     if (row) {
@@ -216,13 +249,15 @@ export async function getPairingToLog(actor: Actor, pairingId: string) {
         kind: row.kind,
         sessionMinutes: row.slotMinutes ?? row.programme.sessionMinutes,
         mentees: row.members
-          .filter((m) => m.role === "MENTEE")
+          .filter((m) => m.role === "MENTEE" && m.pausedAt === null)
           .map((m) => ({ studentId: m.student.id, firstName: pupilDisplayName(m.student) })),
         mentors: row.members.filter((m) => m.role === "MENTOR").map((m) => ({ firstName: pupilDisplayName(m.student) })),
       };
     }
   } else {
-    pairing = (await listMyPairings(actor)).find((p) => p.id === pairingId && p.myRole === "MENTOR" && p.status !== "PAUSED");
+    const mine = (await listMyPairings(actor)).find((p) => p.id === pairingId && p.myRole === "MENTOR" && p.status !== "PAUSED");
+    // A mentee whose place is paused is left out of the log (ADR 022).
+    pairing = mine ? { ...mine, mentees: mine.mentees.filter((m) => !m.isPaused) } : undefined;
   }
   if (!pairing) return notFoundFor(actor, "Pairing", pairingId);
   const [activities, sessions, plannedDay] = await Promise.all([
@@ -235,4 +270,34 @@ export async function getPairingToLog(actor: Actor, pairingId: string) {
     plannedDayToLog(actor.schoolId, pairing.id),
   ]);
   return { ...pairing, activities, isFirst: sessions === 0, plannedDay };
+}
+
+type PauseRow = {
+  id: string;
+  source: PauseSource;
+  reason: string;
+  pausedAt: Date;
+  endedAt: Date | null;
+  pausedBy: { name: string };
+  endedBy: { name: string } | null;
+  student: { legalFirstName: string; legalLastName: string; preferredName: string | null } | null;
+};
+
+/** A pause as the coordinator's pairing page shows it: who, when, where from and why, and whether they may resume it. */
+function pauseForStaff(p: PauseRow, timezone: string) {
+  const on = (at: Date) => formatStaffDate(todayIn(timezone, at));
+  return {
+    id: p.id,
+    scope: p.student ? ("PLACE" as const) : ("PAIRING" as const),
+    menteeName: p.student ? pupilDisplayName(p.student) : null,
+    source: p.source,
+    // A concern's words stay in the concern, with the safeguarding lead: here only where it came from.
+    reason: p.source === "CONCERN" ? null : p.reason,
+    pausedBy: p.pausedBy.name,
+    pausedOn: on(p.pausedAt),
+    isLive: p.endedAt === null,
+    endedBy: p.endedBy?.name ?? null,
+    endedOn: p.endedAt ? on(p.endedAt) : null,
+    canResume: p.endedAt === null && isResumableByCoordinator(p.source),
+  };
 }

@@ -1,6 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { CLOSURE_REASONS, changePairingStatusSchema, closureReasonLabels, createPairingSchema } from "./schemas";
+import {
+  CLOSURE_REASONS,
+  changePairingStatusSchema,
+  closureReasonLabels,
+  createPairingSchema,
+  pauseMyPlaceSchema,
+  pausePairingSchema,
+  resumePauseSchema,
+} from "./schemas";
 
 function fieldErrors(schema: z.ZodType, value: unknown): Record<string, string[]> {
   const result = schema.safeParse(value);
@@ -83,5 +91,49 @@ describe("changePairingStatusSchema", () => {
 
   it("labels every closure reason", () => {
     for (const reason of CLOSURE_REASONS) expect(closureReasonLabels[reason]).toMatch(/\w/);
+  });
+});
+
+describe("pauseMyPlaceSchema", () => {
+  it("needs no reason, and keeps one if the mentee gives it", () => {
+    expect(pauseMyPlaceSchema.parse({ pairingId: "p1" })).toEqual({ pairingId: "p1", reason: "" });
+    expect(pauseMyPlaceSchema.parse({ pairingId: "p1", reason: "  Too much homework  " })).toEqual({
+      pairingId: "p1",
+      reason: "Too much homework",
+    });
+  });
+
+  it("says what to fix in a reason that is too long or has invisible characters", () => {
+    expect(fieldErrors(pauseMyPlaceSchema, { pairingId: "p1", reason: "x".repeat(501) }).reason).toEqual(["Use at most 500 characters."]);
+    expect(fieldErrors(pauseMyPlaceSchema, { pairingId: "p1", reason: "a\u0000b" }).reason).toEqual([
+      "Remove the unusual invisible characters from this text.",
+    ]);
+    expect(fieldErrors(pauseMyPlaceSchema, {}).pairingId).toEqual(["Choose one."]);
+  });
+});
+
+describe("pausePairingSchema", () => {
+  it("pauses the whole pairing unless a mentee is chosen", () => {
+    expect(pausePairingSchema.parse({ pairingId: "p1", studentId: "", reason: "Exams" })).toEqual({
+      pairingId: "p1",
+      studentId: undefined,
+      reason: "Exams",
+    });
+    expect(pausePairingSchema.parse({ pairingId: "p1", studentId: "s1", reason: "Exams" }).studentId).toBe("s1");
+  });
+
+  it("needs a reason, and a real choice of mentee", () => {
+    expect(fieldErrors(pausePairingSchema, { pairingId: "p1", reason: "  " }).reason).toEqual(["Say why you are pausing it."]);
+    expect(fieldErrors(pausePairingSchema, { pairingId: "p1", reason: "x".repeat(501) }).reason).toEqual(["Use at most 500 characters."]);
+    expect(fieldErrors(pausePairingSchema, { pairingId: "p1", studentId: "<script>", reason: "Exams" }).studentId).toEqual([
+      "That is not a valid choice.",
+    ]);
+  });
+});
+
+describe("resumePauseSchema", () => {
+  it("needs the pause", () => {
+    expect(resumePauseSchema.parse({ pauseId: "x1" })).toEqual({ pauseId: "x1" });
+    expect(fieldErrors(resumePauseSchema, { pauseId: "" }).pauseId).toEqual(["Choose one."]);
   });
 });

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { ClosureReason, PairingKind, PairingStatus } from "@/generated/prisma/enums";
-import { isoDate, optionalText, recordId, recordIdList } from "@/lib/schema-helpers";
+import { isoDate, optionalText, recordId, recordIdList, text } from "@/lib/schema-helpers";
 
 // The enums that stay enums come from the database's own (Prisma's), so the two can never disagree.
 export const PAIRING_STATUSES = Object.values(PairingStatus);
@@ -42,3 +42,20 @@ export const changePairingStatusSchema = z
   });
 
 export type CreatePairingInput = z.infer<typeof createPairingSchema>;
+
+/** A mentee's "I don't want to meet my mentor for now": a reason only if they want to give one. */
+export const pauseMyPlaceSchema = z.object({
+  pairingId: recordId,
+  reason: optionalText(500),
+});
+
+/** A coordinator pauses a pairing, or one mentee's place in a group ("" = the whole pairing), and says why. */
+export const pausePairingSchema = z.object({
+  pairingId: recordId,
+  studentId: z.preprocess((v) => (v === "" ? undefined : v), recordId.optional()),
+  reason: text({ max: 500, min: 1, missing: "Say why you are pausing it." }),
+});
+
+export const resumePauseSchema = z.object({ pauseId: recordId });
+
+export type PausePairingInput = z.infer<typeof pausePairingSchema>;

@@ -11,7 +11,8 @@ export const HELD_STATUSES = ["TRIAL", "ACTIVE", "PAUSED"] as const satisfies re
 const TRANSITIONS: Record<PairingStatus, readonly PairingStatus[]> = {
   TRIAL: ["ACTIVE", "PAUSED", "ENDED"],
   ACTIVE: ["PAUSED", "ENDED"],
-  PAUSED: ["ACTIVE", "ENDED"],
+  // A pause resumes to what the pairing was before it: a paused trial goes back to its trial.
+  PAUSED: ["TRIAL", "ACTIVE", "ENDED"],
   ENDED: [],
 };
 

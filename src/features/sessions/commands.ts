@@ -39,7 +39,7 @@ async function chosenActivity(tx: Tx, schoolId: string, activityId: string, keep
   return activity;
 }
 
-/** Every mentee of the pairing, once each: the form must say whether each came. */
+/** Each pupil the log is for (a new log: the mentees meeting now, not a paused place), once each: the form says whether each came. */
 function checkPupils(menteeIds: Set<string>, pupils: { studentId: string }[]) {
   const given = new Set(pupils.map((p) => p.studentId));
   if (pupils.some((p) => !menteeIds.has(p.studentId)) || given.size !== pupils.length) throw new NotFoundError("pupil");
@@ -68,7 +68,12 @@ export const logSession = defineCommand(
     const style = isStaff(actor) ? "staff" : "pupil";
     requireDateInRange("heldOn", input.heldOn, pastRange(calendar, fromDbDate(pairing.startsOn)), style, calendar.today);
     const activity = await chosenActivity(tx, actor.schoolId, input.activityId);
-    checkPupils(new Set(pairing.members.filter((m) => m.role === "MENTEE").map((m) => m.studentId)), input.pupils);
+    // Read under the lock: a mentee whose place is paused is not in the log (ADR 022).
+    const meeting = await tx.pairingMember.findMany({
+      where: { schoolId: actor.schoolId, pairingId: pairing.id, role: "MENTEE", pausedAt: null },
+      select: { studentId: true },
+    });
+    checkPupils(new Set(meeting.map((m) => m.studentId)), input.pupils);
 
     // A new pairing's first session asks "Did this feel like a good match?".
     const isFirst = (await tx.mentoringSession.count({ where: { schoolId: actor.schoolId, pairingId: pairing.id } })) === 0;

@@ -102,8 +102,8 @@ const BELOW_ZERO = [
 const randomTag = () => randomBytes(4).toString("hex");
 
 /**
- * A school with a running programme: staff (admin, coordinator, teacher, and a DSL who also
- * teaches), two live 1:1 pairings (Sam with Maya, Ravi with Leo), free mentors (Kofi, Grace, and
+ * A school with a running programme: staff (admin, coordinator, teacher, a DSL and a head who
+ * also teach), two live 1:1 pairings (Sam with Maya, Ravi with Leo), free mentors (Kofi, Grace, and
  * Omar, untrained) and waiting mentees (Nia, Theo, Aisha, Zara, Ella). Accounts for the four
  * staff, Sam, Maya, Nia and Kofi, with unique emails and SEEDED_PASSWORD.
  */
@@ -116,13 +116,14 @@ export async function seedSchool(db: Db, options: SeedOptions = {}) {
 
   const school = await createSchool(db, { name: `${options.label ?? "E2E"} School ${tag}`, withCalendar: true });
   const schoolId = school.id;
-  const staffUser = (who: string, name: string, roles: ("ADMIN" | "COORDINATOR" | "TEACHER" | "DSL")[]) =>
+  const staffUser = (who: string, name: string, roles: ("ADMIN" | "COORDINATOR" | "TEACHER" | "DSL" | "HEAD")[]) =>
     createStaffUser(db, { schoolId, roles, email: email(who), name, password: SEEDED_PASSWORD });
   const staff = {
     admin: await staffUser("admin", "Alex Morgan", ["ADMIN"]),
     coordinator: await staffUser("coordinator", "Priya Shah", ["COORDINATOR"]),
     teacher: await staffUser("teacher", "Tom Reed", ["TEACHER"]),
     dsl: await staffUser("dsl", "Helen Okafor", ["DSL", "TEACHER"]),
+    head: await staffUser("head", "Martin Hughes", ["HEAD", "TEACHER"]),
   };
   const programme = await createProgramme(db, {
     schoolId,
@@ -248,12 +249,14 @@ export async function seedSchool(db: Db, options: SeedOptions = {}) {
     school: { id: school.id, name: school.name },
     today,
     programme: { id: programme.id, name: programme.name },
-    staff: { admin: staff.admin.id, coordinator: staff.coordinator.id, teacher: staff.teacher.id, dsl: staff.dsl.id },
+    staff: { admin: staff.admin.id, coordinator: staff.coordinator.id, teacher: staff.teacher.id, dsl: staff.dsl.id, head: staff.head.id },
     accounts: {
       admin: account("admin", "/admin"),
       coordinator: account("coordinator", "/coordinator"),
       teacher: account("teacher", "/staff"),
-      dsl: account("dsl", "/staff"),
+      dsl: account("dsl", "/safeguarding"),
+      /** The headteacher (who also teaches): concerns about staff, and urgent ones no lead opened in time. */
+      head: account("head", "/safeguarding"),
       /** Sam, mentoring Maya. */
       mentor: account("sam", "/mentor"),
       /** Maya, Sam's mentee. */

@@ -19,7 +19,8 @@ export function PairingStatusForm({ pairingId, status }: { pairingId: string; st
   const formId = `status-${pairingId}`;
   // The answer goes to the page's live region: ending the pairing replaces this form altogether.
   const { state, formAction, value, errors, key } = useForm(useAnnouncedAction(changePairingStatusAction, STATUS_HEADING));
-  const options = nextStatuses(status);
+  // Pausing has its own form, with a reason (ADR 022); this one lets a pairing go on or end.
+  const options: readonly PairingStatus[] = nextStatuses(status).filter((s) => s !== "PAUSED");
   const [picked, setPicked] = useState<string>(options[0] ?? "");
   // After a change the choices move on; show (and send) one that is still allowed.
   const chosen = options.includes(picked as PairingStatus) ? picked : (options[0] ?? "");

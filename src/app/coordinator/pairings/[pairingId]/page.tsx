@@ -8,6 +8,7 @@ import { formatStaffDate, todayIn } from "@/lib/dates";
 import { getPairingForStaff } from "@/features/pairings/queries";
 import { PairingStatusForm, STATUS_HEADING } from "@/features/pairings/components/pairing-status-form";
 import { StatusBadge } from "@/features/pairings/components/pairings-table";
+import { PairingPauses } from "@/features/pairings/components/pairing-pauses";
 import { closureReasonLabels } from "@/features/pairings/schemas";
 import { ReviewForm } from "@/features/reviews/components/review-form";
 import { reviewDecisionLabels } from "@/features/reviews/schemas";
@@ -56,6 +57,7 @@ export default async function PairingPage({ params }: { params: Promise<{ pairin
                 <li key={m.studentId}>
                   <span className="font-semibold">{m.name}</span> — {m.role === "MENTOR" ? "mentor" : "mentee"}, Year {m.yearGroup},{" "}
                   {m.tutorGroup}
+                  {m.isPaused ? " · place paused" : ""}
                 </li>
               ))}
             </ul>
@@ -149,6 +151,13 @@ export default async function PairingPage({ params }: { params: Promise<{ pairin
               />
             </Card>
           ) : null}
+          <PairingPauses
+            pairingId={pairing.id}
+            kind={pairing.kind}
+            status={pairing.status}
+            members={pairing.members}
+            pauses={pairing.pauses}
+          />
           <Card title="Status" headingId={STATUS_HEADING}>
             <PairingStatusForm pairingId={pairing.id} status={pairing.status} />
           </Card>

@@ -5,6 +5,7 @@ import { Badge, Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { requireActor } from "@/server/session";
 import { formatStaffDate } from "@/lib/dates";
 import { getPupilForCoordinator } from "@/features/profiles/staff-queries";
+import { listSharedConcernLines } from "@/features/concerns/queries";
 import { MatchingDetailsForm, MenteeProfileForm, MentorProfileForm } from "@/features/profiles/components/staff-profile-forms";
 import { StatusBadge } from "@/features/pairings/components/pairings-table";
 import { closureReasonLabels } from "@/features/pairings/schemas";
@@ -15,6 +16,7 @@ export default async function PupilPage({ params }: { params: Promise<{ studentI
   const actor = await requireActor("COORDINATOR");
   const { studentId } = await params;
   const pupil = await getPupilForCoordinator(actor, studentId);
+  const sharedLines = await listSharedConcernLines(actor, pupil.id);
   return (
     <AppShell actor={actor} current="/coordinator">
       <p className="mb-2">
@@ -25,7 +27,24 @@ export default async function PupilPage({ params }: { params: Promise<{ studentI
       <PageHeader
         title={pupil.name}
         description={`Year ${pupil.yearGroup} · ${pupil.tutorGroup}${pupil.status === "ON_ROLL" ? "" : ` · ${pupil.status === "LEFT" ? "left" : "alumni"}`}`}
+        action={
+          <Link href={`/concerns/new?about=${pupil.id}`} className="inline-flex min-h-11 items-center font-semibold text-accent underline">
+            Raise a concern about this pupil
+          </Link>
+        }
       />
+      {sharedLines.length > 0 ? (
+        <section aria-labelledby="safeguarding-lines" className="mb-6 rounded-lg border-l-4 border-calm bg-calm-soft px-4 py-3">
+          <h2 id="safeguarding-lines" className="font-bold">
+            From the safeguarding lead
+          </h2>
+          <ul>
+            {sharedLines.map((l) => (
+              <li key={l.id}>{l.note}</li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       <div className="grid gap-6 lg:grid-cols-2">
         <Card title="Pairings, past and present">
           {pupil.pairings.length === 0 ? (

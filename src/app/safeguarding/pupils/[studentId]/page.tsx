@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { AppShell } from "@/components/app-shell";
 import { Badge, Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { requireActor } from "@/server/session";
@@ -34,7 +35,9 @@ export default async function PupilSafeguardingFilePage({ params }: { params: Pr
               {file.concerns.map((c) => (
                 <li key={c.id} className="space-y-1 py-2">
                   <p className="flex flex-wrap items-center gap-2 font-semibold">
-                    {c.category}
+                    <Link href={`/safeguarding/concerns/${c.id}`} className="text-accent underline">
+                      {c.category}
+                    </Link>
                     <Badge tone={c.status === "Closed" ? "neutral" : "accent"}>{c.status}</Badge>
                     {c.isUrgent ? <Badge tone="calm">Urgent when raised</Badge> : null}
                   </p>
@@ -54,12 +57,12 @@ export default async function PupilSafeguardingFilePage({ params }: { params: Pr
           ) : (
             <ul className="divide-y divide-line">
               {file.transfers.map((t) => {
-                const label = `${t.toSchool}, sent ${formatStaffDate(t.sentOn)}`;
+                const label = `To ${t.to}, sent ${formatStaffDate(t.sentOn)}`;
                 return (
                   <li key={t.transferId} className="space-y-2 py-3">
                     <p className="font-semibold">{label}</p>
                     <p className="text-sm">
-                      To {t.toPerson}, by {t.how}. Recorded by {t.recordedBy}; in {t.concerns}{" "}
+                      How: {t.how}. Recorded by {t.recordedBy}; in {t.concerns}{" "}
                       {t.concerns === 1 ? "concern's chronology" : "concerns' chronologies"}.
                     </p>
                     {t.receiptConfirmedOn ? (

@@ -6,6 +6,7 @@ import { requireActor } from "@/server/session";
 import { todayIn } from "@/lib/dates";
 import { getPairingToLog } from "@/features/pairings/queries";
 import { LogSessionForm } from "@/features/sessions/components/log-session-form";
+import { RaiseFromLog } from "@/features/concerns/components/raise-from-log";
 
 export const metadata: Metadata = { title: "Log a session for a mentor" };
 
@@ -37,6 +38,7 @@ export default async function StaffLogSessionPage({ params }: { params: Promise<
           isGroup={pairing.kind === "GROUP"}
         />
       </div>
+      <RaiseFromLog />
     </AppShell>
   );
 }

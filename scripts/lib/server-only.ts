@@ -1,4 +1,4 @@
-// Lets a bench import the app's server modules outside Next, as vitest.config.ts does with an alias:
+// Lets a bench or a CLI script import the app's server modules outside Next, as vitest.config.ts does with an alias:
 // the `server-only` package throws unless resolved with the react-server condition, and that condition
 // would load React's server build, which the app's other imports (next/navigation) cannot run on.
 // Import this first: it maps `server-only` to the package's own empty module for every later require.

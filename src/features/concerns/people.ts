@@ -1,0 +1,33 @@
+import "server-only";
+import type { ConcernRoute } from "@/generated/prisma/enums";
+import type { Actor } from "@/server/actor";
+import type { Db, Tx } from "@/server/db";
+import { HELD_STATUSES } from "@/features/pairings/status";
+import { pupilDisplayName } from "@/lib/ranking";
+import { ROUTE_LEADS } from "./policy";
+
+/** The staff who lead a route (safeguarding leads, heads or chairs of governors): enabled users of the school. */
+export async function staffWhoReadRoute(tx: Tx | Db, schoolId: string, route: ConcernRoute): Promise<string[]> {
+  const rows = await tx.membership.findMany({
+    where: { schoolId, roles: { has: ROUTE_LEADS[route] }, user: { disabledAt: null } },
+    select: { userId: true },
+    orderBy: { createdAt: "asc" },
+  });
+  return rows.map((r) => r.userId);
+}
+
+/** Who a pupil may pick by name: the other pupils of their own pairings and groups, never the whole roll. */
+export async function pupilsAPupilMayName(tx: Tx | Db, actor: Actor): Promise<{ id: string; name: string }[]> {
+  if (!actor.studentId) return [];
+  const members = await tx.pairingMember.findMany({
+    where: {
+      schoolId: actor.schoolId,
+      studentId: { not: actor.studentId },
+      pairing: { status: { in: [...HELD_STATUSES] }, members: { some: { studentId: actor.studentId } } },
+    },
+    select: { student: { select: { id: true, legalFirstName: true, legalLastName: true, preferredName: true } } },
+  });
+  const byId = new Map<string, string>();
+  for (const { student } of members) byId.set(student.id, pupilDisplayName(student));
+  return [...byId].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name));
+}
