@@ -15,8 +15,8 @@ const nextConfig: NextConfig = {
   // …and a tsconfig of its own to write that folder's type paths into (scripts/lib/next-tsconfig.ts).
   typescript: { tsconfigPath: process.env.NEXT_TSCONFIG || "tsconfig.json" },
   allowedDevOrigins: extraHost ? [...loopback, extraHost] : loopback,
-  // The Prisma client and Argon2 stay as Node modules on the server.
-  serverExternalPackages: ["@node-rs/argon2", "pg", "@prisma/adapter-pg"],
+  // The Prisma client, Argon2 and pdfkit (which loads its own files at run time) stay as Node modules on the server.
+  serverExternalPackages: ["@node-rs/argon2", "pg", "@prisma/adapter-pg", "pdfkit"],
   // On every response, Next's own files included; the per-request policy is set in src/proxy.ts (ADR 011).
   async headers() {
     return [

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { db } from "./db";
 import { writeAudit } from "./audit";
 import { buildSchool, type TestSchool } from "@/test-support/school";
+import { createConcernRow } from "./factories";
 
 const APPEND_ONLY = /append-only/;
 const NO_RIGHT = /permission denied/;
@@ -71,6 +72,36 @@ describe("the database's rules", () => {
       await expect(app.query(`UPDATE "SecurityEvent" SET "kind" = 'x'`)).rejects.toThrow(NO_RIGHT);
       await expect(app.query(`DELETE FROM "SecurityEvent"`)).rejects.toThrow(NO_RIGHT);
       await expect(app.query(`TRUNCATE "SecurityEvent"`)).rejects.toThrow(NO_RIGHT);
+    });
+
+    it("may not change or remove a concern's chronology entry, by any route: a correction is a new entry", async () => {
+      const concern = await createConcernRow(db, {
+        schoolId: s.school.id,
+        reporterId: s.staff.teacher.id,
+        pupilIds: [s.pupils.mentee.id],
+        what: "Seen crying at break",
+      });
+      const entryId = (await db.concernEntry.findFirstOrThrow({ where: { schoolId: s.school.id, concernId: concern.id } })).id;
+      await expect(db.concernEntry.updateMany({ where: { id: entryId }, data: { text: "rewritten" } })).rejects.toThrow(NO_RIGHT);
+      await expect(db.concernEntry.deleteMany({ where: { id: entryId } })).rejects.toThrow(NO_RIGHT);
+      await expect(app.query(`UPDATE "ConcernEntry" SET "text" = 'x' WHERE "id" = $1`, [entryId])).rejects.toThrow(NO_RIGHT);
+      await expect(app.query(`DELETE FROM "ConcernEntry" WHERE "id" = $1`, [entryId])).rejects.toThrow(NO_RIGHT);
+      await expect(app.query(`TRUNCATE "ConcernEntry" CASCADE`)).rejects.toThrow(NO_RIGHT);
+      // The owner is refused by the trigger.
+      await expect(owner.query(`UPDATE "ConcernEntry" SET "text" = 'x' WHERE "id" = $1`, [entryId])).rejects.toThrow(APPEND_ONLY);
+      await expect(owner.query(`DELETE FROM "ConcernEntry" WHERE "id" = $1`, [entryId])).rejects.toThrow(APPEND_ONLY);
+      const correction = await db.concernEntry.create({
+        data: {
+          schoolId: s.school.id,
+          concernId: concern.id,
+          kind: "CORRECTION",
+          authorId: s.staff.dsl.id,
+          correctsId: entryId,
+          text: "It was at lunch, not break.",
+        },
+      });
+      expect(correction.correctsId).toBe(entryId);
+      expect((await db.concernEntry.findFirstOrThrow({ where: { id: entryId } })).text).toBe("Seen crying at break");
     });
 
     it("cannot switch the triggers off: no replica mode, no dropping or disabling them, no new triggers", async () => {
