@@ -1,8 +1,6 @@
-import { TZDate } from "@date-fns/tz";
-import { format } from "date-fns";
 import type { ConcernAction, ConcernEntryKind } from "@/generated/prisma/enums";
 import { describeEntry } from "@/lib/concern-entries";
-import { fromDbDate } from "@/lib/dates";
+import { formatStaffDateTime, fromDbDate } from "@/lib/dates";
 import { parseTransferEntry } from "./transfers";
 
 // One chronology entry for the exported file (ADR 023): the words are the concern page's own
@@ -10,10 +8,7 @@ import { parseTransferEntry } from "./transfers";
 // page cannot link (a correction's entry, a receipt's transfer) and the entry's text, and puts other
 // pupils' names in free text as initials. Pure. No id is ever printed.
 
-/** "3 Nov 2026, 14:05" in the school's time zone: staff dates always carry the year (ADR 004). */
-export function formatStaffDateTime(at: Date, timezone: string): string {
-  return format(new TZDate(at, timezone), "d MMM yyyy, HH:mm");
-}
+export { formatStaffDateTime };
 
 export type EntryInput = {
   id: string;

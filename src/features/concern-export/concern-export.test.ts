@@ -207,7 +207,8 @@ describe("a pupil's concern file", () => {
     });
     expect(audits).toHaveLength(before + 1);
     expect(audits[0]).toMatchObject({ actorUserId: s.staff.dsl.id, recordType: "Student", recordId: s.pupils.mentee.id });
-    expect(audits[0]!.changes).toEqual({ studentId: s.pupils.mentee.id, concerns: 2 });
+    expect(audits[0]!.changes).toEqual({ studentId: s.pupils.mentee.id, concerns: 2, concernIds: expect.any(Array) });
+    expect((audits[0]!.changes as { concernIds: string[] }).concernIds).toHaveLength(2);
   });
 
   it("exports a file with no concerns as a file that says so", async () => {

@@ -148,7 +148,8 @@ export async function getPupilConcernFile(actor: Actor, studentId: string, now: 
     action: "concern.exported",
     recordType: "Student",
     recordId: pupil.id,
-    changes: { studentId: pupil.id, concerns: concerns.length },
+    // Each concern's page lists the exports that held it (who has viewed it).
+    changes: { studentId: pupil.id, concerns: concerns.length, concernIds: concerns.map((c) => c.id) },
   });
   return file;
 }

@@ -32,6 +32,7 @@ import {
   listSharedConcernLines,
 } from "./queries";
 import { escalateUrgentConcerns } from "./escalation";
+import { getPupilConcernFile } from "@/features/concern-export/queries";
 
 const SECRET = "SECRET-CONCERN-WORDS";
 
@@ -364,6 +365,22 @@ describe("concerns", () => {
         await db.auditLog.count({ where: { schoolId: s.school.id, action: "concern.pupil_record_viewed", recordId: concern.id } }),
       ).toBe(1);
       await expectNotFound(() => getPupilRecordForConcern(as.dsl, concern.id, s.pupils.otherMentee.id));
+    });
+  });
+
+  describe("who has viewed", () => {
+    it("lists opens and the exports of a linked pupil's file on the concern", async () => {
+      const concern = await createConcernRow(db, {
+        schoolId: s.school.id,
+        reporterId: s.staff.teacher.id,
+        pupilIds: [s.pupils.spareMentee.id],
+      });
+      await getPupilConcernFile(as.dsl2, s.pupils.spareMentee.id);
+      const read = await getConcernForReader(as.dsl, concern.id);
+      expect(read.views.map((v) => [v.who, v.isExport])).toEqual([
+        ["Dsl Person", false],
+        ["Deputy Person", true],
+      ]);
     });
   });
 

@@ -202,9 +202,11 @@ export async function getConcernForReader(actor: Actor, concernId: string, now: 
     ? await db.auditLog.findMany({
         where: {
           schoolId: actor.schoolId,
-          recordType: "Concern",
-          recordId: concern.id,
-          action: { in: ["concern.viewed", "concern.exported"] },
+          OR: [
+            { recordType: "Concern", recordId: concern.id, action: "concern.viewed" },
+            // A pupil's exported file holds every concern naming them.
+            { recordType: "Student", action: "concern.exported", changes: { path: ["concernIds"], array_contains: [concern.id] } },
+          ],
         },
         orderBy: { at: "desc" },
         take: 100,
