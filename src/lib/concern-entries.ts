@@ -1,6 +1,6 @@
 // How a chronology entry reads, defined once for the concern page and its exported file (pure).
 import type { ConcernAction, ConcernEntryKind } from "@/generated/prisma/enums";
-import { ACTION_LABELS, CATEGORY_LABELS, STATUS_LABELS } from "./concerns";
+import { ACTION_LABELS, CATEGORY_LABELS, ROUTE_LABELS, STATUS_LABELS } from "./concerns";
 import { formatStaffDate } from "./dates";
 
 export type EntryForReading = {
@@ -29,6 +29,7 @@ export function describeEntry(entry: EntryForReading, nameOf: (studentId: string
           str(d.when) ? `When: ${str(d.when)}` : "",
           str(d.where) ? `Where: ${str(d.where)}` : "",
           str(d.namedInWords) ? `Who (in their words): ${str(d.namedInWords)}` : "",
+          d.aboutAdult === true ? "They said it is about an adult who works at the school." : "",
           list(d.pupilIds).length > 0 ? `Pupils named: ${names("pupilIds")}` : "",
         ].filter(Boolean),
       };
@@ -72,6 +73,11 @@ export function describeEntry(entry: EntryForReading, nameOf: (studentId: string
           str(d.receiptConfirmedOn) ? `Receipt confirmed ${formatStaffDate(str(d.receiptConfirmedOn))}` : "",
           `By ${entry.author}`,
         ].filter(Boolean),
+      };
+    case "ROUTE":
+      return {
+        title: `Sent to the ${label(ROUTE_LABELS, d.to).toLowerCase()}`,
+        facts: [`By ${entry.author}`],
       };
     case "CORRECTION":
       return { title: `Correction by ${entry.author}`, facts: [] };

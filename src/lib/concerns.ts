@@ -60,9 +60,18 @@ export function dangerInstructionOf(schoolWords: string): string {
  * head, or the chair of governors when it is about the head. A route with nobody to read it falls back
  * to the next (other heads, then the safeguarding leads), and the person named never reads it.
  */
-export function routeFor(input: { aboutStaffId: string | null; heads: readonly string[]; chairs: readonly string[] }): ConcernRoute {
+export function routeFor(input: {
+  aboutStaffId: string | null;
+  heads: readonly string[];
+  chairs: readonly string[];
+  /** A pupil said it is about an adult who works at the school, without naming them. */
+  isAboutUnnamedStaff?: boolean;
+}): ConcernRoute {
   const { aboutStaffId } = input;
-  if (!aboutStaffId) return "SAFEGUARDING";
+  if (!aboutStaffId) {
+    if (!input.isAboutUnnamedStaff) return "SAFEGUARDING";
+    return input.heads.length > 0 ? "HEAD" : input.chairs.length > 0 ? "CHAIR" : "SAFEGUARDING";
+  }
   const chairs = input.chairs.filter((id) => id !== aboutStaffId);
   const otherHeads = input.heads.filter((id) => id !== aboutStaffId);
   if (input.heads.includes(aboutStaffId) && chairs.length > 0) return "CHAIR";

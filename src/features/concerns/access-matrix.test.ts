@@ -83,6 +83,7 @@ const MATRIX: Record<string, Row> = {
   correctConcernEntryAction:              [N,  N,    N,    N,    Y,  N,   N,    N,     N,     X],
   shareConcernNoteAction:                 [N,  N,    N,    N,    Y,  N,   N,    N,     N,     X],
   keepApartFromConcernAction:             [N,  N,    N,    N,    Y,  N,   N,    N,     N,     X],
+  routeConcernToStaffAction:              [N,  N,    N,    N,    Y,  N,   N,    N,     N,     X],
   // Each column's concern names a pupil of a pairing of its own (live, or paused from that concern).
   pauseFromConcernAction:                 [N,  N,    N,    N,    Y,  N,   N,    N,     N,     X],
   resumeFromConcernAction:                [N,  N,    N,    N,    Y,  N,   N,    N,     N,     X],
@@ -97,6 +98,7 @@ const LEAD_ROWS = [
   "correctConcernEntryAction",
   "shareConcernNoteAction",
   "keepApartFromConcernAction",
+  "routeConcernToStaffAction",
 ] as const;
 type LeadRow = (typeof LEAD_ROWS)[number];
 
@@ -182,7 +184,7 @@ const linkedPupils = async (concernId: string) =>
   sorted((await db.concernPupil.findMany({ where: { concernId }, select: { studentId: true } })).map((p) => p.studentId));
 const entryOf = (
   concernId: string,
-  kind: "ACTION" | "STATUS" | "CATEGORY" | "PUPILS" | "CORRECTION" | "SHARED_NOTE" | "KEEP_APART" | "ADDITION" | "PAUSE",
+  kind: "ACTION" | "STATUS" | "CATEGORY" | "PUPILS" | "CORRECTION" | "SHARED_NOTE" | "KEEP_APART" | "ADDITION" | "PAUSE" | "ROUTE",
 ) => db.concernEntry.findFirstOrThrow({ where: { concernId, kind } });
 
 describe("concerns access matrix: the tables match the actions and queries", () => {
@@ -344,6 +346,11 @@ const INPUTS: Record<string, (w: World, column: Column, x: Extra) => Record<stri
     concernId: x.cases.shareConcernNoteAction[column].id,
     note: "Matrix: please keep an eye on them",
   }),
+  routeConcernToStaffAction: (w, column, x) => ({
+    concernId: x.cases.routeConcernToStaffAction[column].id,
+    aboutStaffId: w.a.staff.teacher.id,
+    reason: "Matrix: it is about a teacher",
+  }),
   pauseFromConcernAction: (_w, column, x) => ({
     concernId: x.toPause[column].id,
     pairingId: x.toPause[column].pairingId,
@@ -429,6 +436,11 @@ const CHECKS: Record<string, (d: Done) => Promise<void>> = {
     const id = caseOf(d, "shareConcernNoteAction");
     expect((await db.concern.findFirstOrThrow({ where: { id } })).sharedNote).toBe(d.input.note);
     expect(await entryOf(id, "SHARED_NOTE")).toMatchObject({ text: d.input.note, details: { shared: true } });
+  },
+  routeConcernToStaffAction: async (d) => {
+    const id = caseOf(d, "routeConcernToStaffAction");
+    expect(await db.concern.findFirstOrThrow({ where: { id } })).toMatchObject({ route: "HEAD", aboutStaffId: d.w.a.staff.teacher.id });
+    expect(await entryOf(id, "ROUTE")).toMatchObject({ text: d.input.reason, details: { from: "SAFEGUARDING", to: "HEAD" } });
   },
   pauseFromConcernAction: async (d) => {
     const { id, pairingId } = d.x.toPause[d.column];

@@ -13,6 +13,7 @@ import {
   recordConcernAction,
   removeConcernPupil,
   resumeFromConcern,
+  routeConcernToStaff,
   saveConcernDraft,
   shareConcernNote,
 } from "./commands";
@@ -30,3 +31,4 @@ export const shareConcernNoteAction = defineAction(shareConcernNote);
 export const keepApartFromConcernAction = defineAction(keepApartFromConcern);
 export const pauseFromConcernAction = defineAction(pauseFromConcern);
 export const resumeFromConcernAction = defineAction(resumeFromConcern);
+export const routeConcernToStaffAction = defineAction(routeConcernToStaff);

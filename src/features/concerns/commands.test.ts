@@ -17,9 +17,12 @@ import {
   changeConcernStatus,
   correctConcernEntry,
   keepApartFromConcern,
+  pauseFromConcern,
   raiseConcern,
   recordConcernAction,
   removeConcernPupil,
+  resumeFromConcern,
+  routeConcernToStaff,
   saveConcernDraft,
   shareConcernNote,
 } from "./commands";
@@ -32,6 +35,8 @@ import {
   listSharedConcernLines,
 } from "./queries";
 import { escalateUrgentConcerns } from "./escalation";
+import { changePairingStatus } from "@/features/pairings/commands";
+import { removeKeepApart } from "@/features/keep-apart/commands";
 import { getPupilConcernFile } from "@/features/concern-export/queries";
 
 const SECRET = "SECRET-CONCERN-WORDS";
@@ -368,6 +373,85 @@ describe("concerns", () => {
     });
   });
 
+  describe("about a member of staff, found out later", () => {
+    it("a pupil's 'about an adult at school' goes to the head, not the safeguarding leads", async () => {
+      const raised = await raiseConcern.run(
+        as.mentee,
+        pupilRaise({ aboutAdult: "yes", what: "A teacher shouted at me and grabbed my arm." }),
+      );
+      const concern = await db.concern.findFirstOrThrow({ where: { id: raised.recordId! } });
+      expect(concern.route).toBe("HEAD");
+      await expectNotFound(() => getConcernForReader(as.dsl, concern.id));
+      expect(await getConcernForReader(as.head, concern.id)).toMatchObject({ isLead: true });
+    });
+
+    it("a lead sends a concern naming a member of staff to the head, and no longer reads it", async () => {
+      const concern = await createConcernRow(db, { schoolId: s.school.id, reporterId: s.staff.coordinator.id });
+      await shareConcernNote.run(as.dsl, { concernId: concern.id, note: "A line that must go" });
+      const result = await routeConcernToStaff.run(as.dsl, {
+        concernId: concern.id,
+        aboutStaffId: s.staff.teacher.id,
+        reason: "The pupil named their teacher.",
+      });
+      expect(result).toMatchObject({ ok: true });
+      expect(await db.concern.findFirstOrThrow({ where: { id: concern.id } })).toMatchObject({
+        route: "HEAD",
+        aboutStaffId: s.staff.teacher.id,
+        sharedNote: null,
+      });
+      await expectNotFound(() => getConcernForReader(as.dsl, concern.id));
+      const read = await getConcernForReader(as.head, concern.id);
+      expect(read.entries.map((e) => e.kind)).toEqual(["REPORT", "SHARED_NOTE", "ROUTE"]);
+      const aboutHead = await createConcernRow(db, { schoolId: s.school.id, reporterId: s.staff.coordinator.id });
+      await routeConcernToStaff.run(as.dsl, { concernId: aboutHead.id, aboutStaffId: head.id, reason: "About the head." });
+      expect((await db.concern.findFirstOrThrow({ where: { id: aboutHead.id } })).route).toBe("CHAIR");
+      await expectNotFound(() => getConcernForReader(as.head, aboutHead.id));
+    });
+  });
+
+  describe("what only the lead may undo", () => {
+    it("a coordinator cannot resume a pause, nor remove a keep-apart pair, set from a concern", async () => {
+      const concern = await createConcernRow(db, {
+        schoolId: s.school.id,
+        reporterId: s.staff.teacher.id,
+        pupilIds: [s.pupils.otherMentee.id, s.pupils.otherMentor.id],
+      });
+      expect(
+        await pauseFromConcern.run(as.dsl, { concernId: concern.id, pairingId: s.otherPairing.id, reason: "While we look into it." }),
+      ).toMatchObject({ ok: true });
+      const going = await changePairingStatus.run(as.coordinator, { pairingId: s.otherPairing.id, status: "ACTIVE" });
+      expect(going).toMatchObject({
+        ok: false,
+        message: "This pause came from a safeguarding concern, so only the safeguarding lead can end it.",
+      });
+      expect((await db.pairing.findFirstOrThrow({ where: { id: s.otherPairing.id } })).status).toBe("PAUSED");
+      const resume = await db.pause.findFirstOrThrow({ where: { concernId: concern.id, endedAt: null } });
+      // Unlinked pupils' pauses stay on the concern, to be ended there.
+      await removeConcernPupil.run(as.dsl, { concernId: concern.id, studentId: s.pupils.otherMentee.id });
+      expect((await getConcernForReader(as.dsl, concern.id)).pauses.map((p) => p.id)).toEqual([resume.id]);
+      expect(await resumeFromConcern.run(as.dsl, { concernId: concern.id, pauseId: resume.id })).toMatchObject({ ok: true });
+      expect((await db.pairing.findFirstOrThrow({ where: { id: s.otherPairing.id } })).status).toBe("ACTIVE");
+      await addConcernPupil.run(as.dsl, { concernId: concern.id, studentId: s.pupils.spareMentee.id });
+      await keepApartFromConcern.run(as.dsl, {
+        concernId: concern.id,
+        studentAId: s.pupils.otherMentor.id,
+        studentBId: s.pupils.spareMentee.id,
+        reason: "They must not meet.",
+      });
+      const pair = await db.keepApart.findFirstOrThrow({
+        where: {
+          schoolId: s.school.id,
+          reason: SET_BY_SAFEGUARDING_LEAD,
+          studentAId: { in: [s.pupils.otherMentor.id, s.pupils.spareMentee.id] },
+        },
+      });
+      expect(await removeKeepApart.run(as.coordinator, { keepApartId: pair.id })).toMatchObject({
+        ok: false,
+        message: "This pair was set by the safeguarding lead, so only they can remove it.",
+      });
+    });
+  });
+
   describe("who has viewed", () => {
     it("lists opens and the exports of a linked pupil's file on the concern", async () => {
       const concern = await createConcernRow(db, {
@@ -407,6 +491,13 @@ describe("concerns", () => {
       expect(await changeConcernStatus.run(as.head, { concernId: id, status: "CLOSED", reason: "Head closes" })).toMatchObject({
         ok: false,
       });
+    });
+
+    it("waits for a head to be flagged when the school has none", async () => {
+      const other = await buildSchool();
+      const concern = await createConcernRow(db, { schoolId: other.school.id, reporterId: other.staff.teacher.id, isUrgent: true });
+      await escalateUrgentConcerns(new Date(Date.now() + 60 * 60_000));
+      expect((await db.concern.findFirstOrThrow({ where: { id: concern.id } })).escalatedAt).toBeNull();
     });
 
     it("is not needed once a lead has opened it, nor for a concern that is not urgent", async () => {

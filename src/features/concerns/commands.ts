@@ -11,6 +11,7 @@ import { routeFor, STATUS_LABELS, CATEGORY_LABELS } from "@/lib/concerns";
 import { toDbDate, todayIn } from "@/lib/dates";
 import { receiptOf } from "./receipt";
 import { keepApart } from "@/features/keep-apart/commands";
+import { SET_BY_SAFEGUARDING_LEAD } from "@/features/keep-apart/policy";
 import { pausePlace, resumePause } from "@/features/pairings/pause";
 import { pupilsAPupilMayName, staffWhoReadRoute } from "./people";
 import {
@@ -26,6 +27,7 @@ import {
   recordConcernActionSchema,
   removeConcernPupilSchema,
   resumeFromConcernSchema,
+  routeConcernToStaffSchema,
   shareConcernNoteSchema,
 } from "./schemas";
 import { concernsLedBy, CONCERN_READER_ROLES } from "./policy";
@@ -98,7 +100,7 @@ export const raiseConcern = defineCommand(
       staffWhoReadRoute(tx, actor.schoolId, "HEAD"),
       staffWhoReadRoute(tx, actor.schoolId, "CHAIR"),
     ]);
-    const route = routeFor({ aboutStaffId, heads, chairs });
+    const route = routeFor({ aboutStaffId, heads, chairs, isAboutUnnamedStaff: !staff && input.aboutAdult === "yes" });
     const isUrgent = input.inDanger === "yes";
     const concern = await tx.concern.create({
       data: { schoolId: actor.schoolId, reporterId: actor.userId, route, aboutStaffId, category: input.category, isUrgent },
@@ -117,6 +119,7 @@ export const raiseConcern = defineCommand(
         namedInWords: input.names,
         inDanger: isUrgent,
         category: input.category,
+        aboutAdult: !staff && input.aboutAdult === "yes",
         reporterStudentId: actor.studentId,
         pupilIds,
       },
@@ -192,7 +195,7 @@ export async function leadConcernForUpdate(tx: Tx, actor: Actor, concernId: stri
   return concern;
 }
 
-const touched = (tx: Tx, actor: Actor, concernId: string, data: Prisma.ConcernUpdateManyMutationInput = {}) =>
+const touched = (tx: Tx, actor: Actor, concernId: string, data: Prisma.ConcernUncheckedUpdateManyInput = {}) =>
   tx.concern.updateMany({ where: { schoolId: actor.schoolId, id: concernId }, data: { ...data, version: { increment: 1 } } });
 
 const LEADS = CONCERN_READER_ROLES;
@@ -323,8 +326,7 @@ export const shareConcernNote = defineCommand(
   },
 );
 
-/** What other staff read as a keep-apart pair's reason when it was set from a concern (the real reason is in the chronology). */
-export const SET_BY_SAFEGUARDING_LEAD = "Set by the safeguarding lead";
+export { SET_BY_SAFEGUARDING_LEAD };
 
 export const keepApartFromConcern = defineCommand(
   {
@@ -429,5 +431,43 @@ export const resumeFromConcern = defineCommand(
       changes: { concernId: concern.id, pauseId: pause.id },
     });
     return { message: "Resumed. Mentoring goes on as before." };
+  },
+);
+
+export const routeConcernToStaff = defineCommand(
+  { name: "routeConcernToStaff", schema: routeConcernToStaffSchema, allow: LEADS },
+  async (input, ctx) => {
+    const { tx, actor, audit } = ctx;
+    const concern = await leadConcernForUpdate(tx, actor, input.concernId);
+    if (concern.aboutStaffId) throw new RuleError("This concern already names a member of staff.");
+    const member = await tx.membership.findFirst({
+      where: { schoolId: actor.schoolId, userId: input.aboutStaffId, NOT: { roles: { isEmpty: true } } },
+      select: { userId: true },
+    });
+    if (!member) throw new RuleError("Check the form.", { aboutStaffId: ["Choose a member of staff from the list."] });
+    const [heads, chairs] = await Promise.all([
+      staffWhoReadRoute(tx, actor.schoolId, "HEAD"),
+      staffWhoReadRoute(tx, actor.schoolId, "CHAIR"),
+    ]);
+    const route = routeFor({ aboutStaffId: member.userId, heads, chairs });
+    await addEntry(tx, actor, concern.id, { kind: "ROUTE", text: input.reason, details: { from: concern.route, to: route } });
+    // The staff member's name is not written into the chronology's details; the concern row names them.
+    await touched(tx, actor, concern.id, { aboutStaffId: member.userId, route, sharedNote: null });
+    await tellReaders(
+      ctx,
+      { id: concern.id, route, aboutStaffId: member.userId },
+      {
+        kind: "concern.routed",
+        message: "A concern about a member of staff needs your attention.",
+        dedupe: `concern-routed:${concern.id}:${route}`,
+      },
+    );
+    await audit({ action: "concern.routed", recordType: "Concern", recordId: concern.id, changes: { from: concern.route, to: route } });
+    return {
+      message:
+        route === "SAFEGUARDING"
+          ? "Saved. There is no headteacher or chair of governors flagged, so it stays with the safeguarding leads."
+          : `Sent to the ${route === "HEAD" ? "headteacher" : "chair of governors"}. The member of staff it names can never see it.`,
+    };
   },
 );

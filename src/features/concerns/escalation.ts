@@ -28,6 +28,7 @@ export async function escalateUrgentConcerns(now: Date = new Date()): Promise<{ 
       escalatedAt: true,
       createdAt: true,
       route: true,
+      aboutStaffId: true,
       school: { select: { concernEscalateMinutes: true } },
     },
     take: 500,
@@ -36,12 +37,15 @@ export async function escalateUrgentConcerns(now: Date = new Date()): Promise<{ 
   for (const concern of candidates) {
     if (!isDueForEscalation(concern, concern.school.concernEscalateMinutes, now)) continue;
     const done = await db.$transaction(async (tx) => {
+      // Never the person a concern names. With no head to tell, it stays unescalated, so the next run
+      // tells a head flagged meanwhile.
+      const heads = (await staffWhoReadRoute(tx, concern.schoolId, "HEAD")).filter((id) => id !== concern.aboutStaffId);
+      if (heads.length === 0) return false;
       const marked = await tx.concern.updateMany({
         where: { schoolId: concern.schoolId, id: concern.id, escalatedAt: null, firstOpenedAt: null },
         data: { escalatedAt: now },
       });
       if (marked.count !== 1) return false;
-      const heads = await staffWhoReadRoute(tx, concern.schoolId, "HEAD");
       for (const userId of heads)
         await notify(tx, {
           schoolId: concern.schoolId,

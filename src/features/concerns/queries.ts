@@ -66,6 +66,7 @@ const emptyDraft = (): ConcernDraftValues => ({
   names: "",
   pupilIds: [],
   aboutStaffId: "",
+  aboutAdult: "",
 });
 
 /** A reporter's own concerns: the receipt and what they added, never the case. */
@@ -242,25 +243,49 @@ export async function getConcernForReader(actor: Actor, concernId: string, now: 
             id: true,
             status: true,
             members: { select: { role: true, student: { select: pupilName.select } } },
-            pauses: { where: { endedAt: null }, select: { id: true, studentId: true, concernId: true } },
           },
         })
       : [];
+  // Pauses made from this concern, whether or not their pupils are still linked (so each can be ended here).
+  const pauses = isLead
+    ? await db.pause.findMany({
+        where: { schoolId: actor.schoolId, concernId: concern.id, endedAt: null },
+        orderBy: { pausedAt: "asc" },
+        select: {
+          id: true,
+          student: { select: pupilName.select },
+          pairing: { select: { members: { select: { role: true, student: { select: pupilName.select } } } } },
+        },
+      })
+    : [];
+  const pairingLabel = (members: { role: "MENTOR" | "MENTEE"; student: Parameters<typeof pupilFullName>[0] }[]) =>
+    `${members
+      .filter((m) => m.role === "MENTOR")
+      .map((m) => pupilFullName(m.student))
+      .join(" and ")} with ${members
+      .filter((m) => m.role === "MENTEE")
+      .map((m) => pupilFullName(m.student))
+      .join(", ")}`;
+  // A lead may find a safeguarding concern is about a member of staff, and send it to the head.
+  const staff =
+    isLead && concern.route === "SAFEGUARDING" && concern.aboutStaffId === null
+      ? await db.membership.findMany({
+          where: { schoolId: actor.schoolId, NOT: { roles: { isEmpty: true } }, user: { disabledAt: null } },
+          orderBy: { user: { name: "asc" } },
+          select: { user: { select: { id: true, name: true } } },
+        })
+      : [];
   return {
+    staff: staff.map((m) => ({ value: m.user.id, label: m.user.name })),
+    pauses: pauses.map((p) => ({
+      id: p.id,
+      label: p.student ? `${pupilFullName(p.student)}'s place in ${pairingLabel(p.pairing.members)}` : pairingLabel(p.pairing.members),
+    })),
     mentoring: mentoring.map((p) => ({
       id: p.id,
       status: p.status,
-      label: `${p.members
-        .filter((m) => m.role === "MENTOR")
-        .map((m) => pupilFullName(m.student))
-        .join(" and ")} with ${p.members
-        .filter((m) => m.role === "MENTEE")
-        .map((m) => pupilFullName(m.student))
-        .join(", ")}`,
+      label: pairingLabel(p.members),
       mentees: p.members.filter((m) => m.role === "MENTEE").map((m) => ({ id: m.student.id, name: pupilFullName(m.student) })),
-      pausesFromThisConcern: p.pauses
-        .filter((x) => x.concernId === concern.id)
-        .map((x) => ({ id: x.id, studentName: x.studentId ? (names.get(x.studentId) ?? null) : null })),
     })),
     roll: roll.map((p) => ({ value: p.id, label: `${pupilFullName(p)} (${p.tutorGroup})` })),
     id: concern.id,

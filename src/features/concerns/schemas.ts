@@ -27,6 +27,8 @@ export const raiseConcernSchema = z.object({
   names: optionalText(300),
   pupilIds: optionalIds,
   aboutStaffId: z.preprocess((v) => (v === "" ? undefined : v), recordId.optional()),
+  // A pupil's "Is it about an adult who works at the school?" (staff name the member of staff instead).
+  aboutAdult: z.enum(["yes", "no"], { error: "Choose yes or no." }).optional().default("no"),
 });
 export type RaiseConcernInput = z.output<typeof raiseConcernSchema>;
 
@@ -49,6 +51,7 @@ export const concernDraftSchema = z.object({
   names: draftText(300),
   pupilIds: optionalIds,
   aboutStaffId: draftText(40),
+  aboutAdult: draftText(3),
 });
 export type ConcernDraftValues = z.output<typeof concernDraftSchema>;
 
@@ -118,3 +121,10 @@ export const pauseFromConcernSchema = z.object({
 });
 
 export const resumeFromConcernSchema = z.object({ concernId: recordId, pauseId: recordId });
+
+/** A lead finds a concern is about a member of staff: it goes to the head (or the chair), never to them. */
+export const routeConcernToStaffSchema = z.object({
+  concernId: recordId,
+  aboutStaffId: choiceId("Choose the member of staff it is about."),
+  reason: text({ min: 3, max: 500, tooShort: "Say why, in a few words." }),
+});

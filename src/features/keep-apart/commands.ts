@@ -2,7 +2,7 @@ import "server-only";
 import { defineCommand } from "@/server/command";
 import { NotFoundError, RuleError } from "@/server/errors";
 import { addKeepApartSchema, removeKeepApartSchema } from "./schemas";
-import { KEEP_APART_ROLES, keepApartVisibleTo } from "./policy";
+import { KEEP_APART_ROLES, keepApartVisibleTo, mayRemoveKeepApart } from "./policy";
 import { lockPupils } from "@/server/locks";
 import { HELD_STATUSES } from "@/features/pairings/status";
 import type { Actor } from "@/server/actor";
@@ -67,9 +67,10 @@ export const removeKeepApart = defineCommand(
   async (input, { tx, actor, audit }) => {
     const row = await tx.keepApart.findFirst({
       where: { ...keepApartVisibleTo(actor), id: input.keepApartId },
-      select: { id: true, studentAId: true, studentBId: true },
+      select: { id: true, studentAId: true, studentBId: true, reason: true },
     });
     if (!row) throw new NotFoundError("keep-apart pair");
+    if (!mayRemoveKeepApart(actor, row)) throw new RuleError("This pair was set by the safeguarding lead, so only they can remove it.");
     // Conditional: a second remove at the same moment finds nothing left to remove.
     const removed = await tx.keepApart.deleteMany({ where: { id: row.id, schoolId: actor.schoolId } });
     if (removed.count !== 1) throw new RuleError("This pair has already been removed.");

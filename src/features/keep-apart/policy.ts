@@ -8,3 +8,11 @@ export function keepApartVisibleTo(actor: Actor): Prisma.KeepApartWhereInput {
   if (!hasRole(actor, ...KEEP_APART_ROLES)) return { id: "__none__" };
   return { schoolId: actor.schoolId };
 }
+
+/** What other staff read as a pair's reason when a safeguarding lead set it from a concern (the real reason is in the concern). */
+export const SET_BY_SAFEGUARDING_LEAD = "Set by the safeguarding lead";
+
+/** A pair set from a concern is the safeguarding lead's to remove, never a coordinator's. */
+export function mayRemoveKeepApart(actor: Actor, pair: { reason: string }): boolean {
+  return pair.reason !== SET_BY_SAFEGUARDING_LEAD || hasRole(actor, "DSL");
+}

@@ -3,7 +3,7 @@ import { db } from "@/server/db";
 import type { Actor } from "@/server/actor";
 import { requireRoleForRead } from "@/server/security-events";
 import { pupilDisplayName, pupilFullName } from "@/lib/ranking";
-import { keepApartVisibleTo } from "./policy";
+import { keepApartVisibleTo, mayRemoveKeepApart } from "./policy";
 
 const name = { select: { id: true, legalFirstName: true, legalLastName: true, preferredName: true, tutorGroup: true } } as const;
 
@@ -17,6 +17,7 @@ export async function listKeepApart(actor: Actor) {
   return rows.map((r) => ({
     id: r.id,
     reason: r.reason,
+    canRemove: mayRemoveKeepApart(actor, r),
     createdAt: r.createdAt,
     createdBy: r.createdBy.name,
     pupils: [r.studentA, r.studentB].map((s) => `${pupilDisplayName(s)} (${s.tutorGroup})`),

@@ -1,4 +1,5 @@
 import "server-only";
+import { isResumableByCoordinator, NOT_RESUMABLE_MESSAGE } from "./pause-words";
 import { defineCommand, type CommandContext, type CommandResult } from "@/server/command";
 import { NotFoundError, RuleError } from "@/server/errors";
 import { lockPupils } from "@/server/locks";
@@ -214,8 +215,18 @@ export const changePairingStatus = defineCommand(
         { status: ["Choose a different status."] },
       );
     }
+    const isGoingOn = (LIVE_STATUSES as readonly string[]).includes(input.status);
+    if (isGoingOn && pairing.status === "PAUSED") {
+      // A pause from a concern (or withdrawn consent) is not the coordinator's to end (ADR 022).
+      const held = await tx.pause.findMany({
+        where: { schoolId: actor.schoolId, pairingId: pairing.id, endedAt: null, studentId: null },
+        select: { source: true },
+      });
+      const notTheirs = held.find((p) => !isResumableByCoordinator(p.source));
+      if (notTheirs) throw new RuleError(NOT_RESUMABLE_MESSAGE[notTheirs.source], { status: ["Choose a different status."] });
+    }
     // Going on (from a trial or a pause): every rule about who may be together is checked again now.
-    if ((LIVE_STATUSES as readonly string[]).includes(input.status)) await checkGoingOn(tx, actor.schoolId, pairing, contention);
+    if (isGoingOn) await checkGoingOn(tx, actor.schoolId, pairing, contention);
     const isEnding = input.status === "ENDED";
     if (input.status === "PAUSED") {
       // The same pause as the pairing page's "Pause…", so who paused it and when is recorded (ADR 022).

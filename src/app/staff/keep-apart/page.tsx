@@ -33,7 +33,7 @@ export default async function KeepApartPage() {
                   <p className="text-sm text-muted">
                     Added by {r.createdBy}, {formatStaffDate(todayIn(actor.timezone, r.createdAt))}
                   </p>
-                  <RemoveKeepApartForm keepApartId={r.id} pupils={r.pupils.join(" and ")} />
+                  {r.canRemove ? <RemoveKeepApartForm keepApartId={r.id} pupils={r.pupils.join(" and ")} /> : null}
                 </li>
               ))}
             </ul>

@@ -21,6 +21,7 @@ import {
   recordConcernActionAction,
   removeConcernPupilAction,
   resumeFromConcernAction,
+  routeConcernToStaffAction,
   shareConcernNoteAction,
 } from "../actions";
 
@@ -258,12 +259,7 @@ export function KeepApartFromConcernForm({ concernId, pupils }: { concernId: str
   );
 }
 
-type Mentoring = {
-  id: string;
-  label: string;
-  mentees: { id: string; name: string }[];
-  pausesFromThisConcern: { id: string; studentName: string | null }[];
-};
+type Mentoring = { id: string; label: string; mentees: { id: string; name: string }[] };
 
 export function PauseFromConcernForm({ concernId, mentoring }: { concernId: string; mentoring: Mentoring[] }) {
   const { state, formAction, value, errors, key } = useForm(pauseFromConcernAction);
@@ -321,5 +317,29 @@ export function ResumeFromConcernForm({ concernId, pauseId, label }: { concernId
       title={`Resume ${label}?`}
       description="Meetings are planned again from today. The chronology keeps a note of it."
     />
+  );
+}
+
+export function RouteToStaffForm({ concernId, staff }: { concernId: string; staff: Option[] }) {
+  const { state, formAction, value, errors, key } = useForm(routeConcernToStaffAction);
+  return (
+    <form action={formAction} className="space-y-4" noValidate aria-label="About a member of staff">
+      <FormMessage state={state} />
+      <input type="hidden" name="concernId" value={concernId} />
+      <div key={key} className="space-y-4">
+        <Select
+          id="route-staff"
+          name="aboutStaffId"
+          label="Member of staff it is about"
+          hint="It then goes to the headteacher (or the chair of governors if it is about the headteacher). Safeguarding leads, and the person named, no longer see it."
+          placeholder="Choose a member of staff"
+          options={staff}
+          defaultValue={value("aboutStaffId")}
+          errors={errors("aboutStaffId")}
+        />
+        <TextInput id="route-reason" name="reason" label="Why" defaultValue={value("reason")} errors={errors("reason")} />
+      </div>
+      <SubmitButton variant="secondary">Send to the headteacher</SubmitButton>
+    </form>
   );
 }

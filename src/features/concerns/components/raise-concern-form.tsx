@@ -36,7 +36,16 @@ export function RaiseConcernForm({
   danger: { instruction: string; outOfHours: string };
   idempotencyKey: string;
 }) {
-  const { state, formAction, value, values, errors, key, idempotencyKey: formKey } = useForm(raiseConcernAction, { idempotencyKey });
+  const {
+    state,
+    formAction,
+    isPending,
+    value,
+    values,
+    errors,
+    key,
+    idempotencyKey: formKey,
+  } = useForm(raiseConcernAction, { idempotencyKey });
   const formRef = useRef<HTMLFormElement>(null);
   const [draftNote, setDraftNote] = useState(draft ? "We kept what you wrote last time." : "");
   const [, startSaving] = useTransition();
@@ -46,7 +55,8 @@ export function RaiseConcernForm({
 
   const saveDraft = () => {
     const form = formRef.current;
-    if (!form || sent) return;
+    // Never while it is being sent: a draft saved after the concern would bring its words back.
+    if (!form || sent || isPending) return;
     const data = new FormData(form);
     data.delete("idempotencyKey");
     startSaving(async () => {
@@ -167,7 +177,24 @@ export function RaiseConcernForm({
           </>
         )}
         {/* Optional details fold away on a pupil's phone, so the form stays one screen. */}
-        <Details isOpen={isStaff || Boolean(start("names") || start("when") || start("where"))} isStaff={isStaff}>
+        <Details
+          isOpen={isStaff || Boolean(start("names") || start("when") || start("where") || start("aboutAdult") === "yes")}
+          isStaff={isStaff}
+        >
+          {isStaff ? null : (
+            <RadioGroup
+              name="aboutAdult"
+              legend="Is it about an adult who works at the school?"
+              hint="If so, it goes to the headteacher."
+              options={[
+                { value: "no", label: "No" },
+                { value: "yes", label: "Yes" },
+              ]}
+              defaultValue={start("aboutAdult", "no")}
+              errors={errors("aboutAdult")}
+              inline
+            />
+          )}
           {isStaff ? null : (
             <TextInput
               id="concern-names"

@@ -18,6 +18,7 @@ import {
   RecordActionForm,
   RemovePupilForm,
   ResumeFromConcernForm,
+  RouteToStaffForm,
   ShareNoteForm,
   StatusForm,
 } from "@/features/concerns/components/lead-forms";
@@ -138,22 +139,19 @@ export default async function ConcernPage({ params }: { params: Promise<{ concer
                   <Card title="Tell coordinators">
                     <ShareNoteForm concernId={c.id} sharedNote={c.sharedNote} />
                   </Card>
-                  {c.mentoring.length > 0 ? (
+                  {c.mentoring.length > 0 || c.pauses.length > 0 ? (
                     <Card title="Pause mentoring">
-                      <ul className="mb-4 space-y-2">
-                        {c.mentoring.flatMap((m) =>
-                          m.pausesFromThisConcern.map((p) => (
+                      {c.pauses.length > 0 ? (
+                        <ul className="mb-4 space-y-2">
+                          {c.pauses.map((p) => (
                             <li key={p.id} className="space-y-1">
-                              <p>
-                                Paused from this concern: {p.studentName ? `${p.studentName}'s place in ` : ""}
-                                {m.label}
-                              </p>
-                              <ResumeFromConcernForm concernId={c.id} pauseId={p.id} label={m.label} />
+                              <p>Paused from this concern: {p.label}</p>
+                              <ResumeFromConcernForm concernId={c.id} pauseId={p.id} label={p.label} />
                             </li>
-                          )),
-                        )}
-                      </ul>
-                      <PauseFromConcernForm concernId={c.id} mentoring={c.mentoring} />
+                          ))}
+                        </ul>
+                      ) : null}
+                      {c.mentoring.length > 0 ? <PauseFromConcernForm concernId={c.id} mentoring={c.mentoring} /> : null}
                     </Card>
                   ) : null}
                   {linked.length >= 2 ? (
@@ -162,6 +160,11 @@ export default async function ConcernPage({ params }: { params: Promise<{ concer
                     </Card>
                   ) : null}
                 </>
+              ) : null}
+              {c.staff.length > 0 ? (
+                <Card title="About a member of staff?">
+                  <RouteToStaffForm concernId={c.id} staff={c.staff} />
+                </Card>
               ) : null}
               <Card title="Who has viewed this">
                 <ul className="space-y-1 text-sm">

@@ -1,0 +1,3 @@
+-- AlterEnum
+ALTER TYPE "ConcernEntryKind" ADD VALUE 'ROUTE';
+
