@@ -63,3 +63,15 @@ describe("nameRedactor", () => {
     expect(nameRedactor(null, [pupil("J", "K")])("J K")).toBe("J K");
   });
 });
+
+describe("the rest of the roll", () => {
+  it("writes any other pupil of the school as initials by whole name, never by a single word", () => {
+    const subject = { legalFirstName: "Maya", legalLastName: "Patel", preferredName: null };
+    const jake = { legalFirstName: "Jake", legalLastName: "Smith", preferredName: null };
+    const redact = nameRedactor(subject, [], [jake]);
+    expect(redact("Jake Smith pushed her; smith is a word; Jake alone is not enough.")).toBe(
+      "J.S. pushed her; smith is a word; Jake alone is not enough.",
+    );
+    expect(redact("Maya Patel said so.")).toBe("Maya Patel said so.");
+  });
+});

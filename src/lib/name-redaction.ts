@@ -45,10 +45,21 @@ const NOT_IN_A_WORD_AFTER = "(?![\\p{L}\\p{M}\\p{N}_])";
  * A single word that is also the subject's own name is left alone: it tells the reader nothing about
  * anyone else. A word shared by two other pupils becomes its first letter, since it could be either.
  */
-export function nameRedactor(subject: PupilName | null, others: readonly PupilName[]): (text: string) => string {
+export function nameRedactor(
+  subject: PupilName | null,
+  others: readonly PupilName[],
+  /** The rest of the school's roll: matched as whole names only ("Jake Smith"), never as single words. */
+  roll: readonly PupilName[] = [],
+): (text: string) => string {
   const ownWords = new Set(subject ? wordsOf(subject).map(key) : []);
+  const ownPhrases = new Set(subject ? phrasesOf(subject).map(key) : []);
   const replacements = new Map<string, string>();
   const owners = new Map<string, Set<string>>();
+  for (const pupil of roll) {
+    const initials = pupilInitials(pupil);
+    for (const phrase of phrasesOf(pupil))
+      if (!ownPhrases.has(key(phrase)) && !replacements.has(key(phrase))) replacements.set(key(phrase), initials);
+  }
   for (const pupil of others) {
     const initials = pupilInitials(pupil);
     for (const phrase of phrasesOf(pupil)) if (!replacements.has(key(phrase))) replacements.set(key(phrase), initials);

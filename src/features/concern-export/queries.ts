@@ -116,9 +116,12 @@ export async function getPupilConcernFile(actor: Actor, studentId: string, now: 
   for (const user of users) names.set(user.id, user.name);
   for (const p of pupilUsers) names.set(p.userId!, nameOf(p));
   for (const p of pupilsNamed.values()) names.set(p.id, nameOf(p));
+  // Pupils write names of anyone in their words: every other pupil of the school is matched by whole name.
+  const roll = await db.student.findMany({ where: { schoolId: actor.schoolId, id: { not: pupil.id } }, select: NAME });
   const redact = nameRedactor(
     pupil,
     [...pupilsNamed.values()].filter((p) => p.id !== pupil.id),
+    roll,
   );
 
   const file = {

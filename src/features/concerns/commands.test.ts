@@ -35,7 +35,7 @@ import {
   listSharedConcernLines,
 } from "./queries";
 import { escalateUrgentConcerns } from "./escalation";
-import { changePairingStatus } from "@/features/pairings/commands";
+import { changePairingStatus, pausePairing } from "@/features/pairings/commands";
 import { removeKeepApart } from "@/features/keep-apart/commands";
 import { getPupilConcernFile } from "@/features/concern-export/queries";
 
@@ -448,6 +448,32 @@ describe("concerns", () => {
       expect(await removeKeepApart.run(as.coordinator, { keepApartId: pair.id })).toMatchObject({
         ok: false,
         message: "This pair was set by the safeguarding lead, so only they can remove it.",
+      });
+    });
+  });
+
+  describe("a pause already there", () => {
+    it("is taken over by a concern, so only the lead can end it", async () => {
+      const other = await buildSchool();
+      const dsl = await actorFor(other.staff.dsl);
+      const coordinator = await actorFor(other.staff.coordinator);
+      expect(await pausePairing.run(coordinator, { pairingId: other.pairing.id, reason: "Exams" })).toMatchObject({ ok: true });
+      const concern = await createConcernRow(db, {
+        schoolId: other.school.id,
+        reporterId: other.staff.teacher.id,
+        pupilIds: [other.pupils.mentee.id],
+      });
+      expect(await pauseFromConcern.run(dsl, { concernId: concern.id, pairingId: other.pairing.id, reason: "Safeguarding" })).toMatchObject(
+        { ok: true },
+      );
+      const live = await db.pause.findMany({ where: { pairingId: other.pairing.id, endedAt: null } });
+      expect(live).toMatchObject([{ source: "CONCERN", concernId: concern.id, resumeTo: "ACTIVE" }]);
+      const coordinatorsOwn = await db.pause.findFirstOrThrow({ where: { pairingId: other.pairing.id, source: "COORDINATOR" } });
+      expect(coordinatorsOwn.endedAt).not.toBeNull();
+      expect(await changePairingStatus.run(coordinator, { pairingId: other.pairing.id, status: "ACTIVE" })).toMatchObject({ ok: false });
+      expect(await pauseFromConcern.run(dsl, { concernId: concern.id, pairingId: other.pairing.id, reason: "Again" })).toMatchObject({
+        ok: false,
+        message: "That mentoring is already paused by a safeguarding lead.",
       });
     });
   });

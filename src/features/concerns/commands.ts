@@ -12,7 +12,8 @@ import { toDbDate, todayIn } from "@/lib/dates";
 import { receiptOf } from "./receipt";
 import { keepApart } from "@/features/keep-apart/commands";
 import { SET_BY_SAFEGUARDING_LEAD } from "@/features/keep-apart/policy";
-import { pausePlace, resumePause } from "@/features/pairings/pause";
+import { CHANGED_AT_ONCE, pausePlace, resumePause } from "@/features/pairings/pause";
+import { isResumableByCoordinator } from "@/features/pairings/pause-words";
 import { pupilsAPupilMayName, staffWhoReadRoute } from "./people";
 import {
   addConcernPupilSchema,
@@ -391,11 +392,40 @@ export const pauseFromConcern = defineCommand(
       concernId: concern.id,
       pausedById: actor.userId,
     });
-    if (paused.alreadyPaused) throw new RuleError("That mentoring is already paused.");
+    let pauseId = paused.pauseId;
+    if (paused.alreadyPaused) {
+      // Already paused by the mentee or a coordinator: the concern takes the pause over, so only a
+      // safeguarding lead can end it; it keeps the status to return to.
+      const covering = await tx.pause.findFirstOrThrow({
+        where: { schoolId: actor.schoolId, id: paused.pauseId },
+        select: { id: true, source: true, studentId: true, resumeTo: true, endedAt: true },
+      });
+      if (!isResumableByCoordinator(covering.source)) throw new RuleError("That mentoring is already paused by a safeguarding lead.");
+      const ended = await tx.pause.updateMany({
+        where: { schoolId: actor.schoolId, id: covering.id, endedAt: null },
+        data: { endedAt: new Date(), endedById: actor.userId },
+      });
+      if (ended.count !== 1) throw new RuleError(CHANGED_AT_ONCE);
+      pauseId = (
+        await tx.pause.create({
+          data: {
+            schoolId: actor.schoolId,
+            pairingId: pairing.id,
+            studentId: covering.studentId,
+            source: "CONCERN",
+            reason: input.reason,
+            concernId: concern.id,
+            resumeTo: covering.resumeTo,
+            pausedById: actor.userId,
+          },
+          select: { id: true },
+        })
+      ).id;
+    }
     await addEntry(tx, actor, concern.id, {
       kind: "PAUSE",
       text: input.reason,
-      details: { pauseId: paused.pauseId, pairingId: pairing.id, scope: paused.scope, studentIds: studentId ? [studentId] : [] },
+      details: { pauseId, pairingId: pairing.id, scope: paused.scope, studentIds: studentId ? [studentId] : [] },
     });
     await touched(tx, actor, concern.id);
     await audit({
