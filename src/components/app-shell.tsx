@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { Bell, LifeBuoy } from "lucide-react";
-import { hasRole, isStaff, type Actor } from "@/server/actor";
+import { hasRole, isSchoolStaff, type Actor } from "@/server/actor";
 import { countMyUnreadNotifications } from "@/features/notifications/queries";
 import { SchoolSwitcher, SignOutButton, SignOutEverywhereButton } from "@/features/auth/components/account-menu";
 import { ToastProvider } from "@/components/ui/toast";
@@ -58,7 +58,7 @@ export async function AppShell({ actor, children, current }: { actor: Actor; chi
               className="inline-flex min-h-11 items-center gap-2 rounded-lg border-2 border-accent px-3 font-semibold text-accent-strong underline-offset-4 hover:underline"
             >
               <LifeBuoy aria-hidden="true" className="size-5" />
-              {isStaff(actor) ? "Raise a concern" : "Tell someone"}
+              {isSchoolStaff(actor) ? "Raise a concern" : "Tell someone"}
             </Link>
             <NotificationsLink unread={unread} isCurrent={current === "/notifications"} />
             <Link

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "./db";
-import { homePathFor, loadActor } from "./actor";
+import { homePathFor, isSchoolStaff, loadActor } from "./actor";
 import { endEverySession, endSession } from "./sign-in";
 import { addMembership, addMentee, addMentor, createProgramme, createSchool, createStaffUser, createStudent } from "./factories";
 import { actorFor, fakeActor, signedInClaims } from "@/test-support/actors";
@@ -156,5 +156,17 @@ describe("homePathFor", () => {
     [["PUPIL"], "/student"],
   ] as const)("sends %j to %s", (roles, path) => {
     expect(homePathFor(fakeActor([...roles]))).toBe(path);
+  });
+});
+
+describe("isSchoolStaff", () => {
+  it("counts everyone who works at the school, never the chair of governors alone", async () => {
+    const { canReadSend, studentsVisibleTo } = await import("@/features/students/policy");
+    const chair = fakeActor(["CHAIR_OF_GOVERNORS"]);
+    expect(isSchoolStaff(chair)).toBe(false);
+    expect(canReadSend(chair)).toBe(false);
+    expect(studentsVisibleTo(chair)).toMatchObject({ id: "__none__" });
+    for (const role of ["ADMIN", "COORDINATOR", "TEACHER", "DSL", "HEAD"] as const) expect(isSchoolStaff(fakeActor([role]))).toBe(true);
+    expect(isSchoolStaff(fakeActor(["CHAIR_OF_GOVERNORS", "TEACHER"]))).toBe(true);
   });
 });

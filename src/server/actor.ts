@@ -27,6 +27,16 @@ export function isStaff(actor: Actor): boolean {
   return actor.roles.some((role) => (STAFF_ROLES as readonly string[]).includes(role));
 }
 
+/**
+ * People who work at the school and so may see its pupils: every staff role but the chair of
+ * governors, who is not school staff and holds the flag only to receive concerns about the head.
+ */
+export const SCHOOL_STAFF_ROLES = ["ADMIN", "COORDINATOR", "TEACHER", "DSL", "HEAD"] as const satisfies readonly StaffRole[];
+
+export function isSchoolStaff(actor: Actor): boolean {
+  return actor.roles.some((role) => (SCHOOL_STAFF_ROLES as readonly string[]).includes(role));
+}
+
 export function hasRole(actor: Actor, ...roles: Role[]): boolean {
   return roles.some((role) => actor.roles.includes(role));
 }

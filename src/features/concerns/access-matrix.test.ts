@@ -300,7 +300,8 @@ const INPUTS: Record<string, (w: World, column: Column, x: Extra) => Record<stri
     where: "Library",
     category: "WELLBEING",
     inDanger: "no",
-    pupilIds: [pupilNamedBy(w, column)],
+    // The chair of governors is not school staff: they write names in their own words, never pick from the roll.
+    pupilIds: column === "CHAIR_OF_GOVERNORS" ? [] : [pupilNamedBy(w, column)],
     idempotencyKey: newIdempotencyKey(),
   }),
   saveConcernDraftAction: (_w, column) => ({ what: `Half written by ${column}`, category: "HOME" }),
@@ -560,6 +561,11 @@ const READS: Read[] = [
         expect(form).toMatchObject({ isStaff: false, staff: [] });
         expect(form.pupils.map((p) => p.id)).toEqual([partner]);
         expect(form.draft).toEqual(column === "MENTEE" ? expect.objectContaining({ what: "MENTEE-DRAFT" }) : null);
+        return;
+      }
+      // The chair of governors is not school staff: no roll, no staff list; names in their own words.
+      if (column === "CHAIR_OF_GOVERNORS") {
+        expect(form).toMatchObject({ isStaff: false, pupils: [], staff: [] });
         return;
       }
       const school = column === "otherSchoolDSL" ? w.b : w.a;

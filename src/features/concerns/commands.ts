@@ -1,7 +1,7 @@
 import "server-only";
 import { defineCommand, type CommandContext } from "@/server/command";
 import { NotFoundError, RuleError } from "@/server/errors";
-import { EVERY_ROLE, isStaff, type Actor } from "@/server/actor";
+import { EVERY_ROLE, isSchoolStaff, type Actor } from "@/server/actor";
 import type { Tx } from "@/server/db";
 import { notify } from "@/server/notifications";
 import { kickEmailDelivery } from "@/server/notification-email";
@@ -75,7 +75,7 @@ export const raiseConcern = defineCommand(
   { name: "raiseConcern", schema: raiseConcernSchema, allow: EVERY_ROLE, isIdempotent: true },
   async (input, ctx) => {
     const { tx, actor, audit } = ctx;
-    const staff = isStaff(actor);
+    const staff = isSchoolStaff(actor);
     const pupilIds = [...new Set(input.pupilIds)];
     if (staff) {
       const found = await tx.student.count({ where: { schoolId: actor.schoolId, id: { in: pupilIds }, status: "ON_ROLL" } });

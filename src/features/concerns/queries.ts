@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/server/db";
-import { hasRole, isStaff, type Actor } from "@/server/actor";
+import { hasRole, isSchoolStaff, type Actor } from "@/server/actor";
 import { writeAudit } from "@/server/audit";
 import { notFoundFor, requireRoleForRead } from "@/server/security-events";
 import { pageOf, textContaining } from "@/server/read";
@@ -24,7 +24,7 @@ export async function getRaiseConcernForm(actor: Actor, options: { aboutStudentI
   const parsed = draft ? concernDraftSchema.safeParse(draft.values) : null;
   const values: ConcernDraftValues | null = parsed?.success ? parsed.data : null;
   const danger = { instruction: dangerInstructionOf(school.dangerInstruction), outOfHours: OUT_OF_HOURS_HELP };
-  if (!isStaff(actor)) {
+  if (!isSchoolStaff(actor)) {
     return {
       isStaff: false as const,
       draft: values,

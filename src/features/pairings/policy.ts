@@ -1,10 +1,10 @@
 import type { Prisma } from "@/generated/prisma/client";
-import { isStaff, type Actor } from "@/server/actor";
+import { isSchoolStaff, type Actor } from "@/server/actor";
 import { LIVE_STATUSES } from "./status";
 
 /** Staff see their school's pairings; a pupil sees only the pairings and groups they are in. */
 export function pairingsVisibleTo(actor: Actor): Prisma.PairingWhereInput {
-  if (isStaff(actor)) return { schoolId: actor.schoolId };
+  if (isSchoolStaff(actor)) return { schoolId: actor.schoolId };
   return { schoolId: actor.schoolId, members: { some: { studentId: actor.studentId ?? "__none__" } } };
 }
 

@@ -1,13 +1,13 @@
 import type { Prisma } from "@/generated/prisma/client";
-import { isStaff, type Actor } from "@/server/actor";
+import { isSchoolStaff, type Actor } from "@/server/actor";
 
 /** Staff see their school's pupils; a pupil sees only their own record. */
 export function studentsVisibleTo(actor: Actor): Prisma.StudentWhereInput {
-  if (isStaff(actor)) return { schoolId: actor.schoolId };
+  if (isSchoolStaff(actor)) return { schoolId: actor.schoolId };
   return { schoolId: actor.schoolId, id: actor.studentId ?? "__none__" };
 }
 
 /** SEND details leave the data layer only for staff. */
 export function canReadSend(actor: Actor): boolean {
-  return isStaff(actor);
+  return isSchoolStaff(actor);
 }
