@@ -12,8 +12,7 @@ import { toDbDate, todayIn } from "@/lib/dates";
 import { receiptOf } from "./receipt";
 import { keepApart } from "@/features/keep-apart/commands";
 import { SET_BY_SAFEGUARDING_LEAD } from "@/features/keep-apart/policy";
-import { CHANGED_AT_ONCE, pausePlace, resumePause } from "@/features/pairings/pause";
-import { isResumableByCoordinator } from "@/features/pairings/pause-words";
+import { pausePlace, resumePause, takeOverPause } from "@/features/pairings/pause";
 import { pupilsAPupilMayName, staffWhoReadRoute } from "./people";
 import {
   addConcernPupilSchema,
@@ -394,33 +393,17 @@ export const pauseFromConcern = defineCommand(
     });
     let pauseId = paused.pauseId;
     if (paused.alreadyPaused) {
-      // Already paused by the mentee or a coordinator: the concern takes the pause over, so only a
-      // safeguarding lead can end it; it keeps the status to return to.
-      const covering = await tx.pause.findFirstOrThrow({
-        where: { schoolId: actor.schoolId, id: paused.pauseId },
-        select: { id: true, source: true, studentId: true, resumeTo: true, endedAt: true },
+      // Already paused by the mentee or a coordinator: the concern takes it over, so only a lead ends it.
+      const taken = await takeOverPause(tx, {
+        schoolId: actor.schoolId,
+        pauseId: paused.pauseId,
+        source: "CONCERN",
+        reason: input.reason,
+        concernId: concern.id,
+        pausedById: actor.userId,
       });
-      if (!isResumableByCoordinator(covering.source)) throw new RuleError("That mentoring is already paused by a safeguarding lead.");
-      const ended = await tx.pause.updateMany({
-        where: { schoolId: actor.schoolId, id: covering.id, endedAt: null },
-        data: { endedAt: new Date(), endedById: actor.userId },
-      });
-      if (ended.count !== 1) throw new RuleError(CHANGED_AT_ONCE);
-      pauseId = (
-        await tx.pause.create({
-          data: {
-            schoolId: actor.schoolId,
-            pairingId: pairing.id,
-            studentId: covering.studentId,
-            source: "CONCERN",
-            reason: input.reason,
-            concernId: concern.id,
-            resumeTo: covering.resumeTo,
-            pausedById: actor.userId,
-          },
-          select: { id: true },
-        })
-      ).id;
+      if (!taken) throw new RuleError("That mentoring is already paused by a safeguarding lead.");
+      pauseId = taken.pauseId;
     }
     await addEntry(tx, actor, concern.id, {
       kind: "PAUSE",

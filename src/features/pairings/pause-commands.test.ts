@@ -100,6 +100,26 @@ describe("pauseMyPlace", () => {
     expect(again.changes).toEqual({ auditLogs: 1 });
   });
 
+  it("takes over a pause the coordinator made, so staff are told and her wish outlives its resume", async () => {
+    const { s, mentee, coordinator } = await schoolWithLeads();
+    expect(await pausePairing.run(coordinator, { pairingId: s.pairing.id, reason: "Exam week" })).toMatchObject({ ok: true });
+    const result = await pauseMyPlace.run(mentee, { pairingId: s.pairing.id, reason: REASON });
+    expect(result).toMatchObject({ ok: true, message: "Your meetings are paused for now. The programme lead will check in with you." });
+    const pauses = await db.pause.findMany({ where: { pairingId: s.pairing.id }, orderBy: { pausedAt: "asc" } });
+    expect(pauses).toMatchObject([
+      { source: "COORDINATOR", endedAt: expect.any(Date) },
+      { source: "MENTEE", endedAt: null, resumeTo: "ACTIVE", reason: REASON },
+    ]);
+    expect(
+      await db.notification.count({ where: { schoolId: s.school.id, dedupeKey: `pause-requested:${pauses[1]!.id}` } }),
+    ).toBeGreaterThan(0);
+    // Asked again: already hers, nothing new.
+    expect(await pauseMyPlace.run(mentee, { pairingId: s.pairing.id })).toMatchObject({
+      ok: true,
+      message: "Your meetings are already paused for now.",
+    });
+  });
+
   it("pauses once when she sends it twice at the same moment", async () => {
     const { s, mentee } = await schoolWithLeads();
     const results = await Promise.all([0, 1].map(() => pauseMyPlace.run(mentee, { pairingId: s.pairing.id })));

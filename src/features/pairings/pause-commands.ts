@@ -78,10 +78,23 @@ export const pauseMyPlace = defineCommand(
         hasReason: input.reason !== "",
       },
     });
-    if (paused.alreadyPaused) return { message: "Your meetings are already paused for now.", recordId: paused.pauseId };
-    await tellStaffOfPauseRequest(tx, { schoolId: actor.schoolId, pairingId: own.id, pauseId: paused.pauseId });
+    let pauseId = paused.pauseId;
+    if (paused.alreadyPaused) {
+      // Paused by a coordinator already: her wish takes the pause over, so staff are told and a
+      // resume of the coordinator's pause cannot bring her mentor back without anyone knowing.
+      const taken = await pauses.takeOverPause(tx, {
+        schoolId: actor.schoolId,
+        pauseId: paused.pauseId,
+        source: "MENTEE",
+        reason: input.reason,
+        pausedById: actor.userId,
+      });
+      if (!taken) return { message: "Your meetings are already paused for now.", recordId: paused.pauseId };
+      pauseId = taken.pauseId;
+    }
+    await tellStaffOfPauseRequest(tx, { schoolId: actor.schoolId, pairingId: own.id, pauseId });
     afterCommit(kickEmailDelivery);
-    return { message: "Your meetings are paused for now. The programme lead will check in with you.", recordId: paused.pauseId };
+    return { message: "Your meetings are paused for now. The programme lead will check in with you.", recordId: pauseId };
   },
 );
 

@@ -215,3 +215,42 @@ export async function endLivePauses(
     await tx.pairingMember.updateMany({ where: { schoolId, pairingId, pausedAt: { not: null } }, data: { pausedAt: null } });
   return live.map((p) => p.id);
 }
+
+/** Which pauses give way to which: a mentee's wish outranks a coordinator's pause; a concern's outranks both. */
+const RANK: Record<PauseSource, number> = { COORDINATOR: 0, MENTEE: 1, CONSENT: 2, CONCERN: 2 };
+
+/**
+ * A pause already covers what a stronger source now asks to pause: the stronger one takes it over
+ * (the old pause ends, a new one starts with the same scope and the same status to return to), so
+ * only whoever may end the stronger one can resume. Returns the new pause, or null when the pause
+ * already there is as strong or stronger (nothing is written).
+ */
+export async function takeOverPause(
+  tx: Tx,
+  input: { schoolId: string; pauseId: string; source: PauseSource; reason: string; concernId?: string | null; pausedById: string },
+): Promise<{ pauseId: string } | null> {
+  const covering = await tx.pause.findFirstOrThrow({
+    where: { schoolId: input.schoolId, id: input.pauseId },
+    select: { id: true, pairingId: true, source: true, studentId: true, resumeTo: true },
+  });
+  if (RANK[covering.source] >= RANK[input.source]) return null;
+  const ended = await tx.pause.updateMany({
+    where: { schoolId: input.schoolId, id: covering.id, endedAt: null },
+    data: { endedAt: new Date(), endedById: input.pausedById },
+  });
+  if (ended.count !== 1) throw new RuleError(CHANGED_AT_ONCE);
+  const created = await tx.pause.create({
+    data: {
+      schoolId: input.schoolId,
+      pairingId: covering.pairingId,
+      studentId: covering.studentId,
+      source: input.source,
+      reason: input.reason,
+      concernId: input.concernId ?? null,
+      resumeTo: covering.resumeTo,
+      pausedById: input.pausedById,
+    },
+    select: { id: true },
+  });
+  return { pauseId: created.id };
+}
