@@ -81,7 +81,7 @@ export async function getPupilConcernFile(actor: Actor, studentId: string, now: 
       sharedNote: true,
       reporterId: true,
       aboutStaff: { select: { name: true } },
-      pupils: { orderBy: { createdAt: "asc" }, select: { student: { select: NAME } } },
+      pupils: { orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { student: { select: NAME } } },
       entries: {
         orderBy: [{ at: "asc" }, { id: "asc" }],
         select: {
@@ -140,7 +140,14 @@ export async function getPupilConcernFile(actor: Actor, studentId: string, now: 
         isUrgent: c.isUrgent,
         raisedAt: formatStaffDateTime(c.createdAt, actor.timezone),
         raisedBy: names.get(c.reporterId) ?? "Unknown",
-        pupils: c.pupils.map((cp) => nameOf(cp.student)),
+        // The file's own pupil first, then the others by name (rows linked at one moment have no order of their own).
+        pupils: [...c.pupils]
+          .sort(
+            (a, b) =>
+              Number(b.student.id === pupil.id) - Number(a.student.id === pupil.id) ||
+              nameOf(a.student).localeCompare(nameOf(b.student), "en-GB"),
+          )
+          .map((cp) => nameOf(cp.student)),
         aboutStaff: c.aboutStaff?.name ?? null,
         sharedNote: c.sharedNote ? redact(c.sharedNote) : null,
         entries: c.entries.map((e): FileEntry => describeFileEntry(e, ctx)),

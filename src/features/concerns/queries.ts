@@ -177,7 +177,7 @@ export async function getConcernForReader(actor: Actor, concernId: string, now: 
       aboutStaffId: true,
       reporter: { select: { name: true, students: { select: { id: true }, take: 1 } } },
       aboutStaff: { select: { name: true } },
-      pupils: { orderBy: { createdAt: "asc" }, select: { student: pupilName } },
+      pupils: { orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { student: pupilName } },
       entries: {
         orderBy: { at: "asc" },
         select: {
