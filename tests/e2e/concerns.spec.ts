@@ -11,7 +11,8 @@ import { seedSchool, type Account } from "./support/seed";
 import { createConcernRow } from "@/server/factories";
 
 const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
-const RECEIPT = /^Received on \d{1,2} [A-Z][a-z]{2} \d{4} — a member of staff will follow it up\./;
+/** A pupil reads the day in words ("Sunday 29 November"), with the year only when it is another school year. */
+const RECEIPT = /^Received on [A-Z][a-z]+day \d{1,2} [A-Z][a-z]+( \d{4})? — a member of staff will follow it up\./;
 
 async function openAs(browser: Browser, account: Account, options = {}) {
   const context = await browser.newContext(options);

@@ -10,6 +10,7 @@ import { actorFor } from "@/test-support/actors";
 import { expectNotFound } from "@/test-support/expectations";
 import { buildSchool, uniqueEmail, type TestSchool } from "@/test-support/school";
 import { SET_BY_SAFEGUARDING_LEAD } from "./commands";
+import { receiptOf } from "./receipt";
 import {
   addConcernPupil,
   addToMyConcern,
@@ -81,7 +82,7 @@ describe("concerns", () => {
       const result = await raiseConcern.run(as.mentee, pupilRaise({ pupilIds: [s.pupils.mentor.id], names: "a boy in Year 9" }));
       expect(result).toMatchObject({
         ok: true,
-        message: expect.stringMatching(/^Received on .+ — a member of staff will follow it up\.$/),
+        message: expect.stringMatching(/^Received on [A-Z][a-z]+day \d{1,2} [A-Z][a-z]+ — a member of staff will follow it up\.$/),
       });
       const concern = await db.concern.findFirstOrThrow({ where: { id: result.recordId! }, include: { pupils: true, entries: true } });
       expect(concern).toMatchObject({
@@ -165,6 +166,19 @@ describe("concerns", () => {
     });
   });
 
+  describe("the receipt", () => {
+    it("reads in the date style of the reporter's pages", async () => {
+      const createdAt = new Date("2026-11-29T10:00:00Z");
+      const now = new Date("2026-11-30T10:00:00Z");
+      expect(receiptOf(createdAt, { timezone: "Europe/London", studentId: "pupil" }, now)).toBe(
+        "Received on Sunday 29 November — a member of staff will follow it up.",
+      );
+      expect(receiptOf(createdAt, { timezone: "Europe/London", studentId: null }, now)).toBe(
+        "Received on 29 Nov 2026 — a member of staff will follow it up.",
+      );
+    });
+  });
+
   describe("the reporter", () => {
     it("reads only the receipt and their own words, and adds more", async () => {
       const raised = await raiseConcern.run(as.mentor, pupilRaise({ what: "Mentor's own words" }));
@@ -179,7 +193,7 @@ describe("concerns", () => {
       ).toMatchObject({ ok: true });
       const receipts = await listMyConcernReceipts(as.mentor);
       const mine = receipts.find((r) => r.id === raised.recordId)!;
-      expect(mine.receipt).toMatch(/^Received on .+ — a member of staff will follow it up\.$/);
+      expect(mine.receipt).toMatch(/^Received on [A-Z][a-z]+day \d{1,2} [A-Z][a-z]+ — a member of staff will follow it up\.$/);
       expect(mine.own.map((e) => e.text)).toEqual(["Mentor's own words", "It happened again"]);
       expect(JSON.stringify(receipts)).not.toContain("LEAD-ONLY-WORDS");
       // Someone else's concern is not theirs to add to.

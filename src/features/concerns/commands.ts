@@ -138,7 +138,7 @@ export const raiseConcern = defineCommand(
       changes: { route, category: input.category, isUrgent, pupils: pupilIds.length, aboutStaff: aboutStaffId !== null },
     });
     return {
-      message: receiptOf(concern.createdAt, actor.timezone),
+      message: receiptOf(concern.createdAt, actor),
       recordId: concern.id,
       link: { href: "/concerns", label: "Your concerns" },
     };

@@ -87,7 +87,7 @@ export async function listMyConcernReceipts(actor: Actor) {
   });
   return rows.map((r) => ({
     id: r.id,
-    receipt: receiptOf(r.createdAt, actor.timezone),
+    receipt: receiptOf(r.createdAt, actor),
     // Their own words only: what they wrote and added.
     own: r.entries.map((e) => ({ id: e.id, isAddition: e.kind === "ADDITION", text: e.text, at: e.at })),
   }));
