@@ -11,6 +11,16 @@ export type EntryForReading = {
   author: string;
 };
 
+/** The keys of an entry's details that name pupils by id (what describeEntry reads them from). */
+const PUPIL_KEYS = ["added", "removed", "studentIds", "pupilIds"] as const;
+
+/** Every pupil id an entry's details name, so a reader can load their names once. */
+export function pupilIdsIn(details: unknown): string[] {
+  if (!details || typeof details !== "object") return [];
+  const d = details as Record<string, unknown>;
+  return PUPIL_KEYS.flatMap((key) => list(d[key]));
+}
+
 const list = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : []);
 const str = (value: unknown): string => (typeof value === "string" ? value : "");
 const label = <K extends string>(labels: Record<K, string>, value: unknown) =>

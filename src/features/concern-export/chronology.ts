@@ -8,8 +8,6 @@ import { parseTransferEntry } from "./transfers";
 // page cannot link (a correction's entry, a receipt's transfer) and the entry's text, and puts other
 // pupils' names in free text as initials. Pure. No id is ever printed.
 
-export { formatStaffDateTime };
-
 export type EntryInput = {
   id: string;
   kind: ConcernEntryKind;

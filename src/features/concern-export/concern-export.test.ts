@@ -15,7 +15,7 @@ import { submit } from "@/test-support/commands";
 import { readPdf } from "@/test-support/pdf-text";
 import { buildSchool, type TestSchool } from "@/test-support/school";
 import { SAFEGUARDING_FOOTER } from "@/server/pdf";
-import { formatStaffDateTime } from "./chronology";
+import { formatStaffDateTime } from "@/lib/dates";
 import { ALREADY_CONFIRMED, confirmTransferReceipt, NOTHING_TO_TRANSFER, recordTransfer } from "./commands";
 import { renderConcernFile } from "./document";
 import { getPupilConcernFile, getPupilFileOverview } from "./queries";

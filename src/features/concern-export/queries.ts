@@ -8,7 +8,8 @@ import { CATEGORY_LABELS, STATUS_LABELS } from "@/lib/concerns";
 import { todayIn } from "@/lib/dates";
 import { nameRedactor, pupilInitials, type PupilName } from "@/lib/name-redaction";
 import { yearGroupOn } from "@/lib/year-group";
-import { describeFileEntry, formatStaffDateTime, type FileEntry } from "./chronology";
+import { describeFileEntry, type FileEntry } from "./chronology";
+import { formatStaffDateTime } from "@/lib/dates";
 import { fileConcernsOf } from "./policy";
 import { transfersFrom } from "./transfers";
 

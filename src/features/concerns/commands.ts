@@ -13,7 +13,7 @@ import { receiptOf } from "./receipt";
 import { keepApart } from "@/features/keep-apart/commands";
 import { SET_BY_SAFEGUARDING_LEAD } from "@/features/keep-apart/policy";
 import { pausePlace, resumePause, takeOverPause } from "@/features/pairings/pause";
-import { pupilsAPupilMayName, staffWhoReadRoute } from "./people";
+import { pupilsAPupilMayName, staffMemberAConcernMayName, staffWhoReadRoute } from "./people";
 import {
   addConcernPupilSchema,
   addToMyConcernSchema,
@@ -89,12 +89,8 @@ export const raiseConcern = defineCommand(
     if (input.aboutStaffId) {
       if (input.aboutStaffId === actor.userId)
         throw new RuleError("Check the form.", { aboutStaffId: ["Choose someone other than yourself."] });
-      const member = await tx.membership.findFirst({
-        where: { schoolId: actor.schoolId, userId: input.aboutStaffId, NOT: { roles: { isEmpty: true } }, user: { disabledAt: null } },
-        select: { userId: true },
-      });
-      if (!member) throw new RuleError("Check the form.", { aboutStaffId: ["Choose a member of staff from the list."] });
-      aboutStaffId = member.userId;
+      aboutStaffId = await staffMemberAConcernMayName(tx, actor.schoolId, input.aboutStaffId);
+      if (!aboutStaffId) throw new RuleError("Check the form.", { aboutStaffId: ["Choose a member of staff from the list."] });
     }
     const [heads, chairs] = await Promise.all([
       staffWhoReadRoute(tx, actor.schoolId, "HEAD"),
@@ -453,22 +449,19 @@ export const routeConcernToStaff = defineCommand(
     const { tx, actor, audit } = ctx;
     const concern = await leadConcernForUpdate(tx, actor, input.concernId);
     if (concern.aboutStaffId) throw new RuleError("This concern already names a member of staff.");
-    const member = await tx.membership.findFirst({
-      where: { schoolId: actor.schoolId, userId: input.aboutStaffId, NOT: { roles: { isEmpty: true } } },
-      select: { userId: true },
-    });
-    if (!member) throw new RuleError("Check the form.", { aboutStaffId: ["Choose a member of staff from the list."] });
+    const aboutStaffId = await staffMemberAConcernMayName(tx, actor.schoolId, input.aboutStaffId);
+    if (!aboutStaffId) throw new RuleError("Check the form.", { aboutStaffId: ["Choose a member of staff from the list."] });
     const [heads, chairs] = await Promise.all([
       staffWhoReadRoute(tx, actor.schoolId, "HEAD"),
       staffWhoReadRoute(tx, actor.schoolId, "CHAIR"),
     ]);
-    const route = routeFor({ aboutStaffId: member.userId, heads, chairs });
+    const route = routeFor({ aboutStaffId: aboutStaffId, heads, chairs });
     await addEntry(tx, actor, concern.id, { kind: "ROUTE", text: input.reason, details: { from: concern.route, to: route } });
     // The staff member's name is not written into the chronology's details; the concern row names them.
-    await touched(tx, actor, concern.id, { aboutStaffId: member.userId, route, sharedNote: null });
+    await touched(tx, actor, concern.id, { aboutStaffId: aboutStaffId, route, sharedNote: null });
     await tellReaders(
       ctx,
-      { id: concern.id, route, aboutStaffId: member.userId },
+      { id: concern.id, route, aboutStaffId: aboutStaffId },
       {
         kind: "concern.routed",
         message: "A concern about a member of staff needs your attention.",

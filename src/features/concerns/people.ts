@@ -31,3 +31,21 @@ export async function pupilsAPupilMayName(tx: Tx | Db, actor: Actor): Promise<{ 
   for (const { student } of members) byId.set(student.id, pupilDisplayName(student));
   return [...byId].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name));
 }
+
+/** Who a concern may name as the member of staff it is about: enabled staff of the school (the list and the check agree). */
+const nameableStaff = (schoolId: string) => ({ schoolId, NOT: { roles: { isEmpty: true } }, user: { disabledAt: null } }) as const;
+
+export async function staffAConcernMayName(tx: Tx | Db, schoolId: string, exceptUserId?: string): Promise<{ id: string; name: string }[]> {
+  const rows = await tx.membership.findMany({
+    where: { ...nameableStaff(schoolId), ...(exceptUserId ? { userId: { not: exceptUserId } } : {}) },
+    orderBy: { user: { name: "asc" } },
+    select: { user: { select: { id: true, name: true } } },
+  });
+  return rows.map((m) => m.user);
+}
+
+/** The member of staff a form named, if a concern may name them; else null. */
+export async function staffMemberAConcernMayName(tx: Tx | Db, schoolId: string, userId: string): Promise<string | null> {
+  const row = await tx.membership.findFirst({ where: { ...nameableStaff(schoolId), userId }, select: { userId: true } });
+  return row?.userId ?? null;
+}

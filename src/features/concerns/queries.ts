@@ -6,10 +6,11 @@ import { notFoundFor, requireRoleForRead } from "@/server/security-events";
 import { pageOf, textContaining } from "@/server/read";
 import { dangerInstructionOf, OUT_OF_HOURS_HELP } from "@/lib/concerns";
 import { fromDbDate } from "@/lib/dates";
+import { pupilIdsIn } from "@/lib/concern-entries";
 import { pupilDisplayName, pupilFullName } from "@/lib/ranking";
 import { concernDraftSchema, type ConcernDraftValues } from "./schemas";
 import { concernsLedBy, concernsReadableBy, CONCERN_READER_ROLES, leadsConcern, readsPupilFiles } from "./policy";
-import { pupilsAPupilMayName } from "./people";
+import { pupilsAPupilMayName, staffAConcernMayName } from "./people";
 import { HELD_STATUSES } from "@/features/pairings/status";
 import { receiptOf } from "./receipt";
 
@@ -40,11 +41,7 @@ export async function getRaiseConcernForm(actor: Actor, options: { aboutStudentI
       orderBy: [{ legalLastName: "asc" }, { legalFirstName: "asc" }],
       select: pupilName.select,
     }),
-    db.membership.findMany({
-      where: { schoolId: actor.schoolId, NOT: [{ roles: { isEmpty: true } }, { userId: actor.userId }], user: { disabledAt: null } },
-      orderBy: { user: { name: "asc" } },
-      select: { user: { select: { id: true, name: true } } },
-    }),
+    staffAConcernMayName(db, actor.schoolId, actor.userId),
   ]);
   const about = options.aboutStudentId && pupils.some((p) => p.id === options.aboutStudentId) ? options.aboutStudentId : null;
   return {
@@ -53,7 +50,7 @@ export async function getRaiseConcernForm(actor: Actor, options: { aboutStudentI
     draftSavedAt: draft?.updatedAt ?? null,
     danger,
     pupils: pupils.map((p) => ({ id: p.id, name: `${pupilFullName(p)} (${p.tutorGroup})` })),
-    staff: staff.map((m) => ({ id: m.user.id, name: m.user.name })),
+    staff,
   };
 }
 
@@ -215,7 +212,7 @@ export async function getConcernForReader(actor: Actor, concernId: string, now: 
       })
     : [];
   const names = new Map(concern.pupils.map((p) => [p.student.id, pupilFullName(p.student)]));
-  const missing = concern.entries.flatMap((e) => idsIn(e.details)).filter((id) => !names.has(id));
+  const missing = concern.entries.flatMap((e) => pupilIdsIn(e.details)).filter((id) => !names.has(id));
   if (missing.length > 0) {
     const extra = await db.student.findMany({
       where: { schoolId: actor.schoolId, id: { in: [...new Set(missing)] } },
@@ -268,15 +265,9 @@ export async function getConcernForReader(actor: Actor, concernId: string, now: 
       .join(", ")}`;
   // A lead may find a safeguarding concern is about a member of staff, and send it to the head.
   const staff =
-    isLead && concern.route === "SAFEGUARDING" && concern.aboutStaffId === null
-      ? await db.membership.findMany({
-          where: { schoolId: actor.schoolId, NOT: { roles: { isEmpty: true } }, user: { disabledAt: null } },
-          orderBy: { user: { name: "asc" } },
-          select: { user: { select: { id: true, name: true } } },
-        })
-      : [];
+    isLead && concern.route === "SAFEGUARDING" && concern.aboutStaffId === null ? await staffAConcernMayName(db, actor.schoolId) : [];
   return {
-    staff: staff.map((m) => ({ value: m.user.id, label: m.user.name })),
+    staff: staff.map((m) => ({ value: m.id, label: m.name })),
     pauses: pauses.map((p) => ({
       id: p.id,
       label: p.student ? `${pupilFullName(p.student)}'s place in ${pairingLabel(p.pairing.members)}` : pairingLabel(p.pairing.members),
@@ -314,15 +305,6 @@ export async function getConcernForReader(actor: Actor, concernId: string, now: 
     pupilNames: Object.fromEntries(names),
     views: views.map((v) => ({ at: v.at, who: v.actor?.name ?? "PeerPath", isExport: v.action === "concern.exported" })),
   };
-}
-
-/** Pupil ids a chronology entry's details name (pupils linked or removed, kept apart). */
-function idsIn(details: unknown): string[] {
-  if (!details || typeof details !== "object") return [];
-  const d = details as Record<string, unknown>;
-  return ["added", "removed", "studentIds", "pupilIds"]
-    .flatMap((key) => (Array.isArray(d[key]) ? (d[key] as unknown[]) : []))
-    .filter((v): v is string => typeof v === "string");
 }
 
 /**

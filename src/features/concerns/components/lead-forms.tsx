@@ -11,6 +11,7 @@ import { IdempotencyKeyField } from "@/components/forms/idempotency-key-field";
 import { useForm } from "@/components/forms/use-form";
 import { ACTION_LABELS, CATEGORY_LABELS, CONCERN_ACTIONS, CONCERN_CATEGORIES, CONCERN_STATUSES, STATUS_LABELS } from "@/lib/concerns";
 import type { ConcernCategory, ConcernStatus } from "@/generated/prisma/enums";
+import { PupilPairSelects } from "@/features/keep-apart/components/keep-apart-forms";
 import {
   addConcernPupilAction,
   changeConcernCategoryAction,
@@ -225,26 +226,7 @@ export function KeepApartFromConcernForm({ concernId, pupils }: { concernId: str
       <FormMessage state={state} />
       <input type="hidden" name="concernId" value={concernId} />
       <div key={key} className="space-y-4">
-        <div className="grid gap-4 md:grid-cols-2">
-          <Select
-            id="apart-a"
-            name="studentAId"
-            label="First pupil"
-            placeholder="Choose a pupil"
-            options={pupils}
-            defaultValue={value("studentAId")}
-            errors={errors("studentAId")}
-          />
-          <Select
-            id="apart-b"
-            name="studentBId"
-            label="Second pupil"
-            placeholder="Choose a pupil"
-            options={pupils}
-            defaultValue={value("studentBId")}
-            errors={errors("studentBId")}
-          />
-        </div>
+        <PupilPairSelects pupils={pupils} value={value} errors={errors} idPrefix="apart-" />
         <TextInput
           id="apart-reason"
           name="reason"

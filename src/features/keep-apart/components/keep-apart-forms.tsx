@@ -13,26 +13,7 @@ export function AddKeepApartForm({ pupils }: { pupils: { value: string; label: s
     <form action={formAction} className="space-y-4" noValidate aria-label="Keep two pupils apart">
       <FormMessage state={state} />
       <div key={key} className="space-y-4">
-        <div className="grid gap-4 md:grid-cols-2">
-          <Select
-            id="studentAId"
-            name="studentAId"
-            label="First pupil"
-            placeholder="Choose a pupil"
-            options={pupils}
-            defaultValue={value("studentAId")}
-            errors={errors("studentAId")}
-          />
-          <Select
-            id="studentBId"
-            name="studentBId"
-            label="Second pupil"
-            placeholder="Choose a pupil"
-            options={pupils}
-            defaultValue={value("studentBId")}
-            errors={errors("studentBId")}
-          />
-        </div>
+        <PupilPairSelects pupils={pupils} value={value} errors={errors} />
         <TextArea
           id="keep-apart-reason"
           name="reason"
@@ -44,6 +25,36 @@ export function AddKeepApartForm({ pupils }: { pupils: { value: string; label: s
       </div>
       <SubmitButton>Keep apart</SubmitButton>
     </form>
+  );
+}
+
+/** The two pupils of a keep-apart pair, as the keep-apart page and a concern's page both ask for them. */
+export function PupilPairSelects({
+  pupils,
+  value,
+  errors,
+  idPrefix = "",
+}: {
+  pupils: { value: string; label: string }[];
+  value: (name: string) => string;
+  errors: (name: string) => string[] | undefined;
+  idPrefix?: string;
+}) {
+  return (
+    <div className="grid gap-4 md:grid-cols-2">
+      {(["studentAId", "studentBId"] as const).map((name, i) => (
+        <Select
+          key={name}
+          id={`${idPrefix}${name}`}
+          name={name}
+          label={i === 0 ? "First pupil" : "Second pupil"}
+          placeholder="Choose a pupil"
+          options={pupils}
+          defaultValue={value(name)}
+          errors={errors(name)}
+        />
+      ))}
+    </div>
   );
 }
 
