@@ -33,8 +33,8 @@ BEGIN
                AND tg.tgname = t.relname || '_append_only') THEN
       -- Append-only: read and add, nothing else.
       EXECUTE format('GRANT SELECT, INSERT ON public.%I TO %I', t.relname, app);
-    ELSIF t.relname IN ('School', 'User', 'Student', 'Programme') THEN
-      -- Never hard-deleted: people and programmes are disabled, left or closed.
+    ELSIF t.relname IN ('School', 'User', 'Student', 'Programme', 'PointCategory') THEN
+      -- Never hard-deleted: people and programmes are disabled, left or closed, categories retired.
       EXECUTE format('GRANT SELECT, INSERT, UPDATE ON public.%I TO %I', t.relname, app);
     ELSE
       EXECUTE format('GRANT SELECT, INSERT, UPDATE, DELETE ON public.%I TO %I', t.relname, app);

@@ -310,6 +310,9 @@ export async function seedBenchSchool(db: Db, sizes: Partial<BenchSchoolSizes> =
   const made = await seedSessions(db, random, { tag, schoolId, by, today, now, calendar, daySlots, skips, activities, plans, cohortOf });
 
   // Points: a few for each paired pupil over the years, and some this week.
+  const categoryIds = (
+    await db.pointCategory.findMany({ where: { schoolId, defaultAmount: { gt: 0 } }, orderBy: { sortOrder: "asc" }, select: { id: true } })
+  ).map((c) => c.id);
   const weekStart = instantAt(weekOf(today).start, "08:00", TIMEZONE).getTime();
   const points = plans.flatMap((p, n) =>
     [...p.mentorIds, ...p.menteeIds].flatMap((studentId) =>
@@ -319,7 +322,7 @@ export async function seedBenchSchool(db: Db, sizes: Partial<BenchSchoolSizes> =
         programmeId,
         studentId,
         amount: random.chance(0.05) ? -2 : random.int(1, 5),
-        category: random.pick(["ATTENDANCE", "EFFORT", "KINDNESS", "LEADERSHIP"] as const),
+        categoryId: random.pick(categoryIds),
         reason: "Bench points",
         awardedById: by,
         createdAt: random.chance(0.04)

@@ -42,6 +42,9 @@ BEGIN
            OR jsonb_path_exists("changes", '$.** ? (@ == $id)', jsonb_build_object('id', p_student_id)));
   GET DIAGNOSTICS audit_rows = ROW_COUNT;
   PERFORM set_config('peerpath.rewriting_append_only', '', true);
+  -- Words about the pupil on their board profile: a proposed nickname and why staff hid them.
+  UPDATE "PupilBoardProfile" SET "nickname" = NULL, "nicknameStatus" = NULL, "hiddenReason" = ''
+    WHERE "schoolId" = p_school_id AND "studentId" = p_student_id;
 
   INSERT INTO "AuditLog" ("id", "schoolId", "actorUserId", "action", "recordType", "recordId", "changes", "at")
   VALUES (gen_random_uuid()::text, p_school_id, p_actor_user_id, 'student.anonymised', 'Student', p_student_id,

@@ -567,7 +567,7 @@ const INPUTS: Record<string, (w: World, column: Column, x: Extra) => Record<stri
     programmeId: w.a.programme.id,
     studentIds: w.a.pupils.mentee.id,
     amount: "1",
-    category: "EFFORT",
+    categoryId: w.a.categoryIds.Effort,
     reason: "Access matrix check",
   }),
   "points/reversePointsAction": (w) => ({ entryId: w.a.pointEntry.id, reason: "Access matrix check" }),

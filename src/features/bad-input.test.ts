@@ -45,7 +45,7 @@ describe("NUL and other control characters", () => {
     const award = await expectRefusedWithoutWrites(
       awardPoints,
       teacher,
-      { programmeId: s.programme.id, studentIds: s.pupils.mentee.id, amount: "1", category: "EFFORT", reason: "Kind\u0000" },
+      { programmeId: s.programme.id, studentIds: s.pupils.mentee.id, amount: "1", categoryId: s.categoryIds.Effort!, reason: "Kind\u0000" },
       [s.school.id],
       "Please check the highlighted fields.",
     );
@@ -66,7 +66,7 @@ describe("NUL and other control characters", () => {
       programmeId: "abc\u0000",
       studentIds: ["x\u0000"],
       amount: "1",
-      category: "EFFORT",
+      categoryId: "Effort\u0000",
       reason: "Kind",
       idempotencyKey: randomUUID(),
     });

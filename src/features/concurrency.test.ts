@@ -52,7 +52,7 @@ describe("duplicate writes", () => {
       programmeId: s.programme.id,
       studentIds: [s.pupils.mentee.id, s.pupils.mentor.id],
       amount: "2",
-      category: "EFFORT",
+      categoryId: s.categoryIds.Effort!,
       reason: "Double tap test",
       idempotencyKey: randomUUID(),
     };
@@ -92,7 +92,13 @@ describe("duplicate writes", () => {
   it("a create without its key, or with a key already used for something else, is refused and writes nothing", async () => {
     const s = await buildSchool();
     const coordinator = await actorFor(s.staff.coordinator);
-    const form = { programmeId: s.programme.id, studentIds: s.pupils.mentee.id, amount: "1", category: "EFFORT", reason: "No key" };
+    const form = {
+      programmeId: s.programme.id,
+      studentIds: s.pupils.mentee.id,
+      amount: "1",
+      categoryId: s.categoryIds.Effort!,
+      reason: "No key",
+    };
     expect(await awardPoints.run(coordinator, form)).toMatchObject({ ok: false, message: EXPIRED_FORM_MESSAGE });
     const key = randomUUID();
     expect(
@@ -320,7 +326,7 @@ describe("replays and busy pools", () => {
       programmeId: s.programme.id,
       studentIds: s.pupils.mentee.id,
       amount: "1",
-      category: "EFFORT",
+      categoryId: s.categoryIds.Effort!,
       reason: "First answers",
       idempotencyKey: key,
     };

@@ -18,7 +18,7 @@ import { getGroupSuggestions, getSuggestions, loadMatchingInput } from "@/featur
 import { getPupilForCoordinator } from "@/features/profiles/staff-queries";
 import { getMentorChoices, getMyProfile } from "@/features/profiles/queries";
 import { getPairingForStaff, getPairingToLog, listMyPairings, listPairingsForCoordinator } from "@/features/pairings/queries";
-import { getLeaderboard, getMyPoints, listRecentPoints } from "@/features/points/queries";
+import { getLeaderboard, getMyPoints, listPointCategories, listRecentPoints } from "@/features/points/queries";
 import {
   chooseProgrammeForStaff,
   getCoordinatorFigures,
@@ -169,6 +169,13 @@ const READS: Read[] = [
       const board = r as Awaited<ReturnType<typeof getLeaderboard>>;
       expect(board.rows.map((row) => row.studentId)).toContain(w.a.pupils.mentee.id);
       noSendDetails(board);
+    } },
+  // Every reader sees what earns each category (clear criteria), and only their own school's.
+  { name: "listPointCategories", read: (a) => listPointCategories(a), access:                                   [Y,   Y,    Y,    Y,  Y,     Y,     Y],
+    check: (r, w, c) => {
+      const names = (r as Awaited<ReturnType<typeof listPointCategories>>).map((x) => x.name);
+      expect(names).toContain("Points lost");
+      expect(mentions(r, (c === "otherSchoolCoordinator" ? w.a : w.b).categoryIds.Effort!)).toBe(false);
     } },
   { name: "getMyPoints", read: (a) => getMyPoints(a), access:                                                 [Y,   Y,    Y,    Y,  Y,     Y,     Y],
     check: (r, _w, c) => expect((r as { total: number }).total).toBe(c === "MENTEE" ? 3 : 0) },

@@ -157,7 +157,7 @@ describe("the database's rules", () => {
           programmeId: s.programme.id,
           studentId: entry.studentId,
           amount: -3,
-          category: entry.category,
+          categoryId: entry.categoryId,
           reason: "Correction",
           awardedById: s.staff.coordinator.id,
           reversesId: entry.id,

@@ -6,7 +6,7 @@ import type { Db } from "./db";
 import { hashPassword } from "./password";
 import { academicYearAround, addDaysIso, toDbDate, todayIn, type IsoDate } from "@/lib/dates";
 import { academicStartYear, cohortForYearGroup } from "@/lib/year-group";
-import { DEFAULT_ACTIVITIES, DEFAULT_DAY_SLOTS } from "@/lib/school-defaults";
+import { DEFAULT_ACTIVITIES, DEFAULT_DAY_SLOTS, DEFAULT_POINT_CATEGORIES, type DefaultPointCategoryName } from "@/lib/school-defaults";
 import { CHECK_IN_NOTE_KEY, CHECK_IN_SCALE_KEY, CHECK_INS } from "@/lib/questionnaires";
 import type {
   ClosureReason,
@@ -63,6 +63,7 @@ export async function createSchool(db: Db, input: { name?: string; timezone?: st
       timezone: input.timezone ?? "Europe/London",
       daySlots: { create: DEFAULT_DAY_SLOTS.map((slot, index) => ({ ...slot, sortOrder: index + 1 })) },
       activities: { create: DEFAULT_ACTIVITIES.map((name, index) => ({ name, sortOrder: index + 1 })) },
+      pointCategories: { create: DEFAULT_POINT_CATEGORIES.map((c, index) => ({ ...c, sortOrder: index + 1 })) },
     },
   });
   if (input.withCalendar !== false) {
@@ -294,14 +295,21 @@ export async function createPointEntry(
     studentId: string;
     awardedById: string;
     amount: number;
-    category?: PointCategory;
+    /** One of the school's categories by name (the defaults unless a test added its own). */
+    category?: DefaultPointCategoryName | (string & {});
     reason?: string;
     createdAt?: Date;
+    sessionId?: string;
+    autoKey?: string;
+    reversesId?: string;
   },
 ) {
-  return db.pointEntry.create({
-    data: { ...input, category: input.category ?? "EFFORT", reason: input.reason ?? "Good effort" },
+  const { category, ...rest } = input;
+  const { id: categoryId } = await db.pointCategory.findUniqueOrThrow({
+    where: { schoolId_name: { schoolId: input.schoolId, name: category ?? "Effort" } },
+    select: { id: true },
   });
+  return db.pointEntry.create({ data: { ...rest, categoryId, reason: input.reason ?? "Good effort" } });
 }
 
 /** Gives a pairing its regular slot (one of the school's day slots, by key) and, if named, a supervisor. */

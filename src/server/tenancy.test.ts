@@ -44,7 +44,7 @@ describe("cross-school references are refused by the database", () => {
           programmeId: a.programme.id,
           studentId: b.pupils.mentee.id,
           amount: 1,
-          category: "EFFORT",
+          categoryId: a.categoryIds.Effort!,
           reason: "x",
           awardedById: a.staff.teacher.id,
         },
@@ -57,7 +57,7 @@ describe("cross-school references are refused by the database", () => {
           programmeId: a.programme.id,
           studentId: b.pupils.mentee.id,
           amount: 1,
-          category: "EFFORT",
+          categoryId: a.categoryIds.Effort!,
           reason: "x",
           awardedById: a.staff.teacher.id,
         },
@@ -132,8 +132,8 @@ describe("cross-school references are refused by the database", () => {
       VALUES (${`raw-${a.school.id}`}, ${a.school.id}, ${a.pairing.id}, ${b.pupils.spareMentee.id}, 'MENTEE')`;
     await expect(insert).rejects.toThrow(/foreign key/i);
     const points = db.$executeRaw`
-      INSERT INTO "PointEntry" ("id", "schoolId", "programmeId", "studentId", "amount", "category", "reason", "awardedById")
-      VALUES (${`raw-pe-${a.school.id}`}, ${a.school.id}, ${a.programme.id}, ${b.pupils.mentee.id}, 1, 'EFFORT', 'x', ${a.staff.teacher.id})`;
+      INSERT INTO "PointEntry" ("id", "schoolId", "programmeId", "studentId", "amount", "categoryId", "reason", "awardedById")
+      VALUES (${`raw-pe-${a.school.id}`}, ${a.school.id}, ${a.programme.id}, ${b.pupils.mentee.id}, 1, ${a.categoryIds.Effort}, 'x', ${a.staff.teacher.id})`;
     await expect(points).rejects.toThrow(/foreign key/i);
   });
 });
@@ -148,7 +148,7 @@ describe("point corrections stay in their school", () => {
           programmeId: a.programme.id,
           studentId: a.pupils.mentee.id,
           amount: -3,
-          category: "EFFORT",
+          categoryId: a.categoryIds.Effort!,
           reason: "Correction",
           awardedById: a.staff.coordinator.id,
           reversesId: b.pointEntry.id,

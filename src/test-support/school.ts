@@ -107,10 +107,14 @@ export async function buildSchool(
   // The school's activities by name (each school has its own list; ids differ between schools).
   const activities = await db.schoolActivity.findMany({ where: { schoolId }, select: { id: true, name: true } });
   const activityIds = Object.fromEntries(activities.map((a) => [a.name, a.id]));
+  // Its point categories by name, likewise (the defaults: "Effort", "Points lost", …).
+  const categories = await db.pointCategory.findMany({ where: { schoolId }, select: { id: true, name: true } });
+  const categoryIds: Record<string, string> = Object.fromEntries(categories.map((c) => [c.name, c.id]));
   return {
     school,
     today,
     activityIds,
+    categoryIds,
     programme,
     staff: { admin, coordinator, teacher, dsl },
     pupils: { mentor, mentee, otherMentor, otherMentee, spareMentor, spareMentee },

@@ -44,6 +44,7 @@ async function awardPoints(page: Page, pupilName: string, amount: number, catego
     .getByRole("checkbox", { name: new RegExp(`^${escapeRegExp(pupilName)} Year \\d+`) })
     .check();
   await form.getByLabel("Points", { exact: true }).fill(String(amount));
+  // Options read "Kindness (+2)": the category and its usual amount.
   await form.getByLabel("Category").selectOption({ label: category });
   await form.getByLabel("Reason").fill(reason);
   await form.getByRole("button", { name: "Award points" }).click();
@@ -147,7 +148,7 @@ test.describe("coordinator journey", () => {
 
     // 1. No pupil chosen.
     await amount.fill("4");
-    await category.selectOption({ label: "Kindness" });
+    await category.selectOption({ label: "Kindness (+2)" });
     await reason.fill("Helped a new pupil find the library");
     await form.getByRole("button", { name: "Award points" }).click();
     await expect(form.getByRole("alert")).toHaveText("Please check the highlighted fields.");
@@ -155,7 +156,7 @@ test.describe("coordinator journey", () => {
     await expect(pupilsError).toHaveText("Choose at least one pupil.");
     await expect(pupils).toHaveAttribute("aria-describedby", "studentIds-error");
     await expect(amount).toHaveValue("4");
-    await expect(category).toHaveValue("KINDNESS");
+    await expect(category.locator("option:checked")).toHaveText("Kindness (+2)");
     await expect(reason).toHaveValue("Helped a new pupil find the library");
     await expectNoAxeViolations(page, "/coordinator with an award error (no pupil)");
 
@@ -170,7 +171,7 @@ test.describe("coordinator journey", () => {
     await expect(reason).toHaveAttribute("aria-describedby", /(^| )reason-error( |$)/);
     await expect(maya).toBeChecked();
     await expect(amount).toHaveValue("4");
-    await expect(category).toHaveValue("KINDNESS");
+    await expect(category.locator("option:checked")).toHaveText("Kindness (+2)");
     await expectNoAxeViolations(page, "/coordinator with an award error (no reason)");
   });
 
@@ -182,7 +183,7 @@ test.describe("coordinator journey", () => {
     let toTake = total + 3;
     while (toTake > 0) {
       const amount = Math.min(10, toTake);
-      await awardPoints(page, target.name, -amount, "Behaviour", "Left the session without telling anyone");
+      await awardPoints(page, target.name, -amount, "Points lost (-1)", "Left the session without telling anyone");
       total -= amount;
       toTake -= amount;
     }
@@ -204,7 +205,7 @@ test.describe("coordinator journey", () => {
     expect(awards, `Maya has ${mayaBefore!.total}, the top other pupil ${topOther}`).toBeLessThanOrEqual(3);
 
     for (let i = 0; i < awards; i += 1) {
-      await awardPoints(page, maya.name, 10, "Kindness", i === 0 ? AWARD_REASON : `${AWARD_REASON} (again)`);
+      await awardPoints(page, maya.name, 10, "Kindness (+2)", i === 0 ? AWARD_REASON : `${AWARD_REASON} (again)`);
       await expectNoAxeViolations(page, "/coordinator after awarding points");
     }
     const recent = page.locator("section").filter({ has: page.getByRole("heading", { name: "Recent points" }) });

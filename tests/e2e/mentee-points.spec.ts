@@ -44,7 +44,7 @@ test("the mentee sees her new points, the coordinator's reason and her rosette f
     .getByRole("checkbox", { name: new RegExp(`^${escapeRegExp(maya.name)} Year 8`) })
     .check();
   await form.getByLabel("Points", { exact: true }).fill("10");
-  await form.getByLabel("Category").selectOption({ label: "Kindness" });
+  await form.getByLabel("Category").selectOption({ label: "Kindness (+2)" });
   await form.getByLabel("Reason").fill(AWARD_REASON);
   await form.getByRole("button", { name: "Award points" }).click();
   await expect(form.getByRole("status")).toHaveText("10 points given to 1 pupil.");

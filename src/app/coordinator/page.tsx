@@ -9,7 +9,7 @@ import { searchTerm } from "@/lib/schema-helpers";
 import { chooseProgrammeForStaff, getCoordinatorFigures } from "@/features/programmes/queries";
 import { listParticipants } from "@/features/students/queries";
 import { listPairingsForCoordinator } from "@/features/pairings/queries";
-import { listRecentPoints } from "@/features/points/queries";
+import { listPointCategories, listRecentPoints } from "@/features/points/queries";
 import { CreatePairingForm } from "@/features/pairings/components/create-pairing-form";
 import { PairingsTable } from "@/features/pairings/components/pairings-table";
 import { AwardPointsForm } from "@/features/points/components/award-points-form";
@@ -46,12 +46,13 @@ export default async function CoordinatorPage({ searchParams }: { searchParams: 
       </AppShell>
     );
   }
-  const [todo, figures, participants, pairings, recentPoints] = await Promise.all([
+  const [todo, figures, participants, pairings, recentPoints, categories] = await Promise.all([
     getCoordinatorTodo(actor, programme.id),
     getCoordinatorFigures(actor, programme.id),
     listParticipants(actor, programme.id, q),
     listPairingsForCoordinator(actor, programme.id, { q, status: params.status }),
     listRecentPoints(actor, programme.id),
+    listPointCategories(actor),
   ]);
   const today = todayIn(actor.timezone);
   const here = `/coordinator?programme=${programme.id}`;
@@ -128,6 +129,7 @@ export default async function CoordinatorPage({ searchParams }: { searchParams: 
             <AwardPointsForm
               idempotencyKey={newIdempotencyKey()}
               programmeId={programme.id}
+              categories={categories}
               pupils={[...participants.mentees, ...participants.mentors].map((p) => ({
                 studentId: p.studentId,
                 label: p.name,

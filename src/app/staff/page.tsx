@@ -7,7 +7,7 @@ import { newIdempotencyKey } from "@/server/idempotency";
 import { hasRole } from "@/server/actor";
 import { chooseProgrammeForStaff } from "@/features/programmes/queries";
 import { listParticipants } from "@/features/students/queries";
-import { getLeaderboard, listRecentPoints } from "@/features/points/queries";
+import { getLeaderboard, listPointCategories, listRecentPoints } from "@/features/points/queries";
 import { AwardPointsForm } from "@/features/points/components/award-points-form";
 import { RecentPoints } from "@/features/points/components/recent-points";
 import { RECENT_POINTS_HEADING } from "@/features/points/components/reverse-points-form";
@@ -34,10 +34,11 @@ export default async function StaffPage({ searchParams }: { searchParams: Promis
     );
   }
   const canAward = hasRole(actor, "TEACHER", "COORDINATOR");
-  const [participants, recent, leaderboard] = await Promise.all([
+  const [participants, recent, leaderboard, categories] = await Promise.all([
     listParticipants(actor, programme.id),
     listRecentPoints(actor, programme.id),
     getLeaderboard(actor, programme.id),
+    listPointCategories(actor),
   ]);
   const pupils = [...participants.mentees, ...participants.mentors].map((p) => ({
     studentId: p.studentId,
@@ -54,7 +55,7 @@ export default async function StaffPage({ searchParams }: { searchParams: Promis
       <div className="grid gap-6 lg:grid-cols-2">
         {canAward ? (
           <Card title="Award points">
-            <AwardPointsForm programmeId={programme.id} pupils={pupils} idempotencyKey={newIdempotencyKey()} />
+            <AwardPointsForm programmeId={programme.id} pupils={pupils} categories={categories} idempotencyKey={newIdempotencyKey()} />
           </Card>
         ) : null}
         <Card title="Leaderboard">

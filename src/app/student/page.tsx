@@ -8,7 +8,6 @@ import { listMyPairings } from "@/features/pairings/queries";
 import { getLeaderboard, getMyPoints } from "@/features/points/queries";
 import { listProgrammesForActor } from "@/features/programmes/queries";
 import { Leaderboard } from "@/features/points/components/leaderboard";
-import { pointCategoryLabels } from "@/features/points/schemas";
 import { getMentorChoices, getMyProfile } from "@/features/profiles/queries";
 import { MyProfileForm } from "@/features/profiles/components/my-profile-form";
 import { MentorChoicesForm } from "@/features/profiles/components/mentor-choices-form";
@@ -108,8 +107,7 @@ export default async function StudentPage() {
             <ul className="mt-3 divide-y divide-line">
               {points.entries.slice(0, 20).map((e) => (
                 <li key={e.id} className="py-2">
-                  <span className="font-semibold">{e.amount > 0 ? `+${e.amount}` : e.amount}</span> {pointCategoryLabels[e.category]} —{" "}
-                  {e.reason}
+                  <span className="font-semibold">{e.amount > 0 ? `+${e.amount}` : e.amount}</span> {e.category.name} — {e.reason}
                   <span className="block text-sm text-muted">{formatPupilDate(todayIn(actor.timezone, e.createdAt), today)}</span>
                 </li>
               ))}

@@ -14,7 +14,6 @@ import {
   createConcernRow,
 } from "@/server/factories";
 import { addDaysIso, startOfDayInstant, todayIn, weekOf } from "@/lib/dates";
-import type { PointCategory } from "@/generated/prisma/client";
 
 export const DEMO_PASSWORD = "peerpath-demo";
 
@@ -336,7 +335,7 @@ export async function seedDemo(db: Db, options: { log?: (line: string) => void }
 
   // Points: most pupils earn a little each week; one pupil climbs out of negative points.
   const participants = [...mentors, ...mentees];
-  const categories: PointCategory[] = ["ATTENDANCE", "EFFORT", "KINDNESS", "LEADERSHIP"];
+  const categories = ["Attendance", "Effort", "Kindness", "Leadership"] as const;
   const climber = mentees[13]!;
   const demoMentee = mentees[0]!;
   const belowZero = mentees[19]!;
@@ -364,7 +363,7 @@ export async function seedDemo(db: Db, options: { log?: (line: string) => void }
       studentId: demoMentee.id,
       awardedById: staff.teacher.id,
       amount: 2,
-      category: "ATTENDANCE",
+      category: "Attendance",
       reason: "Came to every session",
       createdAt: at,
     });
@@ -375,7 +374,7 @@ export async function seedDemo(db: Db, options: { log?: (line: string) => void }
       studentId: climber.id,
       awardedById: staff.teacher.id,
       amount: climb,
-      category: climb < 0 ? "PUNCTUALITY" : "EFFORT",
+      category: climb < 0 ? "Points lost" : "Effort",
       reason: climb < 0 ? "Late to registration" : "On time all week",
       createdAt: at,
     });
@@ -388,7 +387,7 @@ export async function seedDemo(db: Db, options: { log?: (line: string) => void }
       studentId: p.id,
       awardedById: staff.coordinator.id,
       amount: 1,
-      category: "KINDNESS",
+      category: "Kindness",
       reason: "Helped a new pupil find their way",
       createdAt: new Date(Date.now() - 60 * 60 * 1000),
     });
@@ -400,7 +399,7 @@ export async function seedDemo(db: Db, options: { log?: (line: string) => void }
     studentId: belowZero.id,
     awardedById: staff.teacher.id,
     amount: -2,
-    category: "BEHAVIOUR",
+    category: "Points lost",
     reason: "Left the session early",
     createdAt: startOfDayInstant(addDaysIso(weekStart, -5), "Europe/London"),
   });

@@ -21,7 +21,7 @@ describe("awardPoints", () => {
     programmeId: w.a.programme.id,
     studentIds: [w.a.pupils.mentee.id, w.a.pupils.mentor.id],
     amount: "2",
-    category: "KINDNESS",
+    categoryId: w.a.categoryIds.Kindness!,
     reason: "Welcomed a new pupil (private)",
   });
   const ids = () => [world.a.school.id, world.b.school.id];
@@ -74,16 +74,21 @@ describe("awardPoints", () => {
         where: { awardedById: actor.userId, reason: "Welcomed a new pupil (private)" },
         orderBy: { studentId: "asc" },
       });
-      expect(entries.map((e) => [e.studentId, e.amount, e.category, e.reason, e.schoolId, e.programmeId])).toEqual(
+      expect(entries.map((e) => [e.studentId, e.amount, e.categoryId, e.reason, e.schoolId, e.programmeId])).toEqual(
         [world.a.pupils.mentee.id, world.a.pupils.mentor.id]
           .sort()
-          .map((id) => [id, 2, "KINDNESS", "Welcomed a new pupil (private)", world.a.school.id, world.a.programme.id]),
+          .map((id) => [id, 2, world.a.categoryIds.Kindness, "Welcomed a new pupil (private)", world.a.school.id, world.a.programme.id]),
       );
       const audits = await auditEntriesBy(actor.userId, 2);
       expect(audits.map((a) => a.recordId).sort()).toEqual([world.a.pupils.mentee.id, world.a.pupils.mentor.id].sort());
       for (const audit of audits) {
         expect(audit).toMatchObject({ action: "points.awarded", recordType: "Student", schoolId: world.a.school.id });
-        expect(audit.changes).toEqual({ programmeId: world.a.programme.id, amount: 2, category: "KINDNESS", reason: "[redacted]" });
+        expect(audit.changes).toEqual({
+          programmeId: world.a.programme.id,
+          amount: 2,
+          categoryId: world.a.categoryIds.Kindness,
+          reason: "[redacted]",
+        });
       }
     },
   );
@@ -164,7 +169,7 @@ describe("reversePoints", () => {
       amount: -3,
       reversesId: original.id,
       studentId: original.studentId,
-      category: original.category,
+      categoryId: original.categoryId,
       reason: "Correction: Given to the wrong pupil",
       awardedById: world.a.staff.coordinator.id,
     });

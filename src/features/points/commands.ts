@@ -22,6 +22,12 @@ export const awardPoints = defineCommand(
       select: { id: true },
     });
     if (participants.length !== studentIds.length) throw new NotFoundError("pupil");
+    const category = await tx.pointCategory.findFirst({
+      where: { schoolId: actor.schoolId, id: input.categoryId, archivedAt: null },
+      select: { id: true },
+    });
+    if (!category)
+      throw new RuleError("Choose one of the school's categories.", { categoryId: ["Choose one of the school's categories."] });
 
     await tx.pointEntry.createMany({
       data: studentIds.map((studentId) => ({
@@ -29,7 +35,7 @@ export const awardPoints = defineCommand(
         programmeId: programme.id,
         studentId,
         amount: input.amount,
-        category: input.category,
+        categoryId: category.id,
         reason: input.reason,
         awardedById: actor.userId,
       })),
@@ -39,7 +45,7 @@ export const awardPoints = defineCommand(
         action: "points.awarded",
         recordType: "Student",
         recordId: studentId,
-        changes: { programmeId: programme.id, amount: input.amount, category: input.category, reason: input.reason },
+        changes: { programmeId: programme.id, amount: input.amount, categoryId: category.id, reason: input.reason },
       });
     }
     const word = Math.abs(input.amount) === 1 ? "point" : "points";
@@ -58,7 +64,7 @@ export const reversePoints = defineCommand(
         programmeId: true,
         studentId: true,
         amount: true,
-        category: true,
+        categoryId: true,
         reversesId: true,
         reversal: { select: { id: true } },
       },
@@ -72,7 +78,7 @@ export const reversePoints = defineCommand(
         programmeId: entry.programmeId,
         studentId: entry.studentId,
         amount: -entry.amount,
-        category: entry.category,
+        categoryId: entry.categoryId,
         reason: `Correction: ${input.reason}`,
         awardedById: actor.userId,
         reversesId: entry.id,

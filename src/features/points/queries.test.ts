@@ -35,7 +35,7 @@ describe("points queries for pupils", () => {
         programmeId: a.programme.id,
         studentId: a.pupils.otherMentor.id,
         amount: -5,
-        category: "EFFORT",
+        categoryId: a.categoryIds.Effort!,
         reason: "Correction: wrong pupil",
         awardedById: a.staff.coordinator.id,
         reversesId: mistaken.id,

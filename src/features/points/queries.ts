@@ -51,7 +51,14 @@ export async function getMyPoints(actor: Actor) {
     where: { schoolId: actor.schoolId, studentId: actor.studentId },
     orderBy: { createdAt: "desc" },
     take: 100,
-    select: { id: true, amount: true, category: true, reason: true, createdAt: true, programme: { select: { name: true } } },
+    select: {
+      id: true,
+      amount: true,
+      reason: true,
+      createdAt: true,
+      category: { select: { name: true } },
+      programme: { select: { name: true } },
+    },
   });
   const total = await db.pointEntry.aggregate({ where: { schoolId: actor.schoolId, studentId: actor.studentId }, _sum: { amount: true } });
   return { total: total._sum.amount ?? 0, entries };
@@ -66,7 +73,7 @@ export async function listRecentPoints(actor: Actor, programmeId: string, take =
     select: {
       id: true,
       amount: true,
-      category: true,
+      category: { select: { name: true } },
       reason: true,
       createdAt: true,
       reversesId: true,
@@ -77,8 +84,18 @@ export async function listRecentPoints(actor: Actor, programmeId: string, take =
   });
   return rows.map((r) => ({
     ...r,
+    categoryName: r.category.name,
     studentName: pupilDisplayName(r.student),
     awardedByName: r.awardedBy.name,
     isReversed: r.reversal !== null,
   }));
+}
+
+/** The school's point categories, with what earns each: everyone may read them, pupils included (clear criteria). */
+export async function listPointCategories(actor: Actor, options: { includeRetired?: boolean } = {}) {
+  return db.pointCategory.findMany({
+    where: { schoolId: actor.schoolId, ...(options.includeRetired ? {} : { archivedAt: null }) },
+    orderBy: [{ sortOrder: "asc" }, { name: "asc" }],
+    select: { id: true, name: true, description: true, defaultAmount: true, archivedAt: true, version: true },
+  });
 }

@@ -1,16 +1,5 @@
 import { z } from "zod";
-import { recordId, recordIdList, text, wholeNumber } from "@/lib/schema-helpers";
-
-export const POINT_CATEGORIES = ["ATTENDANCE", "EFFORT", "KINDNESS", "PUNCTUALITY", "BEHAVIOUR", "LEADERSHIP", "OTHER"] as const;
-export const pointCategoryLabels: Record<(typeof POINT_CATEGORIES)[number], string> = {
-  ATTENDANCE: "Attendance",
-  EFFORT: "Effort",
-  KINDNESS: "Kindness",
-  PUNCTUALITY: "Punctuality",
-  BEHAVIOUR: "Behaviour",
-  LEADERSHIP: "Leadership",
-  OTHER: "Other",
-};
+import { choiceId, recordId, recordIdList, text, wholeNumber } from "@/lib/schema-helpers";
 
 export const awardPointsSchema = z.object({
   programmeId: recordId,
@@ -23,7 +12,7 @@ export const awardPointsSchema = z.object({
     tooSmall: "At most 10 points can be taken away at once.",
     tooBig: "At most 10 points can be given at once.",
   }).refine((n) => n !== 0, { error: "Enter a number other than 0." }),
-  category: z.enum(POINT_CATEGORIES, { error: "Choose a category." }),
+  categoryId: choiceId("Choose a category."),
   reason: text({ min: 3, max: 200, tooShort: "Say why, in a few words." }),
 });
 

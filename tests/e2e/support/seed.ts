@@ -95,8 +95,8 @@ export type SeededSchool = Awaited<ReturnType<typeof seedSchool>>;
 
 /** Ella's points with `belowZero`: some earned, more taken away. */
 const BELOW_ZERO = [
-  { amount: 3, category: "KINDNESS" as const, reason: "Helped tidy the library" },
-  { amount: -5, category: "BEHAVIOUR" as const, reason: "Left the session early" },
+  { amount: 3, category: "Kindness", reason: "Helped tidy the library" },
+  { amount: -5, category: "Points lost", reason: "Left the session early" },
 ];
 
 const randomTag = () => randomBytes(4).toString("hex");
@@ -226,7 +226,7 @@ export async function seedSchool(db: Db, options: SeedOptions = {}) {
       const entries =
         key === "ella" && options.belowZero
           ? BELOW_ZERO
-          : [{ amount: pupil.points, category: "ATTENDANCE" as const, reason: "Came to every session" }];
+          : [{ amount: pupil.points, category: "Attendance", reason: "Came to every session" }];
       for (const [i, entry] of entries.entries()) {
         await createPointEntry(db, {
           schoolId,

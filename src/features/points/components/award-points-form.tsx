@@ -7,15 +7,16 @@ import { FormMessage } from "@/components/forms/form-message";
 import { useForm } from "@/components/forms/use-form";
 import { IdempotencyKeyField } from "@/components/forms/idempotency-key-field";
 import { awardPointsAction } from "../actions";
-import { POINT_CATEGORIES, pointCategoryLabels } from "../schemas";
 
 export function AwardPointsForm({
   programmeId,
   pupils,
+  categories,
   idempotencyKey,
 }: {
   programmeId: string;
   pupils: { studentId: string; label: string; detail: string }[];
+  categories: { id: string; name: string; defaultAmount: number }[];
   idempotencyKey: string;
 }) {
   const { state, formAction, value, values, errors, key, idempotencyKey: formKey } = useForm(awardPointsAction, { idempotencyKey });
@@ -47,12 +48,12 @@ export function AwardPointsForm({
             errors={errors("amount")}
           />
           <Select
-            id="category"
-            name="category"
+            id="categoryId"
+            name="categoryId"
             label="Category"
-            defaultValue={value("category", "EFFORT")}
-            errors={errors("category")}
-            options={POINT_CATEGORIES.map((c) => ({ value: c, label: pointCategoryLabels[c] }))}
+            defaultValue={value("categoryId", categories[0]?.id ?? "")}
+            errors={errors("categoryId")}
+            options={categories.map((c) => ({ value: c.id, label: `${c.name} (${c.defaultAmount > 0 ? "+" : ""}${c.defaultAmount})` }))}
           />
         </div>
         <TextInput

@@ -1,11 +1,10 @@
 import { formatStaffDate, todayIn } from "@/lib/dates";
-import { pointCategoryLabels } from "../schemas";
 import { ReversePointsForm } from "./reverse-points-form";
 
 type Entry = {
   id: string;
   amount: number;
-  category: keyof typeof pointCategoryLabels;
+  categoryName: string;
   reason: string;
   createdAt: Date;
   studentName: string;
@@ -21,18 +20,14 @@ export function RecentPoints({ entries, canCorrect, timezone }: { entries: Entry
       {entries.map((e) => (
         <li key={e.id} className="py-2">
           <p>
-            <span className="font-semibold">{e.amount > 0 ? `+${e.amount}` : e.amount}</span> {e.studentName} ·{" "}
-            {pointCategoryLabels[e.category]}
+            <span className="font-semibold">{e.amount > 0 ? `+${e.amount}` : e.amount}</span> {e.studentName} · {e.categoryName}
           </p>
           <p className="text-sm text-muted">
             {e.reason} — {e.awardedByName}, {formatStaffDate(todayIn(timezone, e.createdAt))}
             {e.isReversed ? " · corrected" : ""}
           </p>
           {canCorrect && !e.isReversed && !e.reversesId ? (
-            <ReversePointsForm
-              entryId={e.id}
-              summary={`${e.amount > 0 ? `+${e.amount}` : e.amount} ${e.studentName}, ${pointCategoryLabels[e.category]}`}
-            />
+            <ReversePointsForm entryId={e.id} summary={`${e.amount > 0 ? `+${e.amount}` : e.amount} ${e.studentName}, ${e.categoryName}`} />
           ) : null}
         </li>
       ))}
