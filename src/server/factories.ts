@@ -15,7 +15,6 @@ import type {
   ConcernRoute,
   ConcernStatus,
   FocusArea,
-  PointCategory,
   StaffRole,
 } from "@/generated/prisma/client";
 
