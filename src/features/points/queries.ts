@@ -38,10 +38,14 @@ export async function getLeaderboard(actor: Actor, programmeId: string) {
   const entries = students.map((s) => ({
     studentId: s.id,
     displayName: pupilDisplayName(s),
+    names: { ...s, approvedNickname: null },
     total: totalById.get(s.id) ?? 0,
     earned: earnedById.get(s.id) ?? 0,
+    isOptedOut: false,
+    isHidden: false,
   }));
-  return { programme, rows: isStaff(actor) ? rankForStaff(entries) : rankForPupils(entries) };
+  const rows = isStaff(actor) ? rankForStaff(entries) : rankForPupils(entries, { measure: "EARNED", nameStyle: "FIRST_NAME_INITIAL" });
+  return { programme, rows };
 }
 
 /** The signed-in pupil's own points: total and history, per programme. */
