@@ -15,6 +15,7 @@ import {
   addMentor,
   createNotificationRow,
   createPairingRow,
+  createPointEntry,
   createProgramme,
   createSessionRow,
   createStaffUser,
@@ -103,8 +104,22 @@ const MATRIX: Record<string, "public" | Row> = {
   "pairings/pauseMyPlaceAction":                    [N, N,    N,    N,    N,  N,     Y,     N],
   "pairings/pausePairingAction":                    [N, N,    Y,    N,    N,  N,     N,     N],
   "pairings/resumePauseAction":                     [N, N,    Y,    N,    N,  N,     N,     N],
-  "points/awardPointsAction":                       [N, N,    Y,    Y,    N,  N,     N,     N],
+  // Mentors may give points to their own mentees when the school allows it (school a does, here).
+  "points/awardPointsAction":                       [N, N,    Y,    Y,    N,  Y,     N,     N],
+  "points/awardSessionPointsAction":                [N, N,    Y,    Y,    N,  N,     N,     N],
   "points/reversePointsAction":                     [N, N,    Y,    N,    N,  N,     N,     N],
+  "points/addPointCategoryAction":                  [N, N,    Y,    N,    N,  N,     N,     Y],
+  "points/updatePointCategoryAction":               [N, N,    Y,    N,    N,  N,     N,     N],
+  "points/retirePointCategoryAction":               [N, N,    Y,    N,    N,  N,     N,     N],
+  "points/restorePointCategoryAction":              [N, N,    Y,    N,    N,  N,     N,     N],
+  // Settings are the actor's own school's: another school's coordinator saves theirs (from the defaults, version 0).
+  "points/savePointSettingsAction":                 [N, N,    Y,    N,    N,  N,     N,     Y],
+  "points/decideNicknameAction":                    [N, N,    Y,    N,    N,  N,     N,     N],
+  "points/setPupilHiddenAction":                    [N, N,    Y,    N,    N,  N,     N,     N],
+  // A pupil's own board profile and milestone only.
+  "points/setBoardOptOutAction":                    [N, N,    N,    N,    N,  Y,     Y,     N],
+  "points/proposeNicknameAction":                   [N, N,    N,    N,    N,  Y,     Y,     N],
+  "points/answerMilestoneAction":                   [N, N,    N,    N,    N,  Y,     Y,     N],
   "reviews/recordReviewAction":                     [N, N,    Y,    N,    N,  N,     N,     N],
   "todo/dismissTodoAction":                         [N, N,    Y,    N,    N,  N,     N,     N],
   "sessions/logSessionAction":                      [N, N,    Y,    Y,    N,  Y,     N,     N],
@@ -148,6 +163,8 @@ type Extra = {
   /** A live pairing of their own for the coordinator to pause, and a paused one to resume. */
   pairingToPause: string;
   pauseToResume: string;
+  /** Categories of school a's own to edit, retire and restore; a pupil with a nickname waiting; each pupil column's milestone. */
+  points: { toUpdate: string; toRetire: string; toRestore: string; nicknamePupil: string; milestones: Record<"MENTOR" | "MENTEE", string> };
 };
 
 /** Extra pupils and keep-apart pairs, so no allowed cell depends on another row or column. */
@@ -377,6 +394,40 @@ async function prepare(w: World, actors: Record<Column, Actor | null>): Promise<
     menteePausePairingId: "",
     pairingToPause,
     pauseToResume,
+    points: await preparePoints(w, actors),
+  };
+}
+
+async function preparePoints(w: World, actors: Record<Column, Actor | null>): Promise<Extra["points"]> {
+  const { school, programme, staff, today } = w.a;
+  const category = (name: string, archivedAt: Date | null = null) =>
+    db.pointCategory.create({ data: { schoolId: school.id, name, description: "Matrix", defaultAmount: 1, archivedAt } });
+  const [toUpdate, toRetire, toRestore] = await Promise.all([
+    category("Matrix update"),
+    category("Matrix retire"),
+    category("Matrix restore", new Date()),
+  ]);
+  await db.pointSettings.create({ data: { schoolId: school.id, mentorsMayAward: true } });
+  const nicknamePupil = await createStudent(db, { schoolId: school.id, yearGroup: 8, today });
+  await db.pupilBoardProfile.create({
+    data: { schoolId: school.id, studentId: nicknamePupil.id, nickname: "Sunny", nicknameStatus: "PROPOSED" },
+  });
+  const milestoneFor = async (studentId: string) => {
+    const entry = await createPointEntry(db, {
+      schoolId: school.id,
+      programmeId: programme.id,
+      studentId,
+      awardedById: staff.teacher.id,
+      amount: 1,
+    });
+    return (await db.pointMilestone.create({ data: { schoolId: school.id, studentId, entryId: entry.id } })).id;
+  };
+  return {
+    toUpdate: toUpdate.id,
+    toRetire: toRetire.id,
+    toRestore: toRestore.id,
+    nicknamePupil: nicknamePupil.id,
+    milestones: { MENTOR: await milestoneFor(w.a.pupils.mentor.id), MENTEE: await milestoneFor(actors.MENTEE!.studentId!) },
   };
 }
 
@@ -570,7 +621,39 @@ const INPUTS: Record<string, (w: World, column: Column, x: Extra) => Record<stri
     categoryId: w.a.categoryIds.Effort,
     reason: "Access matrix check",
   }),
+  // Once per session and category: each allowed column gives its own category.
+  "points/awardSessionPointsAction": (w, column, x) => ({
+    sessionId: x.sessionsToEdit.MENTOR.id,
+    categoryId: column === "TEACHER" ? w.a.categoryIds.Effort : w.a.categoryIds.Attendance,
+  }),
   "points/reversePointsAction": (w) => ({ entryId: w.a.pointEntry.id, reason: "Access matrix check" }),
+  "points/addPointCategoryAction": (_w, column) => ({ name: `Matrix ${column}`, description: "Access matrix check", defaultAmount: "2" }),
+  "points/updatePointCategoryAction": (_w, _c, x) => ({
+    categoryId: x.points.toUpdate,
+    version: "1",
+    name: "Matrix updated",
+    description: "Access matrix check",
+    defaultAmount: "3",
+  }),
+  "points/retirePointCategoryAction": (_w, _c, x) => ({ categoryId: x.points.toRetire }),
+  "points/restorePointCategoryAction": (_w, _c, x) => ({ categoryId: x.points.toRestore }),
+  "points/savePointSettingsAction": (_w, column) => ({
+    version: column === "otherSchoolCoordinator" ? "0" : "1",
+    mentorsMayAward: "yes",
+    mentorWeeklyLimit: "50",
+    pupilBoardMeasure: "EARNED",
+    boardNameStyle: "FIRST_NAME_INITIAL",
+    attendanceCategoryId: "",
+    onTimeCategoryId: "",
+  }),
+  "points/decideNicknameAction": (_w, _c, x) => ({ studentId: x.points.nicknamePupil, decision: "approve" }),
+  "points/setPupilHiddenAction": (w) => ({ studentId: w.a.pupils.spareMentee.id, hidden: "yes", reason: "Access matrix check" }),
+  "points/setBoardOptOutAction": () => ({ optOut: "yes" }),
+  "points/proposeNicknameAction": () => ({ nickname: "Matrix" }),
+  "points/answerMilestoneAction": (_w, column, x) => ({
+    milestoneId: x.points.milestones[column === "MENTEE" ? "MENTEE" : "MENTOR"],
+    share: "yes",
+  }),
   "reviews/recordReviewAction": (w) => ({
     pairingId: w.a.pairing.id,
     heldOn: w.a.today,

@@ -11,3 +11,18 @@ export async function lockPupils(tx: Tx, schoolId: string, studentIds: readonly 
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`pupil:${schoolId}:${id}`}, 0))`;
   }
 }
+
+/**
+ * One ledger write at a time per pupil (ADR 024), so a total moves in order and the moment it climbs
+ * above zero is found once. Its own lock family, in id order, so it never waits on a pairing change.
+ */
+export async function lockPupilLedgers(tx: Tx, schoolId: string, studentIds: readonly string[]): Promise<void> {
+  for (const id of [...new Set(studentIds)].sort()) {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`points:${schoolId}:${id}`}, 0))`;
+  }
+}
+
+/** One award at a time per giver, so a weekly limit read before the write still holds after it. */
+export async function lockGiver(tx: Tx, schoolId: string, userId: string): Promise<void> {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`points-giver:${schoolId}:${userId}`}, 0))`;
+}

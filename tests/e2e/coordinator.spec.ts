@@ -165,7 +165,8 @@ test.describe("coordinator journey", () => {
     await reason.fill("");
     await form.getByRole("button", { name: "Award points" }).click();
     const reasonError = form.locator("#reason-error");
-    await expect(reasonError).toHaveText("Say why, in a few words.");
+    // 4 is not Kindness's usual 2, so the reason is needed.
+    await expect(reasonError).toHaveText("Say in a few words why this is not the usual 2 points.");
     await expect(pupilsError).toHaveCount(0);
     await expect(reason).toHaveAttribute("aria-invalid", "true");
     await expect(reason).toHaveAttribute("aria-describedby", /(^| )reason-error( |$)/);

@@ -29,9 +29,7 @@ describe("awardPoints", () => {
   it.each<[RoleColumn, string]>([
     ["ADMIN", FORBIDDEN_MESSAGE],
     ["DSL", FORBIDDEN_MESSAGE],
-    ["MENTOR", FORBIDDEN_MESSAGE],
     ["MENTEE", FORBIDDEN_MESSAGE],
-    ["otherMentor", FORBIDDEN_MESSAGE],
     ["otherSchoolCoordinator", NOT_FOUND_MESSAGE],
   ])("is refused for %s and writes nothing", async (role, message) => {
     await expectRefusedWithoutWrites(awardPoints, world.actors[role], input(world), ids(), message);
@@ -93,11 +91,11 @@ describe("awardPoints", () => {
     },
   );
 
-  it("takes points away with a negative amount", async () => {
+  it("takes points away with a negative amount in a category that takes points away", async () => {
     const { result, changes } = await runCommand(
       awardPoints,
       world.actors.TEACHER,
-      { ...input(world), studentIds: world.a.pupils.mentee.id, amount: "-1" },
+      { ...input(world), studentIds: world.a.pupils.mentee.id, amount: "-1", categoryId: world.a.categoryIds["Points lost"]! },
       ids(),
     );
     expect(result.message).toBe("1 point taken from 1 pupil.");

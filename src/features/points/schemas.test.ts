@@ -26,11 +26,12 @@ describe("awardPointsSchema", () => {
     expect(fieldErrors(awardPointsSchema, { ...good, amount }).amount).toEqual([message]);
   });
 
-  it("needs pupils, a category and a reason", () => {
+  it("needs pupils and a category; the amount and reason may be left empty (the award rules decide)", () => {
     const errors = fieldErrors(awardPointsSchema, { programmeId: "prog1", amount: "1", categoryId: "", reason: " a " });
     expect(errors.studentIds).toEqual(["Choose at least one pupil."]);
     expect(errors.categoryId).toEqual(["Choose a category."]);
-    expect(errors.reason).toEqual(["Say why, in a few words."]);
+    expect(errors.reason).toBeUndefined();
+    expect(awardPointsSchema.parse({ ...good, amount: "", reason: "" })).toMatchObject({ amount: undefined, reason: "" });
   });
 
   it("refuses a reason over 200 characters", () => {

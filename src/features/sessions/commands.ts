@@ -1,4 +1,5 @@
 import "server-only";
+import { applyAutomaticPoints } from "@/features/points/automatic";
 import type { Prisma } from "@/generated/prisma/client";
 import { defineCommand } from "@/server/command";
 import { NotFoundError, RuleError } from "@/server/errors";
@@ -139,6 +140,7 @@ export const logSession = defineCommand(
         attendance: input.pupils.map((p) => `${p.studentId}:${p.attendance}`),
       },
     });
+    await applyAutomaticPoints(tx, actor, session.id);
     return { message: isOnBehalf ? "Session saved on the mentor's behalf." : "Session saved. Thank you!", recordId: session.id };
   },
 );
@@ -236,6 +238,7 @@ export const editSession = defineCommand(
         attendance: input.pupils.map((p) => `${p.studentId}:${p.attendance}`),
       },
     });
+    await applyAutomaticPoints(tx, actor, session.id);
     return { message: "Session updated. The earlier version is kept for staff.", recordId: session.id };
   },
 );

@@ -35,18 +35,6 @@ export function AwardPointsForm({
           emptyText="This programme has no pupils yet."
         />
         <div className="grid gap-4 sm:grid-cols-2">
-          <TextInput
-            id="amount"
-            name="amount"
-            type="number"
-            inputMode="numeric"
-            min={-10}
-            max={10}
-            label="Points"
-            hint="From -10 to 10. Use a minus sign to take points away."
-            defaultValue={value("amount", "1")}
-            errors={errors("amount")}
-          />
           <Select
             id="categoryId"
             name="categoryId"
@@ -55,12 +43,24 @@ export function AwardPointsForm({
             errors={errors("categoryId")}
             options={categories.map((c) => ({ value: c.id, label: `${c.name} (${c.defaultAmount > 0 ? "+" : ""}${c.defaultAmount})` }))}
           />
+          <TextInput
+            id="amount"
+            name="amount"
+            type="number"
+            inputMode="numeric"
+            min={-10}
+            max={10}
+            label="Points"
+            hint="Leave empty for the category's usual amount, shown next to it."
+            defaultValue={value("amount")}
+            errors={errors("amount")}
+          />
         </div>
         <TextInput
           id="reason"
           name="reason"
           label="Reason"
-          hint="The pupil sees this."
+          hint="Needed when taking points away or giving a different amount. The pupil sees this."
           defaultValue={value("reason")}
           errors={errors("reason")}
           maxLength={200}
