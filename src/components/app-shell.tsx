@@ -28,7 +28,7 @@ function navFor(actor: Actor) {
   if (hasRole(actor, "TEACHER", "DSL")) links.push({ href: "/staff/supervising", label: "Pairings I supervise" });
   if (hasRole(actor, "COORDINATOR", "DSL")) links.push({ href: "/staff/keep-apart", label: "Keep apart" });
   if (hasRole(actor, "MENTOR")) links.push({ href: "/mentor", label: "Mentoring" });
-  if (actor.studentId) links.push({ href: "/student", label: "My page" });
+  if (actor.studentId) links.push({ href: "/student", label: "My page" }, { href: "/student/boards", label: "Boards" });
   return links;
 }
 

@@ -18,7 +18,8 @@ import { getGroupSuggestions, getSuggestions, loadMatchingInput } from "@/featur
 import { getPupilForCoordinator } from "@/features/profiles/staff-queries";
 import { getMentorChoices, getMyProfile } from "@/features/profiles/queries";
 import { getPairingForStaff, getPairingToLog, listMyPairings, listPairingsForCoordinator } from "@/features/pairings/queries";
-import { getLeaderboard, getMyPoints, listPointCategories, listRecentPoints } from "@/features/points/queries";
+import { getMyBoardSettings, getMyOpenMilestone, getMyPoints, listPointCategories, listRecentPoints } from "@/features/points/queries";
+import { getBoard, getBoardChoices } from "@/features/points/board-queries";
 import {
   chooseProgrammeForStaff,
   getCoordinatorFigures,
@@ -164,12 +165,29 @@ const READS: Read[] = [
     check: (r, w) => expect(r).toMatchObject({ pairingId: w.a.pairing.id }) },
   { name: "listSupervisedThisWeek", read: (a) => listSupervisedThisWeek(a), access:                           [Y,   Y,    Y,    Y,  N,     N,     Y],
     check: (r, w, c) => expect((r as { id: string }[]).map((p) => p.id)).toEqual(c === "TEACHER" ? [w.a.pairing.id] : []) },
-  { name: "getLeaderboard", read: (a, w) => getLeaderboard(a, w.a.programme.id), access:                        [Y,   Y,    Y,    Y,  Y,     Y,     N],
-    check: (r, w) => {
-      const board = r as Awaited<ReturnType<typeof getLeaderboard>>;
+  // Staff read real totals; pupils the board the one pupil-board rule gives (never below zero).
+  { name: "getBoard", read: (a, w) => getBoard(a, { programmeId: w.a.programme.id, scope: "PROGRAMME", period: "ALL_TIME" }), access: [Y, Y, Y, Y, Y, Y, N],
+    check: (r, w, c) => {
+      const board = r as Awaited<ReturnType<typeof getBoard>>;
       expect(board.rows.map((row) => row.studentId)).toContain(w.a.pupils.mentee.id);
+      expect(board.audience).toBe(c === "MENTOR" || c === "MENTEE" ? "pupil" : "staff");
+      if (board.audience === "pupil") expect(board.rows.every((row) => row.points >= 0)).toBe(true);
       noSendDetails(board);
     } },
+  // Everyone reads the boards they may open; another school's coordinator gets their own school's.
+  { name: "getBoardChoices", read: (a, w) => getBoardChoices(a, w.a.programme.id), access:                   [Y,   Y,    Y,    Y,  Y,     Y,     Y],
+    check: (r, w, c) => {
+      const choices = r as Awaited<ReturnType<typeof getBoardChoices>>;
+      if (c === "otherSchoolCoordinator") return expect(mentions(choices, w.a.programme.id)).toBe(false);
+      expect(choices.programme?.id).toBe(w.a.programme.id);
+      if (c === "MENTOR") expect(choices.groups.map((g) => g.id)).toEqual([w.a.pairing.id]);
+      if (c === "ADMIN" || c === "COORDINATOR") expect(choices.groups.map((g) => g.id).sort()).toEqual([w.a.pairing.id, w.a.otherPairing.id].sort());
+    } },
+  { name: "getMyBoardSettings", read: (a) => getMyBoardSettings(a), access:                                    [N,   N,    N,    N,  Y,     Y,     N],
+    check: (r) => expect(r).toMatchObject({ isOptedOut: false, nameStyle: "FIRST_NAME_INITIAL" }) },
+  // Only one's own: staff have none.
+  { name: "getMyOpenMilestone", read: (a) => getMyOpenMilestone(a), access:                                    [Y,   Y,    Y,    Y,  Y,     Y,     Y],
+    check: (r) => expect(r).toBeNull() },
   // Every reader sees what earns each category (clear criteria), and only their own school's.
   { name: "listPointCategories", read: (a) => listPointCategories(a), access:                                   [Y,   Y,    Y,    Y,  Y,     Y,     Y],
     check: (r, w, c) => {
@@ -357,7 +375,7 @@ describe("read access: each query as each reader", () => {
       await expectNotFound(() => getProgrammeForCoordinator(other, world.a.programme.id));
       await expectNotFound(() => getPupilForCoordinator(other, world.a.pupils.mentee.id));
       await expectNotFound(() => loadMatchingInput(other, world.a.programme.id));
-      await expectNotFound(() => getLeaderboard(other, world.a.programme.id));
+      await expectNotFound(() => getBoard(other, { programmeId: world.a.programme.id, scope: "PROGRAMME", period: "WEEK" }));
     });
 
     it("are not found for a mentor of another pairing", async () => {

@@ -40,3 +40,20 @@ export function requireDateInRange(field: string, day: IsoDate, range: DateRange
   const message = rangeMessage(range, style, today);
   throw new RuleError(message, { [field]: [message] });
 }
+
+/** What board windows read (src/lib/board-periods.ts): the school's half-terms, terms and academic years. */
+export async function loadBoardCalendar(client: Tx | Db, school: { schoolId: string; timezone: string }, now: Date = new Date()) {
+  const [years, periods] = await Promise.all([
+    client.academicYear.findMany({ where: { schoolId: school.schoolId }, select: SPAN }),
+    client.calendarPeriod.findMany({
+      where: { schoolId: school.schoolId, kind: { in: ["TERM", "HALF_TERM"] } },
+      select: { kind: true, ...SPAN },
+    }),
+  ]);
+  return {
+    today: todayIn(school.timezone, now),
+    academicYears: years.map(toSpan),
+    terms: periods.filter((p) => p.kind === "TERM").map(toSpan),
+    halfTerms: periods.filter((p) => p.kind === "HALF_TERM").map(toSpan),
+  };
+}

@@ -7,11 +7,13 @@ import { newIdempotencyKey } from "@/server/idempotency";
 import { hasRole } from "@/server/actor";
 import { chooseProgrammeForStaff } from "@/features/programmes/queries";
 import { listParticipants } from "@/features/students/queries";
-import { getLeaderboard, listPointCategories, listRecentPoints } from "@/features/points/queries";
+import { listPointCategories, listRecentPoints } from "@/features/points/queries";
+import { getBoard, getBoardChoices } from "@/features/points/board-queries";
+import { boardRequestFrom } from "@/features/points/board-request";
+import { BoardView } from "@/features/points/components/board-view";
 import { AwardPointsForm } from "@/features/points/components/award-points-form";
 import { RecentPoints } from "@/features/points/components/recent-points";
 import { RECENT_POINTS_HEADING } from "@/features/points/components/reverse-points-form";
-import { Leaderboard } from "@/features/points/components/leaderboard";
 import { ProgrammePicker } from "@/features/programmes/components/programme-picker";
 
 export const metadata: Metadata = { title: "Points" };
@@ -34,10 +36,12 @@ export default async function StaffPage({ searchParams }: { searchParams: Promis
     );
   }
   const canAward = hasRole(actor, "TEACHER", "COORDINATOR");
-  const [participants, recent, leaderboard, categories] = await Promise.all([
+  const choices = await getBoardChoices(actor, programme.id);
+  const request = boardRequestFrom(params, { ...choices, programme });
+  const [participants, recent, board, categories] = await Promise.all([
     listParticipants(actor, programme.id),
     listRecentPoints(actor, programme.id),
-    getLeaderboard(actor, programme.id),
+    getBoard(actor, request),
     listPointCategories(actor),
   ]);
   const pupils = [...participants.mentees, ...participants.mentors].map((p) => ({
@@ -58,8 +62,11 @@ export default async function StaffPage({ searchParams }: { searchParams: Promis
             <AwardPointsForm programmeId={programme.id} pupils={pupils} categories={categories} idempotencyKey={newIdempotencyKey()} />
           </Card>
         ) : null}
-        <Card title="Leaderboard">
-          <Leaderboard rows={leaderboard.rows} caption={`Leaderboard for ${programme.name}`} />
+        <Card title="Boards" className="lg:col-span-2">
+          <p className="mb-4 text-sm text-muted">
+            Staff boards show real totals, below zero included. Pupils see only what the school&apos;s pupil-board settings allow.
+          </p>
+          <BoardView board={board} request={request} choices={choices} path="/staff" />
         </Card>
         <Card title="Recent points" headingId={RECENT_POINTS_HEADING}>
           <RecentPoints entries={recent} canCorrect={hasRole(actor, "COORDINATOR")} timezone={actor.timezone} />

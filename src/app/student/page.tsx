@@ -5,7 +5,10 @@ import { TellSomeone } from "@/components/tell-someone";
 import { requireActor } from "@/server/session";
 import { formatPupilDate, todayIn } from "@/lib/dates";
 import { listMyPairings } from "@/features/pairings/queries";
-import { getLeaderboard, getMyPoints } from "@/features/points/queries";
+import { getMyOpenMilestone, getMyPoints } from "@/features/points/queries";
+import { getBoard } from "@/features/points/board-queries";
+import { MilestoneAnswer } from "@/features/points/components/my-board-forms";
+import Link from "next/link";
 import { listProgrammesForActor } from "@/features/programmes/queries";
 import { Leaderboard } from "@/features/points/components/leaderboard";
 import { getMentorChoices, getMyProfile } from "@/features/profiles/queries";
@@ -24,17 +27,18 @@ const MENTOR_HEADING = "your-mentor";
 export default async function StudentPage() {
   const actor = await requireActor("PUPIL");
   const today = todayIn(actor.timezone);
-  const [pairings, points, programmes, profile, choices, attended] = await Promise.all([
+  const [pairings, points, programmes, profile, choices, attended, milestone] = await Promise.all([
     listMyPairings(actor),
     getMyPoints(actor),
     listProgrammesForActor(actor),
     getMyProfile(actor),
     getMentorChoices(actor),
     listMySessionsAsMentee(actor),
+    getMyOpenMilestone(actor),
   ]);
   const asMentee = pairings.filter((p) => p.myRole === "MENTEE");
   const programme = programmes.find((p) => p.status === "ACTIVE") ?? programmes[0];
-  const leaderboard = programme ? await getLeaderboard(actor, programme.id) : null;
+  const leaderboard = programme ? await getBoard(actor, { programmeId: programme.id, scope: "PROGRAMME", period: "ALL_TIME" }) : null;
   return (
     <AppShell actor={actor} current="/student">
       <PageHeader title={`Hello, ${actor.name.split(" ")[0]}`} />
@@ -94,6 +98,12 @@ export default async function StudentPage() {
             )}
           </Card>
         ) : null}
+        {milestone ? (
+          <Card title="You are into positive points!" className="md:col-span-2">
+            <p className="mb-3">Well done. All your hard work is paying off.</p>
+            <MilestoneAnswer milestoneId={milestone.id} />
+          </Card>
+        ) : null}
         <Card title="Your points">
           <p className="text-3xl font-bold" data-testid="my-total">
             {points.total}
@@ -116,12 +126,18 @@ export default async function StudentPage() {
         </Card>
         <Card title="Leaderboard">
           {leaderboard ? (
-            <Leaderboard
-              rows={leaderboard.rows}
-              highlightStudentId={actor.studentId}
-              pointsLabel="Points earned"
-              caption={`Leaderboard for ${leaderboard.programme.name}`}
-            />
+            <div className="space-y-3">
+              <Leaderboard
+                rows={leaderboard.rows}
+                highlightStudentId={actor.studentId}
+                pointsLabel={leaderboard.pointsLabel}
+                caption={`Leaderboard for ${leaderboard.programme.name}`}
+              />
+              {leaderboard.isReaderOffBoard ? <p className="text-muted">You are not on boards, as you chose.</p> : null}
+              <Link href="/student/boards" className="inline-flex min-h-11 items-center font-semibold text-accent underline">
+                See all boards: this week, groups, most improved
+              </Link>
+            </div>
           ) : (
             <EmptyState title="No leaderboard yet">When you join a programme, its leaderboard shows here.</EmptyState>
           )}

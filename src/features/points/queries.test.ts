@@ -4,7 +4,10 @@ import { addMentee, createPointEntry, createProgramme, createStudent } from "@/s
 import { actorFor } from "@/test-support/actors";
 import { expectNotFound } from "@/test-support/expectations";
 import { buildWorld } from "@/test-support/school";
-import { getLeaderboard, getMyPoints } from "./queries";
+import { getMyPoints } from "./queries";
+import { getBoard } from "./board-queries";
+
+const allTime = (programmeId: string) => ({ programmeId, scope: "PROGRAMME" as const, period: "ALL_TIME" as const });
 
 type World = Awaited<ReturnType<typeof buildWorld>>;
 const ROW_KEYS = ["displayName", "hasRosette", "points", "rank", "studentId"];
@@ -48,7 +51,7 @@ describe("points queries for pupils", () => {
   });
 
   it("ranks a pupil's board by points earned, 1, 1, 3, with a rosette for each pupil tied first", async () => {
-    const board = await getLeaderboard(world.actors.MENTEE, world.a.programme.id);
+    const board = await getBoard(world.actors.MENTEE, allTime(world.a.programme.id));
     const byId = new Map(board.rows.map((r) => [r.studentId, r]));
     const p = world.a.pupils;
     expect(board.programme.id).toBe(world.a.programme.id);
@@ -61,9 +64,9 @@ describe("points queries for pupils", () => {
   });
 
   it("cannot tell a pupil below zero from any other (ADR 006), even to that pupil", async () => {
-    const asMentee = await getLeaderboard(world.actors.MENTEE, world.a.programme.id);
+    const asMentee = await getBoard(world.actors.MENTEE, allTime(world.a.programme.id));
     const otherMentee = await actorFor(world.a.pupils.otherMentee.userId!);
-    const asThemselves = await getLeaderboard(otherMentee, world.a.programme.id);
+    const asThemselves = await getBoard(otherMentee, allTime(world.a.programme.id));
     for (const board of [asMentee, asThemselves]) {
       expect(board.rows.every((r) => r.points >= 0)).toBe(true);
       // The same rows, whoever looks: no pupil's board marks anyone.
@@ -73,13 +76,13 @@ describe("points queries for pupils", () => {
   });
 
   it("shows staff the real totals", async () => {
-    const board = await getLeaderboard(world.actors.TEACHER, world.a.programme.id);
+    const board = await getBoard(world.actors.TEACHER, allTime(world.a.programme.id));
     const other = board.rows.find((r) => r.studentId === world.a.pupils.otherMentee.id)!;
     expect(other).toMatchObject({ points: -4, rank: 6 });
   });
 
   it("carries names and points only: no SEND details, no reasons", async () => {
-    const board = await getLeaderboard(world.actors.MENTEE, world.a.programme.id);
+    const board = await getBoard(world.actors.MENTEE, allTime(world.a.programme.id));
     for (const row of board.rows) expect(Object.keys(row).sort()).toEqual(ROW_KEYS);
     const text = JSON.stringify(board);
     expect(text).not.toMatch(/SECRET|PRIVATE|hasSend|sendNotes|legal/);
@@ -90,11 +93,11 @@ describe("points queries for pupils", () => {
   });
 
   it("is not found for another school's pupils and staff, or a programme the pupil is not in", async () => {
-    await expectNotFound(() => getLeaderboard(world.actors.otherSchoolCoordinator, world.a.programme.id));
+    await expectNotFound(() => getBoard(world.actors.otherSchoolCoordinator, allTime(world.a.programme.id)));
     const otherSchoolMentee = await actorFor(world.b.pupils.mentee.userId!);
-    await expectNotFound(() => getLeaderboard(otherSchoolMentee, world.a.programme.id));
+    await expectNotFound(() => getBoard(otherSchoolMentee, allTime(world.a.programme.id)));
     const elsewhere = await createProgramme(db, { schoolId: world.a.school.id });
-    await expectNotFound(() => getLeaderboard(world.actors.MENTEE, elsewhere.id));
+    await expectNotFound(() => getBoard(world.actors.MENTEE, allTime(elsewhere.id)));
   });
 
   it("gives a pupil their own points and history only", async () => {

@@ -1,52 +1,10 @@
 import "server-only";
 import { db } from "@/server/db";
-import { isStaff, type Actor } from "@/server/actor";
+import type { Actor } from "@/server/actor";
 import { notFoundFor, requireRoleForRead } from "@/server/security-events";
-import { pupilDisplayName, rankForPupils, rankForStaff } from "@/lib/ranking";
+import { pupilDisplayName } from "@/lib/ranking";
 import { programmesVisibleTo } from "@/features/programmes/policy";
-
-/**
- * Every participant of a programme on one board. Staff see real totals; a pupil sees the board every
- * pupil-facing page shows (ADR 006, `rankForPupils`): points earned, so nobody's losses show.
- */
-export async function getLeaderboard(actor: Actor, programmeId: string) {
-  const programme = await db.programme.findFirst({
-    where: { ...programmesVisibleTo(actor), id: programmeId },
-    select: { id: true, name: true },
-  });
-  if (!programme) return notFoundFor(actor, "Programme", programmeId);
-  const where = { schoolId: actor.schoolId, programmeId };
-  const [students, totals, earned] = await Promise.all([
-    db.student.findMany({
-      where: {
-        schoolId: actor.schoolId,
-        status: { not: "LEFT" },
-        OR: [{ mentorProfiles: { some: { programmeId } } }, { menteeProfiles: { some: { programmeId } } }],
-      },
-      select: { id: true, legalFirstName: true, legalLastName: true, preferredName: true },
-    }),
-    db.pointEntry.groupBy({ by: ["studentId"], where, _sum: { amount: true } }),
-    // Earned: positive awards that no correction has reversed (a correction is a new, reversing entry).
-    db.pointEntry.groupBy({
-      by: ["studentId"],
-      where: { ...where, amount: { gt: 0 }, reversesId: null, reversal: { is: null } },
-      _sum: { amount: true },
-    }),
-  ]);
-  const totalById = new Map(totals.map((t) => [t.studentId, t._sum.amount ?? 0]));
-  const earnedById = new Map(earned.map((t) => [t.studentId, t._sum.amount ?? 0]));
-  const entries = students.map((s) => ({
-    studentId: s.id,
-    displayName: pupilDisplayName(s),
-    names: { ...s, approvedNickname: null },
-    total: totalById.get(s.id) ?? 0,
-    earned: earnedById.get(s.id) ?? 0,
-    isOptedOut: false,
-    isHidden: false,
-  }));
-  const rows = isStaff(actor) ? rankForStaff(entries) : rankForPupils(entries, { measure: "EARNED", nameStyle: "FIRST_NAME_INITIAL" });
-  return { programme, rows };
-}
+import { loadPointSettings } from "./settings";
 
 /** The signed-in pupil's own points: total and history, per programme. */
 export async function getMyPoints(actor: Actor) {
@@ -101,5 +59,33 @@ export async function listPointCategories(actor: Actor, options: { includeRetire
     where: { schoolId: actor.schoolId, ...(options.includeRetired ? {} : { archivedAt: null }) },
     orderBy: [{ sortOrder: "asc" }, { name: "asc" }],
     select: { id: true, name: true, description: true, defaultAmount: true, archivedAt: true, version: true },
+  });
+}
+
+/** A pupil's own place on boards: opted out or not, their nickname and where it stands, and how names show at their school. */
+export async function getMyBoardSettings(actor: Actor) {
+  if (!actor.studentId) return notFoundFor(actor, "Student", null);
+  const [profile, settings] = await Promise.all([
+    db.pupilBoardProfile.findUnique({
+      where: { schoolId_studentId: { schoolId: actor.schoolId, studentId: actor.studentId } },
+      select: { isOptedOut: true, nickname: true, nicknameStatus: true },
+    }),
+    loadPointSettings(db, actor.schoolId),
+  ]);
+  return {
+    isOptedOut: profile?.isOptedOut ?? false,
+    nickname: profile?.nickname ?? null,
+    nicknameStatus: profile?.nicknameStatus ?? null,
+    nameStyle: settings.board.nameStyle,
+  };
+}
+
+/** The pupil's latest climb above zero not yet answered: congratulated on their own page, with the one-tap question. */
+export async function getMyOpenMilestone(actor: Actor) {
+  if (!actor.studentId) return null;
+  return db.pointMilestone.findFirst({
+    where: { schoolId: actor.schoolId, studentId: actor.studentId, answeredAt: null },
+    orderBy: { reachedAt: "desc" },
+    select: { id: true, reachedAt: true },
   });
 }

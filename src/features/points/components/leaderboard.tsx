@@ -1,18 +1,23 @@
 import { Award } from "lucide-react";
 import type { LeaderboardRow } from "@/lib/ranking";
 
+type Row = LeaderboardRow & { isOptedOut?: boolean; isHidden?: boolean };
+
 /** Ranks, names as the school shows them, points, and a rosette for everyone in first place. */
 export function Leaderboard({
   rows,
   highlightStudentId,
   caption,
   pointsLabel = "Points",
+  staffMarks = false,
 }: {
-  rows: LeaderboardRow[];
+  rows: Row[];
   highlightStudentId?: string | null;
   caption: string;
   /** Pupil boards rank points earned (ADR 006) and say so. */
   pointsLabel?: string;
+  /** Staff boards say who pupils do not see (opted out or hidden). */
+  staffMarks?: boolean;
 }) {
   if (rows.length === 0) return <p className="text-muted">Nobody is on the leaderboard yet.</p>;
   return (
@@ -45,6 +50,8 @@ export function Leaderboard({
                 <span className="inline-flex items-center gap-2">
                   {row.displayName}
                   {isMe ? <span className="text-sm">(you)</span> : null}
+                  {staffMarks && row.isOptedOut ? <span className="text-sm text-muted">(opted out of pupil boards)</span> : null}
+                  {staffMarks && row.isHidden ? <span className="text-sm text-muted">(hidden from pupil boards)</span> : null}
                   {row.hasRosette ? (
                     <span
                       className="inline-flex items-center gap-1 rounded-full bg-accent-soft px-2 text-sm text-accent-strong"
