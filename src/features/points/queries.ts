@@ -3,7 +3,6 @@ import { db } from "@/server/db";
 import type { Actor } from "@/server/actor";
 import { notFoundFor, requireRoleForRead } from "@/server/security-events";
 import { pupilDisplayName } from "@/lib/ranking";
-import { programmesVisibleTo } from "@/features/programmes/policy";
 import { loadPointSettings } from "./settings";
 
 /** The signed-in pupil's own points: total and history, per programme. */
