@@ -14,6 +14,7 @@ function navFor(actor: Actor) {
       { href: "/coordinator", label: "Programme" },
       { href: "/coordinator/matching", label: "Suggest matches" },
       { href: "/coordinator/programmes", label: "Programmes" },
+      { href: "/coordinator/points", label: "Points settings" },
     );
   if (hasRole(actor, "ADMIN"))
     links.push(

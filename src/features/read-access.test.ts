@@ -18,7 +18,17 @@ import { getGroupSuggestions, getSuggestions, loadMatchingInput } from "@/featur
 import { getPupilForCoordinator } from "@/features/profiles/staff-queries";
 import { getMentorChoices, getMyProfile } from "@/features/profiles/queries";
 import { getPairingForStaff, getPairingToLog, listMyPairings, listPairingsForCoordinator } from "@/features/pairings/queries";
-import { getMyBoardSettings, getMyOpenMilestone, getMyPoints, listPointCategories, listRecentPoints } from "@/features/points/queries";
+import {
+  getMyBoardSettings,
+  getMyOpenMilestone,
+  getMyPoints,
+  getPointSettingsForCoordinator,
+  listHiddenPupils,
+  listNicknameRequests,
+  listPointCategories,
+  listRecentPoints,
+} from "@/features/points/queries";
+import { getWeeklyPointsSummary, listPointHistoryForStaff } from "@/features/points/history-queries";
 import { getBoard, getBoardChoices } from "@/features/points/board-queries";
 import {
   chooseProgrammeForStaff,
@@ -188,6 +198,27 @@ const READS: Read[] = [
   // Only one's own: staff have none.
   { name: "getMyOpenMilestone", read: (a) => getMyOpenMilestone(a), access:                                    [Y,   Y,    Y,    Y,  Y,     Y,     Y],
     check: (r) => expect(r).toBeNull() },
+  // The coordinator's own school's settings, categories, nickname requests and hidden pupils.
+  { name: "getPointSettingsForCoordinator", read: (a) => getPointSettingsForCoordinator(a), access:            [N,   Y,    N,    N,  N,     N,     Y],
+    check: (r, w, c) => {
+      const p = r as Awaited<ReturnType<typeof getPointSettingsForCoordinator>>;
+      expect(p.settings.board).toEqual({ measure: "EARNED", nameStyle: "FIRST_NAME_INITIAL" });
+      expect(mentions(p, (c === "otherSchoolCoordinator" ? w.a : w.b).categoryIds.Effort!)).toBe(false);
+    } },
+  { name: "listNicknameRequests", read: (a) => listNicknameRequests(a), access:                                [N,   Y,    N,    N,  N,     N,     Y],
+    check: (r) => expect(r).toEqual([]) },
+  { name: "listHiddenPupils", read: (a) => listHiddenPupils(a), access:                                        [N,   Y,    N,    N,  N,     N,     Y],
+    check: (r) => expect(r).toEqual([]) },
+  // A pupil's whole history for staff who read points; the hidden reason for the coordinator only.
+  { name: "listPointHistoryForStaff", read: (a, w) => listPointHistoryForStaff(a, w.a.pupils.mentee.id), access: [N, Y,   Y,    Y,  N,     N,     N],
+    check: (r, w, c) => {
+      const h = r as Awaited<ReturnType<typeof listPointHistoryForStaff>>;
+      expect(h.entries.map((e) => e.id)).toContain(w.a.pointEntry.id);
+      expect(h.board.hiddenReason === null).toBe(c !== "COORDINATOR");
+      noSendDetails(h);
+    } },
+  { name: "getWeeklyPointsSummary", read: (a, w) => getWeeklyPointsSummary(a, w.a.programme.id, w.a.today), access: [N, Y, Y, Y, N, N, N],
+    check: (r, w) => expect((r as Awaited<ReturnType<typeof getWeeklyPointsSummary>>).programme.id).toBe(w.a.programme.id) },
   // Every reader sees what earns each category (clear criteria), and only their own school's.
   { name: "listPointCategories", read: (a) => listPointCategories(a), access:                                   [Y,   Y,    Y,    Y,  Y,     Y,     Y],
     check: (r, w, c) => {

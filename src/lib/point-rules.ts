@@ -71,6 +71,13 @@ export function isLoggedOnTime(heldOn: IsoDate, loggedOn: IsoDate, graceDays: nu
 
 export type AutoRule = "ATTENDANCE" | "ON_TIME";
 
+const AUTO_RULES: readonly AutoRule[] = ["ATTENDANCE", "ON_TIME"];
+
+/** An entry an automatic rule gave (or its undo), not a person: "Automatic" wherever givers are listed. */
+export function isAutomaticKey(autoKey: string | null): boolean {
+  return autoKey !== null && AUTO_RULES.some((rule) => autoKey.startsWith(`${rule}:`));
+}
+
 export function autoPointKey(rule: AutoRule, sessionId: string, studentId: string, round: number): string {
   return `${rule}:${sessionId}:${studentId}:${round}`;
 }

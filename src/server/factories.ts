@@ -303,7 +303,8 @@ export async function createPointEntry(
     reversesId?: string;
   },
 ) {
-  const { category, ...rest } = input;
+  // Keys left undefined are left out (the client refuses an explicit undefined).
+  const { category, ...rest } = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)) as typeof input;
   const { id: categoryId } = await db.pointCategory.findUniqueOrThrow({
     where: { schoolId_name: { schoolId: input.schoolId, name: category ?? "Effort" } },
     select: { id: true },

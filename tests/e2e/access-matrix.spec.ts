@@ -131,6 +131,14 @@ const table: Row[] = [
     expect: { signedOut: "signin", admin: 200, coordinator: 404, teacher: 404, dsl: 404, mentor: 404, mentee: 404, otherSchoolCoordinator: 404 } },
   { route: "/student", note: "pupils (mentors are pupils too)",
     expect: { signedOut: "signin", admin: 404, coordinator: 404, teacher: 404, dsl: 404, mentor: 200, mentee: 200, otherSchoolCoordinator: 404 } },
+  { route: "/student/boards", note: "pupils: the boards they may see, and their own place on them",
+    expect: { signedOut: "signin", admin: 404, coordinator: 404, teacher: 404, dsl: 404, mentor: 200, mentee: 200, otherSchoolCoordinator: 404 } },
+  { route: "/coordinator/points", note: "the school's points settings: coordinators, each in their own school",
+    expect: { signedOut: "signin", admin: 404, coordinator: 200, teacher: 404, dsl: 404, mentor: 404, mentee: 404, otherSchoolCoordinator: 200 } },
+  { route: "/staff/points/pupils/[studentId]", id: "pupil", note: "a pupil's points history: staff who read points in that school",
+    expect: { signedOut: "signin", admin: 404, coordinator: 200, teacher: 200, dsl: 200, mentor: 404, mentee: 404, otherSchoolCoordinator: 404 } },
+  { route: "/staff/points/pupils/[studentId]", id: "missing", note: "an id that does not exist",
+    expect: { signedOut: "signin", admin: 404, coordinator: 404, teacher: 404, dsl: 404, mentor: 404, mentee: 404, otherSchoolCoordinator: 404 } },
 ];
 
 /**

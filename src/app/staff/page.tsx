@@ -9,7 +9,10 @@ import { chooseProgrammeForStaff } from "@/features/programmes/queries";
 import { listParticipants } from "@/features/students/queries";
 import { listPointCategories, listRecentPoints } from "@/features/points/queries";
 import { getBoard, getBoardChoices } from "@/features/points/board-queries";
-import { boardRequestFrom } from "@/features/points/board-request";
+import { boardRequestFrom, summaryWeek } from "@/features/points/board-request";
+import { getWeeklyPointsSummary } from "@/features/points/history-queries";
+import { WeeklySummary } from "@/features/points/components/weekly-summary";
+import { todayIn } from "@/lib/dates";
 import { BoardView } from "@/features/points/components/board-view";
 import { AwardPointsForm } from "@/features/points/components/award-points-form";
 import { RecentPoints } from "@/features/points/components/recent-points";
@@ -38,11 +41,12 @@ export default async function StaffPage({ searchParams }: { searchParams: Promis
   const canAward = hasRole(actor, "TEACHER", "COORDINATOR");
   const choices = await getBoardChoices(actor, programme.id);
   const request = boardRequestFrom(params, { ...choices, programme });
-  const [participants, recent, board, categories] = await Promise.all([
+  const [participants, recent, board, categories, summary] = await Promise.all([
     listParticipants(actor, programme.id),
     listRecentPoints(actor, programme.id),
     getBoard(actor, request),
     listPointCategories(actor),
+    getWeeklyPointsSummary(actor, programme.id, summaryWeek(typeof params.week === "string" ? params.week : undefined, actor.timezone)),
   ]);
   const pupils = [...participants.mentees, ...participants.mentors].map((p) => ({
     studentId: p.studentId,
@@ -67,6 +71,9 @@ export default async function StaffPage({ searchParams }: { searchParams: Promis
             Staff boards show real totals, below zero included. Pupils see only what the school&apos;s pupil-board settings allow.
           </p>
           <BoardView board={board} request={request} choices={choices} path="/staff" />
+        </Card>
+        <Card title="Points by week" headingId="weekly-summary">
+          <WeeklySummary summary={summary} path={`/staff?programme=${programme.id}`} today={todayIn(actor.timezone)} />
         </Card>
         <Card title="Recent points" headingId={RECENT_POINTS_HEADING}>
           <RecentPoints entries={recent} canCorrect={hasRole(actor, "COORDINATOR")} timezone={actor.timezone} />

@@ -1,4 +1,5 @@
 import type { BoardPeriod } from "@/lib/board-periods";
+import { isIsoDate, todayIn, weekOf, type IsoDate } from "@/lib/dates";
 import type { BoardRequest, BoardScope } from "./board-view-model";
 
 const PERIODS: readonly BoardPeriod[] = ["WEEK", "HALF_TERM", "ALL_TIME"];
@@ -31,4 +32,11 @@ export function boardHref(path: string, request: BoardRequest, change: Partial<B
   if (r.scope === "YEAR" && r.yearGroup !== undefined) params.set("year", String(r.yearGroup));
   if (r.scope === "GROUP" && r.pairingId) params.set("group", r.pairingId);
   return `${path}?${params.toString()}`;
+}
+
+/** The Monday of the week holding `day` (a typed date, or this week), in the school's calendar. */
+export function summaryWeek(day: string | undefined, timezone: string, now: Date = new Date()): IsoDate {
+  const today = todayIn(timezone, now);
+  const chosen = day && isIsoDate(day) && day <= today ? day : today;
+  return weekOf(chosen).start;
 }

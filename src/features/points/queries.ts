@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/server/db";
 import type { Actor } from "@/server/actor";
 import { notFoundFor, requireRoleForRead } from "@/server/security-events";
-import { pupilDisplayName } from "@/lib/ranking";
+import { pupilDisplayName, pupilFullName } from "@/lib/ranking";
 import { loadPointSettings } from "./settings";
 
 /** The signed-in pupil's own points: total and history, per programme. */
@@ -87,4 +87,50 @@ export async function getMyOpenMilestone(actor: Actor) {
     orderBy: { reachedAt: "desc" },
     select: { id: true, reachedAt: true },
   });
+}
+
+/** The coordinator's points settings page: the settings as saved (version 0 = never saved), every category with how often it was given. */
+export async function getPointSettingsForCoordinator(actor: Actor) {
+  await requireRoleForRead(actor, "COORDINATOR");
+  const [settings, categories, counts] = await Promise.all([
+    loadPointSettings(db, actor.schoolId),
+    listPointCategories(actor, { includeRetired: true }),
+    db.pointEntry.groupBy({ by: ["categoryId"], where: { schoolId: actor.schoolId, reversesId: null }, _count: { _all: true } }),
+  ]);
+  const given = new Map(counts.map((c) => [c.categoryId, c._count._all]));
+  return { settings, categories: categories.map((c) => ({ ...c, timesGiven: given.get(c.id) ?? 0 })) };
+}
+
+/** Nicknames pupils proposed and staff have not decided yet, oldest first. */
+export async function listNicknameRequests(actor: Actor) {
+  await requireRoleForRead(actor, "COORDINATOR");
+  const rows = await db.pupilBoardProfile.findMany({
+    where: { schoolId: actor.schoolId, nicknameStatus: "PROPOSED" },
+    orderBy: { updatedAt: "asc" },
+    select: { studentId: true, nickname: true, student: { select: { legalFirstName: true, legalLastName: true, preferredName: true } } },
+  });
+  return rows.map((r) => ({ studentId: r.studentId, nickname: r.nickname ?? "", pupilName: pupilFullName(r.student) }));
+}
+
+/** Pupils staff hid from pupil boards, with the staff-only reason. */
+export async function listHiddenPupils(actor: Actor) {
+  await requireRoleForRead(actor, "COORDINATOR");
+  const rows = await db.pupilBoardProfile.findMany({
+    where: { schoolId: actor.schoolId, hiddenAt: { not: null } },
+    orderBy: { hiddenAt: "desc" },
+    select: {
+      studentId: true,
+      hiddenAt: true,
+      hiddenReason: true,
+      hiddenBy: { select: { name: true } },
+      student: { select: { legalFirstName: true, legalLastName: true, preferredName: true } },
+    },
+  });
+  return rows.map((r) => ({
+    studentId: r.studentId,
+    pupilName: pupilFullName(r.student),
+    hiddenAt: r.hiddenAt!,
+    reason: r.hiddenReason,
+    hiddenBy: r.hiddenBy?.name ?? "",
+  }));
 }

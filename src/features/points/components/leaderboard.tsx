@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { Award } from "lucide-react";
 import type { LeaderboardRow } from "@/lib/ranking";
 
@@ -48,7 +49,13 @@ export function Leaderboard({
               <td className="py-2 pr-2">{row.rank}</td>
               <td className="py-2 pr-2">
                 <span className="inline-flex items-center gap-2">
-                  {row.displayName}
+                  {staffMarks ? (
+                    <Link href={`/staff/points/pupils/${row.studentId}`} className="text-accent underline">
+                      {row.displayName}
+                    </Link>
+                  ) : (
+                    row.displayName
+                  )}
                   {isMe ? <span className="text-sm">(you)</span> : null}
                   {staffMarks && row.isOptedOut ? <span className="text-sm text-muted">(opted out of pupil boards)</span> : null}
                   {staffMarks && row.isHidden ? <span className="text-sm text-muted">(hidden from pupil boards)</span> : null}
