@@ -21,6 +21,7 @@ import { getPairingForStaff, getPairingToLog, listMyPairings, listPairingsForCoo
 import {
   getMyBoardSettings,
   getMyOpenMilestone,
+  getMentorAwarding,
   getMyPoints,
   getPointSettingsForCoordinator,
   listHiddenPupils,
@@ -219,6 +220,9 @@ const READS: Read[] = [
     } },
   { name: "getWeeklyPointsSummary", read: (a, w) => getWeeklyPointsSummary(a, w.a.programme.id, w.a.today), access: [N, Y, Y, Y, N, N, N],
     check: (r, w) => expect((r as Awaited<ReturnType<typeof getWeeklyPointsSummary>>).programme.id).toBe(w.a.programme.id) },
+  // A mentor's own awarding, only when the school allows it (school a does not here): null for everyone.
+  { name: "getMentorAwarding", read: (a) => getMentorAwarding(a), access:                                      [Y,   Y,    Y,    Y,  Y,     Y,     Y],
+    check: (r) => expect(r).toBeNull() },
   // Every reader sees what earns each category (clear criteria), and only their own school's.
   { name: "listPointCategories", read: (a) => listPointCategories(a), access:                                   [Y,   Y,    Y,    Y,  Y,     Y,     Y],
     check: (r, w, c) => {

@@ -12,6 +12,9 @@ import { TRIAL_ACTIVITIES } from "@/lib/trial-activities";
 import { NextMeeting } from "@/features/meetings/components/next-meeting";
 import { CheckInPrompt } from "@/features/check-ins/components/check-in-prompt";
 import { PAUSED_FOR_NOW } from "@/features/pairings/pause-words";
+import { getMentorAwarding } from "@/features/points/queries";
+import { AwardPointsForm } from "@/features/points/components/award-points-form";
+import { newIdempotencyKey } from "@/server/idempotency";
 
 export const metadata: Metadata = { title: "Mentoring" };
 
@@ -21,10 +24,11 @@ export default async function MentorPage({ searchParams }: { searchParams: Promi
   const actor = await requireActor("MENTOR");
   const today = todayIn(actor.timezone);
   const { session } = await searchParams;
-  const [pairings, sessions, record] = await Promise.all([
+  const [pairings, sessions, record, awarding] = await Promise.all([
     listMyPairings(actor),
     listMySessionsAsMentor(actor, { include: session }),
     getMentorRecord(actor),
+    getMentorAwarding(actor),
   ]);
   const mentoring = pairings.filter((p) => p.myRole === "MENTOR");
   const loggable = mentoring.filter((p) => p.status !== "PAUSED");
@@ -87,6 +91,22 @@ export default async function MentorPage({ searchParams }: { searchParams: Promi
             </Card>
           ))
         )}
+        {awarding
+          ? awarding.programmes.map((p) => (
+              <Card key={p.programmeId} title="Give your mentee points">
+                <p className="mb-3">
+                  You can give {awarding.left} more point{awarding.left === 1 ? "" : "s"} this week (up to {awarding.weeklyLimit}). Say well
+                  done for effort and kindness.
+                </p>
+                <AwardPointsForm
+                  programmeId={p.programmeId}
+                  pupils={p.mentees.map((m) => ({ studentId: m.studentId, label: m.name, detail: "" }))}
+                  categories={awarding.categories}
+                  idempotencyKey={newIdempotencyKey()}
+                />
+              </Card>
+            ))
+          : null}
         {record && record.sessions > 0 ? (
           <Card title="Your record">
             <dl className="grid grid-cols-2 gap-3">

@@ -12,6 +12,7 @@ import { addDaysIso } from "@/lib/dates";
 import { editSession, logSession } from "@/features/sessions/commands";
 import { answerMilestone, awardPoints, awardSessionPoints, reversePoints } from "./commands";
 import { applyAutomaticPoints } from "./automatic";
+import { getMentorAwarding } from "./queries";
 
 // A rule's refusal says the same words at the top of the form and next to its field.
 const CHECK = /\w/;
@@ -88,6 +89,17 @@ describe("a mentor giving points", () => {
     expect((await submit(awardPoints, mentor, award({ amount: "1", reason: "One more kind act" }))).ok).toBe(true);
     const none = await expectRefusedWithoutWrites(awardPoints, mentor, award({ amount: "1", reason: "And another" }), ids(), CHECK);
     expect(none.fieldErrors).toEqual({ amount: ["You have given all 3 points you can give this week. You can give more from Monday."] });
+  });
+
+  it("is offered on the mentor's page only when allowed: their own mentees, and what is left this week", async () => {
+    expect(await getMentorAwarding(mentor)).toBeNull();
+    await allowMentors(5);
+    expect((await submit(awardPoints, mentor, award())).ok).toBe(true);
+    const awarding = await getMentorAwarding(mentor);
+    expect(awarding).toMatchObject({ weeklyLimit: 5, left: 3 });
+    expect(awarding?.programmes.map((p) => p.mentees.map((m) => m.studentId))).toEqual([[s.pupils.mentee.id]]);
+    expect(awarding?.categories.every((c) => c.defaultAmount > 0)).toBe(true);
+    expect(await getMentorAwarding(teacher)).toBeNull();
   });
 
   it("holds the limit when two awards race: the giver's lock puts them in line", async () => {

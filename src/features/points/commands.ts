@@ -4,13 +4,12 @@ import { NotFoundError, RuleError } from "@/server/errors";
 import { hasRole, type Actor } from "@/server/actor";
 import type { Tx } from "@/server/db";
 import { lockGiver } from "@/server/locks";
-import { startOfDayInstant, todayIn, weekOf, addDaysIso } from "@/lib/dates";
 import { awardProblem, type GiverFacts } from "@/lib/point-rules";
 import { programmesVisibleTo } from "@/features/programmes/policy";
 import { pairingsMentoredBy } from "@/features/pairings/policy";
 import { awardPointsSchema, awardSessionPointsSchema, reversePointsSchema } from "./schemas";
 import { appendPointEntries } from "./ledger";
-import { loadPointSettings } from "./settings";
+import { givenThisWeekBy, loadPointSettings } from "./settings";
 
 // A correction has a natural key (one per entry: reversesId is unique), so a second one at the same moment is this.
 const ALREADY_CORRECTED = "This entry has already been corrected.";
@@ -26,18 +25,8 @@ function refuse(field: string, message: string): never {
 async function mentorGiver(tx: Tx, actor: Actor, programmeId: string, studentIds: string[]): Promise<GiverFacts> {
   await lockGiver(tx, actor.schoolId, actor.userId);
   const settings = await loadPointSettings(tx, actor.schoolId);
-  const monday = weekOf(todayIn(actor.timezone)).start;
   const [given, mentees] = await Promise.all([
-    tx.pointEntry.aggregate({
-      where: {
-        schoolId: actor.schoolId,
-        awardedById: actor.userId,
-        amount: { gt: 0 },
-        autoKey: null,
-        createdAt: { gte: startOfDayInstant(monday, actor.timezone), lt: startOfDayInstant(addDaysIso(monday, 7), actor.timezone) },
-      },
-      _sum: { amount: true },
-    }),
+    givenThisWeekBy(tx, actor),
     tx.pairingMember.findMany({
       where: {
         schoolId: actor.schoolId,
@@ -53,7 +42,7 @@ async function mentorGiver(tx: Tx, actor: Actor, programmeId: string, studentIds
     kind: "mentor",
     mayAward: settings.mentorsMayAward,
     weeklyLimit: settings.mentorWeeklyLimit,
-    givenThisWeek: given._sum.amount ?? 0,
+    givenThisWeek: given,
     isOwnMentee: studentIds.every((id) => own.has(id)),
   };
 }

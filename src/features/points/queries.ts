@@ -3,7 +3,8 @@ import { db } from "@/server/db";
 import type { Actor } from "@/server/actor";
 import { notFoundFor, requireRoleForRead } from "@/server/security-events";
 import { pupilDisplayName, pupilFullName } from "@/lib/ranking";
-import { loadPointSettings } from "./settings";
+import { givenThisWeekBy, loadPointSettings } from "./settings";
+import { pairingsMentoredBy } from "@/features/pairings/policy";
 
 /** The signed-in pupil's own points: total and history, per programme. */
 export async function getMyPoints(actor: Actor) {
@@ -133,4 +134,37 @@ export async function listHiddenPupils(actor: Actor) {
     reason: r.hiddenReason,
     hiddenBy: r.hiddenBy?.name ?? "",
   }));
+}
+
+/**
+ * What a mentor may give by hand (ADR 024): nothing unless the school allows it; then their own mentees,
+ * per programme, the categories that give points, and how many points are left this week.
+ */
+export async function getMentorAwarding(actor: Actor) {
+  const settings = await loadPointSettings(db, actor.schoolId);
+  if (!actor.studentId || !actor.roles.includes("MENTOR") || !settings.mentorsMayAward) return null;
+  const [given, members, categories] = await Promise.all([
+    givenThisWeekBy(db, actor),
+    db.pairingMember.findMany({
+      where: { schoolId: actor.schoolId, role: "MENTEE", pairing: pairingsMentoredBy(actor) },
+      select: {
+        studentId: true,
+        student: { select: { legalFirstName: true, legalLastName: true, preferredName: true } },
+        pairing: { select: { programmeId: true, programme: { select: { name: true } } } },
+      },
+    }),
+    listPointCategories(actor),
+  ]);
+  const programmes = new Map<string, { programmeId: string; name: string; mentees: { studentId: string; name: string }[] }>();
+  for (const m of members) {
+    const p = programmes.get(m.pairing.programmeId) ?? { programmeId: m.pairing.programmeId, name: m.pairing.programme.name, mentees: [] };
+    if (!p.mentees.some((x) => x.studentId === m.studentId)) p.mentees.push({ studentId: m.studentId, name: pupilDisplayName(m.student) });
+    programmes.set(m.pairing.programmeId, p);
+  }
+  return {
+    weeklyLimit: settings.mentorWeeklyLimit,
+    left: Math.max(settings.mentorWeeklyLimit - given, 0),
+    categories: categories.filter((c) => c.defaultAmount > 0),
+    programmes: [...programmes.values()],
+  };
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Db, Tx } from "@/server/db";
 import type { BoardRules } from "@/lib/ranking";
-import { fromDbDate, type IsoDate } from "@/lib/dates";
+import { addDaysIso, fromDbDate, startOfDayInstant, todayIn, weekOf, type IsoDate } from "@/lib/dates";
 
 export type PointSettingsFacts = {
   version: number;
@@ -35,4 +35,27 @@ export async function loadPointSettings(client: Tx | Db, schoolId: string): Prom
     attendance: rule(row.attendanceCategoryId, row.attendanceSince),
     onTime: rule(row.onTimeCategoryId, row.onTimeSince),
   };
+}
+
+/**
+ * The points a mentor gave by hand this week (Monday to Sunday, the school's week): what their weekly
+ * limit counts. Automatic points are the rules', not the mentor's.
+ */
+export async function givenThisWeekBy(
+  client: Tx | Db,
+  giver: { schoolId: string; userId: string; timezone: string },
+  now: Date = new Date(),
+) {
+  const monday = weekOf(todayIn(giver.timezone, now)).start;
+  const given = await client.pointEntry.aggregate({
+    where: {
+      schoolId: giver.schoolId,
+      awardedById: giver.userId,
+      amount: { gt: 0 },
+      autoKey: null,
+      createdAt: { gte: startOfDayInstant(monday, giver.timezone), lt: startOfDayInstant(addDaysIso(monday, 7), giver.timezone) },
+    },
+    _sum: { amount: true },
+  });
+  return given._sum.amount ?? 0;
 }

@@ -3,11 +3,13 @@ import Link from "next/link";
 import { AppShell } from "@/components/app-shell";
 import { Badge, Card, PageHeader } from "@/components/ui/card";
 import { requireActor } from "@/server/session";
-import { isStaff } from "@/server/actor";
+import { hasRole, isStaff } from "@/server/actor";
 import { formatPupilDate, formatStaffDate, todayIn } from "@/lib/dates";
 import { getSessionForReader } from "@/features/sessions/queries";
 import { EDIT_WINDOW_DAYS } from "@/features/sessions/policy";
 import { LogSessionForm } from "@/features/sessions/components/log-session-form";
+import { listPointCategories } from "@/features/points/queries";
+import { SessionPointsForm } from "@/features/points/components/session-points-form";
 
 export const metadata: Metadata = { title: "Session" };
 
@@ -24,6 +26,9 @@ export default async function SessionPage({ params }: { params: Promise<{ sessio
   const { sessionId } = await params;
   const session = await getSessionForReader(actor, sessionId);
   const today = todayIn(actor.timezone);
+  // Staff who give points may give "everyone who came" theirs from the log (issue 10).
+  const canAward = hasRole(actor, "COORDINATOR", "TEACHER");
+  const categories = canAward ? await listPointCategories(actor) : [];
   const staff = isStaff(actor);
   const day = staff ? formatStaffDate(session.heldOn) : formatPupilDate(session.heldOn, today);
   const back = staff
@@ -103,6 +108,15 @@ export default async function SessionPage({ params }: { params: Promise<{ sessio
             ) : null}
           </Card>
         )}
+        {canAward ? (
+          <Card title="Points for this session">
+            <SessionPointsForm
+              sessionId={session.id}
+              categories={categories}
+              cameCount={session.attendances.filter((a) => a.attendance !== "ABSENT").length}
+            />
+          </Card>
+        ) : null}
         {session.revisions.length > 0 ? (
           <Card title="Earlier versions">
             <p className="mb-2 text-muted">Kept for safeguarding: an edit never removes what a log said.</p>
