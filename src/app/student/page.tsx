@@ -7,7 +7,7 @@ import { formatPupilDate, todayIn } from "@/lib/dates";
 import { listMyPairings } from "@/features/pairings/queries";
 import { getMyOpenMilestone, getMyPoints } from "@/features/points/queries";
 import { getBoard } from "@/features/points/board-queries";
-import { MilestoneAnswer } from "@/features/points/components/my-board-forms";
+import { MilestoneAnswer, MY_POINTS_HEADING } from "@/features/points/components/my-board-forms";
 import Link from "next/link";
 import { listProgrammesForActor } from "@/features/programmes/queries";
 import { Leaderboard } from "@/features/points/components/leaderboard";
@@ -104,7 +104,7 @@ export default async function StudentPage() {
             <MilestoneAnswer milestoneId={milestone.id} />
           </Card>
         ) : null}
-        <Card title="Your points">
+        <Card title="Your points" headingId={MY_POINTS_HEADING}>
           <p className="text-3xl font-bold" data-testid="my-total">
             {points.total}
           </p>

@@ -5,6 +5,10 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/forms/form-message";
 import { useForm } from "@/components/forms/use-form";
+import { useAnnouncedAction } from "@/components/ui/toast";
+
+/** Where the keyboard goes once the news card leaves the page: the pupil's points. */
+export const MY_POINTS_HEADING = "my-points-heading";
 import { answerMilestoneAction, proposeNicknameAction, setBoardOptOutAction } from "../actions";
 
 /** Opting out of (or back into) boards other pupils see: one button, saying what it does. */
@@ -58,11 +62,11 @@ export function NicknameForm({ nickname, status }: { nickname: string | null; st
 
 /** The one-tap question when a pupil's points move above zero: may other pupils see the news? */
 export function MilestoneAnswer({ milestoneId }: { milestoneId: string }) {
-  const { state, formAction } = useForm(answerMilestoneAction);
-  if (state.ok) return <FormMessage state={state} />;
+  // The card leaves the page once answered, so the answer is announced in the page's live region.
+  const { state, formAction } = useForm(useAnnouncedAction(answerMilestoneAction, MY_POINTS_HEADING));
   return (
     <form action={formAction} className="space-y-3" aria-label="Share your news">
-      <FormMessage state={state} />
+      {state.ok ? null : <FormMessage state={state} />}
       <input type="hidden" name="milestoneId" value={milestoneId} />
       <p>Would you like other pupils to see this on the board?</p>
       <div className="flex flex-wrap gap-3">
