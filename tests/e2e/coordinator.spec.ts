@@ -21,10 +21,10 @@ async function checklist(form: Locator, legend: string): Promise<Pupil[]> {
   });
 }
 
-/** The staff leaderboard on /staff, as { name, total } rows. */
+/** The staff board of the whole programme for all time on /staff (real totals), as { name, total } rows. */
 async function staffLeaderboard(page: Page) {
-  await page.goto("/staff");
-  const table = page.getByRole("table", { name: /^Leaderboard for / });
+  await page.goto("/staff?scope=PROGRAMME&period=ALL_TIME");
+  const table = page.getByRole("table", { name: /: all time$/ });
   await expect(table).toBeVisible();
   await expectNoAxeViolations(page);
   return (await tableRows(table)).map(([rank, name, total]) => ({
