@@ -11,6 +11,8 @@ type Tables = {
   Pairing: Prisma.PairingCreateManyInput;
   PairingMember: Prisma.PairingMemberCreateManyInput;
   PointEntry: Prisma.PointEntryCreateManyInput;
+  PointMilestone: Prisma.PointMilestoneCreateManyInput;
+  PupilBoardProfile: Prisma.PupilBoardProfileCreateManyInput;
   OccurrenceException: Prisma.OccurrenceExceptionCreateManyInput;
   MentoringSession: Prisma.MentoringSessionCreateManyInput;
   SessionAttendance: Prisma.SessionAttendanceCreateManyInput;

@@ -1,7 +1,8 @@
 // A seeded school for the benches (issue 8): pupils, one programme, its mentors and mentees, live
 // pairings (and a few paused or ended) with regular slots, and `years` years of sessions held on most
 // planned meetings, with attendance, fit checks, moved and cancelled meetings, skipped weeks, set-aside
-// to-do rows and points. The same seed and sizes give the same rows; bulk inserts keep it quick.
+// to-do rows and points. The same seed and sizes give the same rows; bulk inserts keep it quick. With
+// `ledgerEntries`, the points are a ledger of that size instead (bench/lib/seed-ledger.ts).
 import type { Db } from "@/server/db";
 import { academicCalendar, createSchool, createStaffUser } from "@/server/factories";
 import type { ClosureReason, FocusArea } from "@/generated/prisma/client";
@@ -12,6 +13,7 @@ import type { ScheduleInput } from "@/lib/pairing-schedule";
 import { academicStartYear, cohortForYearGroup, yearGroupOn } from "@/lib/year-group";
 import { insertMany } from "./bulk-insert";
 import { seeded } from "./random";
+import { seedLedger, type LedgerCounts } from "./seed-ledger";
 import { minIso, seedSessions, type Plan } from "./seed-sessions";
 
 export type BenchSchoolSizes = {
@@ -22,6 +24,11 @@ export type BenchSchoolSizes = {
   seed: number;
   /** The day the bench runs "on": sessions are held up to it. Fixed, so every run sees the same data. */
   today: IsoDate;
+  /**
+   * A points ledger of this many entries (corrections included), board profiles and a mentee reader
+   * (bench/lib/seed-ledger.ts). Unset: a few points per paired pupil, as the to-do bench has always had.
+   */
+  ledgerEntries?: number;
 };
 
 export const DEFAULT_BENCH_SCHOOL: BenchSchoolSizes = { pupils: 2000, pairings: 600, years: 3, seed: 8, today: "2026-11-25" };
@@ -33,6 +40,8 @@ export type BenchSchool = {
   today: IsoDate;
   /** 4 pm school time on `today`. */
   now: Date;
+  /** With `ledgerEntries`: a mentee's user, to read boards as a pupil, and what the ledger holds. */
+  ledger: { readerUserId: string; counts: LedgerCounts } | null;
   counts: Record<
     | "pupils"
     | "mentors"
@@ -60,7 +69,7 @@ const SLOT_KEYS = ["LUNCH", "LUNCH", "LUNCH", "BREAK", "AFTER_SCHOOL"];
 const CLOSURES: ClosureReason[] = ["GOALS_MET", "GOALS_MET", "MENTOR_LEFT", "MENTEE_REQUEST", "PROGRAMME_ENDED"];
 
 export async function seedBenchSchool(db: Db, sizes: Partial<BenchSchoolSizes> = {}): Promise<BenchSchool> {
-  const { pupils, pairings: liveCount, years, seed, today } = { ...DEFAULT_BENCH_SCHOOL, ...sizes };
+  const { pupils, pairings: liveCount, years, seed, today, ledgerEntries } = { ...DEFAULT_BENCH_SCHOOL, ...sizes };
   const random = seeded(seed);
   const tag = `b${seed}`;
   const now = instantAt(today, "16:00", TIMEZONE);
@@ -309,29 +318,55 @@ export async function seedBenchSchool(db: Db, sizes: Partial<BenchSchoolSizes> =
 
   const made = await seedSessions(db, random, { tag, schoolId, by, today, now, calendar, daySlots, skips, activities, plans, cohortOf });
 
-  // Points: a few for each paired pupil over the years, and some this week.
-  const categoryIds = (
-    await db.pointCategory.findMany({ where: { schoolId, defaultAmount: { gt: 0 } }, orderBy: { sortOrder: "asc" }, select: { id: true } })
-  ).map((c) => c.id);
-  const weekStart = instantAt(weekOf(today).start, "08:00", TIMEZONE).getTime();
-  const points = plans.flatMap((p, n) =>
-    [...p.mentorIds, ...p.menteeIds].flatMap((studentId) =>
-      Array.from({ length: random.int(0, 4) }, (_, k) => ({
-        id: `${tag}pt${n}-${studentId}-${k}`,
-        schoolId,
-        programmeId,
-        studentId,
-        amount: random.chance(0.05) ? -2 : random.int(1, 5),
-        categoryId: random.pick(categoryIds),
-        reason: "Bench points",
-        awardedById: by,
-        createdAt: random.chance(0.04)
-          ? new Date(weekStart + random.next() * (now.getTime() - weekStart))
-          : instantAt(addDaysIso(p.startsOn, random.int(0, Math.max(0, daysBetween(p.startsOn, p.stopsOn)))), "13:00", TIMEZONE),
-      })),
-    ),
-  );
-  await insertMany(db, points, "PointEntry");
+  // Points: a ledger of the size asked for, with its own random so the rows above stay the same.
+  const ledger =
+    ledgerEntries === undefined
+      ? null
+      : await seedLedger(db, seeded(seed * 7919 + 1), {
+          tag,
+          schoolId,
+          programmeId,
+          coordinatorId: by,
+          timezone: TIMEZONE,
+          today,
+          now,
+          from: windowStart,
+          calendar,
+          participantIds: [...mentorPool, ...menteePool].map((s) => s.id),
+          readerStudentId: plans[0]!.menteeIds[0]!,
+          entries: ledgerEntries,
+        });
+  let pointCount = ledger?.counts.entries ?? 0;
+  if (!ledger) {
+    // Otherwise a few for each paired pupil over the years, and some this week.
+    const categoryIds = (
+      await db.pointCategory.findMany({
+        where: { schoolId, defaultAmount: { gt: 0 } },
+        orderBy: { sortOrder: "asc" },
+        select: { id: true },
+      })
+    ).map((c) => c.id);
+    const weekStart = instantAt(weekOf(today).start, "08:00", TIMEZONE).getTime();
+    const points = plans.flatMap((p, n) =>
+      [...p.mentorIds, ...p.menteeIds].flatMap((studentId) =>
+        Array.from({ length: random.int(0, 4) }, (_, k) => ({
+          id: `${tag}pt${n}-${studentId}-${k}`,
+          schoolId,
+          programmeId,
+          studentId,
+          amount: random.chance(0.05) ? -2 : random.int(1, 5),
+          categoryId: random.pick(categoryIds),
+          reason: "Bench points",
+          awardedById: by,
+          createdAt: random.chance(0.04)
+            ? new Date(weekStart + random.next() * (now.getTime() - weekStart))
+            : instantAt(addDaysIso(p.startsOn, random.int(0, Math.max(0, daysBetween(p.startsOn, p.stopsOn)))), "13:00", TIMEZONE),
+        })),
+      ),
+    );
+    await insertMany(db, points, "PointEntry");
+    pointCount = points.length;
+  }
 
   return {
     schoolId,
@@ -339,6 +374,7 @@ export async function seedBenchSchool(db: Db, sizes: Partial<BenchSchoolSizes> =
     coordinatorUserId: by,
     today,
     now,
+    ledger,
     counts: {
       pupils,
       mentors: mentorPool.length,
@@ -346,7 +382,7 @@ export async function seedBenchSchool(db: Db, sizes: Partial<BenchSchoolSizes> =
       livePairings: liveCount,
       otherPairings: pausedCount + endedCount,
       skips: skips.length,
-      points: points.length,
+      points: pointCount,
       ...made,
     },
   };

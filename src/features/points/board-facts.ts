@@ -1,4 +1,5 @@
 import "server-only";
+import { Prisma } from "@/generated/prisma/client";
 import type { Db, Tx } from "@/server/db";
 import { loadBoardCalendar } from "@/server/calendar";
 import { boardWindow, previousBoardWindow, windowInstants, type BoardPeriod, type BoardWindow } from "@/lib/board-periods";
@@ -41,15 +42,40 @@ export async function loadBoardGroups(client: Tx | Db, schoolId: string, program
   return pairings.map((p, i) => ({ id: p.id, label: p.name?.trim() || `Group ${i + 1}`, memberIds: p.members.map((m) => m.studentId) }));
 }
 
-const sumBy = (rows: readonly { studentId: string; _sum: { amount: number | null } }[]) =>
-  new Map(rows.map((r) => [r.studentId, r._sum.amount ?? 0]));
+type WindowSums = { total: Map<string, number>; earned: Map<string, number> };
+const NO_SUMS: WindowSums = { total: new Map(), earned: new Map() };
+
+/**
+ * Each pupil's net total and points earned (positive awards that are not corrections and that no
+ * correction reverses, ADR 006) over a window, in one pass over its entries. Prisma's groupBy takes a
+ * query per figure, and its `reversal: { is: null }` joins every entry of the school; here the school's
+ * few corrections are hashed once (ADR 024, Bench).
+ */
+async function windowSums(
+  client: Tx | Db,
+  schoolId: string,
+  programmeId: string,
+  { gte, lt }: { gte?: Date; lt: Date },
+): Promise<WindowSums> {
+  const utc = (instant: Date) => Prisma.sql`(${instant.toISOString()}::timestamptz AT TIME ZONE 'UTC')`;
+  const rows = await client.$queryRaw<{ studentId: string; total: number; earned: number }[]>`
+    SELECT e."studentId", SUM(e.amount)::int AS total,
+      coalesce(SUM(e.amount) FILTER (WHERE e.amount > 0 AND e."reversesId" IS NULL AND c.id IS NULL), 0)::int AS earned
+    FROM "PointEntry" e
+    LEFT JOIN (SELECT r."reversesId" AS id FROM "PointEntry" r WHERE r."schoolId" = ${schoolId} AND r."reversesId" IS NOT NULL) c
+      ON c.id = e.id
+    WHERE e."schoolId" = ${schoolId} AND e."programmeId" = ${programmeId}
+      AND e."createdAt" < ${utc(lt)} ${gte ? Prisma.sql`AND e."createdAt" >= ${utc(gte)}` : Prisma.empty}
+    GROUP BY e."studentId"`;
+  return { total: new Map(rows.map((r) => [r.studentId, r.total])), earned: new Map(rows.map((r) => [r.studentId, r.earned])) };
+}
 
 /**
  * Everything a board needs for one programme and period, in one wave of queries (ADR 019): the
  * participants with their board profiles, their totals and points earned in the window (and the window
  * before, for most improved), the programme's live groups and the climbs above zero in the window. The
  * pages, the noticeboard and `npm run bench -- leaderboard` share it; who sees what is decided after,
- * by the one pupil-board rule (`rankForPupils`).
+ * by the one pupil-board rule (`rankForPupils`). Only the sums and the climbs wait for the calendar.
  */
 export async function loadBoardFacts(
   client: Tx | Db,
@@ -59,55 +85,44 @@ export async function loadBoardFacts(
   now: Date = new Date(),
 ): Promise<BoardFacts | null> {
   const { schoolId, timezone } = school;
-  const [programme, calendar, settings] = await Promise.all([
+  const inPeriod = loadBoardCalendar(client, school, now).then(async (calendar) => {
+    const window = boardWindow(period, calendar);
+    const previous = previousBoardWindow(window, calendar);
+    const { gte, lt } = windowInstants(window, timezone);
+    const [current, before, milestones] = await Promise.all([
+      windowSums(client, schoolId, programmeId, { gte, lt }),
+      previous ? windowSums(client, schoolId, programmeId, windowInstants(previous, timezone)) : NO_SUMS,
+      client.pointMilestone.findMany({
+        where: { schoolId, entry: { programmeId }, reachedAt: gte ? { gte, lt } : { lt } },
+        orderBy: { reachedAt: "desc" },
+        select: { studentId: true, isShared: true, reachedAt: true },
+      }),
+    ]);
+    return { calendar, window, previous, current, before, milestones };
+  });
+  const [programme, settings, students, profiles, groups, { calendar, window, previous, current, before, milestones }] = await Promise.all([
     client.programme.findFirst({ where: { schoolId, id: programmeId }, select: { id: true, name: true, status: true } }),
-    loadBoardCalendar(client, school, now),
     loadPointSettings(client, schoolId),
-  ]);
-  if (!programme) return null;
-  const window = boardWindow(period, calendar);
-  const previous = previousBoardWindow(window, calendar);
-  const inWindow = (w: BoardWindow) => {
-    const { gte, lt } = windowInstants(w, timezone);
-    return { schoolId, programmeId, createdAt: gte ? { gte, lt } : { lt } };
-  };
-  const earnedWhere = { amount: { gt: 0 }, reversesId: null, reversal: { is: null } };
-  const sums = (w: BoardWindow | null) =>
-    w
-      ? Promise.all([
-          client.pointEntry.groupBy({ by: ["studentId"], where: inWindow(w), _sum: { amount: true } }),
-          client.pointEntry.groupBy({ by: ["studentId"], where: { ...inWindow(w), ...earnedWhere }, _sum: { amount: true } }),
-        ])
-      : Promise.resolve([[], []] as const);
-  const { gte, lt } = windowInstants(window, timezone);
-  const [students, current, before, groups, milestones] = await Promise.all([
     client.student.findMany({
       where: {
         schoolId,
         status: { not: "LEFT" },
         OR: [{ mentorProfiles: { some: { programmeId } } }, { menteeProfiles: { some: { programmeId } } }],
       },
-      select: {
-        id: true,
-        legalFirstName: true,
-        legalLastName: true,
-        preferredName: true,
-        cohortYear: true,
-        boardProfile: { select: { isOptedOut: true, hiddenAt: true, nickname: true, nicknameStatus: true } },
-      },
+      select: { id: true, legalFirstName: true, legalLastName: true, preferredName: true, cohortYear: true },
     }),
-    sums(window),
-    sums(previous),
+    // Flat, beside the pupils: nested in them, Prisma reads profiles after the pupils, by every pupil's key.
+    client.pupilBoardProfile.findMany({
+      where: { schoolId },
+      select: { studentId: true, isOptedOut: true, hiddenAt: true, nickname: true, nicknameStatus: true },
+    }),
     loadBoardGroups(client, schoolId, programmeId),
-    client.pointMilestone.findMany({
-      where: { schoolId, entry: { programmeId }, reachedAt: gte ? { gte, lt } : { lt } },
-      orderBy: { reachedAt: "desc" },
-      select: { studentId: true, isShared: true, reachedAt: true },
-    }),
+    inPeriod,
   ]);
-  const [total, earned, previousTotal, previousEarned] = [sumBy(current[0]), sumBy(current[1]), sumBy(before[0]), sumBy(before[1])];
+  if (!programme) return null;
+  const profileOf = new Map(profiles.map((p) => [p.studentId, p]));
   const pupils = students.map((s): BoardPupil => {
-    const profile = s.boardProfile[0];
+    const profile = profileOf.get(s.id);
     return {
       studentId: s.id,
       names: {
@@ -117,10 +132,10 @@ export async function loadBoardFacts(
         approvedNickname: profile?.nicknameStatus === "APPROVED" ? profile.nickname : null,
       },
       yearGroup: yearGroupOn(s.cohortYear, calendar.today),
-      total: total.get(s.id) ?? 0,
-      earned: earned.get(s.id) ?? 0,
-      previousTotal: previousTotal.get(s.id) ?? 0,
-      previousEarned: previousEarned.get(s.id) ?? 0,
+      total: current.total.get(s.id) ?? 0,
+      earned: current.earned.get(s.id) ?? 0,
+      previousTotal: before.total.get(s.id) ?? 0,
+      previousEarned: before.earned.get(s.id) ?? 0,
       isOptedOut: profile?.isOptedOut ?? false,
       isHidden: Boolean(profile?.hiddenAt),
     };
