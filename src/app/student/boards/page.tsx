@@ -11,7 +11,11 @@ import { ProgrammePicker } from "@/features/programmes/components/programme-pick
 
 export const metadata: Metadata = { title: "Boards" };
 
-export default async function StudentBoardsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function StudentBoardsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const actor = await requireActor("PUPIL");
   const params = await searchParams;
   const choices = await getBoardChoices(actor, typeof params.programme === "string" ? params.programme : undefined);
@@ -23,7 +27,11 @@ export default async function StudentBoardsPage({ searchParams }: { searchParams
       <PageHeader
         title="Boards"
         description="Points celebrate effort and progress. Only points earned show here."
-        action={choices.programmes.length > 1 && choices.programme ? <ProgrammePicker programmes={choices.programmes} currentId={choices.programme.id} /> : null}
+        action={
+          choices.programmes.length > 1 && choices.programme ? (
+            <ProgrammePicker programmes={choices.programmes} currentId={choices.programme.id} />
+          ) : null
+        }
       />
       <div className="grid max-w-5xl gap-5 lg:grid-cols-3">
         <Card title="The board" className="lg:col-span-2">

@@ -107,12 +107,12 @@ export default async function PupilPointsHistoryPage({
         <div className="space-y-6">
           <Card title="On pupil boards">
             <ul className="mb-4 space-y-1">
-              <li>{history.board.isOptedOut ? "Opted out: their name is not on boards other pupils see." : "Shown, unless hidden below."}</li>
+              <li>
+                {history.board.isOptedOut ? "Opted out: their name is not on boards other pupils see." : "Shown, unless hidden below."}
+              </li>
               {history.board.nickname ? <li>Nickname: {history.board.nickname}</li> : null}
               {history.board.isHidden ? (
-                <li>
-                  Hidden by staff{history.board.hiddenReason ? `: ${history.board.hiddenReason}` : "."}
-                </li>
+                <li>Hidden by staff{history.board.hiddenReason ? `: ${history.board.hiddenReason}` : "."}</li>
               ) : null}
             </ul>
             {hasRole(actor, "COORDINATOR") ? <HidePupilForm studentId={history.student.id} isHidden={history.board.isHidden} /> : null}
