@@ -229,6 +229,17 @@ describe("the database's rules", () => {
         }),
       );
       const otherEntry = await db.pointEntry.findFirstOrThrow({ where: { schoolId: s.school.id, id: s.pointEntry.id } });
+      // Words about the pupil on their board profile (ADR 024): a nickname, why staff hid them.
+      await db.pupilBoardProfile.create({
+        data: {
+          schoolId: t.school.id,
+          studentId,
+          nickname: "Sunny Elm",
+          nicknameStatus: "APPROVED",
+          hiddenAt: new Date(),
+          hiddenReason: "Family at 4 Elm Road",
+        },
+      });
 
       const [first] = await db.$queryRaw<{ changed: number }[]>`
         SELECT peerpath_anonymise_pupil_free_text(${t.school.id}, ${studentId}, ${t.staff.admin.id}) AS changed`;
@@ -244,6 +255,11 @@ describe("the database's rules", () => {
       expect(own.changes).toEqual({ pointEntries: 1, auditEntries: 2 });
       const keepApart = await db.auditLog.findFirstOrThrow({ where: { schoolId: t.school.id, action: "keep_apart.added" } });
       expect(keepApart).toMatchObject({ changes: { anonymised: true }, recordId: "ka-1", actorUserId: t.staff.dsl.id });
+      expect(await db.pupilBoardProfile.findFirstOrThrow({ where: { schoolId: t.school.id, studentId } })).toMatchObject({
+        nickname: null,
+        nicknameStatus: null,
+        hiddenReason: "",
+      });
       // Another school's rows are untouched.
       expect((await db.pointEntry.findFirstOrThrow({ where: { schoolId: s.school.id, id: s.pointEntry.id } })).reason).toBe(
         otherEntry.reason,

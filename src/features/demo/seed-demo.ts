@@ -14,6 +14,7 @@ import {
   createConcernRow,
 } from "@/server/factories";
 import { addDaysIso, startOfDayInstant, todayIn, weekOf } from "@/lib/dates";
+import { aboveZeroMoments } from "@/lib/boards";
 
 export const DEMO_PASSWORD = "peerpath-demo";
 
@@ -403,6 +404,20 @@ export async function seedDemo(db: Db, options: { log?: (line: string) => void }
     reason: "Left the session early",
     createdAt: startOfDayInstant(addDaysIso(weekStart, -5), "Europe/London"),
   });
+  // The climber's moves from below zero to above it, as the ledger writer records them (ADR 024); she
+  // has not yet said whether other pupils may see it. Mentors may give their mentees points here.
+  for (const pupil of participants) {
+    const ledger = await db.pointEntry.findMany({
+      where: { schoolId: northfield.id, studentId: pupil.id },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      select: { id: true, amount: true, createdAt: true },
+    });
+    for (const entryId of aboveZeroMoments(ledger)) {
+      const reachedAt = ledger.find((e) => e.id === entryId)!.createdAt;
+      await db.pointMilestone.create({ data: { schoolId: northfield.id, studentId: pupil.id, entryId, reachedAt } });
+    }
+  }
+  await db.pointSettings.create({ data: { schoolId: northfield.id, mentorsMayAward: true } });
 
   // ---- Southbank School
   const southbank = await createSchool(db, { name: "Southbank School" });
