@@ -646,7 +646,7 @@ const INPUTS: Record<string, (w: World, column: Column, x: Extra) => Record<stri
     attendanceCategoryId: "",
     onTimeCategoryId: "",
   }),
-  "points/decideNicknameAction": (_w, _c, x) => ({ studentId: x.points.nicknamePupil, decision: "approve" }),
+  "points/decideNicknameAction": (_w, _c, x) => ({ studentId: x.points.nicknamePupil, nickname: "Sunny", decision: "approve" }),
   "points/setPupilHiddenAction": (w) => ({ studentId: w.a.pupils.spareMentee.id, hidden: "yes", reason: "Access matrix check" }),
   "points/setBoardOptOutAction": () => ({ optOut: "yes" }),
   "points/proposeNicknameAction": () => ({ nickname: "Matrix" }),

@@ -5,6 +5,7 @@ import { addDaysIso } from "@/lib/dates";
 import { createPairingRow, createSessionRow } from "@/server/factories";
 import { expect, expectNoAxeViolations, signInAs, tableRows, test } from "./fixtures";
 import { seedSchool } from "./support/seed";
+import { parse } from "csv-parse/sync";
 
 test("a teacher gives everyone who came +1 Attendance from a session, and the pupil's board shows it", async ({ page, browser, db }) => {
   const seeded = await seedSchool(db, { label: "Session points" });
@@ -49,6 +50,17 @@ test("a teacher gives everyone who came +1 Attendance from a session, and the pu
   // A second press gives nothing more, and says why.
   await give.click();
   await expect(form.getByRole("alert")).toHaveText("Everyone who came already has Attendance points for this session.");
+
+  // This week's summary on the Points page counts them, and downloads as CSV a spreadsheet reads.
+  await teacherPage.goto(`/staff?programme=${seeded.programme.id}`);
+  const download = teacherPage.getByRole("link", { name: "Download as CSV" });
+  const response = await teacherPage.request.get((await download.getAttribute("href"))!);
+  expect(response.status()).toBe(200);
+  expect(response.headers()["content-type"]).toBe("text/csv; charset=utf-8");
+  const csv = parse(await response.text()) as string[][];
+  expect(csv[0]).toEqual(["Programme", "Week starting", "Grouped by", "Name", "Points given", "Points taken away", "Entries"]);
+  expect(csv.find((r) => r[2] === "Category" && r[3] === "Attendance")?.slice(4)).toEqual(["2", "0", "2"]);
+  expect(csv.find((r) => r[2] === "Given by" && r[3] === "Tom Reed")?.slice(4)).toEqual(["2", "0", "2"]);
   await teacherContext.close();
 
   await signInAs(page, seeded.accounts.waitingMentee);
@@ -60,4 +72,8 @@ test("a teacher gives everyone who came +1 Attendance from a session, and the pu
   expect(pointsOf(theo.name), "Theo came late: one more point").toBe(String(theo.points + 1));
   expect(pointsOf(aisha.name), "Aisha did not come: no more points").toBe(String(aisha.points));
   await expectNoAxeViolations(page, "/student/boards, her group");
+
+  // The export is for staff: a pupil asking for it gets the not-found page.
+  const asPupil = await page.request.get(`/staff/points/${seeded.programme.id}/summary.csv`);
+  expect(asPupil.status()).toBe(404);
 });

@@ -88,6 +88,8 @@ export const savePointSettingsSchema = z.object({
 
 export const decideNicknameSchema = z.object({
   studentId: recordId,
+  // The nickname the coordinator read: a different one proposed since is decided on its own.
+  nickname: text({ min: 1, max: 20, missing: "This form is out of date. Reload the page." }),
   decision: z.enum(["approve", "reject"], { error: "Choose approve or turn down." }),
 });
 export const setPupilHiddenSchema = z

@@ -136,13 +136,26 @@ describe("pupils' board profiles", () => {
       ok: false,
       fieldErrors: { nickname: ["Use letters, numbers, spaces, hyphens and apostrophes only."] },
     });
-    expect((await submit(decideNickname, coordinator, { studentId: s.pupils.mentee.id, decision: "approve" })).ok).toBe(true);
+    // The pupil changes it while the coordinator reads the old one: approving the old one approves nothing.
+    expect((await submit(proposeNickname, mentee, { nickname: "Comet" })).ok).toBe(true);
+    const STALE = "This nickname is no longer waiting for a decision, or the pupil changed it. Please reload the page.";
     await expectRefusedWithoutWrites(
       decideNickname,
       coordinator,
-      { studentId: s.pupils.mentee.id, decision: "reject" },
+      { studentId: s.pupils.mentee.id, nickname: "Rocket", decision: "approve" },
       ids(),
-      "There is no nickname waiting for a decision. Please reload the page.",
+      STALE,
+    );
+    expect((await submit(proposeNickname, mentee, { nickname: "Rocket" })).ok).toBe(true);
+    expect((await submit(decideNickname, coordinator, { studentId: s.pupils.mentee.id, nickname: "Rocket", decision: "approve" })).ok).toBe(
+      true,
+    );
+    await expectRefusedWithoutWrites(
+      decideNickname,
+      coordinator,
+      { studentId: s.pupils.mentee.id, nickname: "Rocket", decision: "reject" },
+      ids(),
+      STALE,
     );
     expect(await db.pupilBoardProfile.findFirstOrThrow({ where: { studentId: s.pupils.mentee.id } })).toMatchObject({
       nickname: "Rocket",

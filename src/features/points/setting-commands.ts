@@ -186,10 +186,11 @@ export const decideNickname = defineCommand(
     const status = input.decision === "approve" ? "APPROVED" : "REJECTED";
     // Only the nickname the coordinator saw: a new proposal since then is decided on its own.
     const updated = await ctx.tx.pupilBoardProfile.updateMany({
-      where: { schoolId: ctx.actor.schoolId, studentId: input.studentId, nicknameStatus: "PROPOSED" },
+      where: { schoolId: ctx.actor.schoolId, studentId: input.studentId, nicknameStatus: "PROPOSED", nickname: input.nickname },
       data: { nicknameStatus: status, nicknameDecidedById: ctx.actor.userId, version: { increment: 1 }, updatedAt: new Date() },
     });
-    if (updated.count !== 1) throw new RuleError("There is no nickname waiting for a decision. Please reload the page.");
+    if (updated.count !== 1)
+      throw new RuleError("This nickname is no longer waiting for a decision, or the pupil changed it. Please reload the page.");
     await ctx.audit({ action: "nickname.decided", recordType: "Student", recordId: input.studentId, changes: { decision: status } });
     return { message: input.decision === "approve" ? "Nickname approved. It shows on pupil boards." : "Nickname turned down." };
   },

@@ -228,6 +228,7 @@ export function NicknameDecisionForm({ studentId, nickname, pupilName }: { stude
     <form action={formAction} className="flex flex-wrap items-center gap-2" aria-label={`Nickname for ${pupilName}`}>
       {state.ok ? null : <FormMessage state={state} />}
       <input type="hidden" name="studentId" value={studentId} />
+      <input type="hidden" name="nickname" value={nickname} />
       <Button type="submit" name="decision" value="approve" aria-label={`Approve “${nickname}” for ${pupilName}`}>
         Approve
       </Button>
