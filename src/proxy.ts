@@ -7,6 +7,8 @@ import { contentSecurityPolicy, isHttpsRequest, newNonce } from "@/lib/security-
 // Content-Security-Policy with a fresh nonce (ADR 011).
 const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];
 const SIGNED_IN_AREAS = ["/coordinator", "/admin", "/staff", "/mentor", "/student", "/account", "/safeguarding", "/concerns"];
+/** Classroom screens work signed out (ADR 024), so they are not a signed-in area. */
+const NOTICEBOARD_AREA = "/noticeboard/";
 
 const EMPTY_FORM = "This form arrived empty. Please reload the page and try again.";
 
@@ -48,6 +50,11 @@ export async function proxy(request: NextRequest) {
   });
   const response = await respond(request, policy);
   response.headers.set("content-security-policy", policy);
+  if (request.nextUrl.pathname.startsWith(NOTICEBOARD_AREA)) {
+    // A classroom screen's address is its only key (ADR 024): never kept by a cache, never sent on as a referrer.
+    response.headers.set("cache-control", "private, no-store");
+    response.headers.set("referrer-policy", "no-referrer");
+  }
   return response;
 }
 

@@ -15,6 +15,7 @@ function navFor(actor: Actor) {
       { href: "/coordinator/matching", label: "Suggest matches" },
       { href: "/coordinator/programmes", label: "Programmes" },
       { href: "/coordinator/points", label: "Points settings" },
+      { href: "/coordinator/noticeboards", label: "Noticeboards" },
     );
   if (hasRole(actor, "ADMIN"))
     links.push(

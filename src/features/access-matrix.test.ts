@@ -120,6 +120,10 @@ const MATRIX: Record<string, "public" | Row> = {
   "points/setBoardOptOutAction":                    [N, N,    N,    N,    N,  Y,     Y,     N],
   "points/proposeNicknameAction":                   [N, N,    N,    N,    N,  Y,     Y,     N],
   "points/answerMilestoneAction":                   [N, N,    N,    N,    N,  Y,     Y,     N],
+  // The coordinator's own school's programmes and screens: another school's coordinator sends school a's (not found).
+  "noticeboards/makeNoticeboardLinkAction":         [N, N,    Y,    N,    N,  N,     N,     N],
+  "noticeboards/replaceNoticeboardLinkAction":      [N, N,    Y,    N,    N,  N,     N,     N],
+  "noticeboards/turnOffNoticeboardLinkAction":      [N, N,    Y,    N,    N,  N,     N,     N],
   "reviews/recordReviewAction":                     [N, N,    Y,    N,    N,  N,     N,     N],
   "todo/dismissTodoAction":                         [N, N,    Y,    N,    N,  N,     N,     N],
   "sessions/logSessionAction":                      [N, N,    Y,    Y,    N,  Y,     N,     N],
@@ -165,6 +169,8 @@ type Extra = {
   pauseToResume: string;
   /** Categories of school a's own to edit, retire and restore; a pupil with a nickname waiting; each pupil column's milestone. */
   points: { toUpdate: string; toRetire: string; toRestore: string; nicknamePupil: string; milestones: Record<"MENTOR" | "MENTEE", string> };
+  /** Two live noticeboard links of school a: one to replace, one to turn off. */
+  noticeboardLinks: { toReplace: string; toTurnOff: string };
 };
 
 /** Extra pupils and keep-apart pairs, so no allowed cell depends on another row or column. */
@@ -395,7 +401,26 @@ async function prepare(w: World, actors: Record<Column, Actor | null>): Promise<
     pairingToPause,
     pauseToResume,
     points: await preparePoints(w, actors),
+    noticeboardLinks: await prepareNoticeboardLinks(w),
   };
+}
+
+async function prepareNoticeboardLinks(w: World): Promise<Extra["noticeboardLinks"]> {
+  const { school, programme, staff } = w.a;
+  const link = async (label: string) =>
+    (
+      await db.noticeboardLink.create({
+        data: {
+          schoolId: school.id,
+          label,
+          programmeId: programme.id,
+          period: "WEEK",
+          tokenHash: `matrix-${label}-${school.id}`,
+          createdById: staff.coordinator.id,
+        },
+      })
+    ).id;
+  return { toReplace: await link("replace"), toTurnOff: await link("turn-off") };
 }
 
 async function preparePoints(w: World, actors: Record<Column, Actor | null>): Promise<Extra["points"]> {
@@ -654,6 +679,14 @@ const INPUTS: Record<string, (w: World, column: Column, x: Extra) => Record<stri
     milestoneId: x.points.milestones[column === "MENTEE" ? "MENTEE" : "MENTOR"],
     share: "yes",
   }),
+  "noticeboards/makeNoticeboardLinkAction": (w) => ({
+    label: "Matrix screen",
+    programmeId: w.a.programme.id,
+    yearGroup: "",
+    period: "WEEK",
+  }),
+  "noticeboards/replaceNoticeboardLinkAction": (_w, _c, x) => ({ linkId: x.noticeboardLinks.toReplace }),
+  "noticeboards/turnOffNoticeboardLinkAction": (_w, _c, x) => ({ linkId: x.noticeboardLinks.toTurnOff }),
   "reviews/recordReviewAction": (w) => ({
     pairingId: w.a.pairing.id,
     heldOn: w.a.today,

@@ -12,6 +12,7 @@ import { getCalendarForAdmin } from "@/features/calendar/queries";
 import { getPairingScheduleForStaff } from "@/features/meetings/queries";
 import { getCoordinatorTodo } from "@/features/todo/queries";
 import { getMyCalendarLink } from "@/features/feed/queries";
+import { listNoticeboardLinks } from "@/features/noticeboards/queries";
 import { getSchoolDayForAdmin } from "@/features/day-slots/queries";
 import { listKeepApart, listPupilsForKeepApart } from "@/features/keep-apart/queries";
 import { getGroupSuggestions, getSuggestions, loadMatchingInput } from "@/features/matching/queries";
@@ -238,6 +239,12 @@ const READS: Read[] = [
   // (the teacher supervises the mentor's pairing).
   { name: "getMyCalendarLink", read: (a) => getMyCalendarLink(a), access:                                   [Y,   Y,    Y,    Y,  Y,     N,     Y],
     check: (r, _w, c) => expect(r).toMatchObject({ madeOn: null, isStaff: c !== "MENTOR", pairingCount: c === "TEACHER" || c === "MENTOR" ? 1 : 0 }) },
+  // The school's classroom screens, live or turned off, never an address or its hash: coordinators, each in their own school.
+  { name: "listNoticeboardLinks", read: (a) => listNoticeboardLinks(a), access:                                [N,   Y,    N,    N,  N,     N,     Y],
+    check: (r, _w, c) => {
+      expect((r as Awaited<ReturnType<typeof listNoticeboardLinks>>).map((l) => [l.label, l.isLive])).toEqual(c === "otherSchoolCoordinator" ? [] : [["Read access screen", true]]);
+      expect(text(r)).not.toMatch(/tokenHash|READ-ACCESS-HASH/);
+    } },
   // Notifications are their user's alone: each reader sees their own (one each, the mentor two), nobody else's.
   { name: "countMyUnreadNotifications", read: (a) => countMyUnreadNotifications(a), access:                   [Y,   Y,    Y,    Y,  Y,     Y,     Y],
     check: (r, _w, c) => expect(r).toBe(c === "MENTOR" ? 2 : 1) },
@@ -332,6 +339,16 @@ describe("read access: each query as each reader", () => {
       await notice(`For ${column}`, hourAgo);
       if (column === "MENTOR") await notice(`For ${column}, newer`);
     }
+    await db.noticeboardLink.create({
+      data: {
+        schoolId: a.school.id,
+        label: "Read access screen",
+        programmeId: a.programme.id,
+        period: "WEEK",
+        tokenHash: "READ-ACCESS-HASH",
+        createdById: a.staff.coordinator.id,
+      },
+    });
     const current = checkInPeriodOn(fromDbDate(a.pairing.startsOn), 4, a.today)!.periodStart;
     const checkIn = { schoolId: a.school.id, pairingId: a.pairing.id };
     await createCheckInResponse(db, {

@@ -34,7 +34,16 @@ export type CommandContext = {
   afterCommit: (fn: () => unknown) => void;
 };
 
-export type CommandResult = { message: string; recordId?: string; link?: FormLink };
+export type CommandResult = {
+  message: string;
+  recordId?: string;
+  link?: FormLink;
+  /**
+   * For an idempotent command whose answer holds a secret shown once (a noticeboard's link, ADR 024):
+   * what a replay of the same form answers instead, so the secret is never stored with the key.
+   */
+  replay?: { message: string };
+};
 
 export type Command<S extends z.ZodType> = {
   name: string;
@@ -160,7 +169,14 @@ export function defineCommand<S extends z.ZodType>(
             const out = await body(parsed.data, ctx);
             if (!audited) throw new Error(`Command ${config.name} changed data without an audit entry`);
             if (claimedId)
-              await saveIdempotentResult(tx, actor.schoolId, claimedId, { message: out.message, recordId: out.recordId, link: out.link });
+              await saveIdempotentResult(
+                tx,
+                actor.schoolId,
+                claimedId,
+                out.replay
+                  ? { message: out.replay.message, recordId: out.recordId }
+                  : { message: out.message, recordId: out.recordId, link: out.link },
+              );
             return out;
           }, TRANSACTION);
           for (const fn of committed) runDetached(config.name, fn);

@@ -61,6 +61,7 @@ export type DbSnapshot = {
   activityRows: { id: string; name: string; sortOrder: number; archivedAt: string | null }[];
   users: { id: string; passwordHash: string; sessionVersion: number; mustChangePassword: boolean; disabledAt: string | null }[];
   calendarFeedRows: { id: string; tokenHash: string | null; createdAt: string; revokedAt: string | null }[];
+  noticeboardLinkRows: { id: string; tokenHash: string | null; revokedAt: string | null }[];
 };
 
 const ROW_LISTS = [
@@ -70,6 +71,7 @@ const ROW_LISTS = [
   "daySlotRows",
   "studentRows",
   "calendarFeedRows",
+  "noticeboardLinkRows",
   "programmeRows",
   "activityRows",
 ] as const;
@@ -130,7 +132,9 @@ export async function snapshotSchools(schoolIds: string[]): Promise<DbSnapshot> 
       (SELECT coalesce(json_agg(json_build_object('id', x.id, 'passwordHash', x."passwordHash", 'sessionVersion', x."sessionVersion", 'mustChangePassword', x."mustChangePassword", 'disabledAt', x."disabledAt") ORDER BY x.id), '[]')
          FROM "User" x WHERE x.id IN (SELECT id FROM u)) AS "users",
       (SELECT coalesce(json_agg(json_build_object('id', f.id, 'tokenHash', f."tokenHash", 'createdAt', f."createdAt", 'revokedAt', f."revokedAt") ORDER BY f.id), '[]')
-         FROM "CalendarFeed" f WHERE f."schoolId" IN (SELECT id FROM s)) AS "calendarFeedRows"`;
+         FROM "CalendarFeed" f WHERE f."schoolId" IN (SELECT id FROM s)) AS "calendarFeedRows",
+      (SELECT coalesce(json_agg(json_build_object('id', n.id, 'tokenHash', n."tokenHash", 'revokedAt', n."revokedAt") ORDER BY n.id), '[]')
+         FROM "NoticeboardLink" n WHERE n."schoolId" IN (SELECT id FROM s)) AS "noticeboardLinkRows"`;
   return row!;
 }
 

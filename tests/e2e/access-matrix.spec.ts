@@ -1,6 +1,7 @@
 // Who may open which page. The table below is written by hand from the product rules, not derived
 // from the app's code: a route the app adds without a row here fails the first test. The spec
 // seeds two schools of its own.
+import { createHash, randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import type { Page } from "@playwright/test";
@@ -24,9 +25,11 @@ type IdName =
   | "otherSchoolsProgramme"
   | "concern"
   | "otherSchoolsConcern"
+  | "school"
+  | "otherSchool"
   | "missing";
 /** The second dynamic segment of a route, where it has one: a planned meeting's day. */
-type SecondIdName = "plannedMeeting" | "notPlanned" | "pupilInConcern" | "pupilNotInConcern";
+type SecondIdName = "plannedMeeting" | "notPlanned" | "pupilInConcern" | "pupilNotInConcern" | "noticeboardToken" | "wrongNoticeboardToken";
 
 type Row = { route: string; id?: IdName; id2?: SecondIdName; note: string; expect: Record<Identity, Outcome> };
 
@@ -129,6 +132,14 @@ const table: Row[] = [
     expect: { signedOut: "signin", admin: 404, coordinator: 404, teacher: 404, dsl: 404, mentor: 404, mentee: 404, otherSchoolCoordinator: 404 } },
   { route: "/admin/safeguarding", note: "admins only: who receives concerns, and the danger words",
     expect: { signedOut: "signin", admin: 200, coordinator: 404, teacher: 404, dsl: 404, mentor: 404, mentee: 404, otherSchoolCoordinator: 404 } },
+  { route: "/coordinator/noticeboards", note: "classroom screens' links: coordinators, each in their own school",
+    expect: { signedOut: "signin", admin: 404, coordinator: 200, teacher: 404, dsl: 404, mentor: 404, mentee: 404, otherSchoolCoordinator: 200 } },
+  { route: "/noticeboard/[schoolId]/[token]", id: "school", id2: "noticeboardToken", note: "a live noticeboard link: anyone with it, signed out too",
+    expect: { signedOut: 200, admin: 200, coordinator: 200, teacher: 200, dsl: 200, mentor: 200, mentee: 200, otherSchoolCoordinator: 200 } },
+  { route: "/noticeboard/[schoolId]/[token]", id: "otherSchool", id2: "noticeboardToken", note: "the same token under another school's id: nobody",
+    expect: { signedOut: 404, admin: 404, coordinator: 404, teacher: 404, dsl: 404, mentor: 404, mentee: 404, otherSchoolCoordinator: 404 } },
+  { route: "/noticeboard/[schoolId]/[token]", id: "school", id2: "wrongNoticeboardToken", note: "a token that is not live: nobody",
+    expect: { signedOut: 404, admin: 404, coordinator: 404, teacher: 404, dsl: 404, mentor: 404, mentee: 404, otherSchoolCoordinator: 404 } },
   { route: "/student", note: "pupils (mentors are pupils too)",
     expect: { signedOut: "signin", admin: 404, coordinator: 404, teacher: 404, dsl: 404, mentor: 200, mentee: 200, otherSchoolCoordinator: 404 } },
   { route: "/student/boards", note: "pupils: the boards they may see, and their own place on them",
@@ -170,9 +181,19 @@ const ids: Record<IdName, string> = {
   loggedSession: "",
   concern: "",
   otherSchoolsConcern: "",
+  school: "",
+  otherSchool: "",
   missing: "does-not-exist-0000",
 };
-const secondIds: Record<SecondIdName, string> = { plannedMeeting: "", notPlanned: "1999-01-01", pupilInConcern: "", pupilNotInConcern: "" };
+const secondIds: Record<SecondIdName, string> = {
+  plannedMeeting: "",
+  notPlanned: "1999-01-01",
+  pupilInConcern: "",
+  pupilNotInConcern: "",
+  // A live link's token (made below, only its hash stored), and a well-formed one that is nobody's.
+  noticeboardToken: randomBytes(32).toString("base64url"),
+  wrongNoticeboardToken: randomBytes(32).toString("base64url"),
+};
 const accounts = {} as Record<Exclude<Identity, "signedOut">, Account>;
 
 test.beforeAll(async ({ db }) => {
@@ -196,6 +217,19 @@ test.beforeAll(async ({ db }) => {
     (await createConcernRow(db, { schoolId: s.school.id, reporterId: s.staff.teacher, pupilIds: [s.pupils.maya.id] })).id;
   ids.concern = await concernIn(school);
   ids.otherSchoolsConcern = await concernIn(otherSchool);
+  // A live noticeboard link in the school, made by its coordinator.
+  ids.school = school.school.id;
+  ids.otherSchool = otherSchool.school.id;
+  await db.noticeboardLink.create({
+    data: {
+      schoolId: school.school.id,
+      label: "Access matrix screen",
+      programmeId: school.programme.id,
+      period: "ALL_TIME",
+      tokenHash: createHash("sha256").update(secondIds.noticeboardToken).digest("hex"),
+      createdById: school.staff.coordinator,
+    },
+  });
 });
 
 function urlFor(row: Row): string {

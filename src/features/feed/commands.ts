@@ -3,7 +3,8 @@ import { z } from "zod";
 import { defineCommand } from "@/server/command";
 import { RuleError } from "@/server/errors";
 import { FEED_ROLES, feedPairingsOf, feedPersonOf, nothingToShowMessage } from "./policy";
-import { feedPath, hashFeedToken, newFeedToken } from "./tokens";
+import { hashSecretToken, newSecretToken } from "@/server/secret-token";
+import { feedPath } from "./tokens";
 
 // Both forms send nothing but themselves: the link is always the signed-in person's own (so there is
 // no field for schemas.test.ts to walk).
@@ -28,10 +29,10 @@ export const makeCalendarLink = defineCommand(
     const [row] = await tx.$queryRaw<{ id: string; tokenHash: string | null }[]>`
       SELECT "id", "tokenHash" FROM "CalendarFeed" WHERE "schoolId" = ${who.schoolId} AND "userId" = ${who.userId} FOR UPDATE`;
     if (!row) throw new Error("The calendar feed row was not made");
-    const token = newFeedToken();
+    const token = newSecretToken();
     await tx.calendarFeed.update({
       where: { schoolId_id: { schoolId: who.schoolId, id: row.id } },
-      data: { tokenHash: hashFeedToken(token), createdAt: now, revokedAt: null },
+      data: { tokenHash: hashSecretToken(token), createdAt: now, revokedAt: null },
     });
     const replaced = row.tokenHash !== null;
     await audit({

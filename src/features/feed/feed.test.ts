@@ -16,7 +16,7 @@ import { expandFeed } from "@/test-support/ical";
 import { buildWorld } from "@/test-support/school";
 import { makeCalendarLink, NO_LINK_MESSAGE, turnOffCalendarLink } from "./commands";
 import { calendarFeedFor } from "./serve";
-import { hashFeedToken } from "./tokens";
+import { hashSecretToken } from "@/server/secret-token";
 
 type World = Awaited<ReturnType<typeof buildWorld>>;
 let world: World;
@@ -174,7 +174,7 @@ describe("making a link", () => {
     const row = await db.calendarFeed.findUniqueOrThrow({
       where: { schoolId_userId: { schoolId, userId: world.a.pupils.mentor.userId! } },
     });
-    expect(row.tokenHash).toBe(hashFeedToken(token));
+    expect(row.tokenHash).toBe(hashSecretToken(token));
     expect(row.tokenHash).toMatch(/^[0-9a-f]{64}$/);
     expect(Buffer.from(token, "base64url")).toHaveLength(32);
     const audits = await db.auditLog.findMany({ where: { schoolId, recordType: "CalendarFeed", recordId: row.id } });

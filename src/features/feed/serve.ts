@@ -5,7 +5,7 @@ import { feedHorizon, seriesFor, writeCalendar } from "@/lib/calendar-feed";
 import { fromDbDate, todayIn } from "@/lib/dates";
 import { currentAcademicYear } from "@/lib/school-calendar";
 import { feedPairingsOf, type FeedPerson } from "./policy";
-import { hashFeedToken, isFeedToken } from "./tokens";
+import { hashSecretToken, isSecretToken } from "@/server/secret-token";
 
 const SCHOOL_ID = /^[A-Za-z0-9_-]{1,40}$/;
 
@@ -15,9 +15,9 @@ const SCHOOL_ID = /^[A-Za-z0-9_-]{1,40}$/;
  * answers with a 404 whatever the reason.
  */
 async function personFor(schoolId: string, token: string): Promise<FeedPerson | null> {
-  if (!SCHOOL_ID.test(schoolId) || !isFeedToken(token)) return null;
+  if (!SCHOOL_ID.test(schoolId) || !isSecretToken(token)) return null;
   const feed = await db.calendarFeed.findFirst({
-    where: { schoolId, tokenHash: hashFeedToken(token), revokedAt: null },
+    where: { schoolId, tokenHash: hashSecretToken(token), revokedAt: null },
     select: {
       userId: true,
       user: {
