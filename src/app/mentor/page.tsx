@@ -91,22 +91,29 @@ export default async function MentorPage({ searchParams }: { searchParams: Promi
             </Card>
           ))
         )}
-        {awarding
-          ? awarding.programmes.map((p) => (
-              <Card key={p.programmeId} title="Give your mentee points">
-                <p className="mb-3">
-                  You can give {awarding.left} more point{awarding.left === 1 ? "" : "s"} this week (up to {awarding.weeklyLimit}). Say well
-                  done for effort and kindness.
-                </p>
-                <AwardPointsForm
-                  programmeId={p.programmeId}
-                  pupils={p.mentees.map((m) => ({ studentId: m.studentId, label: m.name, detail: "" }))}
-                  categories={awarding.categories}
-                  idempotencyKey={newIdempotencyKey()}
-                />
-              </Card>
-            ))
-          : null}
+        {awarding ? (
+          <Card title="Give your mentees points">
+            <p className="mb-3">
+              You can give {awarding.left} more point{awarding.left === 1 ? "" : "s"} this week (up to {awarding.weeklyLimit}). Say well
+              done for effort and kindness.
+            </p>
+            <div className="space-y-6">
+              {awarding.programmes.map((p, index) => (
+                <section key={p.programmeId} aria-label={awarding.programmes.length > 1 ? p.name : undefined} className="space-y-2">
+                  {awarding.programmes.length > 1 ? <h3 className="font-semibold">{p.name}</h3> : null}
+                  <AwardPointsForm
+                    programmeId={p.programmeId}
+                    pupils={p.mentees.map((m) => ({ studentId: m.studentId, label: m.name, detail: "" }))}
+                    categories={awarding.categories}
+                    idempotencyKey={newIdempotencyKey()}
+                    idPrefix={awarding.programmes.length > 1 ? `programme-${index + 1}-` : ""}
+                    forMentor
+                  />
+                </section>
+              ))}
+            </div>
+          </Card>
+        ) : null}
         {record && record.sessions > 0 ? (
           <Card title="Your record">
             <dl className="grid grid-cols-2 gap-3">

@@ -133,7 +133,10 @@ export default async function StudentPage() {
                 pointsLabel={leaderboard.pointsLabel}
                 caption={`Leaderboard for ${leaderboard.programme.name}`}
               />
-              {leaderboard.isReaderOffBoard ? <p className="text-muted">You are not on boards, as you chose.</p> : null}
+              {leaderboard.readerOffBoard === "OPTED_OUT" ? <p className="text-muted">You are not on boards, as you chose.</p> : null}
+              {leaderboard.readerOffBoard === "HIDDEN" ? (
+                <p className="text-muted">Your name is not on boards other pupils see just now.</p>
+              ) : null}
               <Link href="/student/boards" className="inline-flex min-h-11 items-center font-semibold text-accent underline">
                 See all boards: this week, groups, most improved
               </Link>

@@ -10,6 +10,7 @@ export function CheckboxList({
   selected,
   errors,
   emptyText = "Nobody is available yet.",
+  idPrefix = "",
 }: {
   name: string;
   legend: string;
@@ -17,8 +18,10 @@ export function CheckboxList({
   selected: string[];
   errors?: string[];
   emptyText?: string;
+  /** Keeps the error's id unique when one page has several lists of the same name. */
+  idPrefix?: string;
 }) {
-  const errorId = errors?.length ? `${name}-error` : undefined;
+  const errorId = errors?.length ? `${idPrefix}${name}-error` : undefined;
   return (
     <fieldset className="space-y-2" aria-describedby={errorId}>
       <legend className="font-semibold">{legend}</legend>

@@ -3,6 +3,7 @@
 // who came" once per session; the climb above zero recorded once; automatic points once and reversed.
 import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/server/db";
+import { NOT_FOUND_MESSAGE } from "@/server/command";
 import { createPointEntry, createStudent } from "@/server/factories";
 import { actorFor } from "@/test-support/actors";
 import { expectRefusedWithoutWrites, runCommand, submit } from "@/test-support/commands";
@@ -28,6 +29,11 @@ beforeEach(async () => {
     actorFor(s.staff.teacher),
     actorFor(s.staff.coordinator),
   ]);
+  // The teacher supervises the mentor's pairing, so reads its sessions and may give points from them.
+  await db.pairing.update({
+    where: { schoolId_id: { schoolId: s.school.id, id: s.pairing.id } },
+    data: { supervisorId: s.staff.teacher.id },
+  });
 });
 const ids = () => [s.school.id];
 const award = (extra: Record<string, unknown> = {}) => ({
@@ -205,6 +211,35 @@ describe("everyone who came, from a session log", () => {
     expect(negative).toMatchObject({ ok: false, fieldErrors: { categoryId: ["Choose a category that gives points."] } });
   });
 
+  it("does not give attendance twice: a pupil with an automatic attendance point for the session is skipped", async () => {
+    await db.pointSettings.create({
+      data: { schoolId: s.school.id, attendanceCategoryId: s.categoryIds.Attendance!, attendanceSince: new Date("2000-01-01") },
+    });
+    expect((await submit(logSession, mentor, logSessionForm(s))).ok).toBe(true);
+    const session = await db.mentoringSession.findFirstOrThrow({ where: { schoolId: s.school.id, pairingId: s.pairing.id } });
+    await expectRefusedWithoutWrites(
+      awardSessionPoints,
+      teacher,
+      { sessionId: session.id, categoryId: s.categoryIds.Attendance! },
+      ids(),
+      "Everyone who came already has Attendance points for this session.",
+    );
+  });
+
+  it("is for the coordinator and the pairing's supervising teacher only", async () => {
+    expect((await submit(logSession, mentor, logSessionForm(s))).ok).toBe(true);
+    const session = await db.mentoringSession.findFirstOrThrow({ where: { schoolId: s.school.id, pairingId: s.pairing.id } });
+    await db.pairing.update({ where: { schoolId_id: { schoolId: s.school.id, id: s.pairing.id } }, data: { supervisorId: null } });
+    await expectRefusedWithoutWrites(
+      awardSessionPoints,
+      teacher,
+      { sessionId: session.id, categoryId: s.categoryIds.Attendance! },
+      ids(),
+      NOT_FOUND_MESSAGE,
+    );
+    expect((await submit(awardSessionPoints, coordinator, { sessionId: session.id, categoryId: s.categoryIds.Attendance! })).ok).toBe(true);
+  });
+
   it("gives nobody when nobody came", async () => {
     expect((await submit(logSession, mentor, logSessionForm(s, { [`attendance_${s.pupils.mentee.id}`]: "ABSENT" }))).ok).toBe(true);
     const session = await db.mentoringSession.findFirstOrThrow({ where: { schoolId: s.school.id, pairingId: s.pairing.id } });
@@ -253,8 +288,8 @@ describe("automatic points", () => {
     expect((await sessionEntries(session.id)).map((e) => [e.amount, e.autoKey])).toEqual([
       [1, `ATTENDANCE:${session.id}:${s.pupils.mentee.id}:1`],
     ]);
-    await applyAutomaticPoints(db as never, mentor, session.id);
-    await applyAutomaticPoints(db as never, mentor, session.id);
+    await applyAutomaticPoints(db as never, mentor, session.id, { isNewLog: false });
+    await applyAutomaticPoints(db as never, mentor, session.id, { isNewLog: false });
     expect(await sessionEntries(session.id)).toHaveLength(1);
 
     await edit(session.id, 1, "ABSENT");
@@ -265,6 +300,16 @@ describe("automatic points", () => {
     ]);
     await edit(session.id, 2, "LATE");
     expect((await sessionEntries(session.id)).map((e) => e.amount)).toEqual([1, -1, 1]);
+  });
+
+  it("still take back a point when the session is edited to 'did not come' after the rule was switched off, and give none new", async () => {
+    await switchOn({ attendance: true });
+    const session = await logged();
+    await db.pointSettings.update({ where: { schoolId: s.school.id }, data: { attendanceCategoryId: null, attendanceSince: null } });
+    await edit(session.id, 1, "ABSENT");
+    expect((await sessionEntries(session.id)).map((e) => e.amount)).toEqual([1, -1]);
+    await edit(session.id, 2, "PRESENT");
+    expect((await sessionEntries(session.id)).map((e) => e.amount)).toEqual([1, -1]);
   });
 
   it("never gives again a round a person corrected", async () => {

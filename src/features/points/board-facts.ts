@@ -32,10 +32,13 @@ export type BoardFacts = {
   milestones: BoardMilestone[];
 };
 
-/** A programme's live groups, labelled as every board labels them: their name, or "Group 3" in the order they were made. */
+/**
+ * A programme's live mentoring groups (mixed-age groups, not 1:1 pairs), labelled as every board labels
+ * them: their name, or "Group 3" in the order they were made.
+ */
 export async function loadBoardGroups(client: Tx | Db, schoolId: string, programmeId: string): Promise<BoardGroup[]> {
   const pairings = await client.pairing.findMany({
-    where: { schoolId, programmeId, status: { in: [...LIVE_STATUSES] } },
+    where: { schoolId, programmeId, kind: "GROUP", status: { in: [...LIVE_STATUSES] } },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     select: { id: true, name: true, members: { select: { studentId: true } } },
   });

@@ -77,7 +77,9 @@ describe("a pupil's board", () => {
     expect(ids).not.toContain(s.pupils.otherMentor.id);
     expect(JSON.stringify(board)).not.toMatch(/PRIVATE/);
     const mentor = await actorFor(s.pupils.mentor.userId!);
-    expect((await getBoard(mentor, request())).isReaderOffBoard).toBe(true);
+    expect((await getBoard(mentor, request())).readerOffBoard).toBe("OPTED_OUT");
+    const otherMentor = await actorFor(s.pupils.otherMentor.userId!);
+    expect((await getBoard(otherMentor, request())).readerOffBoard).toBe("HIDDEN");
     const staff = await getBoard(coordinator, request());
     expect(staff.rows.find((r) => r.studentId === s.pupils.mentor.id)).toMatchObject({ isOptedOut: true, points: 5 });
   });
@@ -115,6 +117,8 @@ describe("a pupil's board", () => {
 
 describe("scopes", () => {
   it("ranks groups by points per pupil, and a pupil's group figure counts only pupils shown", async () => {
+    // Mentoring groups are the mixed-age ones: make both of the school's pairings groups.
+    await db.pairing.updateMany({ where: { schoolId: s.school.id }, data: { kind: "GROUP" } });
     const staff = await getBoard(coordinator, request({ scope: "GROUPS" }));
     // Group 1: Sam (+5) and Maya (+3): 4.0 per pupil. Group 2: Kai (+1) and Ella (-4): -1.5.
     expect(staff.groups.map((g) => [g.groupId, g.perPupil, g.rank])).toEqual([
@@ -130,7 +134,9 @@ describe("scopes", () => {
     ]);
   });
 
-  it("gives a pupil their own group and year group, and not another's", async () => {
+  it("gives a pupil their own group and year group, and not another's; 1:1 pairs are not groups", async () => {
+    expect((await getBoardChoices(mentee, s.programme.id)).groups).toEqual([]);
+    await db.pairing.updateMany({ where: { schoolId: s.school.id }, data: { kind: "GROUP" } });
     const choices = await getBoardChoices(mentee, s.programme.id);
     expect(choices.groups.map((g) => g.id)).toEqual([s.pairing.id]);
     expect(choices.yearGroups).toEqual([8]);

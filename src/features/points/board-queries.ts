@@ -31,7 +31,8 @@ export async function getBoard(actor: Actor, request: BoardRequest, now: Date = 
     return notFoundFor(actor, "Programme", request.programmeId);
   }
   const board = boardFromFacts(facts, request, audience);
-  return { ...board, isReaderOffBoard: Boolean(reader && audience === "pupil" && (reader.isOptedOut || reader.isHidden)) };
+  const readerOffBoard = !reader || audience === "staff" ? null : reader.isOptedOut ? "OPTED_OUT" : reader.isHidden ? "HIDDEN" : null;
+  return { ...board, readerOffBoard };
 }
 
 /**

@@ -22,8 +22,8 @@ export type Board = {
   improved: ImprovedRow[];
   /** "Well done" lines: on pupil boards only the climbs a pupil chose to share, by their board name. */
   celebrations: { studentId: string; displayName: string }[];
-  /** The pupil reading is on this scope but not on the board (opted out or hidden). */
-  isReaderOffBoard: boolean;
+  /** Why the pupil reading is not on the board: they opted out, or staff hid them (never said why). */
+  readerOffBoard: "OPTED_OUT" | "HIDDEN" | null;
 };
 
 /**
@@ -35,7 +35,7 @@ export function boardFromFacts(
   facts: BoardFacts,
   request: Pick<BoardRequest, "scope" | "yearGroup" | "pairingId">,
   audience: "staff" | "pupil",
-): Omit<Board, "isReaderOffBoard"> {
+): Omit<Board, "readerOffBoard"> {
   const rules: BoardRules = facts.settings.board;
   const group = request.scope === "GROUP" ? facts.groups.find((g) => g.id === request.pairingId) : undefined;
   const inScope = (p: BoardPupil) =>

@@ -3,7 +3,7 @@ import { defineCommand } from "@/server/command";
 import { NotFoundError, RuleError } from "@/server/errors";
 import { hasRole, type Actor } from "@/server/actor";
 import type { Tx } from "@/server/db";
-import { lockGiver } from "@/server/locks";
+import { lockGiver, lockPupilLedgers } from "@/server/locks";
 import { awardProblem, type GiverFacts } from "@/lib/point-rules";
 import { programmesVisibleTo } from "@/features/programmes/policy";
 import { pairingsMentoredBy } from "@/features/pairings/policy";
@@ -127,19 +127,37 @@ export const awardSessionPoints = defineCommand(
       select: {
         id: true,
         heldOn: true,
-        pairing: { select: { programmeId: true } },
+        pairing: { select: { programmeId: true, supervisorId: true } },
         attendances: { where: { attendance: { in: ["PRESENT", "LATE"] } }, select: { studentId: true } },
       },
     });
-    if (!session) throw new NotFoundError("session");
+    // As its page: the coordinator, or the teacher who supervises the pairing.
+    if (!session || (!hasRole(actor, "COORDINATOR") && session.pairing.supervisorId !== actor.userId)) throw new NotFoundError("session");
     const category = await tx.pointCategory.findFirst({
       where: { schoolId: actor.schoolId, id: input.categoryId, archivedAt: null },
       select: { id: true, name: true, defaultAmount: true },
     });
     if (!category) refuse("categoryId", "Choose one of the school's categories.");
     if (category.defaultAmount <= 0) refuse("categoryId", "Choose a category that gives points.");
-    const cameIds = session.attendances.map((a) => a.studentId);
-    if (cameIds.length === 0) throw new RuleError("Nobody was marked as coming to this session, so there is nobody to give points to.");
+    const came = session.attendances.map((a) => a.studentId);
+    if (came.length === 0) throw new RuleError("Nobody was marked as coming to this session, so there is nobody to give points to.");
+    // Read under the pupils' ledger locks (appendPointEntries takes them again, harmlessly): a pupil who
+    // already has standing points in this category for this session, an automatic attendance point
+    // included, is not given them twice.
+    await lockPupilLedgers(tx, actor.schoolId, came);
+    const standing = await tx.pointEntry.findMany({
+      where: {
+        schoolId: actor.schoolId,
+        sessionId: session.id,
+        categoryId: category.id,
+        amount: { gt: 0 },
+        reversesId: null,
+        reversal: { is: null },
+      },
+      select: { studentId: true },
+    });
+    const already = new Set(standing.map((e) => e.studentId));
+    const cameIds = came.filter((id) => !already.has(id));
     const added = await appendPointEntries(
       tx,
       actor.schoolId,

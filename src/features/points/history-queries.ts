@@ -118,21 +118,30 @@ export async function getWeeklyPointsSummary(actor: Actor, programmeId: string, 
   const createdAt = { gte: startOfDayInstant(weekStart, actor.timezone), lt: startOfDayInstant(addDaysIso(weekStart, 7), actor.timezone) };
   const entries = await db.pointEntry.findMany({
     where: { schoolId: actor.schoolId, programmeId, createdAt },
-    select: { amount: true, autoKey: true, category: { select: { name: true } }, awardedBy: { select: { name: true } } },
+    select: {
+      amount: true,
+      autoKey: true,
+      category: { select: { name: true } },
+      awardedBy: { select: { name: true } },
+      categoryId: true,
+      awardedById: true,
+    },
   });
-  type Line = { label: string; given: number; taken: number; entries: number };
-  const add = (map: Map<string, Line>, label: string, amount: number) => {
-    const line = map.get(label) ?? { label, given: 0, taken: 0, entries: 0 };
+  type Line = { key: string; label: string; given: number; taken: number; entries: number };
+  // Keyed by id, so two members of staff with the same name stay two lines.
+  const add = (map: Map<string, Line>, key: string, label: string, amount: number) => {
+    const line = map.get(key) ?? { key, label, given: 0, taken: 0, entries: 0 };
     if (amount > 0) line.given += amount;
     else line.taken += -amount;
     line.entries += 1;
-    map.set(label, line);
+    map.set(key, line);
   };
   const byCategory = new Map<string, Line>();
   const byGiver = new Map<string, Line>();
   for (const e of entries) {
-    add(byCategory, e.category.name, e.amount);
-    add(byGiver, isAutomaticKey(e.autoKey) ? "Automatic" : e.awardedBy.name, e.amount);
+    add(byCategory, e.categoryId, e.category.name, e.amount);
+    if (isAutomaticKey(e.autoKey)) add(byGiver, "automatic", "Automatic", e.amount);
+    else add(byGiver, e.awardedById, e.awardedBy.name, e.amount);
   }
   const sorted = (m: Map<string, Line>) => [...m.values()].sort((a, b) => b.given - a.given || a.label.localeCompare(b.label));
   return {

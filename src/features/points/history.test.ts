@@ -57,8 +57,19 @@ describe("the weekly summary", () => {
   it("adds up by category and by giver, and its CSV reads back the same with formulas escaped", async () => {
     const summary = await getWeeklyPointsSummary(teacher, s.programme.id, weekOf(s.today).start);
     expect(summary.totals).toEqual({ given: 3 + 2 + 1, taken: 1, entries: 4 });
-    expect(summary.byGiver.find((l) => l.label === "Automatic")).toEqual({ label: "Automatic", given: 1, taken: 0, entries: 1 });
-    expect(summary.byCategory.find((l) => l.label === "Points lost")).toEqual({ label: "Points lost", given: 0, taken: 1, entries: 1 });
+    expect(summary.byGiver.find((l) => l.label === "Automatic")).toEqual({
+      key: "automatic",
+      label: "Automatic",
+      given: 1,
+      taken: 0,
+      entries: 1,
+    });
+    expect(summary.byCategory.find((l) => l.label === "Points lost")).toMatchObject({
+      label: "Points lost",
+      given: 0,
+      taken: 1,
+      entries: 1,
+    });
     const rows = parse(summaryCsv(summary)) as string[][];
     expect(rows[0]).toEqual(["Programme", "Week starting", "Grouped by", "Name", "Points given", "Points taken away", "Entries"]);
     expect(rows).toContainEqual([s.programme.name, summary.weekStart, "Category", "Points lost", "0", "1", "1"]);

@@ -55,7 +55,7 @@ export const answerMilestone = defineCommand(
     const studentId = ownStudentId(ctx.actor);
     const milestone = await ctx.tx.pointMilestone.findFirst({
       where: { schoolId: ctx.actor.schoolId, id: input.milestoneId, studentId },
-      select: { id: true },
+      select: { id: true, reachedAt: true },
     });
     if (!milestone) throw new NotFoundError("milestone");
     const isShared = input.share === "yes";
@@ -64,6 +64,11 @@ export const answerMilestone = defineCommand(
       data: { isShared, answeredAt: new Date() },
     });
     if (updated.count !== 1) throw new RuleError("You have already answered this.");
+    // Older climbs never answered are answered with it, so the pupil is not asked about an old one later.
+    await ctx.tx.pointMilestone.updateMany({
+      where: { schoolId: ctx.actor.schoolId, studentId, answeredAt: null, reachedAt: { lte: milestone.reachedAt } },
+      data: { isShared, answeredAt: new Date() },
+    });
     await ctx.audit({
       action: "milestone.answered",
       recordType: "Student",

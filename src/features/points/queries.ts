@@ -4,6 +4,7 @@ import type { Actor } from "@/server/actor";
 import { notFoundFor, requireRoleForRead } from "@/server/security-events";
 import { pupilDisplayName, pupilFullName } from "@/lib/ranking";
 import { givenThisWeekBy, loadPointSettings } from "./settings";
+import { isAutomaticKey } from "@/lib/point-rules";
 import { pairingsMentoredBy } from "@/features/pairings/policy";
 
 /** The signed-in pupil's own points: total and history, per programme. */
@@ -39,6 +40,7 @@ export async function listRecentPoints(actor: Actor, programmeId: string, take =
       reason: true,
       createdAt: true,
       reversesId: true,
+      autoKey: true,
       reversal: { select: { id: true } },
       student: { select: { legalFirstName: true, legalLastName: true, preferredName: true } },
       awardedBy: { select: { name: true } },
@@ -48,7 +50,7 @@ export async function listRecentPoints(actor: Actor, programmeId: string, take =
     ...r,
     categoryName: r.category.name,
     studentName: pupilDisplayName(r.student),
-    awardedByName: r.awardedBy.name,
+    awardedByName: isAutomaticKey(r.autoKey) ? "Automatic" : r.awardedBy.name,
     isReversed: r.reversal !== null,
   }));
 }
@@ -68,15 +70,18 @@ export async function getMyBoardSettings(actor: Actor) {
   const [profile, settings] = await Promise.all([
     db.pupilBoardProfile.findUnique({
       where: { schoolId_studentId: { schoolId: actor.schoolId, studentId: actor.studentId } },
-      select: { isOptedOut: true, nickname: true, nicknameStatus: true },
+      select: { isOptedOut: true, hiddenAt: true, nickname: true, nicknameStatus: true },
     }),
     loadPointSettings(db, actor.schoolId),
   ]);
   return {
     isOptedOut: profile?.isOptedOut ?? false,
+    // Hidden by staff: the pupil is told their name is not shown just now, never why.
+    isHidden: Boolean(profile?.hiddenAt),
     nickname: profile?.nickname ?? null,
     nicknameStatus: profile?.nicknameStatus ?? null,
     nameStyle: settings.board.nameStyle,
+    measure: settings.board.measure,
   };
 }
 

@@ -37,6 +37,12 @@ function requireNewName(list: { id: string; name: string; archivedAt: Date | nul
   throw new RuleError(message, { name: [message] });
 }
 
+/** Read under the category lock, which saving the settings takes too, so the two cannot cross. */
+async function isUsedByAutomaticPoints({ tx, actor }: CommandContext, categoryId: string): Promise<boolean> {
+  const settings = await tx.pointSettings.findUnique({ where: { schoolId: actor.schoolId } });
+  return settings?.attendanceCategoryId === categoryId || settings?.onTimeCategoryId === categoryId;
+}
+
 export const addPointCategory = defineCommand(
   { name: "addPointCategory", schema: addPointCategorySchema, allow: COORDINATOR, alreadyExists: ALREADY_THERE },
   async (input, ctx) => {
@@ -58,6 +64,10 @@ export const updatePointCategory = defineCommand(
     const category = list.find((c) => c.id === input.categoryId);
     if (!category) throw new NotFoundError("category");
     requireNewName(list, input.name, category.id);
+    if (input.defaultAmount < 0 && (await isUsedByAutomaticPoints(ctx, category.id))) {
+      const message = "Automatic points are given in this category, so it must give points. Choose another category for them first.";
+      throw new RuleError(message, { defaultAmount: [message] });
+    }
     const updated = await ctx.tx.pointCategory.updateMany({
       where: { schoolId: ctx.actor.schoolId, id: category.id, version: input.version },
       data: { name: input.name, description: input.description, defaultAmount: input.defaultAmount, version: { increment: 1 } },
@@ -82,8 +92,7 @@ export const retirePointCategory = defineCommand(
     if (!category) throw new NotFoundError("category");
     if (category.archivedAt) throw new RuleError(`${category.name} is already retired.`);
     if (list.filter((c) => !c.archivedAt).length === 1) throw new RuleError("Keep at least one category, so points can be given.");
-    const settings = await ctx.tx.pointSettings.findUnique({ where: { schoolId: ctx.actor.schoolId } });
-    if (settings && (settings.attendanceCategoryId === category.id || settings.onTimeCategoryId === category.id)) {
+    if (await isUsedByAutomaticPoints(ctx, category.id)) {
       throw new RuleError(`${category.name} is used for automatic points. Choose another category for them first.`);
     }
     await ctx.tx.pointCategory.updateMany({
@@ -129,7 +138,8 @@ export const savePointSettings = defineCommand(
   { name: "savePointSettings", schema: savePointSettingsSchema, allow: COORDINATOR },
   async (input, { tx, actor, audit, contention }) => {
     contention(STALE);
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`point-settings:${actor.schoolId}`}, 0))`;
+    // The category list's lock: a category cannot be retired, or turned negative, while a rule is pointed at it.
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`point-categories:${actor.schoolId}`}, 0))`;
     const current = await tx.pointSettings.findUnique({ where: { schoolId: actor.schoolId } });
     if ((current?.version ?? 0) !== input.version) throw new RuleError(STALE);
     const ruleIds = [input.attendanceCategoryId, input.onTimeCategoryId].filter((id): id is string => Boolean(id));

@@ -140,7 +140,7 @@ export const logSession = defineCommand(
         attendance: input.pupils.map((p) => `${p.studentId}:${p.attendance}`),
       },
     });
-    await applyAutomaticPoints(tx, actor, session.id);
+    await applyAutomaticPoints(tx, actor, session.id, { isNewLog: true });
     return { message: isOnBehalf ? "Session saved on the mentor's behalf." : "Session saved. Thank you!", recordId: session.id };
   },
 );
@@ -238,7 +238,7 @@ export const editSession = defineCommand(
         attendance: input.pupils.map((p) => `${p.studentId}:${p.attendance}`),
       },
     });
-    await applyAutomaticPoints(tx, actor, session.id);
+    await applyAutomaticPoints(tx, actor, session.id, { isNewLog: false });
     return { message: "Session updated. The earlier version is kept for staff.", recordId: session.id };
   },
 );

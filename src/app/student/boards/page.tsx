@@ -26,7 +26,11 @@ export default async function StudentBoardsPage({
     <AppShell actor={actor} current="/student/boards">
       <PageHeader
         title="Boards"
-        description="Points celebrate effort and progress. Only points earned show here."
+        description={
+          settings.measure === "EARNED"
+            ? "Points celebrate effort and progress. Only points earned show here."
+            : "Points celebrate effort and progress. Nobody's total shows below 0."
+        }
         action={
           choices.programmes.length > 1 && choices.programme ? (
             <ProgrammePicker programmes={choices.programmes} currentId={choices.programme.id} />
@@ -42,20 +46,19 @@ export default async function StudentBoardsPage({
           )}
         </Card>
         <div className="space-y-5">
-          <Card title="How to earn points">
+          <Card title="How points work">
             <ul className="space-y-2">
-              {categories
-                .filter((c) => c.defaultAmount > 0)
-                .map((c) => (
-                  <li key={c.id}>
-                    <span className="font-semibold">{c.name}</span> (usually +{c.defaultAmount}): {c.description}
-                  </li>
-                ))}
+              {categories.map((c) => (
+                <li key={c.id}>
+                  <span className="font-semibold">{c.name}</span> (
+                  {c.defaultAmount > 0 ? `usually +${c.defaultAmount}` : `usually ${c.defaultAmount}`}): {c.description}
+                </li>
+              ))}
             </ul>
           </Card>
           <Card title="Your name on boards">
             <div className="space-y-6">
-              <BoardOptOutForm isOptedOut={settings.isOptedOut} />
+              <BoardOptOutForm isOptedOut={settings.isOptedOut} isHidden={settings.isHidden} />
               {settings.nameStyle === "NICKNAME" ? <NicknameForm nickname={settings.nickname} status={settings.nicknameStatus} /> : null}
             </div>
           </Card>

@@ -13,11 +13,17 @@ export function AwardPointsForm({
   pupils,
   categories,
   idempotencyKey,
+  idPrefix = "",
+  forMentor = false,
 }: {
   programmeId: string;
   pupils: { studentId: string; label: string; detail: string }[];
   categories: { id: string; name: string; defaultAmount: number }[];
   idempotencyKey: string;
+  /** Keeps field ids unique when a page shows this form more than once (a mentor in two programmes). */
+  idPrefix?: string;
+  /** Mentors give points, never take them away: the hints say so. */
+  forMentor?: boolean;
 }) {
   const { state, formAction, value, values, errors, key, idempotencyKey: formKey } = useForm(awardPointsAction, { idempotencyKey });
   return (
@@ -33,10 +39,11 @@ export function AwardPointsForm({
           selected={values("studentIds")}
           errors={errors("studentIds")}
           emptyText="This programme has no pupils yet."
+          idPrefix={idPrefix}
         />
         <div className="grid gap-4 sm:grid-cols-2">
           <Select
-            id="categoryId"
+            id={`${idPrefix}categoryId`}
             name="categoryId"
             label="Category"
             defaultValue={value("categoryId", categories[0]?.id ?? "")}
@@ -44,7 +51,7 @@ export function AwardPointsForm({
             options={categories.map((c) => ({ value: c.id, label: `${c.name} (${c.defaultAmount > 0 ? "+" : ""}${c.defaultAmount})` }))}
           />
           <TextInput
-            id="amount"
+            id={`${idPrefix}amount`}
             name="amount"
             type="number"
             inputMode="numeric"
@@ -57,10 +64,14 @@ export function AwardPointsForm({
           />
         </div>
         <TextInput
-          id="reason"
+          id={`${idPrefix}reason`}
           name="reason"
           label="Reason"
-          hint="Needed when taking points away or giving a different amount. The pupil sees this."
+          hint={
+            forMentor
+              ? "Needed when giving a different amount. Your mentee sees this."
+              : "Needed when taking points away or giving a different amount. The pupil sees this."
+          }
           defaultValue={value("reason")}
           errors={errors("reason")}
           maxLength={200}

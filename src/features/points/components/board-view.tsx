@@ -90,11 +90,16 @@ export function BoardView({
       </nav>
 
       <section aria-labelledby="board-heading" className="space-y-3">
-        <h2 id="board-heading" className="text-xl font-semibold">
+        <h3 id="board-heading" className="text-xl font-semibold">
           {scopeName} · {board.window.label}
-        </h2>
-        {board.isReaderOffBoard ? (
-          <p className="rounded-lg bg-calm-soft p-3">You are not on this board, as you chose. Your own points are on your page.</p>
+        </h3>
+        {board.readerOffBoard ? (
+          <p className="rounded-lg bg-calm-soft p-3">
+            {board.readerOffBoard === "OPTED_OUT"
+              ? "You are not on this board, as you chose."
+              : "Your name is not on boards other pupils see just now."}{" "}
+            Your own points are on your page.
+          </p>
         ) : null}
         {board.scope === "GROUPS" ? (
           board.groups.length === 0 ? (
@@ -152,9 +157,9 @@ export function BoardView({
 
       {board.period !== "ALL_TIME" && board.scope !== "GROUPS" ? (
         <section aria-labelledby="improved-heading" className="space-y-2">
-          <h2 id="improved-heading" className="text-lg font-semibold">
+          <h3 id="improved-heading" className="text-lg font-semibold">
             Most improved
-          </h2>
+          </h3>
           <p className="text-sm text-muted">Who gained most compared with {board.period === "WEEK" ? "last week" : "the period before"}.</p>
           {board.improved.length === 0 ? (
             <p className="text-muted">Nobody yet. Every point counts!</p>
@@ -172,9 +177,9 @@ export function BoardView({
 
       {board.celebrations.length > 0 ? (
         <section aria-labelledby="celebrations-heading" className="space-y-2">
-          <h2 id="celebrations-heading" className="text-lg font-semibold">
+          <h3 id="celebrations-heading" className="text-lg font-semibold">
             Well done
-          </h2>
+          </h3>
           <ul className="space-y-1">
             {board.celebrations.map((c) => (
               <li key={c.studentId}>

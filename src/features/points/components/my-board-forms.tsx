@@ -12,7 +12,7 @@ export const MY_POINTS_HEADING = "my-points-heading";
 import { answerMilestoneAction, proposeNicknameAction, setBoardOptOutAction } from "../actions";
 
 /** Opting out of (or back into) boards other pupils see: one button, saying what it does. */
-export function BoardOptOutForm({ isOptedOut }: { isOptedOut: boolean }) {
+export function BoardOptOutForm({ isOptedOut, isHidden }: { isOptedOut: boolean; isHidden: boolean }) {
   const { state, formAction } = useForm(setBoardOptOutAction);
   return (
     <form action={formAction} className="space-y-3" aria-label="Your name on boards">
@@ -20,7 +20,9 @@ export function BoardOptOutForm({ isOptedOut }: { isOptedOut: boolean }) {
       <p>
         {isOptedOut
           ? "Your name is not on the boards other pupils see. You still see your own points."
-          : "Your name is on the boards other pupils see. You can take it off at any time, and still see your own points."}
+          : isHidden
+            ? "Your name is not on the boards other pupils see just now. You still see your own points."
+            : "Your name is on the boards other pupils see. You can take it off at any time, and still see your own points."}
       </p>
       <input type="hidden" name="optOut" value={isOptedOut ? "no" : "yes"} />
       <SubmitButton variant="secondary">{isOptedOut ? "Put my name back on boards" : "Take my name off boards"}</SubmitButton>

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { addDaysIso, formatStaffDate } from "@/lib/dates";
 
-type Line = { label: string; given: number; taken: number; entries: number };
+type Line = { key: string; label: string; given: number; taken: number; entries: number };
 type Summary = {
   programme: { id: string; name: string };
   weekStart: string;
@@ -33,7 +33,7 @@ function Table({ caption, first, lines }: { caption: string; first: string; line
       </thead>
       <tbody>
         {lines.map((l) => (
-          <tr key={l.label} className="border-b border-line/60">
+          <tr key={l.key} className="border-b border-line/60">
             <td className="py-2 pr-2">{l.label}</td>
             <td className="py-2 pr-2 text-right">{l.given}</td>
             <td className="py-2 pr-2 text-right">{l.taken}</td>
