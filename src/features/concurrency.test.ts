@@ -202,14 +202,19 @@ describe("contention", () => {
     const s = await buildSchool();
     const coordinator = await actorFor(s.staff.coordinator);
     let release!: () => void;
+    let locked!: () => void;
     const held = new Promise<void>((resolve) => (release = resolve));
+    const isLocked = new Promise<void>((resolve) => (locked = resolve));
     const holder = db.$transaction(
       async (tx) => {
         await tx.$queryRaw`SELECT id FROM "Pairing" WHERE id = ${s.pairing.id} FOR UPDATE`;
+        locked();
         await held;
       },
       { timeout: 30_000 },
     );
+    // Only once the row is really locked (on a busy machine the holder's query can come second).
+    await isLocked;
     try {
       const started = Date.now();
       const result = await changePairingStatus.run(coordinator, { pairingId: s.pairing.id, status: "PAUSED" });
