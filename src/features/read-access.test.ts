@@ -31,6 +31,7 @@ import {
   listRecentPoints,
 } from "@/features/points/queries";
 import { getWeeklyPointsSummary, listPointHistoryForStaff } from "@/features/points/history-queries";
+import { listSecurityEventsForAdmin, listSecurityEventsForExport } from "@/features/security-log/queries";
 import { getBoard, getBoardChoices } from "@/features/points/board-queries";
 import {
   chooseProgrammeForStaff,
@@ -200,6 +201,11 @@ const READS: Read[] = [
   // Only one's own: staff have none.
   { name: "getMyOpenMilestone", read: (a) => getMyOpenMilestone(a), access:                                    [Y,   Y,    Y,    Y,  Y,     Y,     Y],
     check: (r) => expect(r).toBeNull() },
+  // The school's security events: its admins only, never another school's.
+  { name: "listSecurityEventsForAdmin", read: (a) => listSecurityEventsForAdmin(a), access:                    [Y,   N,    N,    N,  N,     N,     N],
+    check: (r, w) => expect(mentions(r, w.b.school.id)).toBe(false) },
+  { name: "listSecurityEventsForExport", read: (a) => listSecurityEventsForExport(a), access:                  [Y,   N,    N,    N,  N,     N,     N],
+    check: (r, w) => expect(mentions(r, w.b.staff.coordinator.id)).toBe(false) },
   // The coordinator's own school's settings, categories, nickname requests and hidden pupils.
   { name: "getPointSettingsForCoordinator", read: (a) => getPointSettingsForCoordinator(a), access:            [N,   Y,    N,    N,  N,     N,     Y],
     check: (r, w, c) => {

@@ -1,0 +1,27 @@
+import { describe, expect, it } from "vitest";
+import { describeSecurityEvent } from "./security-event-words";
+
+describe("describeSecurityEvent", () => {
+  it.each([
+    [{ kind: "auth.sign_in_failed", detail: { delayMs: 500 } }, "A sign-in failed: wrong email or password."],
+    [{ kind: "auth.sign_in_locked", detail: { until: "x" } }, "Sign-in was paused for a while after too many failed attempts."],
+    [{ kind: "auth.signed_out_everywhere", detail: {} }, "Signed out on every device."],
+    [
+      { kind: "access.role_refused", detail: { command: "awardPoints", needs: ["TEACHER"] } },
+      "Refused: tried to award points without permission.",
+    ],
+    [{ kind: "access.role_refused", detail: { needs: ["ADMIN"] } }, "Refused: opened a page their role does not allow."],
+    [
+      { kind: "access.not_found", detail: { command: "reversePoints", what: "point entry" } },
+      "Refused: tried to reverse points on a record that is not theirs or does not exist.",
+    ],
+    [
+      { kind: "access.not_found", detail: { what: "MentoringSession", id: "x" } },
+      "Refused: asked for a mentoring session that is not theirs or does not exist.",
+    ],
+    [{ kind: "access.not_found", detail: null }, "Refused: asked for a record that is not theirs."],
+    [{ kind: "something.new", detail: [] }, "Recorded: something.new."],
+  ])("%j", (event, expected) => {
+    expect(describeSecurityEvent(event)).toBe(expected);
+  });
+});

@@ -1,0 +1,37 @@
+// What each security event means, in words an admin reads (issue 11): the log stores a kind and a few
+// facts (ADR 005); the page and its CSV say what happened.
+
+type Detail = Record<string, unknown>;
+
+const asText = (v: unknown) => (typeof v === "string" && v.trim() !== "" ? v : null);
+
+/** "awardPoints" → "award points"; a page's record type "MentoringSession" → "mentoring session". */
+function words(name: string): string {
+  return name
+    .replace(/Action$/, "")
+    .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
+    .toLowerCase();
+}
+
+export function describeSecurityEvent(event: { kind: string; detail: unknown }): string {
+  const detail: Detail = event.detail && typeof event.detail === "object" && !Array.isArray(event.detail) ? (event.detail as Detail) : {};
+  const command = asText(detail.command);
+  const what = asText(detail.what);
+  switch (event.kind) {
+    case "auth.sign_in_failed":
+      return "A sign-in failed: wrong email or password.";
+    case "auth.sign_in_locked":
+      return "Sign-in was paused for a while after too many failed attempts.";
+    case "auth.signed_out_everywhere":
+      return "Signed out on every device.";
+    case "access.role_refused":
+      return command ? `Refused: tried to ${words(command)} without permission.` : "Refused: opened a page their role does not allow.";
+    case "access.not_found":
+      if (command) return `Refused: tried to ${words(command)} on a record that is not theirs or does not exist.`;
+      return what
+        ? `Refused: asked for a ${words(what)} that is not theirs or does not exist.`
+        : "Refused: asked for a record that is not theirs.";
+    default:
+      return `Recorded: ${event.kind}.`;
+  }
+}
