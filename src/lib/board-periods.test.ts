@@ -1,7 +1,14 @@
 // Board windows on England's usual 2026–27 calendar (as src/server/factories.ts builds it): Autumn 1
 // ends Friday 23 October, October half-term, Autumn 2 from Monday 2 November; Christmas; Spring 1.
 import { describe, expect, it } from "vitest";
-import { BOARD_PERIOD_LABELS, boardWindow, previousBoardWindow, windowInstants, type BoardCalendar } from "./board-periods";
+import {
+  BOARD_PERIOD_LABELS,
+  boardWindow,
+  previousBoardWindow,
+  sameLengthWindow,
+  windowInstants,
+  type BoardCalendar,
+} from "./board-periods";
 
 const year = { startsOn: "2026-09-01", endsOn: "2027-08-31" };
 const lastYear = { startsOn: "2025-09-01", endsOn: "2026-08-31" };
@@ -163,5 +170,20 @@ describe("windowInstants", () => {
     const instants = windowInstants({ period: "ALL_TIME", from: null, to: "2026-11-25", label: "All time" }, "Europe/London");
     expect(instants).toEqual({ lt: new Date("2026-11-26T00:00:00Z") });
     expect("gte" in instants).toBe(false);
+  });
+});
+
+describe("sameLengthWindow", () => {
+  const w = (from: string, to: string) => ({ period: "WEEK" as const, from, to, label: "x" });
+  it("cuts the window before to as many days as the current one has run", () => {
+    // Wednesday 18 November so far (Monday to Wednesday) against Monday to Wednesday the week before.
+    expect(sameLengthWindow(w("2026-11-09", "2026-11-15"), w("2026-11-16", "2026-11-18"))).toMatchObject({
+      from: "2026-11-09",
+      to: "2026-11-11",
+    });
+    // A whole current week compares with the whole week before; a longer current span never stretches the one before.
+    expect(sameLengthWindow(w("2026-11-09", "2026-11-15"), w("2026-11-16", "2026-11-22"))).toMatchObject({ to: "2026-11-15" });
+    expect(sameLengthWindow(w("2026-09-01", "2026-09-10"), w("2026-11-02", "2026-12-18"))).toMatchObject({ to: "2026-09-10" });
+    expect(sameLengthWindow({ ...w("x", "y"), from: null }, w("2026-11-16", "2026-11-18"))).toMatchObject({ from: null, to: "y" });
   });
 });

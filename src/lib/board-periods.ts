@@ -1,6 +1,6 @@
 // The days a board covers (issue 10): this week, this half-term or all time, in the school's calendar
 // (ADR 004). Pure: the loader reads the school's half-terms, terms and academic years once.
-import { addDaysIso, startOfDayInstant, weekOf, type IsoDate } from "./dates";
+import { addDaysIso, daysBetween, startOfDayInstant, weekOf, type IsoDate } from "./dates";
 import { academicYearOf, currentAcademicYear, type Span } from "./school-calendar";
 
 export type BoardPeriod = "WEEK" | "HALF_TERM" | "ALL_TIME";
@@ -75,6 +75,17 @@ export function previousBoardWindow(w: BoardWindow, c: BoardCalendar): BoardWind
     return before ? windowOf(w.period, level, before, c.today, isBefore) : null;
   }
   return windowOf(w.period, "school year", academicYearOf(c, addDaysIso(from, -1)), c.today, isBefore);
+}
+
+/**
+ * The start of `previous` as long as `current` has run so far, so "most improved" compares like with
+ * like: Monday to Wednesday with last Monday to Wednesday, a half-term's first ten days with the first
+ * ten of the one before, not a part-period with a whole one.
+ */
+export function sameLengthWindow(previous: BoardWindow, current: BoardWindow): BoardWindow {
+  if (previous.from === null || current.from === null) return previous;
+  const end = addDaysIso(previous.from, daysBetween(current.from, current.to));
+  return { ...previous, to: end < previous.to ? end : previous.to };
 }
 
 /** The instants a window covers in the school's timezone, for `createdAt: { gte, lt }` (no `gte` for all time). */

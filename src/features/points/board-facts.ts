@@ -2,7 +2,14 @@ import "server-only";
 import { Prisma } from "@/generated/prisma/client";
 import type { Db, Tx } from "@/server/db";
 import { loadBoardCalendar } from "@/server/calendar";
-import { boardWindow, previousBoardWindow, windowInstants, type BoardPeriod, type BoardWindow } from "@/lib/board-periods";
+import {
+  boardWindow,
+  previousBoardWindow,
+  sameLengthWindow,
+  windowInstants,
+  type BoardPeriod,
+  type BoardWindow,
+} from "@/lib/board-periods";
 import type { PupilNames } from "@/lib/ranking";
 import { yearGroupOn } from "@/lib/year-group";
 import { LIVE_STATUSES } from "@/features/pairings/status";
@@ -90,7 +97,9 @@ export async function loadBoardFacts(
   const { schoolId, timezone } = school;
   const inPeriod = loadBoardCalendar(client, school, now).then(async (calendar) => {
     const window = boardWindow(period, calendar);
-    const previous = previousBoardWindow(window, calendar);
+    // Most improved compares like with like: the same number of days of the period before.
+    const beforeWindow = previousBoardWindow(window, calendar);
+    const previous = beforeWindow && sameLengthWindow(beforeWindow, window);
     const { gte, lt } = windowInstants(window, timezone);
     const [current, before, milestones] = await Promise.all([
       windowSums(client, schoolId, programmeId, { gte, lt }),

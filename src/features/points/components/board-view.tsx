@@ -160,7 +160,9 @@ export function BoardView({
           <h3 id="improved-heading" className="text-lg font-semibold">
             Most improved
           </h3>
-          <p className="text-sm text-muted">Who gained most compared with {board.period === "WEEK" ? "last week" : "the period before"}.</p>
+          <p className="text-sm text-muted">
+            Who gained most compared with the same days {board.period === "WEEK" ? "last week" : "of the period before"}.
+          </p>
           {board.improved.length === 0 ? (
             <p className="text-muted">Nobody yet. Every point counts!</p>
           ) : (
