@@ -1,9 +1,8 @@
 import Link from "next/link";
-import { Award } from "lucide-react";
 import { BOARD_PERIOD_LABELS, type BoardPeriod } from "@/lib/board-periods";
 import type { Board, BoardRequest } from "../board-view-model";
 import { boardHref } from "../board-request";
-import { Leaderboard } from "./leaderboard";
+import { Leaderboard, Rosette } from "./leaderboard";
 
 type Choices = { yearGroups: number[]; groups: { id: string; label: string }[] };
 
@@ -127,15 +126,7 @@ export function BoardView({
                     <td className="py-2 pr-2">
                       <span className="inline-flex items-center gap-2">
                         {g.label}
-                        {g.hasRosette ? (
-                          <span
-                            className="inline-flex items-center gap-1 rounded-full bg-accent-soft px-2 text-sm text-accent-strong"
-                            data-testid="rosette"
-                          >
-                            <Award aria-hidden="true" className="h-4 w-4" />
-                            First place
-                          </span>
-                        ) : null}
+                        {g.hasRosette ? <Rosette /> : null}
                       </span>
                     </td>
                     <td className="py-2 text-right">{g.perPupil.toFixed(1)}</td>

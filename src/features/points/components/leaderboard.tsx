@@ -2,6 +2,16 @@ import Link from "next/link";
 import { Award } from "lucide-react";
 import type { LeaderboardRow } from "@/lib/ranking";
 
+/** The rosette everyone tied first gets (ADR 006), in words as well as a picture. */
+export function Rosette() {
+  return (
+    <span className="inline-flex items-center gap-1 rounded-full bg-accent-soft px-2 text-sm text-accent-strong" data-testid="rosette">
+      <Award aria-hidden="true" className="h-4 w-4" />
+      First place
+    </span>
+  );
+}
+
 type Row = LeaderboardRow & { isOptedOut?: boolean; isHidden?: boolean };
 
 /** Ranks, names as the school shows them, points, and a rosette for everyone in first place. */
@@ -59,15 +69,7 @@ export function Leaderboard({
                   {isMe ? <span className="text-sm">(you)</span> : null}
                   {staffMarks && row.isOptedOut ? <span className="text-sm text-muted">(opted out of pupil boards)</span> : null}
                   {staffMarks && row.isHidden ? <span className="text-sm text-muted">(hidden from pupil boards)</span> : null}
-                  {row.hasRosette ? (
-                    <span
-                      className="inline-flex items-center gap-1 rounded-full bg-accent-soft px-2 text-sm text-accent-strong"
-                      data-testid="rosette"
-                    >
-                      <Award aria-hidden="true" className="h-4 w-4" />
-                      First place
-                    </span>
-                  ) : null}
+                  {row.hasRosette ? <Rosette /> : null}
                 </span>
               </td>
               <td className="py-2 text-right">{row.points}</td>
