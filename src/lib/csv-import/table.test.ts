@@ -95,6 +95,11 @@ describe("readCsvTable", () => {
     expect(readCsvTable("a\n1\n2\n", { maxRows: 2 })).toMatchObject({ ok: true });
   });
 
+  it("skips a row whose cells are all blank, spaces in quotes included", () => {
+    // Found by the property below: a quoted space is as empty as nothing.
+    expect(readCsvTable('h1,h2,h3\n" ","",""\n"","",""\n', { maxRows: 100 })).toMatchObject({ ok: false });
+  });
+
   it("gives each row the line it starts on, for any table a spreadsheet could write", () => {
     const cellArb = fc.oneof(
       fc.constantFrom("", "x", "O’Brien", "a,b", 'say "hi"', "two\nlines", "three\r\nlines\nhere", " padded "),

@@ -65,7 +65,7 @@ function problemFor(error: unknown, text: string, delimiter: string): { message:
   return { message: "This part of the file could not be read as CSV. Check this line in a spreadsheet.", line };
 }
 
-const isBlank = (cells: string[]) => cells.every((cell) => cell === "");
+const isBlank = (cells: string[]) => cells.every((cell) => cell.trim() === "");
 
 /**
  * The header and rows of a CSV file's text. Each row keeps the line it starts on (the header is line
