@@ -1,4 +1,5 @@
 import "server-only";
+import { participantsOf } from "@/features/students/policy";
 import { Prisma } from "@/generated/prisma/client";
 import type { Db, Tx } from "@/server/db";
 import { loadBoardCalendar } from "@/server/calendar";
@@ -119,7 +120,7 @@ export async function loadBoardFacts(
       where: {
         schoolId,
         status: { not: "LEFT" },
-        OR: [{ mentorProfiles: { some: { programmeId } } }, { menteeProfiles: { some: { programmeId } } }],
+        ...participantsOf(programmeId),
       },
       select: { id: true, legalFirstName: true, legalLastName: true, preferredName: true, cohortYear: true },
     }),

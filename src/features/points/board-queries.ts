@@ -1,4 +1,5 @@
 import "server-only";
+import { participantsOf } from "@/features/students/policy";
 import { isSchoolStaff, type Actor } from "@/server/actor";
 import { db } from "@/server/db";
 import { notFoundFor } from "@/server/security-events";
@@ -56,7 +57,7 @@ export async function getBoardChoices(actor: Actor, programmeId?: string) {
         schoolId: actor.schoolId,
         status: { not: "LEFT" },
         ...(staff ? {} : { id: actor.studentId ?? "__none__" }),
-        OR: [{ mentorProfiles: { some: { programmeId: programme.id } } }, { menteeProfiles: { some: { programmeId: programme.id } } }],
+        ...participantsOf(programme.id),
       },
       distinct: ["cohortYear"],
       select: { cohortYear: true },

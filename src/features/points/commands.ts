@@ -1,4 +1,5 @@
 import "server-only";
+import { participantsOf } from "@/features/students/policy";
 import { defineCommand } from "@/server/command";
 import { NotFoundError, RuleError } from "@/server/errors";
 import { hasRole, type Actor } from "@/server/actor";
@@ -61,7 +62,7 @@ export const awardPoints = defineCommand(
       where: {
         schoolId: actor.schoolId,
         id: { in: studentIds },
-        OR: [{ mentorProfiles: { some: { programmeId: programme.id } } }, { menteeProfiles: { some: { programmeId: programme.id } } }],
+        ...participantsOf(programme.id),
       },
       select: { id: true },
     });

@@ -11,3 +11,8 @@ export function studentsVisibleTo(actor: Actor): Prisma.StudentWhereInput {
 export function canReadSend(actor: Actor): boolean {
   return isSchoolStaff(actor);
 }
+
+/** Pupils taking part in a programme, as a mentor or a mentee (its boards and awards are theirs). */
+export function participantsOf(programmeId: string): Prisma.StudentWhereInput {
+  return { OR: [{ mentorProfiles: { some: { programmeId } } }, { menteeProfiles: { some: { programmeId } } }] };
+}
