@@ -33,8 +33,9 @@ BEGIN
                AND tg.tgname = t.relname || '_append_only') THEN
       -- Append-only: read and add, nothing else.
       EXECUTE format('GRANT SELECT, INSERT ON public.%I TO %I', t.relname, app);
-    ELSIF t.relname IN ('School', 'User', 'Student', 'Programme', 'PointCategory') THEN
-      -- Never hard-deleted: people and programmes are disabled, left or closed, categories retired.
+    ELSIF t.relname IN ('School', 'User', 'Membership', 'Student', 'Programme', 'PointCategory', 'SchoolRollover') THEN
+      -- Never hard-deleted: people and programmes are disabled, left or closed, categories retired,
+      -- a staff member's place at a school disabled, a rollover kept as the record that it ran.
       EXECUTE format('GRANT SELECT, INSERT, UPDATE ON public.%I TO %I', t.relname, app);
     ELSE
       EXECUTE format('GRANT SELECT, INSERT, UPDATE, DELETE ON public.%I TO %I', t.relname, app);

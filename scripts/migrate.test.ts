@@ -75,7 +75,7 @@ describe("npm run db:migrate", () => {
           CASE WHEN has_table_privilege('peerpath_app', format('%I', t), 'DELETE') THEN 'DELETE' END,
           CASE WHEN has_table_privilege('peerpath_app', format('%I', t), 'TRUNCATE') THEN 'TRUNCATE' END,
           CASE WHEN has_table_privilege('peerpath_app', format('%I', t), 'TRIGGER') THEN 'TRIGGER' END) AS rights
-       FROM unnest(ARRAY['PointEntry', 'AuditLog', 'SecurityEvent', 'School', 'User', 'Student', 'Programme', 'PointCategory', 'Pairing', '_prisma_migrations']) t`,
+       FROM unnest(ARRAY['PointEntry', 'AuditLog', 'SecurityEvent', 'School', 'User', 'Student', 'Programme', 'PointCategory', 'Pairing', 'Membership', 'SchoolRollover', 'VolunteerCheck', 'AccountToken', '_prisma_migrations']) t`,
     );
     expect(Object.fromEntries(rows.map((r) => [r.table, r.rights]))).toEqual({
       PointEntry: "SELECT,INSERT",
@@ -87,6 +87,10 @@ describe("npm run db:migrate", () => {
       Programme: "SELECT,INSERT,UPDATE",
       PointCategory: "SELECT,INSERT,UPDATE",
       Pairing: "SELECT,INSERT,UPDATE,DELETE",
+      Membership: "SELECT,INSERT,UPDATE",
+      SchoolRollover: "SELECT,INSERT,UPDATE",
+      VolunteerCheck: "SELECT,INSERT",
+      AccountToken: "SELECT,INSERT,UPDATE,DELETE",
       _prisma_migrations: "",
     });
   });

@@ -27,7 +27,10 @@ DO $$
 DECLARE
   t text;
 BEGIN
-  FOREACH t IN ARRAY ARRAY['PointEntry', 'AuditLog', 'SecurityEvent', 'SessionRevision', 'QuestionnaireResponse', 'QuestionnaireAnswer', 'ConcernEntry'] LOOP
+  FOREACH t IN ARRAY ARRAY['PointEntry', 'AuditLog', 'SecurityEvent', 'SessionRevision', 'QuestionnaireResponse', 'QuestionnaireAnswer', 'ConcernEntry', 'VolunteerCheck'] LOOP
+    -- A table a later migration creates gets its triggers on the deploy that creates it (a test may
+    -- stop the migrations part way); database-rules.test.ts proves each table's triggers.
+    CONTINUE WHEN to_regclass(format('public.%I', t)) IS NULL;
     EXECUTE format('DROP TRIGGER IF EXISTS %I ON %I', t || '_append_only', t);
     EXECUTE format('CREATE TRIGGER %I BEFORE UPDATE OR DELETE ON %I FOR EACH ROW EXECUTE FUNCTION peerpath_refuse_change()',
                    t || '_append_only', t);

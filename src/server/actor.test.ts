@@ -106,6 +106,27 @@ describe("loadActor", () => {
     expect(await loadActor(db, await signedInClaims(pupil.userId!, 1))).toBeNull();
   });
 
+  it("closes a school whose admin disabled the membership at once, leaving a trust colleague their other school", async () => {
+    const user = await createStaffUser(db, { schoolId: s.school.id, roles: ["TEACHER"], email: uniqueEmail("disabled") });
+    const claims = await signedInClaims(user.id);
+    await db.membership.updateMany({ where: { userId: user.id, schoolId: s.school.id }, data: { disabledAt: new Date() } });
+    expect(await loadActor(db, claims)).toBeNull();
+    const second = await createSchool(db, { withCalendar: false });
+    await addMembership(db, { userId: user.id, schoolId: second.id, roles: ["COORDINATOR"] });
+    const actor = await loadActor(db, claims, s.school.id);
+    expect(actor).toMatchObject({ schoolId: second.id, roles: ["COORDINATOR"], schools: [{ id: second.id }] });
+  });
+
+  it("returns null for an alumnus who has not been invited back to mentor", async () => {
+    const pupil = await createStudent(db, {
+      schoolId: s.school.id,
+      yearGroup: 11,
+      status: "ALUMNI",
+      account: { email: uniqueEmail("alum") },
+    });
+    expect(await loadActor(db, await signedInClaims(pupil.userId!, 1))).toBeNull();
+  });
+
   it("returns null once this device's session row is gone (signed out), and for a made-up or expired one", async () => {
     const user = await createStaffUser(db, { schoolId: s.school.id, roles: ["TEACHER"], email: uniqueEmail("signed-out") });
     const thisDevice = await signedInClaims(user.id);

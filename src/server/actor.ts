@@ -1,3 +1,4 @@
+import { LIVE_MEMBERSHIP, pupilMaySignIn } from "./account-access";
 import type { Db } from "./db";
 
 export const STAFF_ROLES = ["ADMIN", "COORDINATOR", "TEACHER", "DSL", "HEAD", "CHAIR_OF_GOVERNORS"] as const;
@@ -78,6 +79,7 @@ export async function loadActor(db: Db, session: SessionClaims, preferredSchoolI
       sessionVersion: true,
       mustChangePassword: true,
       memberships: {
+        where: LIVE_MEMBERSHIP,
         select: { roles: true, school: { select: { id: true, name: true, timezone: true } } },
         orderBy: { createdAt: "asc" },
       },
@@ -86,6 +88,7 @@ export async function loadActor(db: Db, session: SessionClaims, preferredSchoolI
         select: {
           id: true,
           status: true,
+          alumniMentorFrom: true,
           school: { select: { id: true, name: true, timezone: true } },
           mentorProfiles: { select: { id: true }, where: { programme: { status: "ACTIVE" } }, take: 1 },
           menteeProfiles: { select: { id: true }, where: { programme: { status: "ACTIVE" } }, take: 1 },
@@ -110,7 +113,7 @@ export async function loadActor(db: Db, session: SessionClaims, preferredSchoolI
     };
   }
   const student = user.students[0];
-  if (!student || student.status === "LEFT") return null;
+  if (!student || !pupilMaySignIn(student)) return null;
   const roles: Role[] = ["PUPIL"];
   if (student.mentorProfiles.length > 0) roles.push("MENTOR");
   if (student.menteeProfiles.length > 0) roles.push("MENTEE");

@@ -74,6 +74,23 @@ describe("the database's rules", () => {
       await expect(app.query(`TRUNCATE "SecurityEvent"`)).rejects.toThrow(NO_RIGHT);
     });
 
+    it("may not change or remove a volunteer's safeguarding check, by any route, nor remove a staff member's place", async () => {
+      const check = await db.volunteerCheck.create({
+        data: {
+          schoolId: s.school.id,
+          studentId: s.pupils.mentor.id,
+          kind: "ENHANCED_DBS",
+          checkedOn: new Date("2026-09-01T00:00:00Z"),
+          reference: "001234567890",
+          recordedById: s.staff.admin.id,
+        },
+      });
+      await expect(db.volunteerCheck.updateMany({ where: { id: check.id }, data: { reference: "x" } })).rejects.toThrow(NO_RIGHT);
+      await expect(db.volunteerCheck.deleteMany({ where: { id: check.id } })).rejects.toThrow(NO_RIGHT);
+      await expect(owner.query(`UPDATE "VolunteerCheck" SET "reference" = 'x' WHERE "id" = $1`, [check.id])).rejects.toThrow(APPEND_ONLY);
+      await expect(db.membership.deleteMany({ where: { schoolId: s.school.id } })).rejects.toThrow(NO_RIGHT);
+    });
+
     it("may not change or remove a concern's chronology entry, by any route: a correction is a new entry", async () => {
       const concern = await createConcernRow(db, {
         schoolId: s.school.id,

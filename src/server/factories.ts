@@ -144,6 +144,7 @@ export async function createStudent(
       tutorGroup: input.tutorGroup ?? `${input.yearGroup}A`,
       status: input.status ?? "ON_ROLL",
       hasSend: input.hasSend ?? false,
+      senStatus: input.hasSend ? "SUPPORT" : "NONE",
       sendNotes: input.sendNotes ?? null,
       interests: input.interests ?? [],
       availability: input.availability ?? [],

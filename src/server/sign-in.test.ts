@@ -13,7 +13,7 @@ import {
   SESSION_MS,
 } from "./sign-in";
 import * as password from "./password";
-import { createSchool, createStaffUser } from "./factories";
+import { addMembership, createSchool, createStaffUser, createStudent } from "./factories";
 import { FACTORY_PASSWORD } from "@/test-support/actors";
 import { uniqueEmail } from "@/test-support/school";
 
@@ -60,6 +60,26 @@ describe("attemptSignIn", () => {
     expect(await attemptSignIn(db, { email, password: FACTORY_PASSWORD, ip: uniqueIp() }, { sleep: noSleep })).toEqual({
       status: "invalid",
     });
+  });
+
+  it("refuses a staff member every school has disabled, and lets in one a second school still has", async () => {
+    const { email, user } = await newUser();
+    await db.membership.updateMany({ where: { userId: user.id }, data: { disabledAt: new Date() } });
+    const attempt = () => attemptSignIn(db, { email, password: FACTORY_PASSWORD, ip: uniqueIp() }, { sleep: noSleep });
+    expect(await attempt()).toEqual({ status: "invalid" });
+    const second = await createSchool(db, { withCalendar: false });
+    await addMembership(db, { userId: user.id, schoolId: second.id, roles: ["TEACHER"] });
+    expect(await attempt()).toMatchObject({ status: "ok" });
+  });
+
+  it("refuses a pupil who has left or become an alumnus", async () => {
+    for (const status of ["LEFT", "ALUMNI"] as const) {
+      const email = uniqueEmail(`pupil-${status}`);
+      await createStudent(db, { schoolId, yearGroup: 11, status, account: { email } });
+      expect(await attemptSignIn(db, { email, password: FACTORY_PASSWORD, ip: uniqueIp() }, { sleep: noSleep })).toEqual({
+        status: "invalid",
+      });
+    }
   });
 
   it("records every failure as a security event, for a real account and an unknown one, without the password", async () => {

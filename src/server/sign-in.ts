@@ -1,3 +1,4 @@
+import { pupilMaySignIn } from "./account-access";
 import type { Db } from "./db";
 import { dummyPasswordHash, verifyPassword } from "./password";
 import { recordSecurityEvent } from "./security-events";
@@ -127,10 +128,14 @@ export async function attemptSignIn(
       passwordHash: true,
       disabledAt: true,
       sessionVersion: true,
-      memberships: { select: { schoolId: true }, take: 1 },
-      students: { select: { schoolId: true }, take: 1 },
+      memberships: { select: { schoolId: true, disabledAt: true }, orderBy: { createdAt: "asc" } },
+      students: { select: { schoolId: true, status: true, alumniMentorFrom: true }, take: 1 },
     },
   });
+  // Disabled by every school, or a pupil who has left: the password alone no longer opens anything.
+  const hasAccess = Boolean(
+    user && !user.disabledAt && (user.memberships.some((m) => m.disabledAt === null) || user.students.some(pupilMaySignIn)),
+  );
   const who = {
     userId: user?.id ?? null,
     schoolId: user?.memberships[0]?.schoolId ?? user?.students[0]?.schoolId ?? null,
@@ -162,7 +167,7 @@ export async function attemptSignIn(
     const isValid = user
       ? await verifyPassword(user.passwordHash, input.password)
       : await verifyPassword(await dummyPasswordHash(), input.password).then(() => false);
-    succeeded = Boolean(user && isValid && !user.disabledAt);
+    succeeded = Boolean(user && isValid && hasAccess);
   } finally {
     // Even when the check fails half-way, the reserved attempt ends: as a failure unless it succeeded.
     await db.signInAttempt.update({ where: { id: reservation.attemptId }, data: { succeeded } });

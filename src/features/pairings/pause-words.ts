@@ -7,6 +7,7 @@ export const pauseSourceLabels: Record<PauseSource, string> = {
   MENTEE: "the mentee asked",
   COORDINATOR: "paused by staff",
   CONSENT: "consent withdrawn",
+  LEFT_SCHOOL: "the pupil left the school",
 };
 
 /**
@@ -20,6 +21,7 @@ export function isResumableByCoordinator(source: PauseSource): boolean {
 export const NOT_RESUMABLE_MESSAGE: Record<PauseSource, string> = {
   CONCERN: "This pause came from a safeguarding concern, so only the safeguarding lead can end it.",
   CONSENT: "This pause is because consent was withdrawn. It ends when consent is given again.",
+  LEFT_SCHOOL: "This pupil has left the school, so their place stays paused.",
   MENTEE: "",
   COORDINATOR: "",
 };

@@ -217,7 +217,7 @@ export async function endLivePauses(
 }
 
 /** Which pauses give way to which: a mentee's wish outranks a coordinator's pause; a concern's outranks both. */
-const RANK: Record<PauseSource, number> = { COORDINATOR: 0, MENTEE: 1, CONSENT: 2, CONCERN: 2 };
+const RANK: Record<PauseSource, number> = { COORDINATOR: 0, MENTEE: 1, CONSENT: 2, CONCERN: 2, LEFT_SCHOOL: 3 };
 
 /**
  * A pause already covers what a stronger source now asks to pause: the stronger one takes it over

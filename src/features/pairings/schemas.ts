@@ -13,6 +13,7 @@ export const closureReasonLabels: Record<ClosureReason, string> = {
   MENTEE_REQUEST: "Mentee asked to end",
   SAFEGUARDING: "Safeguarding",
   PROGRAMME_ENDED: "Programme ended",
+  PUPIL_LEFT: "Pupil left the school",
   OTHER: "Other",
 };
 
