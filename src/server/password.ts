@@ -1,3 +1,4 @@
+import type { Tx } from "./db";
 import { hash, verify } from "@node-rs/argon2";
 
 // Algorithm.Argon2id is 2; the package exports it as an ambient const enum, which isolatedModules cannot read.
@@ -23,4 +24,22 @@ let dummyHash: Promise<string> | null = null;
 export function dummyPasswordHash(): Promise<string> {
   dummyHash ??= hashPassword("peerpath-no-such-account");
   return dummyHash;
+}
+
+/**
+ * Someone sets their own password (a change, a set-password link, a pupil's set-up code): the new hash,
+ * no longer a temporary password, when, and every session ends: the session version is bumped (tokens
+ * issued before stop working) and every session row goes, so no device stays signed in with the old one.
+ */
+export async function setOwnPasswordInTx(tx: Tx, userId: string, newPassword: string): Promise<void> {
+  await tx.user.update({
+    where: { id: userId },
+    data: {
+      passwordHash: await hashPassword(newPassword),
+      mustChangePassword: false,
+      passwordSetAt: new Date(),
+      sessionVersion: { increment: 1 },
+    },
+  });
+  await tx.userSession.deleteMany({ where: { userId } });
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import { defineCommand } from "@/server/command";
 import { RuleError, NotFoundError } from "@/server/errors";
-import { hashPassword, verifyPassword } from "@/server/password";
+import { setOwnPasswordInTx, verifyPassword } from "@/server/password";
 import { EVERY_ROLE, STAFF_ROLES } from "@/server/actor";
 import { changePasswordSchema, switchSchoolSchema } from "./schemas";
 
@@ -18,13 +18,7 @@ export const changePassword = defineCommand(
     if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
       throw new RuleError("Your current password is not right.", { currentPassword: ["Your current password is not right."] });
     }
-    await tx.user.update({
-      where: { id: actor.userId },
-      // Bumping the session version signs out every other session of this user.
-      data: { passwordHash: await hashPassword(input.newPassword), mustChangePassword: false, sessionVersion: { increment: 1 } },
-    });
-    // …and every session row: no device stays signed in with the old password.
-    await tx.userSession.deleteMany({ where: { userId: actor.userId } });
+    await setOwnPasswordInTx(tx, actor.userId, input.newPassword);
     await audit({ action: "user.password_changed", recordType: "User", recordId: actor.userId, changes: { password: "changed" } });
     return { message: "Your password has been changed. Please sign in with your new password." };
   },

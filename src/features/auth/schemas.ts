@@ -15,16 +15,23 @@ export const signInSchema = z.object({
   password: password("Enter your password."),
 });
 
+/** A password someone chooses for themselves (a change, a set-password link, a pupil's set-up code): one rule. */
+export const newPasswordFields = {
+  newPassword: z
+    .string({ error: "Choose a new password of at least 12 characters." })
+    .min(12, { error: "Use at least 12 characters.", abort: true })
+    .max(200, { error: "Use at most 200 characters." }),
+  confirmPassword: z.string({ error: "Type the new password again." }).min(1, { error: "Type the new password again." }),
+};
+
+export const passwordsMatch: [(v: { newPassword: string; confirmPassword: string }) => boolean, { error: string; path: string[] }] = [
+  (v) => v.newPassword === v.confirmPassword,
+  { error: "The two new passwords do not match.", path: ["confirmPassword"] },
+];
+
 export const changePasswordSchema = z
-  .object({
-    currentPassword: password("Enter your current password."),
-    newPassword: z
-      .string({ error: "Choose a new password of at least 12 characters." })
-      .min(12, { error: "Use at least 12 characters.", abort: true })
-      .max(200, { error: "Use at most 200 characters." }),
-    confirmPassword: z.string({ error: "Type the new password again." }).min(1, { error: "Type the new password again." }),
-  })
-  .refine((v) => v.newPassword === v.confirmPassword, { error: "The two new passwords do not match.", path: ["confirmPassword"] })
+  .object({ currentPassword: password("Enter your current password."), ...newPasswordFields })
+  .refine(...passwordsMatch)
   .refine((v) => v.newPassword !== v.currentPassword, { error: "Choose a password you have not used here.", path: ["newPassword"] });
 
 export const switchSchoolSchema = z.object({ schoolId: recordId });
