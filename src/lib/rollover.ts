@@ -5,6 +5,7 @@
 // fingerprint is not the one the admin previewed.
 import { createHash } from "node:crypto";
 import { addDaysIso, type IsoDate } from "./dates";
+import { whatLeavingDoes } from "./leavers";
 import { yearGroupOn } from "./year-group";
 
 export type RolloverPupil = {
@@ -88,19 +89,18 @@ export function planRollover(facts: RolloverFacts): RolloverPlan {
   const concernPausedEnding: string[] = [];
   for (const pairing of facts.pairings) {
     if (pairing.status === "ENDED") continue;
-    const leavingMembers = pairing.members.filter((m) => leaving.has(m.studentId));
-    const mentees = pairing.members.filter((m) => m.role === "MENTEE");
-    const stillMeeting = mentees.filter((m) => !leaving.has(m.studentId) && !m.pausedAt);
-    // Decision 6: a leaving mentor, or the last meeting mentee, ends the pairing; a leaving mentee
-    // whose group still meets has their place paused instead.
-    const endsForLeaver = leavingMembers.some((m) => m.role === "MENTOR") || (leavingMembers.length > 0 && stillMeeting.length === 0);
-    const reason = endsForLeaver ? "PUPIL_LEFT" : closing.has(pairing.programmeId) ? "PROGRAMME_ENDED" : null;
+    const outcome = whatLeavingDoes(
+      pairing.members.map((m) => ({ studentId: m.studentId, role: m.role, isPaused: !!m.pausedAt })),
+      leaving,
+    );
+    const reason = outcome.kind === "END" ? "PUPIL_LEFT" : closing.has(pairing.programmeId) ? "PROGRAMME_ENDED" : null;
     if (reason) {
       pairingsToEnd.push({ id: pairing.id, reason });
       if (pairing.pausedByConcern) concernPausedEnding.push(pairing.id);
       continue;
     }
-    for (const m of leavingMembers) if (!m.pausedAt) placesToPause.push({ pairingId: pairing.id, studentId: m.studentId });
+    if (outcome.kind === "PAUSE_PLACES")
+      for (const studentId of outcome.studentIds) placesToPause.push({ pairingId: pairing.id, studentId });
   }
 
   const warnings: RolloverWarning[] = [];

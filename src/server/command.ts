@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { db, type Tx } from "./db";
 import type { Actor, Role } from "./actor";
-import { writeAudit, type AuditEntry } from "./audit";
+import { writeAudit, writeAuditMany, type AuditEntry } from "./audit";
 import { refusalOf } from "./security-events";
 import { isLockTimeout, isPoolTimeout, isRetryable, isStatementTimeout, isTransactionBusy, isUniqueViolation } from "./db-errors";
 import { NotFoundError, RuleError } from "./errors";
@@ -22,6 +22,8 @@ export type CommandContext = {
   actor: Actor;
   /** Records the change in the audit log, in this transaction. */
   audit: (entry: AuditEntry) => Promise<void>;
+  /** Many audit entries in one statement (an import's row per pupil). */
+  auditMany: (entries: AuditEntry[]) => Promise<void>;
   /**
    * What to tell the user if the locks taken next are not granted in time (another change to the same
    * rows is running), e.g. "Someone else is changing this mentor's pairings — try again."
@@ -94,6 +96,13 @@ type Config<S extends z.ZodType> = {
   isIdempotent?: boolean;
   /** What a unique-key violation means for this command, in words (e.g. "These pupils are already kept apart."). */
   alreadyExists?: string;
+  /**
+   * A long write (an MIS import, a rollover) gets more time than a form's usual 20 s transaction and
+   * 15 s statement limit; still explicit, still finite.
+   */
+  transaction?: { timeoutMs: number; statementTimeout: string };
+  /** Fields never sent back to the form (an uploaded file's whole text). */
+  noEcho?: readonly string[];
 };
 
 class Replay extends Error {
@@ -119,6 +128,9 @@ export function defineCommand<S extends z.ZodType>(
     isIdempotent,
     async run(actor, raw) {
       const values = formValues(raw);
+      for (const field of config.noEcho ?? []) delete values[field];
+      const statementTimeout = config.transaction?.statementTimeout ?? STATEMENT_TIMEOUT;
+      const transaction = config.transaction ? { maxWait: TRANSACTION.maxWait, timeout: config.transaction.timeoutMs } : TRANSACTION;
       if (!actor) return { ok: false, message: "Please sign in again.", values };
       if (!config.allow.some((role) => actor.roles.includes(role))) {
         await refusalOf(actor, "access.role_refused", { command: config.name, needs: [...config.allow] });
@@ -138,7 +150,7 @@ export function defineCommand<S extends z.ZodType>(
         try {
           let audited = false;
           const result = await db.$transaction(async (tx) => {
-            await tx.$queryRaw`SELECT set_config('lock_timeout', ${LOCK_TIMEOUT}, true), set_config('statement_timeout', ${STATEMENT_TIMEOUT}, true)`;
+            await tx.$queryRaw`SELECT set_config('lock_timeout', ${LOCK_TIMEOUT}, true), set_config('statement_timeout', ${statementTimeout}, true)`;
             let claimedId: string | null = null;
             if (key) {
               const claim = await claimIdempotencyKey(
@@ -159,6 +171,10 @@ export function defineCommand<S extends z.ZodType>(
                 audited = true;
                 await writeAudit(tx, { userId: actor.userId, schoolId: actor.schoolId }, entry);
               },
+              auditMany: async (entries) => {
+                audited = audited || entries.length > 0;
+                await writeAuditMany(tx, { userId: actor.userId, schoolId: actor.schoolId }, entries);
+              },
               contention: (message) => {
                 contendedMessage = message;
               },
@@ -178,7 +194,7 @@ export function defineCommand<S extends z.ZodType>(
                   : { message: out.message, recordId: out.recordId, link: out.link },
               );
             return out;
-          }, TRANSACTION);
+          }, transaction);
           for (const fn of committed) runDetached(config.name, fn);
           return success(result, isIdempotent);
         } catch (error) {
