@@ -247,6 +247,7 @@ async function prepare(w: World, actors: Record<Column, Actor | null>): Promise<
       startYear: year.startYear,
       startsOn: toDbDate(year.startsOn),
       endsOn: toDbDate(year.endsOn),
+      confirmedAt: new Date(),
     },
   });
   const periodToRemove = {} as Record<Column, string>;

@@ -1,6 +1,12 @@
 import type { Prisma } from "@/generated/prisma/client";
 import { isSchoolStaff, type Actor } from "@/server/actor";
 
+/**
+ * A pupil still at the school: on roll. Pupils who left, and alumni (issue 11's rollover), drop off boards,
+ * matching, pickers and participant lists.
+ */
+export const CURRENT_PUPIL = { status: "ON_ROLL" } as const satisfies Prisma.StudentWhereInput;
+
 /** Staff see their school's pupils; a pupil sees only their own record. */
 export function studentsVisibleTo(actor: Actor): Prisma.StudentWhereInput {
   if (isSchoolStaff(actor)) return { schoolId: actor.schoolId };

@@ -11,7 +11,7 @@ import { yearGroupOn } from "@/lib/year-group";
 import { mentorLoad, mentorLoadSelect } from "@/features/pairings/load";
 import { HELD_STATUSES } from "@/features/pairings/status";
 import { waitingMenteeWhere } from "@/features/pairings/waiting";
-import { studentsVisibleTo } from "./policy";
+import { CURRENT_PUPIL, studentsVisibleTo } from "./policy";
 
 function nameSearch(q: unknown): Prisma.StudentWhereInput {
   const term = searchTerm(q);
@@ -30,7 +30,7 @@ function nameSearch(q: unknown): Prisma.StudentWhereInput {
 export async function listParticipants(actor: Actor, programmeId: string, q?: unknown) {
   await requireRoleForRead(actor, "COORDINATOR", "TEACHER", "DSL");
   const today = todayIn(actor.timezone);
-  const where = { ...studentsVisibleTo(actor), status: { not: "LEFT" as const }, ...nameSearch(q) };
+  const where = { ...studentsVisibleTo(actor), ...CURRENT_PUPIL, ...nameSearch(q) };
   const [mentors, mentees, waiting] = await Promise.all([
     db.mentorProfile.findMany({
       where: { schoolId: actor.schoolId, programmeId, student: where },
