@@ -125,7 +125,7 @@ export async function loadRollover(
       members: p.members.map((m) => ({
         studentId: m.studentId,
         role: m.role,
-        pausedAt: m.pausedAt ? m.pausedAt.toISOString().slice(0, 10) : null,
+        pausedAt: m.pausedAt ? fromDbDate(m.pausedAt) : null,
       })),
       pausedByConcern: p.pauses.length > 0,
     })),

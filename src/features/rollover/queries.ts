@@ -4,7 +4,7 @@ import type { Actor } from "@/server/actor";
 import { requireRoleForRead } from "@/server/security-events";
 import { pupilFullName } from "@/lib/ranking";
 import { yearGroupOn } from "@/lib/year-group";
-import type { IsoDate } from "@/lib/dates";
+import { fromDbDate, type IsoDate } from "@/lib/dates";
 import type { CalendarPeriodKind } from "@/lib/next-year-calendar";
 import type { ProgrammeChoice } from "@/lib/rollover";
 import { lastDayOfOldYear, loadRollover } from "./facts";
@@ -60,8 +60,8 @@ export async function getRolloverPreview(
       ).map((p) => ({
         kind: p.kind,
         name: p.name,
-        startsOn: p.startsOn.toISOString().slice(0, 10),
-        endsOn: p.endsOn.toISOString().slice(0, 10),
+        startsOn: fromDbDate(p.startsOn),
+        endsOn: fromDbDate(p.endsOn),
         check: false,
       }));
   return {
