@@ -31,6 +31,7 @@ import { SIGNED_OUT_MESSAGE } from "@/test-support/expectations";
 import { buildWorld, uniqueEmail } from "@/test-support/school";
 import { db } from "@/server/db";
 import { NO_LINK_MESSAGE } from "@/features/feed/commands";
+import { STALE_ROLLOVER } from "@/features/rollover/commands";
 import { OWN_MATRIX_FEATURES } from "@/test-support/own-matrices";
 
 const FEATURES_DIR = path.dirname(fileURLToPath(import.meta.url));
@@ -44,6 +45,7 @@ const N: Cell = "denied";
 type Row = [Cell, Cell, Cell, Cell, Cell, Cell, Cell, Cell];
 const NO_PAIRINGS: Cell = { rule: "You can make a calendar link once you supervise a pairing that is on trial or active." };
 const NO_LINK: Cell = { rule: NO_LINK_MESSAGE };
+const STALE_ROLLOVER_CELL: Cell = { rule: STALE_ROLLOVER };
 
 // "public" rows run before anyone is signed in; they are only checked to exist.
 // prettier-ignore
@@ -133,6 +135,10 @@ const MATRIX: Record<string, "public" | Row> = {
   "alumni/recordVolunteerCheckAction":              [N, Y,    N,    N,    Y,  N,     N,     N],
   "alumni/inviteAlumniMentorAction":                [N, N,    Y,    N,    N,  N,     N,     N],
   "alumni/endAlumniMentorAction":                   [N, N,    Y,    N,    N,  N,     N,     N],
+  // The new school year (issue 11): admins only. Run here with a basis no preview gave, so it is refused
+  // as stale and the shared world keeps its pupils; commands.test.ts runs it for real.
+  "rollover/runRolloverAction":                     [N, STALE_ROLLOVER_CELL, N, N, N, N,   N,     N],
+  "calendar/confirmAcademicYearAction":             [N, Y,    N,    N,    N,  N,     N,     N],
 };
 
 /**
@@ -156,6 +162,8 @@ type Extra = {
   keepApartToRemove: Record<Column, string>;
   keepApartToAdd: Record<Column, [string, string]>;
   academicYear: { id: string; startsOn: string };
+  /** A rollover's draft year far ahead, for the admin to confirm. */
+  draftYearId: string;
   periodToRemove: Record<Column, string>;
   /** Per column: a draft programme at version 1 (to edit or start), a skipped week to remove, activities of its own. */
   programmeToEdit: Record<Column, { id: string; name: string; startsOn: string }>;
@@ -266,6 +274,7 @@ async function prepare(w: World, actors: Record<Column, Actor | null>): Promise<
       startYear: year.startYear,
       startsOn: toDbDate(year.startsOn),
       endsOn: toDbDate(year.endsOn),
+      confirmedAt: new Date(),
     },
   });
   const periodToRemove = {} as Record<Column, string>;
@@ -406,6 +415,11 @@ async function prepare(w: World, actors: Record<Column, Actor | null>): Promise<
     keepApartToRemove,
     keepApartToAdd,
     academicYear: { id: academicYear.id, startsOn: year.startsOn },
+    draftYearId: (
+      await db.academicYear.create({
+        data: { schoolId: school.id, name: "2095–96", startYear: 2095, startsOn: toDbDate("2095-09-01"), endsOn: toDbDate("2096-08-31") },
+      })
+    ).id,
     periodToRemove,
     programmeToEdit,
     programmeToClose,
@@ -666,6 +680,8 @@ const INPUTS: Record<string, (w: World, column: Column, x: Extra) => Record<stri
   "calendar/removeCalendarPeriodAction": (_w, column, x) => ({ periodId: x.periodToRemove[column] }),
   // A year far ahead, so it overlaps nothing the world has.
   "calendar/addAcademicYearAction": () => ({ startYear: "2090", startsOn: "2090-09-01", endsOn: "2091-08-31" }),
+  "calendar/confirmAcademicYearAction": (_w, _c, x) => ({ academicYearId: x.draftYearId }),
+  "rollover/runRolloverAction": () => ({ finalYearGroup: "11", close: [], basis: "0".repeat(64) }),
   // A pairing made today with no slot: on the to-do ("No regular slot yet") with that cause alone.
   "todo/dismissTodoAction": (w, _c, x) => ({ pairingId: x.todoPairingId, programmeId: w.a.programme.id, cause: "NO_SLOT", note: "Matrix" }),
   "meetings/setPairingSlotAction": (w, _c, x) => ({

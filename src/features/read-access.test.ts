@@ -52,6 +52,7 @@ import {
 import { countMyUnreadNotifications, listMyNotifications } from "@/features/notifications/queries";
 import { getCheckInForm, listCheckInsForPairing, listMyDueCheckIns } from "@/features/check-ins/queries";
 import { listParticipants, listStudentsForAdmin } from "@/features/students/queries";
+import { getRolloverPreview } from "@/features/rollover/queries";
 import { db } from "@/server/db";
 import { addKeepApartRow, createCheckInResponse, createNotificationRow, createSessionRow } from "@/server/factories";
 import { checkInPeriodOn } from "@/lib/check-ins";
@@ -285,6 +286,9 @@ const READS: Read[] = [
   // The demo mentee has a mentor, so she is offered no choices (pairings/waiting.ts).
   { name: "getMentorChoices", read: (a) => getMentorChoices(a), access:                                       [Y,   Y,    Y,    Y,  Y,     Y,     Y],
     check: (r) => expect(r).toEqual([]) },
+  // The new school year: admins only (the world's schools have no calendar, so nothing to roll over yet).
+  { name: "getRolloverPreview", read: (a) => getRolloverPreview(a), access:                                   [Y,   N,    N,    N,  N,     N,     N],
+    check: (r) => expect(r).toEqual({ kind: "NO_YEAR" }) },
 ];
 
 /** Every exported function of src/features/<feature>/*queries.ts. */

@@ -130,6 +130,8 @@ const table: Row[] = [
     expect: { signedOut: "signin", admin: 404, coordinator: 404, teacher: 404, dsl: 200, mentor: 404, mentee: 404, otherSchoolCoordinator: 404 } },
   { route: "/safeguarding/concerns/[concernId]/pupils/[studentId]", id: "concern", id2: "pupilNotInConcern", note: "a pupil the concern does not name: nobody",
     expect: { signedOut: "signin", admin: 404, coordinator: 404, teacher: 404, dsl: 404, mentor: 404, mentee: 404, otherSchoolCoordinator: 404 } },
+  { route: "/admin/new-year", note: "the new school year's preview and run: admins only",
+    expect: { signedOut: "signin", admin: 200, coordinator: 404, teacher: 404, dsl: 404, mentor: 404, mentee: 404, otherSchoolCoordinator: 404 } },
   { route: "/admin/security", note: "the school's security events: its admins only",
     expect: { signedOut: "signin", admin: 200, coordinator: 404, teacher: 404, dsl: 404, mentor: 404, mentee: 404, otherSchoolCoordinator: 404 } },
   { route: "/staff/alumni", note: "former mentors and their checks: the admin, the coordinator and the DSL, each in their own school",

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { AppShell } from "@/components/app-shell";
 import { Badge, Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { SearchForm } from "@/components/ui/search-form";
+import { ButtonLink } from "@/components/ui/button";
 import { requireActor } from "@/server/session";
 import { pageNumber, searchTerm } from "@/lib/schema-helpers";
 import { listStaffForAdmin } from "@/features/admin/queries";
@@ -31,7 +32,15 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
   const pageLink = (n: number) => `/admin?${new URLSearchParams({ ...(q ? { q } : {}), page: String(n) })}`;
   return (
     <AppShell actor={actor} current="/admin">
-      <PageHeader title={actor.schoolName} description="Staff accounts and pupils." />
+      <PageHeader
+        title={actor.schoolName}
+        description="Staff accounts and pupils."
+        action={
+          <ButtonLink href="/admin/new-year" variant="secondary">
+            Start a new school year
+          </ButtonLink>
+        }
+      />
       <div className="space-y-6">
         <Card title={`Staff (${staff.length})`}>
           <ul className="divide-y divide-line">
