@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { AppShell } from "@/components/app-shell";
+import { ButtonLink } from "@/components/ui/button";
 import { Badge, Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { SearchForm } from "@/components/ui/search-form";
 import { requireActor } from "@/server/session";
@@ -31,7 +32,11 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
   const pageLink = (n: number) => `/admin?${new URLSearchParams({ ...(q ? { q } : {}), page: String(n) })}`;
   return (
     <AppShell actor={actor} current="/admin">
-      <PageHeader title={actor.schoolName} description="Staff accounts and pupils." />
+      <PageHeader
+        title={actor.schoolName}
+        description="Staff accounts and pupils."
+        action={<ButtonLink href="/admin/pupils/import">Import pupils</ButtonLink>}
+      />
       <div className="space-y-6">
         <Card title={`Staff (${staff.length})`}>
           <ul className="divide-y divide-line">

@@ -35,6 +35,7 @@ export const uploadImportFile = defineCommand(
         text: input.fileText,
         mapping,
         createdById: actor.userId,
+        createdAt: now,
         expiresAt: new Date(now.getTime() + IMPORT_DRAFT_HOURS * 60 * 60 * 1000),
       },
       select: { id: true },
