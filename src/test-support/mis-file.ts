@@ -49,7 +49,7 @@ const yesNo = (value: boolean | undefined) => (value ? "Y" : "N");
 /** A valid UPN from a number: a letter, eleven digits and a digit (a temporary one ends in a letter instead). */
 export function upnFor(n: number, options: { isTemporary?: boolean } = {}): string {
   const digits = String(n).padStart(12, "0").slice(-12);
-  return options.isTemporary ? `T${digits.slice(0, 11)}A` : `A${digits}`;
+  return options.isTemporary ? `T${digits.slice(1)}A` : `A${digits}`;
 }
 
 export function simsCsv(pupils: readonly MisPupil[], options: { header?: string[] } = {}): string {
