@@ -25,7 +25,10 @@ export function MappingForm({
   wholeRollHint: string;
 }) {
   const { state, formAction, value, errors, key } = useForm(saveImportMappingAction);
-  const options = columns.map((c) => ({ value: String(c.index), label: c.sample ? `${c.header} (e.g. ${c.sample.slice(0, 30)})` : c.header }));
+  const options = columns.map((c) => ({
+    value: String(c.index),
+    label: c.sample ? `${c.header} (e.g. ${c.sample.slice(0, 30)})` : c.header,
+  }));
   const isWholeRollNow = state.values ? state.values.isWholeRoll === "on" : isWholeRoll;
   return (
     <form action={formAction} className="space-y-4" noValidate aria-label="The file's columns">
@@ -49,7 +52,13 @@ export function MappingForm({
         })}
       </div>
       <label className="flex min-h-11 items-start gap-2">
-        <input type="checkbox" name="isWholeRoll" defaultChecked={isWholeRollNow} className="mt-1 h-5 w-5" aria-describedby="whole-roll-hint" />
+        <input
+          type="checkbox"
+          name="isWholeRoll"
+          defaultChecked={isWholeRollNow}
+          className="mt-1 h-5 w-5"
+          aria-describedby="whole-roll-hint"
+        />
         <span>
           <span className="font-semibold">This file is every pupil on roll</span>
           <span id="whole-roll-hint" className="block text-sm text-muted">
