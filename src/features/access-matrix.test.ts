@@ -33,6 +33,10 @@ import { db } from "@/server/db";
 import { NO_LINK_MESSAGE } from "@/features/feed/commands";
 import { STALE_ROLLOVER } from "@/features/rollover/commands";
 import { OWN_MATRIX_FEATURES } from "@/test-support/own-matrices";
+import { createHash } from "node:crypto";
+import { simsCsv, upnFor } from "@/test-support/mis-file";
+import { uploadImportFile } from "@/features/imports/commands";
+import { getPupilImportPreview } from "@/features/pupil-import/queries";
 
 const FEATURES_DIR = path.dirname(fileURLToPath(import.meta.url));
 
@@ -131,6 +135,11 @@ const MATRIX: Record<string, "public" | Row> = {
   "sessions/logSessionAction":                      [N, N,    Y,    Y,    N,  Y,     N,     N],
   "sessions/editSessionAction":                     [N, N,    Y,    Y,    N,  Y,     N,     N],
   "check-ins/submitCheckInAction":                  [N, N,    N,    N,    N,  Y,     Y,     N],
+  // The MIS import (issue 11): the admin's own drafts only; another school's coordinator has no right at all.
+  "imports/uploadImportFileAction":                 [N, Y,    N,    N,    N,  N,     N,     N],
+  "imports/saveImportMappingAction":                [N, Y,    N,    N,    N,  N,     N,     N],
+  "imports/discardImportAction":                    [N, Y,    N,    N,    N,  N,     N,     N],
+  "pupil-import/commitPupilImportAction":           [N, Y,    N,    N,    N,  N,     N,     N],
   // Issue 11: the admin or the DSL records an alumnus's safeguarding check; the coordinator invites and ends.
   "alumni/recordVolunteerCheckAction":              [N, Y,    N,    N,    Y,  N,     N,     N],
   "alumni/inviteAlumniMentorAction":                [N, N,    Y,    N,    N,  N,     N,     N],
@@ -196,6 +205,8 @@ type Extra = {
   points: { toUpdate: string; toRetire: string; toRestore: string; nicknamePupil: string; milestones: Record<"MENTOR" | "MENTEE", string> };
   /** Two live noticeboard links of school a: one to replace, one to turn off. */
   noticeboardLinks: { toReplace: string; toTurnOff: string };
+  /** The admin's import drafts: one to map, one to discard, and one previewed (with its fingerprint) to import. */
+  imports: { toMap: string; toDiscard: string; toCommit: string; basis: string };
   /** Per column: an alumnus who mentored (to record a check for), one with a check (to invite), one invited (to end). */
   alumni: Record<Column, { toCheck: string; toInvite: string; toEnd: string }>;
 };
@@ -435,8 +446,30 @@ async function prepare(w: World, actors: Record<Column, Actor | null>): Promise<
     pauseToResume,
     points: await preparePoints(w, actors),
     noticeboardLinks: await prepareNoticeboardLinks(w),
+    imports: await prepareImports(actors.ADMIN!),
     alumni: await prepareAlumni(w),
   };
+}
+
+/** A pupil file of one new pupil (not the whole roll, so the world's pupils stay), uploaded by the admin. */
+function matrixPupilFile(n: number) {
+  const text = simsCsv([
+    { upn: upnFor(n), adno: `M${n}`, surname: `Matrix${n}`, forename: "Ada", dob: "2012-09-14", sex: "F", year: 9, reg: "9M" },
+  ]);
+  return {
+    kind: "PUPILS",
+    fileName: "matrix.csv",
+    fileText: text,
+    sha256: createHash("sha256").update(text).digest("hex"),
+    encoding: "utf-8",
+  };
+}
+
+async function prepareImports(admin: Actor): Promise<Extra["imports"]> {
+  const upload = async (n: number) => (await uploadImportFile.run(admin, matrixPupilFile(n))).recordId!;
+  const [toMap, toDiscard, toCommit] = [await upload(900001), await upload(900002), await upload(900003)];
+  const preview = await getPupilImportPreview(admin, toCommit);
+  return { toMap, toDiscard, toCommit, basis: preview.preview!.fingerprint };
 }
 
 /** A former mentor of school a: left, with their old pairing ended, and optionally checked and invited back. */
@@ -889,6 +922,17 @@ const INPUTS: Record<string, (w: World, column: Column, x: Extra) => Record<stri
       note: "Matrix",
     };
   },
+  "imports/uploadImportFileAction": (_w, column) => matrixPupilFile(900100 + COLUMNS.indexOf(column)),
+  "imports/saveImportMappingAction": (_w, _c, x) => ({
+    draftId: x.imports.toMap,
+    column_upn: "0",
+    column_legalLastName: "2",
+    column_legalFirstName: "3",
+    column_yearGroup: "7",
+    column_tutorGroup: "8",
+  }),
+  "imports/discardImportAction": (_w, _c, x) => ({ draftId: x.imports.toDiscard }),
+  "pupil-import/commitPupilImportAction": (_w, _c, x) => ({ draftId: x.imports.toCommit, basis: x.imports.basis }),
 };
 
 /** Every `export const xAction` in src/features/<feature>/actions.ts, as "feature/xAction". */

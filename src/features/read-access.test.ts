@@ -60,6 +60,11 @@ import { addDaysIso, fromDbDate } from "@/lib/dates";
 import { expectNotFound, isNextNotFound } from "@/test-support/expectations";
 import { buildWorld } from "@/test-support/school";
 import { OWN_MATRIX_FEATURES } from "@/test-support/own-matrices";
+import { listImportDrafts } from "@/features/imports/queries";
+import { getPupilImportPreview } from "@/features/pupil-import/queries";
+import { suggestMapping } from "@/lib/csv-import";
+import { PUPIL_FIELDS } from "@/lib/pupil-import/fields";
+import { simsCsv, upnFor } from "@/test-support/mis-file";
 
 type World = Awaited<ReturnType<typeof buildWorld>>;
 const COLUMNS = ["ADMIN", "COORDINATOR", "TEACHER", "DSL", "MENTOR", "MENTEE", "otherSchoolCoordinator"] as const;
@@ -81,6 +86,36 @@ type Read = {
   /** What an allowed reader gets, by column. */
   check: (result: unknown, w: World, column: Column) => void;
 };
+
+/** One pupil file uploaded by school a's admin, made once. */
+const importDrafts = new Map<string, Promise<string>>();
+function importDraftOf(w: World): Promise<string> {
+  const key = w.a.school.id;
+  if (!importDrafts.has(key)) {
+    const text = simsCsv([
+      { upn: upnFor(800001), adno: "800001", surname: "Reader", forename: "Rae", dob: "2012-09-14", sex: "F", year: 9, reg: "9R" },
+    ]);
+    importDrafts.set(
+      key,
+      db.importDraft
+        .create({
+          data: {
+            schoolId: key,
+            kind: "PUPILS",
+            fileName: "read.csv",
+            fileSha256: "0".repeat(64),
+            encoding: "utf-8",
+            text,
+            mapping: suggestMapping(text.split("\r\n")[0]!.split(","), PUPIL_FIELDS),
+            createdById: w.a.staff.admin.id,
+            expiresAt: new Date(Date.now() + 60 * 60 * 1000),
+          },
+        })
+        .then((d) => d.id),
+    );
+  }
+  return importDrafts.get(key)!;
+}
 
 const noSendDetails = (result: unknown) => expect(text(result)).not.toMatch(/SECRET-SEND-NOTE|sendNotes/);
 
@@ -121,6 +156,18 @@ const READS: Read[] = [
       const settings = r as Awaited<ReturnType<typeof getSafeguardingSettingsForAdmin>>;
       expect(settings.concernEscalateMinutes).toBe(30);
       expect(settings.staff.map((s) => s.id)).toContain(w.a.staff.dsl.id);
+    } },
+  // The admin's own import drafts (issue 11); the preview of one of them.
+  { name: "listImportDrafts", read: async (a, w) => ({ own: await importDraftOf(w), drafts: await listImportDrafts(a, "PUPILS") }), access: [Y, N, N, N, N, N, N],
+    check: (r) => {
+      const { drafts, own } = r as { drafts: { id: string }[]; own: string };
+      expect(drafts.map((d) => d.id)).toEqual([own]);
+    } },
+  { name: "getPupilImportPreview", read: async (a, w) => getPupilImportPreview(a, await importDraftOf(w)), access: [Y, N, N, N, N, N, N],
+    check: (r) => {
+      const p = r as Awaited<ReturnType<typeof getPupilImportPreview>>;
+      expect(p.preview).toMatchObject({ counts: { created: 1, errors: 0 } });
+      expect(mentions(p, "SECRET-SEND-NOTE")).toBe(false);
     } },
   { name: "listStaffForAdmin", read: (a) => listStaffForAdmin(a), access:                                      [Y,   N,    N,    N,  N,     N,     N],
     check: (r, w) => expect((r as { id: string }[]).map((s) => s.id).sort()).toEqual(Object.values(w.a.staff).map((s) => s.id).sort()) },

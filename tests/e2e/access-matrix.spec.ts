@@ -27,6 +27,8 @@ type IdName =
   | "otherSchoolsConcern"
   | "school"
   | "otherSchool"
+  | "importDraft"
+  | "otherSchoolsImportDraft"
   | "missing";
 /** The second dynamic segment of a route, where it has one: a planned meeting's day. */
 type SecondIdName = "plannedMeeting" | "notPlanned" | "pupilInConcern" | "pupilNotInConcern" | "noticeboardToken" | "wrongNoticeboardToken";
@@ -52,6 +54,12 @@ const table: Row[] = [
     expect: { signedOut: "signin", admin: 200, coordinator: 200, teacher: 200, dsl: 200, mentor: 200, mentee: 200, otherSchoolCoordinator: 200 } },
   { route: "/admin", note: "admins only",
     expect: { signedOut: "signin", admin: 200, coordinator: 404, teacher: 404, dsl: 404, mentor: 404, mentee: 404, otherSchoolCoordinator: 404 } },
+  { route: "/admin/pupils/import", note: "the MIS pupil import: admins only",
+    expect: { signedOut: "signin", admin: 200, coordinator: 404, teacher: 404, dsl: 404, mentor: 404, mentee: 404, otherSchoolCoordinator: 404 } },
+  { route: "/admin/pupils/import/[draftId]", id: "importDraft", note: "a file the admin uploaded: that admin only",
+    expect: { signedOut: "signin", admin: 200, coordinator: 404, teacher: 404, dsl: 404, mentor: 404, mentee: 404, otherSchoolCoordinator: 404 } },
+  { route: "/admin/pupils/import/[draftId]", id: "otherSchoolsImportDraft", note: "a file another school's admin uploaded: nobody here",
+    expect: { signedOut: "signin", admin: 404, coordinator: 404, teacher: 404, dsl: 404, mentor: 404, mentee: 404, otherSchoolCoordinator: 404 } },
   { route: "/admin/calendar", note: "admins only",
     expect: { signedOut: "signin", admin: 200, coordinator: 404, teacher: 404, dsl: 404, mentor: 404, mentee: 404, otherSchoolCoordinator: 404 } },
   { route: "/admin/school-day", note: "admins only",
@@ -189,6 +197,8 @@ const ids: Record<IdName, string> = {
   otherSchoolsConcern: "",
   school: "",
   otherSchool: "",
+  importDraft: "",
+  otherSchoolsImportDraft: "",
   missing: "does-not-exist-0000",
 };
 const secondIds: Record<SecondIdName, string> = {
@@ -223,6 +233,25 @@ test.beforeAll(async ({ db }) => {
     (await createConcernRow(db, { schoolId: s.school.id, reporterId: s.staff.teacher, pupilIds: [s.pupils.maya.id] })).id;
   ids.concern = await concernIn(school);
   ids.otherSchoolsConcern = await concernIn(otherSchool);
+  // A pupil file each school's admin uploaded (issue 11).
+  const draftOf = async (s: typeof school) =>
+    (
+      await db.importDraft.create({
+        data: {
+          schoolId: s.school.id,
+          kind: "PUPILS",
+          fileName: "access-matrix.csv",
+          fileSha256: "0".repeat(64),
+          encoding: "utf-8",
+          text: "UPN,Surname,Forename,Year,Reg\r\nA000000000001,Matrix,Ada,9,9M\r\n",
+          mapping: { upn: 0, legalLastName: 1, legalFirstName: 2, yearGroup: 3, tutorGroup: 4 },
+          createdById: s.staff.admin,
+          expiresAt: new Date(Date.now() + 24 * 60 * 60 * 1000),
+        },
+      })
+    ).id;
+  ids.importDraft = await draftOf(school);
+  ids.otherSchoolsImportDraft = await draftOf(otherSchool);
   // A live noticeboard link in the school, made by its coordinator.
   ids.school = school.school.id;
   ids.otherSchool = otherSchool.school.id;

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { AppShell } from "@/components/app-shell";
+import { ButtonLink } from "@/components/ui/button";
 import { Badge, Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { SearchForm } from "@/components/ui/search-form";
 import { ButtonLink } from "@/components/ui/button";
@@ -36,9 +37,12 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
         title={actor.schoolName}
         description="Staff accounts and pupils."
         action={
-          <ButtonLink href="/admin/new-year" variant="secondary">
-            Start a new school year
-          </ButtonLink>
+          <div className="flex flex-wrap gap-2">
+            <ButtonLink href="/admin/pupils/import">Import pupils</ButtonLink>
+            <ButtonLink href="/admin/new-year" variant="secondary">
+              Start a new school year
+            </ButtonLink>
+          </div>
         }
       />
       <div className="space-y-6">
