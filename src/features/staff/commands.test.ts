@@ -7,6 +7,7 @@ import { verifyPassword } from "@/server/password";
 import { addMembership, createSchool, createStaffUser } from "@/server/factories";
 import { actorFor, signedInClaims } from "@/test-support/actors";
 import { expectRefusedWithoutWrites, submit } from "@/test-support/commands";
+import { expectNotFound } from "@/test-support/expectations";
 import { buildWorld, uniqueEmail } from "@/test-support/school";
 import { startSmtpServer, type TestSmtpServer } from "@/test-support/smtp";
 import {
@@ -23,6 +24,8 @@ import {
   updateStaffMember,
 } from "./commands";
 import { emailingLink, SHOW_ONCE_MESSAGE } from "./link-delivery";
+import { setSafeguardingRoles } from "@/features/admin/commands";
+import { getStaffMemberForAdmin } from "./queries";
 import { LINK_GONE_MESSAGE, setPasswordWithLink } from "./set-password";
 
 type World = Awaited<ReturnType<typeof buildWorld>>;
@@ -103,6 +106,24 @@ describe("staff accounts", () => {
     );
     const other = await submit(disableStaffMember, world.actors.ADMIN, { userId: world.b.staff.teacher.id });
     expect(other.message).toMatch(/could not find/);
+  });
+
+  it("the safeguarding flags form records its role change as a security event too", async () => {
+    const person = await createStaffUser(db, { schoolId: world.a.school.id, roles: ["TEACHER"], email: uniqueEmail("flags") });
+    expect((await submit(setSafeguardingRoles, world.actors.ADMIN, { userId: person.id, dsl: "on" })).ok).toBe(true);
+    const event = await db.securityEvent.findFirst({
+      where: { kind: "staff.roles_changed", detail: { path: ["targetUserId"], equals: person.id } },
+    });
+    expect(event).toMatchObject({
+      userId: world.a.staff.admin.id,
+      schoolId: world.a.school.id,
+      detail: { before: ["TEACHER"], after: ["TEACHER", "DSL"] },
+    });
+  });
+
+  it("another school's member of staff is a 404 to read", async () => {
+    await expectNotFound(() => getStaffMemberForAdmin(world.actors.ADMIN, world.b.staff.teacher.id));
+    await expectNotFound(() => getStaffMemberForAdmin(world.actors.ADMIN, "not an id!"));
   });
 
   it("changes name and email only for someone with no other school, and says so", async () => {
