@@ -1,5 +1,6 @@
 import "server-only";
 import type { StaffRole } from "@/server/actor";
+import { LIVE_MEMBERSHIP, PUPIL_ACCESS_SELECT, pupilMaySignIn } from "@/server/account-access";
 import { defineCommand, type CommandContext } from "@/server/command";
 import { NotFoundError, RuleError } from "@/server/errors";
 import { hashPassword } from "@/server/password";
@@ -214,15 +215,13 @@ export const disableStaffMember = defineCommand(
     const stillOpen = await tx.user.findUniqueOrThrow({
       where: { id: membership.user.id },
       select: {
-        _count: {
-          select: {
-            memberships: { where: { disabledAt: null, NOT: { roles: { isEmpty: true } } } },
-            students: { where: { status: "ON_ROLL" } },
-          },
-        },
+        _count: { select: { memberships: { where: { ...LIVE_MEMBERSHIP, NOT: { roles: { isEmpty: true } } } } } },
+        students: { select: PUPIL_ACCESS_SELECT },
       },
     });
-    const isSignedOut = stillOpen._count.memberships === 0 && stillOpen._count.students === 0;
+    const isSignedOut =
+      stillOpen._count.memberships === 0 &&
+      !stillOpen.students.some((pupil) => pupilMaySignIn({ ...pupil, hasVolunteerCheck: pupil.volunteerChecks.length > 0 }));
     if (isSignedOut) {
       await tx.user.update({ where: { id: membership.user.id }, data: { sessionVersion: { increment: 1 } } });
       await tx.userSession.deleteMany({ where: { userId: membership.user.id } });

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { checkbox, recordId, text } from "@/lib/schema-helpers";
+import { checkbox, emailAddress, recordId, text } from "@/lib/schema-helpers";
 import { newPasswordFields, passwordsMatch } from "@/features/auth/schemas";
 
 /** The six staff roles as the form's tick boxes, in the order the form shows them. */
@@ -18,13 +18,7 @@ const roleBoxes = { admin: checkbox, coordinator: checkbox, teacher: checkbox, d
 const hasARole = (v: Record<(typeof ROLE_FIELDS)[number]["field"], boolean>) => ROLE_FIELDS.some((f) => v[f.field]);
 
 const staffName = text({ max: 100, min: 1, missing: "Enter their full name." });
-const staffEmail = z
-  .string({ error: "Enter their email address." })
-  .trim()
-  .toLowerCase()
-  .min(1, { error: "Enter their email address.", abort: true })
-  .max(254, { error: "That email address is too long. Check it and try again.", abort: true })
-  .pipe(z.email({ error: "Enter an email address like name@school.org." }));
+const staffEmail = emailAddress("Enter their email address.");
 
 export const addStaffMemberSchema = z
   .object({ name: staffName, email: staffEmail, ...roleBoxes })
