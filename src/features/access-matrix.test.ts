@@ -127,6 +127,12 @@ const MATRIX: Record<string, "public" | Row> = {
   "points/proposeNicknameAction":                   [N, N,    N,    N,    N,  Y,     Y,     N],
   "points/answerMilestoneAction":                   [N, N,    N,    N,    N,  Y,     Y,     N],
   // The coordinator's own school's programmes and screens: another school's coordinator sends school a's (not found).
+  "staff/addStaffMemberAction":                     [N, Y,    N,    N,    N,  N,     N,     N],
+  "staff/updateStaffMemberAction":                  [N, Y,    N,    N,    N,  N,     N,     N],
+  "staff/disableStaffMemberAction":                 [N, Y,    N,    N,    N,  N,     N,     N],
+  "staff/enableStaffMemberAction":                  [N, Y,    N,    N,    N,  N,     N,     N],
+  "staff/sendSetPasswordLinkAction":                [N, Y,    N,    N,    N,  N,     N,     N],
+  "staff/setPasswordWithLinkAction": "public",
   "noticeboards/makeNoticeboardLinkAction":         [N, N,    Y,    N,    N,  N,     N,     N],
   "noticeboards/replaceNoticeboardLinkAction":      [N, N,    Y,    N,    N,  N,     N,     N],
   "noticeboards/turnOffNoticeboardLinkAction":      [N, N,    Y,    N,    N,  N,     N,     N],
@@ -207,6 +213,8 @@ type Extra = {
   noticeboardLinks: { toReplace: string; toTurnOff: string };
   /** The admin's import drafts: one to map, one to discard, and one previewed (with its fingerprint) to import. */
   imports: { toMap: string; toDiscard: string; toCommit: string; basis: string };
+  /** Teachers of school a for the admin to edit, disable, enable (disabled already) and send a link to. */
+  staffAccounts: { toUpdate: string; toDisable: string; toEnable: string; toLink: string };
   /** Per column: an alumnus who mentored (to record a check for), one with a check (to invite), one invited (to end). */
   alumni: Record<Column, { toCheck: string; toInvite: string; toEnd: string }>;
 };
@@ -447,6 +455,7 @@ async function prepare(w: World, actors: Record<Column, Actor | null>): Promise<
     points: await preparePoints(w, actors),
     noticeboardLinks: await prepareNoticeboardLinks(w),
     imports: await prepareImports(actors.ADMIN!),
+    staffAccounts: await prepareStaffAccounts(w),
     alumni: await prepareAlumni(w),
   };
 }
@@ -588,6 +597,19 @@ async function prepareAlumniMentor(w: World) {
     },
   };
   return { actor, inputs };
+}
+
+async function prepareStaffAccounts(w: World): Promise<Extra["staffAccounts"]> {
+  const teacher = async (label: string) =>
+    (await createStaffUser(db, { schoolId: w.a.school.id, roles: ["TEACHER"], email: uniqueEmail(`matrix-${label}`) })).id;
+  const [toUpdate, toDisable, toEnable, toLink] = await Promise.all([
+    teacher("update"),
+    teacher("disable"),
+    teacher("enable"),
+    teacher("link"),
+  ]);
+  await db.membership.updateMany({ where: { schoolId: w.a.school.id, userId: toEnable }, data: { disabledAt: new Date() } });
+  return { toUpdate, toDisable, toEnable, toLink };
 }
 
 async function prepareNoticeboardLinks(w: World): Promise<Extra["noticeboardLinks"]> {
@@ -874,6 +896,17 @@ const INPUTS: Record<string, (w: World, column: Column, x: Extra) => Record<stri
   }),
   "noticeboards/replaceNoticeboardLinkAction": (_w, _c, x) => ({ linkId: x.noticeboardLinks.toReplace }),
   "noticeboards/turnOffNoticeboardLinkAction": (_w, _c, x) => ({ linkId: x.noticeboardLinks.toTurnOff }),
+  "staff/addStaffMemberAction": (_w, column) => ({ name: `Matrix ${column}`, email: uniqueEmail(`matrix-added-${column}`), teacher: "on" }),
+  "staff/updateStaffMemberAction": (_w, column, x) => ({
+    userId: x.staffAccounts.toUpdate,
+    name: `Matrix renamed ${column}`,
+    email: uniqueEmail("matrix-renamed"),
+    teacher: "on",
+    coordinator: "on",
+  }),
+  "staff/disableStaffMemberAction": (_w, _c, x) => ({ userId: x.staffAccounts.toDisable }),
+  "staff/enableStaffMemberAction": (_w, _c, x) => ({ userId: x.staffAccounts.toEnable }),
+  "staff/sendSetPasswordLinkAction": (_w, _c, x) => ({ userId: x.staffAccounts.toLink }),
   "reviews/recordReviewAction": (w) => ({
     pairingId: w.a.pairing.id,
     heldOn: w.a.today,

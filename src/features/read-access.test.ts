@@ -8,6 +8,7 @@ import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/server/actor";
 import { getSafeguardingSettingsForAdmin, listStaffForAdmin } from "@/features/admin/queries";
+import { getStaffMemberForAdmin } from "@/features/staff/queries";
 import { getCalendarForAdmin } from "@/features/calendar/queries";
 import { getPairingScheduleForStaff } from "@/features/meetings/queries";
 import { getCoordinatorTodo } from "@/features/todo/queries";
@@ -171,6 +172,8 @@ const READS: Read[] = [
     } },
   { name: "listStaffForAdmin", read: (a) => listStaffForAdmin(a), access:                                      [Y,   N,    N,    N,  N,     N,     N],
     check: (r, w) => expect((r as { id: string }[]).map((s) => s.id).sort()).toEqual(Object.values(w.a.staff).map((s) => s.id).sort()) },
+  { name: "getStaffMemberForAdmin", read: (a, w) => getStaffMemberForAdmin(a, w.a.staff.teacher.id), access:   [Y,   N,    N,    N,  N,     N,     N],
+    check: (r, w) => expect(r).toMatchObject({ id: w.a.staff.teacher.id, roles: ["TEACHER"], isDisabled: false, isSelf: false, isShared: false }) },
   { name: "getCoordinatorTodo", read: (a, w) => getCoordinatorTodo(a, w.a.programme.id), access:                [N,   Y,    N,    N,  N,     N,     N],
     check: (r) => expect(r).toMatchObject({ open: expect.any(Array), setAside: expect.any(Array) }) },
   { name: "getPairingScheduleForStaff", read: (a, w) => getPairingScheduleForStaff(a, w.a.pairing.id), access:  [N,   Y,    N,    N,  N,     N,     N],

@@ -2,14 +2,25 @@ import "server-only";
 import { notFound } from "next/navigation";
 import type { Prisma } from "@/generated/prisma/client";
 import type { Actor, Role } from "./actor";
-import { db } from "./db";
+import { db, type Tx } from "./db";
 
 /**
  * What the security-event log records (ADR 005): refused attempts, with who, what and when. Kept in
  * one global, append-only table, since some have no school (a sign-in for an unknown email).
  */
 export type SecurityEventKind =
-  "auth.sign_in_failed" | "auth.sign_in_locked" | "auth.signed_out_everywhere" | "access.role_refused" | "access.not_found";
+  | "auth.sign_in_failed"
+  | "auth.sign_in_locked"
+  | "auth.signed_out_everywhere"
+  | "access.role_refused"
+  | "access.not_found"
+  // Staff accounts (issue 11): written with the change, in its transaction.
+  | "staff.added"
+  | "staff.roles_changed"
+  | "account.disabled"
+  | "account.enabled"
+  | "account.link_made"
+  | "account.password_set";
 
 export type SecurityEventInput = {
   kind: SecurityEventKind;
@@ -39,6 +50,20 @@ export async function recordSecurityEvent(event: SecurityEventInput): Promise<vo
   } catch (error) {
     console.error("[security-event]", event.kind, error);
   }
+}
+
+/** A security event that is part of a change (an account disabled): written in the change's transaction. */
+export async function recordSecurityEventIn(tx: Tx, event: SecurityEventInput): Promise<void> {
+  await tx.securityEvent.create({
+    data: {
+      kind: event.kind,
+      userId: event.userId ?? null,
+      schoolId: event.schoolId ?? null,
+      email: event.email ?? null,
+      ip: event.ip ?? null,
+      detail: event.detail ?? {},
+    },
+  });
 }
 
 /** An actor's refusal: who and which school, plus what was asked for. */

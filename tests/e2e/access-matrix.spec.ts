@@ -29,6 +29,8 @@ type IdName =
   | "otherSchool"
   | "importDraft"
   | "otherSchoolsImportDraft"
+  | "staffMember"
+  | "otherSchoolsStaffMember"
   | "missing";
 /** The second dynamic segment of a route, where it has one: a planned meeting's day. */
 type SecondIdName = "plannedMeeting" | "notPlanned" | "pupilInConcern" | "pupilNotInConcern" | "noticeboardToken" | "wrongNoticeboardToken";
@@ -154,6 +156,14 @@ const table: Row[] = [
     expect: { signedOut: 404, admin: 404, coordinator: 404, teacher: 404, dsl: 404, mentor: 404, mentee: 404, otherSchoolCoordinator: 404 } },
   { route: "/noticeboard/[schoolId]/[token]", id: "school", id2: "wrongNoticeboardToken", note: "a token that is not live: nobody",
     expect: { signedOut: 404, admin: 404, coordinator: 404, teacher: 404, dsl: 404, mentor: 404, mentee: 404, otherSchoolCoordinator: 404 } },
+  { route: "/admin/staff", note: "the school's staff accounts: its admins only",
+    expect: { signedOut: "signin", admin: 200, coordinator: 404, teacher: 404, dsl: 404, mentor: 404, mentee: 404, otherSchoolCoordinator: 404 } },
+  { route: "/admin/staff/[userId]", id: "staffMember", note: "a member of the school's staff: its admins only",
+    expect: { signedOut: "signin", admin: 200, coordinator: 404, teacher: 404, dsl: 404, mentor: 404, mentee: 404, otherSchoolCoordinator: 404 } },
+  { route: "/admin/staff/[userId]", id: "otherSchoolsStaffMember", note: "the other school's member of staff: nobody here",
+    expect: { signedOut: "signin", admin: 404, coordinator: 404, teacher: 404, dsl: 404, mentor: 404, mentee: 404, otherSchoolCoordinator: 404 } },
+  { route: "/set-password/[schoolId]/[token]", id: "school", id2: "wrongNoticeboardToken", note: "a set-password link that is not live: the same calm page for anyone, signed out too",
+    expect: { signedOut: 200, admin: 200, coordinator: 200, teacher: 200, dsl: 200, mentor: 200, mentee: 200, otherSchoolCoordinator: 200 } },
   { route: "/student", note: "pupils (mentors are pupils too)",
     expect: { signedOut: "signin", admin: 404, coordinator: 404, teacher: 404, dsl: 404, mentor: 200, mentee: 200, otherSchoolCoordinator: 404 } },
   { route: "/student/boards", note: "pupils: the boards they may see, and their own place on them",
@@ -199,6 +209,8 @@ const ids: Record<IdName, string> = {
   otherSchool: "",
   importDraft: "",
   otherSchoolsImportDraft: "",
+  staffMember: "",
+  otherSchoolsStaffMember: "",
   missing: "does-not-exist-0000",
 };
 const secondIds: Record<SecondIdName, string> = {
@@ -255,6 +267,8 @@ test.beforeAll(async ({ db }) => {
   // A live noticeboard link in the school, made by its coordinator.
   ids.school = school.school.id;
   ids.otherSchool = otherSchool.school.id;
+  ids.staffMember = school.staff.teacher;
+  ids.otherSchoolsStaffMember = otherSchool.staff.teacher;
   await db.noticeboardLink.create({
     data: {
       schoolId: school.school.id,

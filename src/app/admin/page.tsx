@@ -4,7 +4,6 @@ import { AppShell } from "@/components/app-shell";
 import { ButtonLink } from "@/components/ui/button";
 import { Badge, Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { SearchForm } from "@/components/ui/search-form";
-import { ButtonLink } from "@/components/ui/button";
 import { requireActor } from "@/server/session";
 import { pageNumber, searchTerm } from "@/lib/schema-helpers";
 import { listStaffForAdmin } from "@/features/admin/queries";
@@ -46,12 +45,22 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
         }
       />
       <div className="space-y-6">
-        <Card title={`Staff (${staff.length})`}>
+        <Card
+          title={`Staff (${staff.length})`}
+          action={
+            <Link href="/admin/staff" className="min-h-11 py-2 font-semibold text-accent underline">
+              Add or change staff
+            </Link>
+          }
+        >
           <ul className="divide-y divide-line">
             {staff.map((s) => (
               <li key={s.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
                 <span>
-                  <span className="font-semibold">{s.name}</span> <span className="text-sm text-muted">{s.email}</span>
+                  <Link href={`/admin/staff/${s.id}`} className="font-semibold text-accent underline underline-offset-4">
+                    {s.name}
+                  </Link>{" "}
+                  <span className="text-sm text-muted">{s.email}</span>
                 </span>
                 <span className="flex flex-wrap gap-1">
                   {s.roles.map((r) => (
