@@ -3,6 +3,8 @@ import { randomBytes } from "node:crypto";
 import { defineCommand } from "@/server/command";
 import { NotFoundError, RuleError } from "@/server/errors";
 import { hashPassword } from "@/server/password";
+import { makeSetPasswordLink, setPasswordPath } from "@/server/account-links";
+import { emailingLink } from "@/features/staff/link-delivery";
 import { fromDbDate, todayIn, toDbDate } from "@/lib/dates";
 import { pupilFullName } from "@/lib/ranking";
 import { endAlumniMentorSchema, inviteAlumniMentorSchema, recordVolunteerCheckSchema } from "./schemas";
@@ -46,7 +48,7 @@ export const recordVolunteerCheck = defineCommand(
   },
 );
 
-export const inviteAlumniMentor = defineCommand(
+const inviteAlumniMentorCommand = defineCommand(
   { name: "inviteAlumniMentor", schema: inviteAlumniMentorSchema, allow: ["COORDINATOR"] },
   async (input, { tx, actor, audit }) => {
     const [locked] = await tx.$queryRaw<{ id: string }[]>`
@@ -94,9 +96,19 @@ export const inviteAlumniMentor = defineCommand(
       recordId: pupil.id,
       changes: { personalEmail: input.personalEmail, checkedOn: fromDbDate(pupil.volunteerChecks[0]!.checkedOn) },
     });
-    return { message: `${name} is invited back as an alumni mentor.`, recordId: pupil.id };
+    // They choose a password with a set-password link, as new staff do (emailed, or shown once).
+    const token = await makeSetPasswordLink(tx, { schoolId: actor.schoolId, userId, createdById: actor.userId });
+    await audit({ action: "account.link_made", recordType: "User", recordId: userId });
+    return {
+      message: `${name} is invited back as an alumni mentor.`,
+      recordId: userId,
+      link: { href: setPasswordPath(actor.schoolId, token), label: "Set-password link" },
+    };
   },
 );
+
+/** Invites back; the set-password link is emailed once the invitation is saved, or shown once. */
+export const inviteAlumniMentor = emailingLink(inviteAlumniMentorCommand);
 
 export const endAlumniMentor = defineCommand(
   { name: "endAlumniMentor", schema: endAlumniMentorSchema, allow: ["COORDINATOR"] },

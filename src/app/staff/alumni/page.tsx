@@ -7,7 +7,7 @@ import { requireActor } from "@/server/session";
 import { formatStaffDate } from "@/lib/dates";
 import { listAlumniForStaff } from "@/features/alumni/queries";
 import { volunteerCheckLabels } from "@/features/alumni/schemas";
-import { ALUMNI_HEADING, EndAlumniForm, InviteAlumniForm, RecordCheckForm } from "@/features/alumni/components/alumni-forms";
+import { ALUMNI_HEADING, AlumnusInvitation, RecordCheckForm } from "@/features/alumni/components/alumni-forms";
 
 export const metadata: Metadata = { title: "Alumni mentors" };
 
@@ -49,8 +49,7 @@ export default async function AlumniPage({ searchParams }: { searchParams: Promi
               ) : null}
               <div className="mt-3 space-y-4">
                 {recordsChecks ? <RecordCheckForm studentId={a.id} name={a.name} /> : null}
-                {invites && a.check && !a.isInvited ? <InviteAlumniForm studentId={a.id} name={a.name} /> : null}
-                {invites && a.isInvited ? <EndAlumniForm studentId={a.id} name={a.name} /> : null}
+                {invites && a.check ? <AlumnusInvitation studentId={a.id} name={a.name} isInvited={a.isInvited} /> : null}
               </div>
             </Card>
           ))

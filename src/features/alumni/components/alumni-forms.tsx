@@ -5,7 +5,7 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { ConfirmedRemoveForm } from "@/components/forms/confirmed-remove-form";
 import { FormMessage } from "@/components/forms/form-message";
 import { useForm } from "@/components/forms/use-form";
-import { useAnnouncedAction } from "@/components/ui/toast";
+import { ShownLink, useFreshLink, withoutLink } from "@/components/forms/shown-link";
 import { endAlumniMentorAction, inviteAlumniMentorAction, recordVolunteerCheckAction } from "../actions";
 import { VOLUNTEER_CHECK_KINDS, volunteerCheckLabels } from "../schemas";
 
@@ -50,27 +50,42 @@ export function RecordCheckForm({ studentId, name }: { studentId: string; name: 
   );
 }
 
-export function InviteAlumniForm({ studentId, name }: { studentId: string; name: string }) {
-  // The form leaves the page once they are invited, so the answer is announced where it stays.
-  const { state, formAction, value, errors, key } = useForm(useAnnouncedAction(inviteAlumniMentorAction, ALUMNI_HEADING));
+/**
+ * Invite back, then (the same component, so its answer survives the page's refresh) the new link shown
+ * once when it was not emailed, and the "End…" button.
+ */
+export function AlumnusInvitation({ studentId, name, isInvited }: { studentId: string; name: string; isInvited: boolean }) {
+  const { fresh, wrap } = useFreshLink();
+  const { state, formAction, value, errors, key } = useForm(wrap(inviteAlumniMentorAction));
+  const answer = withoutLink(state);
   return (
-    <form action={formAction} className="space-y-3" noValidate aria-label={`Invite ${name} back as a mentor`}>
-      <FormMessage state={state} />
-      <input type="hidden" name="studentId" value={studentId} />
-      <div key={key}>
-        <TextInput
-          id={`personalEmail-${studentId}`}
-          name="personalEmail"
-          type="email"
-          autoComplete="off"
-          label="Their email address now"
-          hint="Not their old school address, which has closed. They sign in with this one."
-          defaultValue={value("personalEmail")}
-          errors={errors("personalEmail")}
-        />
-      </div>
-      <SubmitButton>Invite back as a mentor</SubmitButton>
-    </form>
+    <div className="space-y-3">
+      {fresh ? <ShownLink key={fresh.id} path={fresh.path} message={fresh.message} /> : null}
+      {isInvited ? (
+        <>
+          {answer.ok && answer.message ? <FormMessage state={answer} /> : null}
+          <EndAlumniForm studentId={studentId} name={name} />
+        </>
+      ) : (
+        <form action={formAction} className="space-y-3" noValidate aria-label={`Invite ${name} back as a mentor`}>
+          <FormMessage state={answer} />
+          <input type="hidden" name="studentId" value={studentId} />
+          <div key={key}>
+            <TextInput
+              id={`personalEmail-${studentId}`}
+              name="personalEmail"
+              type="email"
+              autoComplete="off"
+              label="Their email address now"
+              hint="Not their old school address, which has closed. They sign in with this one, and their set-password link goes to it."
+              defaultValue={value("personalEmail")}
+              errors={errors("personalEmail")}
+            />
+          </div>
+          <SubmitButton>Invite back as a mentor</SubmitButton>
+        </form>
+      )}
+    </div>
   );
 }
 
