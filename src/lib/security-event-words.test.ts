@@ -21,6 +21,18 @@ describe("describeSecurityEvent", () => {
     ],
     [{ kind: "access.not_found", detail: null }, "Refused: asked for a record that is not theirs."],
     [{ kind: "something.new", detail: [] }, "Recorded: something.new."],
+    // Issue 11, pupil accounts.
+    [{ kind: "pupil.codes_made", detail: { count: 3 } }, "Made set-up codes for 3 pupils."],
+    [{ kind: "pupil.codes_made", detail: { count: 1 } }, "Made set-up codes for 1 pupil."],
+    [
+      { kind: "pupil.codes_made", detail: { count: 1, reset: true } },
+      "Reset a pupil's password: their old password stopped working and a new set-up code was made.",
+    ],
+    [
+      { kind: "account.set_up_failed", detail: { delayMs: 0 } },
+      "Setting up an account with a code failed: wrong email, or a code that was wrong, used or out of date.",
+    ],
+    [{ kind: "account.password_set", detail: { how: "CODE" } }, "Chose a password with a set-up code."],
   ])("%j", (event, expected) => {
     expect(describeSecurityEvent(event)).toBe(expected);
   });

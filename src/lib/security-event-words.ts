@@ -31,6 +31,16 @@ export function describeSecurityEvent(event: { kind: string; detail: unknown }):
       return what
         ? `Refused: asked for a ${words(what)} that is not theirs or does not exist.`
         : "Refused: asked for a record that is not theirs.";
+    // Issue 11, pupil accounts.
+    case "pupil.codes_made": {
+      const count = typeof detail.count === "number" ? detail.count : null;
+      if (detail.reset === true) return "Reset a pupil's password: their old password stopped working and a new set-up code was made.";
+      return count === null ? "Made set-up codes for pupils." : `Made set-up codes for ${count} ${count === 1 ? "pupil" : "pupils"}.`;
+    }
+    case "account.set_up_failed":
+      return "Setting up an account with a code failed: wrong email, or a code that was wrong, used or out of date.";
+    case "account.password_set":
+      return detail.how === "CODE" ? "Chose a password with a set-up code." : "Chose a new password.";
     default:
       return `Recorded: ${event.kind}.`;
   }

@@ -2,14 +2,22 @@ import "server-only";
 import { notFound } from "next/navigation";
 import type { Prisma } from "@/generated/prisma/client";
 import type { Actor, Role } from "./actor";
-import { db } from "./db";
+import { db, type Tx } from "./db";
 
 /**
  * What the security-event log records (ADR 005): refused attempts, with who, what and when. Kept in
  * one global, append-only table, since some have no school (a sign-in for an unknown email).
  */
 export type SecurityEventKind =
-  "auth.sign_in_failed" | "auth.sign_in_locked" | "auth.signed_out_everywhere" | "access.role_refused" | "access.not_found";
+  | "auth.sign_in_failed"
+  | "auth.sign_in_locked"
+  | "auth.signed_out_everywhere"
+  | "access.role_refused"
+  | "access.not_found"
+  // Issue 11, pupil accounts: codes made (or a reset), a wrong code at /set-up, a password chosen.
+  | "pupil.codes_made"
+  | "account.set_up_failed"
+  | "account.password_set";
 
 export type SecurityEventInput = {
   kind: SecurityEventKind;
@@ -39,6 +47,20 @@ export async function recordSecurityEvent(event: SecurityEventInput): Promise<vo
   } catch (error) {
     console.error("[security-event]", event.kind, error);
   }
+}
+
+/** Issue 11: an event that belongs with a change (codes made, a password set), written in its transaction. */
+export async function recordSecurityEventIn(tx: Tx, event: SecurityEventInput): Promise<void> {
+  await tx.securityEvent.create({
+    data: {
+      kind: event.kind,
+      userId: event.userId ?? null,
+      schoolId: event.schoolId ?? null,
+      email: event.email ?? null,
+      ip: event.ip ?? null,
+      detail: event.detail ?? {},
+    },
+  });
 }
 
 /** An actor's refusal: who and which school, plus what was asked for. */
