@@ -10,7 +10,6 @@ import { recordLockOnce, throttledCheck } from "@/server/sign-in";
 import { writeAudit } from "@/server/audit";
 import { formatStaffDate, todayIn } from "@/lib/dates";
 import { pupilFullName } from "./names";
-import { codeSheetHref } from "./links";
 import { createPupilAccountsSchema, renewSetUpCodesSchema, resetPupilPasswordSchema } from "./schemas";
 
 // Pupil accounts (issue 11, ADR 025): admins and coordinators make them from the MIS school email,
@@ -40,12 +39,6 @@ async function lockPupils(ctx: CommandContext, studentIds: string[]) {
   });
   if (pupils.length !== ids.length) throw new NotFoundError("pupil");
   return pupils;
-}
-
-/** "Print the codes for 7A", when the pupils are in one tutor group. */
-function printLink(tutorGroups: string[]) {
-  const groups = [...new Set(tutorGroups)];
-  return groups.length === 1 ? { href: codeSheetHref(groups[0]!), label: `Print the codes for ${groups[0]}` } : undefined;
 }
 
 async function codesMade(ctx: CommandContext, count: number, detail: Record<string, string | number | boolean> = {}) {
@@ -114,10 +107,10 @@ export const createPupilAccounts = defineCommand(
     await codesMade(ctx, codes.length);
     const before = formatStaffDate(todayIn(actor.timezone, codes[0]!.expiresAt));
     return {
-      message: [`${plural(toCreate.length, "account", "accounts")} made, each with a set-up code to use before ${before}.`, ...notes].join(
-        " ",
-      ),
-      link: printLink(toCreate.map((p) => p.tutorGroup)),
+      message: [
+        `${plural(toCreate.length, "account", "accounts")} made, each with a set-up code to use before ${before}. Print the codes from the list of tutor groups.`,
+        ...notes,
+      ].join(" "),
     };
   },
 );
@@ -154,7 +147,6 @@ export const renewSetUpCodes = defineCommand(
         `New set-up codes for ${plural(waiting.length, "pupil", "pupils")}, to use before ${before}. Their old codes no longer work.`,
         ...notes,
       ].join(" "),
-      link: printLink(waiting.map((p) => p.tutorGroup)),
     };
   },
 );
@@ -188,8 +180,7 @@ export const resetPupilPassword = defineCommand(
     });
     await codesMade(ctx, 1, { reset: true });
     return {
-      message: `Password reset for ${pupilFullName(pupil)}. Their old password no longer works and they are signed out everywhere. Print their new code (use before ${formatStaffDate(todayIn(actor.timezone, code!.expiresAt))}).`,
-      link: printLink([pupil.tutorGroup]),
+      message: `Password reset for ${pupilFullName(pupil)}. Their old password no longer works and they are signed out everywhere. Print their new code from the list of tutor groups (use before ${formatStaffDate(todayIn(actor.timezone, code!.expiresAt))}).`,
     };
   },
 );
