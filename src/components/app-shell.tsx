@@ -32,8 +32,10 @@ function navFor(actor: Actor) {
   if (hasRole(actor, "TEACHER", "DSL", "COORDINATOR")) links.push({ href: "/staff", label: "Points" });
   if (hasRole(actor, "TEACHER", "DSL")) links.push({ href: "/staff/supervising", label: "Pairings I supervise" });
   if (hasRole(actor, "COORDINATOR", "DSL")) links.push({ href: "/staff/keep-apart", label: "Keep apart" });
-  if (hasRole(actor, "MENTOR")) links.push({ href: "/mentor", label: "Mentoring" });
-  if (actor.studentId) links.push({ href: "/student", label: "My page" }, { href: "/student/boards", label: "Boards" });
+  if (hasRole(actor, "ADMIN", "COORDINATOR", "DSL")) links.push({ href: "/staff/alumni", label: "Alumni mentors" });
+  if (hasRole(actor, "MENTOR", "ALUMNI_MENTOR")) links.push({ href: "/mentor", label: "Mentoring" });
+  // An alumni mentor is not a pupil: no pupil page, no boards (ADR 025).
+  if (hasRole(actor, "PUPIL")) links.push({ href: "/student", label: "My page" }, { href: "/student/boards", label: "Boards" });
   return links;
 }
 

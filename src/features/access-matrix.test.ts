@@ -134,7 +134,24 @@ const MATRIX: Record<string, "public" | Row> = {
   "pupil-accounts/renewSetUpCodesAction":           [N, Y,    Y,    N,    N,  N,     N,     N],
   "pupil-accounts/resetPupilPasswordAction":        [N, Y,    Y,    N,    N,  N,     N,     N],
   "pupil-accounts/setUpWithCodeAction": "public",
+  // Issue 11: the admin or the DSL records an alumnus's safeguarding check; the coordinator invites and ends.
+  "alumni/recordVolunteerCheckAction":              [N, Y,    N,    N,    Y,  N,     N,     N],
+  "alumni/inviteAlumniMentorAction":                [N, N,    Y,    N,    N,  N,     N,     N],
+  "alumni/endAlumniMentorAction":                   [N, N,    Y,    N,    N,  N,     N,     N],
 };
+
+/**
+ * The alumni mentor (issue 11, ADR 025) as a ninth column, written apart so the table above keeps its
+ * shape: denied every action but these, which run on their own supervised pairing and must succeed.
+ */
+const ALUMNI_ALLOWED = [
+  "auth/changePasswordAction",
+  "notifications/markNotificationReadAction",
+  "notifications/markAllNotificationsReadAction",
+  "sessions/logSessionAction",
+  "sessions/editSessionAction",
+  "check-ins/submitCheckInAction",
+] as const;
 
 type World = Awaited<ReturnType<typeof buildWorld>>;
 type Extra = {
@@ -178,6 +195,8 @@ type Extra = {
   noticeboardLinks: { toReplace: string; toTurnOff: string };
   /** Per column, pupils of school a: one with a school email and no account, one with an account waiting for a code, one to reset. */
   pupilAccounts: Record<Column, { toCreate: string; toRenew: string; toReset: string }>;
+  /** Per column: an alumnus who mentored (to record a check for), one with a check (to invite), one invited (to end). */
+  alumni: Record<Column, { toCheck: string; toInvite: string; toEnd: string }>;
 };
 
 /** Extra pupils and keep-apart pairs, so no allowed cell depends on another row or column. */
@@ -410,6 +429,7 @@ async function prepare(w: World, actors: Record<Column, Actor | null>): Promise<
     points: await preparePoints(w, actors),
     noticeboardLinks: await prepareNoticeboardLinks(w),
     pupilAccounts: await preparePupilAccounts(w),
+    alumni: await prepareAlumni(w),
   };
 }
 
@@ -427,6 +447,124 @@ async function preparePupilAccounts(w: World): Promise<Extra["pupilAccounts"]> {
     out[column] = { toCreate: toCreate.id, toRenew: (await withAccount()).id, toReset: (await withAccount()).id };
   }
   return out;
+}
+
+/** A former mentor of school a: left, with their old pairing ended, and optionally checked and invited back. */
+async function formerMentor(w: World, options: { checked: boolean; invited: boolean; email?: string }) {
+  const { school, programme, staff, today } = w.a;
+  const alumnus = await createStudent(db, {
+    schoolId: school.id,
+    yearGroup: 11,
+    status: "ALUMNI",
+    today,
+    ...(options.email ? { account: { email: options.email } } : {}),
+  });
+  const mentee = await createStudent(db, { schoolId: school.id, yearGroup: 8, today });
+  await createPairingRow(db, {
+    schoolId: school.id,
+    programmeId: programme.id,
+    createdById: staff.coordinator.id,
+    mentorIds: [alumnus.id],
+    menteeIds: [mentee.id],
+    status: "ENDED",
+    closureReason: "PUPIL_LEFT",
+  });
+  if (options.checked)
+    await db.volunteerCheck.create({
+      data: {
+        schoolId: school.id,
+        studentId: alumnus.id,
+        kind: "ENHANCED_DBS",
+        checkedOn: toDbDate(addDaysIso(today, -30)),
+        reference: "001234567890",
+        recordedById: staff.admin.id,
+      },
+    });
+  if (options.invited)
+    await db.student.update({ where: { schoolId_id: { schoolId: school.id, id: alumnus.id } }, data: { alumniMentorFrom: new Date() } });
+  return alumnus;
+}
+
+async function prepareAlumni(w: World): Promise<Extra["alumni"]> {
+  const alumni = {} as Extra["alumni"];
+  for (const column of COLUMNS) {
+    alumni[column] = {
+      toCheck: (await formerMentor(w, { checked: false, invited: false })).id,
+      toInvite: (await formerMentor(w, { checked: true, invited: false })).id,
+      toEnd: (await formerMentor(w, { checked: true, invited: true })).id,
+    };
+  }
+  return alumni;
+}
+
+/**
+ * An alumni mentor signed in, with a new pairing of their own that a teacher supervises: a mentee, a
+ * session they logged, notifications; the inputs for the actions they may run.
+ */
+async function prepareAlumniMentor(w: World) {
+  const { school, programme, staff, today } = w.a;
+  const alumnus = await formerMentor(w, { checked: true, invited: true, email: uniqueEmail("alumni-mentor") });
+  const mentee = await createStudent(db, { schoolId: school.id, yearGroup: 7, today });
+  const pairing = await createPairingRow(db, {
+    schoolId: school.id,
+    programmeId: programme.id,
+    createdById: staff.coordinator.id,
+    mentorIds: [alumnus.id],
+    menteeIds: [mentee.id],
+    startsOn: addDaysIso(today, -42),
+  });
+  await db.pairing.update({ where: { schoolId_id: { schoolId: school.id, id: pairing.id } }, data: { supervisorId: staff.teacher.id } });
+  const actor = await actorFor(alumnus.userId!);
+  const heldOn = addDaysIso(today, -14);
+  const session = await createSessionRow(db, {
+    schoolId: school.id,
+    pairingId: pairing.id,
+    loggedById: alumnus.userId!,
+    heldOn,
+    pupils: [{ studentId: mentee.id }],
+  });
+  const hourAgo = new Date(Date.now() - 60 * 60 * 1000);
+  const notice = (createdAt?: Date) =>
+    createNotificationRow(db, {
+      schoolId: school.id,
+      userId: alumnus.userId!,
+      message: "Matrix alumni",
+      link: "/notifications",
+      createdAt,
+    });
+  const newest = await notice(hourAgo);
+  const toRead = await notice();
+  const inputs: Record<(typeof ALUMNI_ALLOWED)[number], Record<string, unknown>> = {
+    "auth/changePasswordAction": INPUTS["auth/changePasswordAction"]!(w, "MENTOR", {} as Extra),
+    "notifications/markNotificationReadAction": { notificationId: toRead.id },
+    "notifications/markAllNotificationsReadAction": { newestId: newest.id },
+    "sessions/logSessionAction": {
+      pairingId: pairing.id,
+      heldOn: addDaysIso(today, -1),
+      durationMinutes: "20",
+      activityId: w.a.activityIds["Check-in chat"]!,
+      notes: "Matrix alumni",
+      fitCheck: "YES",
+      [`attendance_${mentee.id}`]: "PRESENT",
+    },
+    "sessions/editSessionAction": {
+      sessionId: session.id,
+      version: "1",
+      heldOn,
+      durationMinutes: "25",
+      activityId: w.a.activityIds["Games"]!,
+      notes: "Matrix alumni edit",
+      [`attendance_${mentee.id}`]: "LATE",
+    },
+    "check-ins/submitCheckInAction": {
+      pairingId: pairing.id,
+      questionnaireKey: "mentor-check-in",
+      periodStart: checkInPeriodOn(addDaysIso(today, -42), 4, today)!.periodStart,
+      going: "3",
+      note: "Matrix alumni",
+    },
+  };
+  return { actor, inputs };
 }
 
 async function prepareNoticeboardLinks(w: World): Promise<Extra["noticeboardLinks"]> {
@@ -743,6 +881,14 @@ const INPUTS: Record<string, (w: World, column: Column, x: Extra) => Record<stri
   "pupil-accounts/createPupilAccountsAction": (_w, column, x) => ({ studentIds: [x.pupilAccounts[column].toCreate] }),
   "pupil-accounts/renewSetUpCodesAction": (_w, column, x) => ({ studentIds: x.pupilAccounts[column].toRenew }),
   "pupil-accounts/resetPupilPasswordAction": (_w, column, x) => ({ studentId: x.pupilAccounts[column].toReset }),
+  "alumni/recordVolunteerCheckAction": (w, column, x) => ({
+    studentId: x.alumni[column].toCheck,
+    kind: "ENHANCED_DBS",
+    checkedOn: addDaysIso(w.a.today, -10),
+    reference: "009876543210",
+  }),
+  "alumni/inviteAlumniMentorAction": (_w, column, x) => ({ studentId: x.alumni[column].toInvite, personalEmail: uniqueEmail("alumnus") }),
+  "alumni/endAlumniMentorAction": (_w, column, x) => ({ studentId: x.alumni[column].toEnd }),
   "check-ins/submitCheckInAction": (w, column, x) => {
     const isMentee = column === "MENTEE";
     const startsOn = isMentee ? addDaysIso(w.a.today, -42) : fromDbDate(w.a.pairing.startsOn);
@@ -879,4 +1025,27 @@ describe("access matrix: each action as each actor", () => {
       });
     });
   }
+
+  describe("an alumni mentor", () => {
+    let alumni: Awaited<ReturnType<typeof prepareAlumniMentor>>;
+    beforeAll(async () => {
+      alumni = await prepareAlumniMentor(world);
+    });
+    for (const [key, row] of Object.entries(MATRIX)) {
+      if (row === "public") continue;
+      const allowed = (ALUMNI_ALLOWED as readonly string[]).includes(key);
+      it(`${key} → ${allowed ? "allowed" : "denied"}`, async () => {
+        const command = await commandFor(key);
+        const input = allowed ? alumni.inputs[key as (typeof ALUMNI_ALLOWED)[number]] : INPUTS[key]!(world, "MENTOR", extra);
+        const { result, before, after } = await runCommand(command, alumni.actor, input, [world.a.school.id, world.b.school.id]);
+        if (allowed) {
+          expect(result.ok, `${key} as an alumni mentor must succeed: ${result.message}`).toBe(true);
+          expect(after).not.toEqual(before);
+        } else {
+          expect([FORBIDDEN_MESSAGE, NOT_FOUND_MESSAGE], `${key} as an alumni mentor: ${result.message}`).toContain(result.message);
+          expect(after, `${key} as an alumni mentor must write nothing`).toEqual(before);
+        }
+      });
+    }
+  });
 });

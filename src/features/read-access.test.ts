@@ -13,6 +13,7 @@ import { getPairingScheduleForStaff } from "@/features/meetings/queries";
 import { getCoordinatorTodo } from "@/features/todo/queries";
 import { getMyCalendarLink } from "@/features/feed/queries";
 import { listNoticeboardLinks } from "@/features/noticeboards/queries";
+import { listAlumniForStaff } from "@/features/alumni/queries";
 import { getSchoolDayForAdmin } from "@/features/day-slots/queries";
 import { listKeepApart, listPupilsForKeepApart } from "@/features/keep-apart/queries";
 import { getGroupSuggestions, getSuggestions, loadMatchingInput } from "@/features/matching/queries";
@@ -248,6 +249,9 @@ const READS: Read[] = [
   // (the teacher supervises the mentor's pairing).
   { name: "getMyCalendarLink", read: (a) => getMyCalendarLink(a), access:                                   [Y,   Y,    Y,    Y,  Y,     N,     Y],
     check: (r, _w, c) => expect(r).toMatchObject({ madeOn: null, isStaff: c !== "MENTOR", pairingCount: c === "TEACHER" || c === "MENTOR" ? 1 : 0 }) },
+  // Former mentors of the school (none in this world): the admin, coordinator and DSL, each in their own school.
+  { name: "listAlumniForStaff", read: (a) => listAlumniForStaff(a), access:                                    [Y,   Y,    N,    Y,  N,     N,     Y],
+    check: (r) => expect(r).toEqual([]) },
   // The school's classroom screens, live or turned off, never an address or its hash: coordinators, each in their own school.
   { name: "listNoticeboardLinks", read: (a) => listNoticeboardLinks(a), access:                                [N,   Y,    N,    N,  N,     N,     Y],
     check: (r, _w, c) => {

@@ -91,3 +91,13 @@ export function pageNumber(value: unknown): number {
   const n = typeof value === "string" && /^\d{1,6}$/.test(value) ? Number(value) : 1;
   return n >= 1 ? n : 1;
 }
+
+/** An email address a person typed: trimmed, lower-cased, one plain message per problem. */
+export const emailAddress = (missing = "Enter an email address.") =>
+  z
+    .string({ error: missing })
+    .trim()
+    .toLowerCase()
+    .min(1, { error: missing, abort: true })
+    .max(254, { error: "That email address is too long. Check it and try again.", abort: true })
+    .pipe(z.email({ error: "Enter an email address like name@school.org." }));

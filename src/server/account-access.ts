@@ -1,13 +1,21 @@
 // Who may use their account at all (issue 11, ADR 025): one definition, read by sign-in and by every
 // request's actor. A staff member needs a membership the school has not disabled; a pupil needs to be
-// on roll (an alumnus only as an invited alumni mentor, added with that role).
+// on roll, and an alumnus to have been invited back to mentor with their volunteer check recorded.
 
-/** A membership that still opens its school: `where` for Prisma. */
-export const LIVE_MEMBERSHIP = { disabledAt: null } as const;
+/** A membership that still opens its school (neither it nor the user disabled): `where` for Prisma. */
+export const LIVE_MEMBERSHIP = { disabledAt: null, user: { disabledAt: null } } as const;
 
-export type PupilAccess = { status: "ON_ROLL" | "LEFT" | "ALUMNI"; alumniMentorFrom: Date | null };
+export type PupilAccess = { status: "ON_ROLL" | "LEFT" | "ALUMNI"; alumniMentorFrom: Date | null; hasVolunteerCheck: boolean };
 
 /** A pupil record that still lets its user sign in. */
 export function pupilMaySignIn(pupil: PupilAccess): boolean {
-  return pupil.status === "ON_ROLL";
+  if (pupil.status === "ON_ROLL") return true;
+  return pupil.status === "ALUMNI" && pupil.alumniMentorFrom !== null && pupil.hasVolunteerCheck;
 }
+
+/** Prisma's `select` for pupilMaySignIn's facts. */
+export const PUPIL_ACCESS_SELECT = {
+  status: true,
+  alumniMentorFrom: true,
+  volunteerChecks: { select: { id: true }, take: 1 },
+} as const;

@@ -3,10 +3,16 @@ import type { Db } from "./db";
 
 export const STAFF_ROLES = ["ADMIN", "COORDINATOR", "TEACHER", "DSL", "HEAD", "CHAIR_OF_GOVERNORS"] as const;
 export type StaffRole = (typeof STAFF_ROLES)[number];
-export type PupilRole = "MENTOR" | "MENTEE" | "PUPIL";
+/**
+ * ALUMNI_MENTOR: a former pupil invited back to mentor (issue 11, ADR 025) once staff recorded their
+ * volunteer check. Not a pupil role: it sees only its own supervised pairings, never boards or points.
+ */
+export type PupilRole = "MENTOR" | "MENTEE" | "PUPIL" | "ALUMNI_MENTOR";
 export type Role = StaffRole | PupilRole;
 /** Everyone signed in: for the commands anyone may run (their own password, notifications, raising a concern). */
-export const EVERY_ROLE: readonly Role[] = [...STAFF_ROLES, "MENTOR", "MENTEE", "PUPIL"];
+export const EVERY_ROLE: readonly Role[] = [...STAFF_ROLES, "MENTOR", "MENTEE", "PUPIL", "ALUMNI_MENTOR"];
+/** Who mentors: a pupil mentor, or an alumnus invited back. */
+export const MENTOR_ROLES = ["MENTOR", "ALUMNI_MENTOR"] as const satisfies readonly Role[];
 
 /** Who is asking: always loaded from the database on the server, never from a form or URL. */
 export type Actor = {
@@ -51,7 +57,7 @@ export function homePathFor(actor: Actor): string {
   if (hasRole(actor, "DSL", "HEAD", "CHAIR_OF_GOVERNORS")) return "/safeguarding";
   if (hasRole(actor, "ADMIN")) return "/admin";
   if (hasRole(actor, "TEACHER", "DSL")) return "/staff";
-  if (hasRole(actor, "MENTOR")) return "/mentor";
+  if (hasRole(actor, "MENTOR", "ALUMNI_MENTOR")) return "/mentor";
   return "/student";
 }
 
@@ -89,6 +95,7 @@ export async function loadActor(db: Db, session: SessionClaims, preferredSchoolI
           id: true,
           status: true,
           alumniMentorFrom: true,
+          volunteerChecks: { select: { id: true }, take: 1 },
           school: { select: { id: true, name: true, timezone: true } },
           mentorProfiles: { select: { id: true }, where: { programme: { status: "ACTIVE" } }, take: 1 },
           menteeProfiles: { select: { id: true }, where: { programme: { status: "ACTIVE" } }, take: 1 },
@@ -113,7 +120,10 @@ export async function loadActor(db: Db, session: SessionClaims, preferredSchoolI
     };
   }
   const student = user.students[0];
-  if (!student || !pupilMaySignIn(student)) return null;
+  if (!student || !pupilMaySignIn({ ...student, hasVolunteerCheck: student.volunteerChecks.length > 0 })) return null;
+  const alumni = { schoolId: student.school.id, schoolName: student.school.name, timezone: student.school.timezone, studentId: student.id };
+  if (student.status === "ALUMNI")
+    return { ...base, ...alumni, roles: ["ALUMNI_MENTOR"], schools: [{ id: student.school.id, name: student.school.name }] };
   const roles: Role[] = ["PUPIL"];
   if (student.mentorProfiles.length > 0) roles.push("MENTOR");
   if (student.menteeProfiles.length > 0) roles.push("MENTEE");

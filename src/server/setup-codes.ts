@@ -1,7 +1,7 @@
 import "server-only";
 import { randomBytes, timingSafeEqual } from "node:crypto";
 import { newSetUpCode, normaliseSetUpCode } from "@/lib/account-codes";
-import { pupilMaySignIn } from "./account-access";
+import { PUPIL_ACCESS_SELECT, pupilMaySignIn } from "./account-access";
 import type { Db, Tx } from "./db";
 import { open, seal } from "./sealed";
 
@@ -92,10 +92,10 @@ export async function redeemCode(
   const typed = normaliseSetUpCode(input.code);
   const user = await tx.user.findUnique({
     where: { email: input.email.trim().toLowerCase() },
-    select: { id: true, disabledAt: true, students: { select: { schoolId: true, status: true, alumniMentorFrom: true }, take: 1 } },
+    select: { id: true, disabledAt: true, students: { select: { schoolId: true, ...PUPIL_ACCESS_SELECT }, take: 1 } },
   });
   const pupil = user?.students[0];
-  if (!user || !pupil || user.disabledAt || !pupilMaySignIn(pupil)) return null;
+  if (!user || !pupil || user.disabledAt || !pupilMaySignIn({ ...pupil, hasVolunteerCheck: pupil.volunteerChecks.length > 0 })) return null;
   const { schoolId } = pupil;
   const token = await tx.accountToken.findFirst({
     where: { schoolId, userId: user.id, kind: "CODE", usedAt: null, revokedAt: null, sealedCode: { not: null } },

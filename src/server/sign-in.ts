@@ -1,4 +1,4 @@
-import { pupilMaySignIn } from "./account-access";
+import { PUPIL_ACCESS_SELECT, pupilMaySignIn } from "./account-access";
 import type { Db } from "./db";
 import { dummyPasswordHash, verifyPassword } from "./password";
 import { recordSecurityEvent } from "./security-events";
@@ -183,12 +183,15 @@ export async function attemptSignIn(
       disabledAt: true,
       sessionVersion: true,
       memberships: { select: { schoolId: true, disabledAt: true }, orderBy: { createdAt: "asc" } },
-      students: { select: { schoolId: true, status: true, alumniMentorFrom: true }, take: 1 },
+      students: { select: { schoolId: true, ...PUPIL_ACCESS_SELECT }, take: 1 },
     },
   });
   // Disabled by every school, or a pupil who has left: the password alone no longer opens anything.
   const hasAccess = Boolean(
-    user && !user.disabledAt && (user.memberships.some((m) => m.disabledAt === null) || user.students.some(pupilMaySignIn)),
+    user &&
+    !user.disabledAt &&
+    (user.memberships.some((m) => m.disabledAt === null) ||
+      user.students.some((p) => pupilMaySignIn({ ...p, hasVolunteerCheck: p.volunteerChecks.length > 0 }))),
   );
   const who = {
     userId: user?.id ?? null,

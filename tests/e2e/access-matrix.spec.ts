@@ -132,6 +132,8 @@ const table: Row[] = [
     expect: { signedOut: "signin", admin: 404, coordinator: 404, teacher: 404, dsl: 404, mentor: 404, mentee: 404, otherSchoolCoordinator: 404 } },
   { route: "/admin/security", note: "the school's security events: its admins only",
     expect: { signedOut: "signin", admin: 200, coordinator: 404, teacher: 404, dsl: 404, mentor: 404, mentee: 404, otherSchoolCoordinator: 404 } },
+  { route: "/staff/alumni", note: "former mentors and their checks: the admin, the coordinator and the DSL, each in their own school",
+    expect: { signedOut: "signin", admin: 200, coordinator: 200, teacher: 404, dsl: 200, mentor: 404, mentee: 404, otherSchoolCoordinator: 200 } },
   { route: "/admin/safeguarding", note: "admins only: who receives concerns, and the danger words",
     expect: { signedOut: "signin", admin: 200, coordinator: 404, teacher: 404, dsl: 404, mentor: 404, mentee: 404, otherSchoolCoordinator: 404 } },
   { route: "/coordinator/noticeboards", note: "classroom screens' links: coordinators, each in their own school",

@@ -5,6 +5,7 @@ import { ButtonLink } from "@/components/ui/button";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { TellSomeone } from "@/components/tell-someone";
 import { requireActor } from "@/server/session";
+import { MENTOR_ROLES } from "@/server/actor";
 import { formatPupilDate, todayIn } from "@/lib/dates";
 import { listMyPairings } from "@/features/pairings/queries";
 import { getMentorRecord, listMySessionsAsMentor } from "@/features/sessions/queries";
@@ -21,7 +22,7 @@ export const metadata: Metadata = { title: "Mentoring" };
 const attendanceWords = { PRESENT: "came", LATE: "came late", ABSENT: "did not come" } as const;
 
 export default async function MentorPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const actor = await requireActor("MENTOR");
+  const actor = await requireActor(...MENTOR_ROLES);
   const today = todayIn(actor.timezone);
   const { session } = await searchParams;
   const [pairings, sessions, record, awarding] = await Promise.all([

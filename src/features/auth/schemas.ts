@@ -1,17 +1,11 @@
 import { z } from "zod";
-import { recordId } from "@/lib/schema-helpers";
+import { emailAddress, recordId } from "@/lib/schema-helpers";
 
 const password = (missing: string) =>
   z.string({ error: missing }).min(1, { error: missing, abort: true }).max(200, { error: "That password is too long." });
 
 export const signInSchema = z.object({
-  email: z
-    .string({ error: "Enter your email address." })
-    .trim()
-    .toLowerCase()
-    .min(1, { error: "Enter your email address.", abort: true })
-    .max(254, { error: "That email address is too long. Check it and try again.", abort: true })
-    .pipe(z.email({ error: "Enter an email address like name@school.org." })),
+  email: emailAddress("Enter your email address."),
   password: password("Enter your password."),
 });
 

@@ -1,6 +1,7 @@
 import "server-only";
 import type { PairingStatus } from "@/generated/prisma/enums";
 import { defineCommand } from "@/server/command";
+import { MENTOR_ROLES } from "@/server/actor";
 import { NotFoundError, RuleError } from "@/server/errors";
 import { dueCheckIn, nextCheckInOpens } from "@/lib/check-ins";
 import { formatPupilDate, fromDbDate, todayIn, toDbDate } from "@/lib/dates";
@@ -18,7 +19,7 @@ export const NOT_OPEN_MESSAGE = "This check-in is not open now, so nothing was s
  * pairing, pupil and period (the natural key): a second send says it was already sent and adds nothing.
  */
 export const submitCheckIn = defineCommand(
-  { name: "submitCheckIn", schema: submitCheckInSchema, allow: ["MENTOR", "MENTEE"] },
+  { name: "submitCheckIn", schema: submitCheckInSchema, allow: [...MENTOR_ROLES, "MENTEE"] },
   async (input, { tx, actor, audit }) => {
     const studentId = actor.studentId;
     if (!studentId) throw new NotFoundError("pairing");

@@ -5,11 +5,12 @@ import type { Db, Tx } from "@/server/db";
 import { HELD_STATUSES } from "@/features/pairings/status";
 import { pupilDisplayName } from "@/lib/ranking";
 import { ROUTE_LEADS } from "./policy";
+import { LIVE_MEMBERSHIP } from "@/server/account-access";
 
 /** The staff who lead a route (safeguarding leads, heads or chairs of governors): enabled users of the school. */
 export async function staffWhoReadRoute(tx: Tx | Db, schoolId: string, route: ConcernRoute): Promise<string[]> {
   const rows = await tx.membership.findMany({
-    where: { schoolId, roles: { has: ROUTE_LEADS[route] }, user: { disabledAt: null } },
+    where: { schoolId, roles: { has: ROUTE_LEADS[route] }, ...LIVE_MEMBERSHIP },
     select: { userId: true },
     orderBy: { createdAt: "asc" },
   });
@@ -33,7 +34,7 @@ export async function pupilsAPupilMayName(tx: Tx | Db, actor: Actor): Promise<{ 
 }
 
 /** Who a concern may name as the member of staff it is about: enabled staff of the school (the list and the check agree). */
-const nameableStaff = (schoolId: string) => ({ schoolId, NOT: { roles: { isEmpty: true } }, user: { disabledAt: null } }) as const;
+const nameableStaff = (schoolId: string) => ({ schoolId, NOT: { roles: { isEmpty: true } }, ...LIVE_MEMBERSHIP }) as const;
 
 export async function staffAConcernMayName(tx: Tx | Db, schoolId: string, exceptUserId?: string): Promise<{ id: string; name: string }[]> {
   const rows = await tx.membership.findMany({

@@ -6,6 +6,7 @@ import { fromDbDate, todayIn } from "@/lib/dates";
 import { currentAcademicYear } from "@/lib/school-calendar";
 import { feedPairingsOf, type FeedPerson } from "./policy";
 import { hashSecretToken, isSecretToken } from "@/server/secret-token";
+import { LIVE_MEMBERSHIP } from "@/server/account-access";
 
 const SCHOOL_ID = /^[A-Za-z0-9_-]{1,40}$/;
 
@@ -23,7 +24,7 @@ async function personFor(schoolId: string, token: string): Promise<FeedPerson | 
       user: {
         select: {
           disabledAt: true,
-          memberships: { where: { schoolId }, select: { roles: true } },
+          memberships: { where: { schoolId, ...LIVE_MEMBERSHIP }, select: { roles: true } },
           students: { where: { schoolId, status: { not: "LEFT" } }, select: { id: true }, take: 1 },
         },
       },

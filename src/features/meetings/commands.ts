@@ -9,6 +9,7 @@ import { weekdayName } from "@/lib/day-slots";
 import { notifyMeetingChanged, pupilDay } from "@/features/notifications/producers";
 import { kickEmailDelivery } from "@/server/notification-email";
 import { cancelOccurrenceSchema, moveOccurrenceSchema, setPairingSlotSchema, undoOccurrenceChangeSchema } from "./schemas";
+import { LIVE_MEMBERSHIP } from "@/server/account-access";
 
 const CHANGE_CONTENTION = "Someone else is changing this pairing at the same moment, so nothing was saved. Please try again.";
 
@@ -38,7 +39,7 @@ export const setPairingSlot = defineCommand(
       tx.school.findUniqueOrThrow({ where: { id: actor.schoolId }, select: { weekAStarts: true } }),
       input.supervisorId
         ? tx.membership.findFirst({
-            where: { schoolId: actor.schoolId, userId: input.supervisorId, user: { disabledAt: null } },
+            where: { schoolId: actor.schoolId, userId: input.supervisorId, ...LIVE_MEMBERSHIP },
             select: { userId: true, user: { select: { name: true } } },
           })
         : null,

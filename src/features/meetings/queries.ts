@@ -7,6 +7,7 @@ import { notFoundFor, requireRoleForRead } from "@/server/security-events";
 import { addDaysIso, fromDbDate, todayIn } from "@/lib/dates";
 import { occurrencesBetween } from "@/lib/occurrences";
 import { meetingOf } from "./words";
+import { LIVE_MEMBERSHIP } from "@/server/account-access";
 
 /**
  * A pairing's regular slot for the coordinator: the slot form's values and choices, the meetings
@@ -34,7 +35,7 @@ export async function getPairingScheduleForStaff(actor: Actor, pairingId: string
   const [daySlots, staff, { calendar, schedules }, changes] = await Promise.all([
     loadDaySlots(actor.schoolId, db, { includeArchived: true }),
     db.membership.findMany({
-      where: { schoolId: actor.schoolId, user: { disabledAt: null } },
+      where: { schoolId: actor.schoolId, ...LIVE_MEMBERSHIP },
       orderBy: { user: { name: "asc" } },
       select: { userId: true, user: { select: { name: true } } },
     }),

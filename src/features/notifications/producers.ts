@@ -8,6 +8,7 @@ import { loadTodoRows } from "@/features/todo/load";
 import { db, type Tx } from "@/server/db";
 import { notify } from "@/server/notifications";
 import { loadSchedules } from "@/server/schedules";
+import { LIVE_MEMBERSHIP } from "@/server/account-access";
 
 // The notifications issue 8 asks for (ADR 016): mentors are told about a session to log and a moved or
 // cancelled meeting; coordinators about new to-do rows. They say what to do and where, never a pupil's
@@ -128,7 +129,7 @@ export async function produceTodoNotifications(now: Date = new Date(), options: 
     const open = rows.filter((r) => !r.dismissal);
     if (open.length === 0) continue;
     const coordinators = await db.membership.findMany({
-      where: { schoolId: programme.schoolId, roles: { has: "COORDINATOR" }, user: { disabledAt: null } },
+      where: { schoolId: programme.schoolId, roles: { has: "COORDINATOR" }, ...LIVE_MEMBERSHIP },
       select: { userId: true },
     });
     for (const row of open) {

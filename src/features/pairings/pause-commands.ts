@@ -8,6 +8,7 @@ import * as pauses from "./pause";
 import { isResumableByCoordinator, NOT_RESUMABLE_MESSAGE } from "./pause-words";
 import { pauseMyPlaceSchema, pausePairingSchema, resumePauseSchema } from "./schemas";
 import { HELD_STATUSES, pairingStatusLabels } from "./status";
+import { LIVE_MEMBERSHIP } from "@/server/account-access";
 
 // The commands around the one pause operation (pause.ts, ADR 022): a mentee's "I don't want to meet my
 // mentor for now", and the coordinator's pause and resume on the pairing's page. The concern side
@@ -24,7 +25,7 @@ export const PAUSE_REQUESTED_MESSAGE = "A mentee has asked to pause their mentor
  */
 async function tellStaffOfPauseRequest(tx: Tx, input: { schoolId: string; pairingId: string; pauseId: string }) {
   const staff = await tx.membership.findMany({
-    where: { schoolId: input.schoolId, roles: { hasSome: ["COORDINATOR", "DSL"] }, user: { disabledAt: null } },
+    where: { schoolId: input.schoolId, roles: { hasSome: ["COORDINATOR", "DSL"] }, ...LIVE_MEMBERSHIP },
     select: { userId: true, roles: true },
   });
   for (const member of staff) {

@@ -1,19 +1,32 @@
 import type { Prisma } from "@/generated/prisma/client";
-import { isSchoolStaff, type Actor } from "@/server/actor";
+import { isSchoolStaff, type Actor, type Role } from "@/server/actor";
 import { LIVE_STATUSES } from "./status";
+
+/**
+ * An alumni mentor is an adult volunteer: they see a pairing only while a member of staff supervises it
+ * (ADR 025), and only as its mentor.
+ */
+function alumniRule(actor: { roles?: readonly Role[] }): Prisma.PairingWhereInput {
+  return actor.roles?.includes("ALUMNI_MENTOR") ? { supervisorId: { not: null } } : {};
+}
 
 /** Staff see their school's pairings; a pupil sees only the pairings and groups they are in. */
 export function pairingsVisibleTo(actor: Actor): Prisma.PairingWhereInput {
   if (isSchoolStaff(actor)) return { schoolId: actor.schoolId };
+  if (actor.roles.includes("ALUMNI_MENTOR")) return pairingsMentoredBy(actor, { live: false });
   return { schoolId: actor.schoolId, members: { some: { studentId: actor.studentId ?? "__none__" } } };
 }
 
-/** Pairings this pupil mentors and may log sessions for. */
-export function pairingsMentoredBy(actor: Pick<Actor, "schoolId" | "studentId">): Prisma.PairingWhereInput {
+/** Pairings this pupil (or alumni mentor) mentors and may log sessions for: live ones, unless `live: false`. */
+export function pairingsMentoredBy(
+  actor: Pick<Actor, "schoolId" | "studentId"> & { roles?: readonly Role[] },
+  options: { live: boolean } = { live: true },
+): Prisma.PairingWhereInput {
   return {
     schoolId: actor.schoolId,
-    status: { in: [...LIVE_STATUSES] },
+    ...(options.live ? { status: { in: [...LIVE_STATUSES] } } : {}),
     members: { some: { studentId: actor.studentId ?? "__none__", role: "MENTOR" } },
+    ...alumniRule(actor),
   };
 }
 

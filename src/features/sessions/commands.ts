@@ -3,7 +3,7 @@ import { applyAutomaticPoints } from "@/features/points/automatic";
 import type { Prisma } from "@/generated/prisma/client";
 import { defineCommand } from "@/server/command";
 import { NotFoundError, RuleError } from "@/server/errors";
-import { hasRole, isStaff, type Actor } from "@/server/actor";
+import { hasRole, isStaff, MENTOR_ROLES, type Actor } from "@/server/actor";
 import type { Tx } from "@/server/db";
 import { loadCalendarFacts, requireDateInRange } from "@/server/calendar";
 import { formatPupilDate, formatStaffDate, fromDbDate, toDbDate } from "@/lib/dates";
@@ -51,7 +51,7 @@ function checkPupils(menteeIds: Set<string>, pupils: { studentId: string }[]) {
 const FIT_CHECK_MESSAGE = "Say whether this felt like a good match.";
 
 export const logSession = defineCommand(
-  { name: "logSession", schema: logSessionSchema, allow: ["MENTOR", "COORDINATOR", "TEACHER", "DSL", "ADMIN"] },
+  { name: "logSession", schema: logSessionSchema, allow: [...MENTOR_ROLES, "COORDINATOR", "TEACHER", "DSL", "ADMIN"] },
   async (input, { tx, actor, audit }) => {
     const pairing = await tx.pairing.findFirst({
       where: { ...pairingsLoggableBy(actor), id: input.pairingId },
@@ -146,7 +146,7 @@ export const logSession = defineCommand(
 );
 
 export const editSession = defineCommand(
-  { name: "editSession", schema: editSessionSchema, allow: ["MENTOR", "COORDINATOR", "TEACHER", "DSL", "ADMIN"] },
+  { name: "editSession", schema: editSessionSchema, allow: [...MENTOR_ROLES, "COORDINATOR", "TEACHER", "DSL", "ADMIN"] },
   async (input, { tx, actor, audit, contention }) => {
     contention("Someone else is changing this session at the same moment, so nothing was saved. Please try again.");
     // Only its author edits a log. The row is locked first, so two edits run one after the other.

@@ -1,5 +1,7 @@
 import type { Prisma } from "@/generated/prisma/client";
 import { isSchoolStaff, type Actor } from "@/server/actor";
+import { textContaining } from "@/server/read";
+import { searchTerm } from "@/lib/schema-helpers";
 
 /** Staff see their school's pupils; a pupil sees only their own record. */
 export function studentsVisibleTo(actor: Actor): Prisma.StudentWhereInput {
@@ -15,4 +17,18 @@ export function canReadSend(actor: Actor): boolean {
 /** Pupils taking part in a programme, as a mentor or a mentee (its boards and awards are theirs). */
 export function participantsOf(programmeId: string): Prisma.StudentWhereInput {
   return { OR: [{ mentorProfiles: { some: { programmeId } } }, { menteeProfiles: { some: { programmeId } } }] };
+}
+
+/** A search box over pupils' names and tutor groups (empty: everyone). */
+export function pupilNameSearch(q: unknown): Prisma.StudentWhereInput {
+  const term = searchTerm(q);
+  if (!term) return {};
+  return {
+    OR: [
+      { legalFirstName: textContaining(term) },
+      { legalLastName: textContaining(term) },
+      { preferredName: textContaining(term) },
+      { tutorGroup: textContaining(term) },
+    ],
+  };
 }

@@ -1,36 +1,21 @@
 import "server-only";
-import type { Prisma } from "@/generated/prisma/client";
 import { db } from "@/server/db";
 import type { Actor } from "@/server/actor";
-import { pageOf, textContaining } from "@/server/read";
+import { pageOf } from "@/server/read";
 import { requireRoleForRead } from "@/server/security-events";
 import { todayIn } from "@/lib/dates";
-import { searchTerm } from "@/lib/schema-helpers";
 import { pupilDisplayName } from "@/lib/ranking";
 import { yearGroupOn } from "@/lib/year-group";
 import { mentorLoad, mentorLoadSelect } from "@/features/pairings/load";
 import { HELD_STATUSES } from "@/features/pairings/status";
 import { waitingMenteeWhere } from "@/features/pairings/waiting";
-import { studentsVisibleTo } from "./policy";
-
-function nameSearch(q: unknown): Prisma.StudentWhereInput {
-  const term = searchTerm(q);
-  if (!term) return {};
-  return {
-    OR: [
-      { legalFirstName: textContaining(term) },
-      { legalLastName: textContaining(term) },
-      { preferredName: textContaining(term) },
-      { tutorGroup: textContaining(term) },
-    ],
-  };
-}
+import { pupilNameSearch, studentsVisibleTo } from "./policy";
 
 /** Mentors and mentees of a programme, for coordinator lists and pickers. */
 export async function listParticipants(actor: Actor, programmeId: string, q?: unknown) {
   await requireRoleForRead(actor, "COORDINATOR", "TEACHER", "DSL");
   const today = todayIn(actor.timezone);
-  const where = { ...studentsVisibleTo(actor), status: { not: "LEFT" as const }, ...nameSearch(q) };
+  const where = { ...studentsVisibleTo(actor), status: { not: "LEFT" as const }, ...pupilNameSearch(q) };
   const [mentors, mentees, waiting] = await Promise.all([
     db.mentorProfile.findMany({
       where: { schoolId: actor.schoolId, programmeId, student: where },
@@ -104,7 +89,7 @@ export async function listParticipants(actor: Actor, programmeId: string, q?: un
 export async function listStudentsForAdmin(actor: Actor, options: { q?: unknown; page?: number }) {
   await requireRoleForRead(actor, "ADMIN");
   const { skip, take, page } = pageOf(options.page);
-  const where = { ...studentsVisibleTo(actor), ...nameSearch(options.q) };
+  const where = { ...studentsVisibleTo(actor), ...pupilNameSearch(options.q) };
   const today = todayIn(actor.timezone);
   const [rows, total] = await Promise.all([
     db.student.findMany({

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { AppShell } from "@/components/app-shell";
 import { PageHeader } from "@/components/ui/card";
 import { requireActor } from "@/server/session";
+import { MENTOR_ROLES } from "@/server/actor";
 import { todayIn } from "@/lib/dates";
 import { getPairingToLog } from "@/features/pairings/queries";
 import { LogSessionForm } from "@/features/sessions/components/log-session-form";
@@ -11,7 +12,7 @@ import { RaiseFromLog } from "@/features/concerns/components/raise-from-log";
 export const metadata: Metadata = { title: "Log a session" };
 
 export default async function LogSessionPage({ params }: { params: Promise<{ pairingId: string }> }) {
-  const actor = await requireActor("MENTOR");
+  const actor = await requireActor(...MENTOR_ROLES);
   const { pairingId } = await params;
   const pairing = await getPairingToLog(actor, pairingId);
   return (

@@ -1,0 +1,144 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/server/db";
+import { loadActor } from "@/server/actor";
+import { attemptSignIn } from "@/server/sign-in";
+import { createPairingRow, createStudent } from "@/server/factories";
+import { addDaysIso, toDbDate } from "@/lib/dates";
+import { actorFor, FACTORY_PASSWORD, signedInClaims } from "@/test-support/actors";
+import { submit } from "@/test-support/commands";
+import { buildSchool, uniqueEmail, type TestSchool } from "@/test-support/school";
+import { listMyPairings } from "@/features/pairings/queries";
+import { getBoardChoices } from "@/features/points/board-queries";
+import { logSession } from "@/features/sessions/commands";
+import { endAlumniMentor, inviteAlumniMentor, NO_CHECK_MESSAGE, recordVolunteerCheck } from "./commands";
+import { listAlumniForStaff } from "./queries";
+
+describe("alumni mentors", () => {
+  let s: TestSchool;
+  beforeAll(async () => {
+    s = await buildSchool({ withCalendar: true });
+  });
+
+  /** A Year 11 mentor who has left: their pairing ended "pupil left", their account closed. */
+  const formerMentor = async () => {
+    const email = uniqueEmail("school-address");
+    const alumnus = await createStudent(db, { schoolId: s.school.id, yearGroup: 11, status: "ALUMNI", today: s.today, account: { email } });
+    const mentee = await createStudent(db, { schoolId: s.school.id, yearGroup: 8, today: s.today });
+    await createPairingRow(db, {
+      schoolId: s.school.id,
+      programmeId: s.programme.id,
+      createdById: s.staff.coordinator.id,
+      mentorIds: [alumnus.id],
+      menteeIds: [mentee.id],
+      status: "ENDED",
+      closureReason: "PUPIL_LEFT",
+    });
+    return { alumnus, email };
+  };
+
+  it("records a check (the admin or the DSL), refuses a future date, and shows the reference only to them", async () => {
+    const { alumnus } = await formerMentor();
+    const future = await submit(recordVolunteerCheck, await actorFor(s.staff.dsl), {
+      studentId: alumnus.id,
+      kind: "ENHANCED_DBS",
+      checkedOn: addDaysIso(s.today, 3),
+      reference: "0012",
+    });
+    expect(future).toMatchObject({ ok: false, message: "The check's date cannot be in the future." });
+    const saved = await submit(recordVolunteerCheck, await actorFor(s.staff.dsl), {
+      studentId: alumnus.id,
+      kind: "ENHANCED_DBS",
+      checkedOn: addDaysIso(s.today, -20),
+      reference: "001234567890",
+    });
+    expect(saved).toMatchObject({ ok: true });
+    const asDsl = (await listAlumniForStaff(await actorFor(s.staff.dsl))).find((a) => a.id === alumnus.id);
+    const asCoordinator = (await listAlumniForStaff(await actorFor(s.staff.coordinator))).find((a) => a.id === alumnus.id);
+    expect(asDsl?.check).toMatchObject({ kind: "ENHANCED_DBS", reference: "001234567890" });
+    expect(asCoordinator?.check).toMatchObject({ kind: "ENHANCED_DBS", reference: null });
+    // The audit entry names the field, never the reference.
+    const audit = await db.auditLog.findFirstOrThrow({
+      where: { schoolId: s.school.id, action: "volunteer_check.recorded", recordId: alumnus.id },
+    });
+    expect(JSON.stringify(audit.changes)).not.toContain("001234567890");
+  });
+
+  it("invites back only after a check, then the alumnus signs in with their email now as an alumni mentor", async () => {
+    const { alumnus, email } = await formerMentor();
+    const coordinator = await actorFor(s.staff.coordinator);
+    const personalEmail = uniqueEmail("personal");
+    expect(await submit(inviteAlumniMentor, coordinator, { studentId: alumnus.id, personalEmail })).toMatchObject({
+      ok: false,
+      message: NO_CHECK_MESSAGE,
+    });
+    await db.volunteerCheck.create({
+      data: {
+        schoolId: s.school.id,
+        studentId: alumnus.id,
+        kind: "ENHANCED_DBS",
+        checkedOn: toDbDate(addDaysIso(s.today, -5)),
+        reference: "0099",
+        recordedById: s.staff.admin.id,
+      },
+    });
+    expect(await submit(inviteAlumniMentor, coordinator, { studentId: alumnus.id, personalEmail })).toMatchObject({ ok: true });
+    const ip = `10.${Math.floor(Math.random() * 250)}.1.1`;
+    const noSleep = async () => {};
+    expect(await attemptSignIn(db, { email, password: FACTORY_PASSWORD, ip }, { sleep: noSleep })).toEqual({ status: "invalid" });
+    const signedIn = await attemptSignIn(db, { email: personalEmail, password: FACTORY_PASSWORD, ip }, { sleep: noSleep });
+    expect(signedIn).toMatchObject({ status: "ok" });
+    const actor = await actorFor(alumnus.userId!);
+    expect(actor).toMatchObject({ roles: ["ALUMNI_MENTOR"], studentId: alumnus.id });
+    // No boards, programmes or points: their own pairing only.
+    expect(await getBoardChoices(actor)).toMatchObject({ programmes: [] });
+  });
+
+  it("sees and logs a new pairing only while a member of staff supervises it; ending signs them out at once", async () => {
+    const { alumnus } = await formerMentor();
+    await db.volunteerCheck.create({
+      data: {
+        schoolId: s.school.id,
+        studentId: alumnus.id,
+        kind: "ENHANCED_DBS_UPDATE_SERVICE",
+        checkedOn: toDbDate(addDaysIso(s.today, -5)),
+        reference: "0100",
+        recordedById: s.staff.admin.id,
+      },
+    });
+    expect(
+      await submit(inviteAlumniMentor, await actorFor(s.staff.coordinator), { studentId: alumnus.id, personalEmail: uniqueEmail("p") }),
+    ).toMatchObject({ ok: true });
+    const mentee = await createStudent(db, { schoolId: s.school.id, yearGroup: 7, today: s.today });
+    const pairing = await createPairingRow(db, {
+      schoolId: s.school.id,
+      programmeId: s.programme.id,
+      createdById: s.staff.coordinator.id,
+      mentorIds: [alumnus.id],
+      menteeIds: [mentee.id],
+      startsOn: addDaysIso(s.today, -30),
+    });
+    const actor = await actorFor(alumnus.userId!);
+    const log = {
+      pairingId: pairing.id,
+      heldOn: addDaysIso(s.today, -1),
+      durationMinutes: "20",
+      activityId: s.activityIds["Check-in chat"]!,
+      notes: "",
+      fitCheck: "YES",
+      [`attendance_${mentee.id}`]: "PRESENT",
+    };
+    expect(await listMyPairings(actor)).toEqual([]);
+    expect(await submit(logSession, actor, log)).toMatchObject({ ok: false });
+    await db.pairing.update({
+      where: { schoolId_id: { schoolId: s.school.id, id: pairing.id } },
+      data: { supervisorId: s.staff.teacher.id },
+    });
+    expect((await listMyPairings(actor)).map((p) => p.id)).toEqual([pairing.id]);
+    expect(await submit(logSession, actor, log)).toMatchObject({ ok: true });
+
+    const claims = await signedInClaims(alumnus.userId!);
+    expect(await loadActor(db, claims)).not.toBeNull();
+    expect(await submit(endAlumniMentor, await actorFor(s.staff.coordinator), { studentId: alumnus.id })).toMatchObject({ ok: true });
+    expect(await loadActor(db, claims)).toBeNull();
+  });
+});
