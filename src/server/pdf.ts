@@ -46,8 +46,6 @@ export type PdfWriter = {
   /** A bold first line and its lines under it, kept together at a page break where they fit. */
   note: (heading: string, lines: readonly string[]) => PdfWriter;
   rule: () => PdfWriter;
-  /** Starts a new page (unless nothing is on this one yet). */
-  newPage: () => PdfWriter;
   /**
    * Cards to cut out, two a row inside dashed lines, never split over a page: a bold heading, lines, and
    * one large line (a code to type).
@@ -168,10 +166,6 @@ export function createPdf(meta: PdfMeta): PdfWriter {
         .strokeColor(LINE)
         .stroke();
       doc.y = y + 8;
-      return writer;
-    },
-    newPage() {
-      if (doc.y > doc.page.margins.top + 1) doc.addPage();
       return writer;
     },
     cards(cards) {
