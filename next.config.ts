@@ -17,6 +17,8 @@ const nextConfig: NextConfig = {
   allowedDevOrigins: extraHost ? [...loopback, extraHost] : loopback,
   // The Prisma client, Argon2 and pdfkit (which loads its own files at run time) stay as Node modules on the server.
   serverExternalPackages: ["@node-rs/argon2", "pg", "@prisma/adapter-pg", "pdfkit"],
+  // An MIS export of up to 3 MB (checked in the form and the action) fits with the form around it.
+  experimental: { serverActions: { bodySizeLimit: "4mb" } },
   // On every response, Next's own files included; the per-request policy is set in src/proxy.ts (ADR 011).
   async headers() {
     return [

@@ -9,6 +9,8 @@ const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"
 const SIGNED_IN_AREAS = ["/coordinator", "/admin", "/staff", "/mentor", "/student", "/account", "/safeguarding", "/concerns"];
 /** Classroom screens work signed out (ADR 024), so they are not a signed-in area. */
 const NOTICEBOARD_AREA = "/noticeboard/";
+/** Set-password links (issue 11): signed out too, and the token in the address is the key. */
+const SET_PASSWORD_AREA = "/set-password/";
 
 const EMPTY_FORM = "This form arrived empty. Please reload the page and try again.";
 
@@ -50,8 +52,9 @@ export async function proxy(request: NextRequest) {
   });
   const response = await respond(request, policy);
   response.headers.set("content-security-policy", policy);
-  if (request.nextUrl.pathname.startsWith(NOTICEBOARD_AREA)) {
-    // A classroom screen's address is its only key (ADR 024): never kept by a cache, never sent on as a referrer.
+  if (request.nextUrl.pathname.startsWith(NOTICEBOARD_AREA) || request.nextUrl.pathname.startsWith(SET_PASSWORD_AREA)) {
+    // A classroom screen's address (ADR 024) or a set-password link is its only key: never kept by a
+    // cache, never sent on as a referrer.
     response.headers.set("cache-control", "private, no-store");
     response.headers.set("referrer-policy", "no-referrer");
   }

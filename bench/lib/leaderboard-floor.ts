@@ -20,6 +20,7 @@ WITH school AS (
          ((LEAST(c."endsOn", school.today) + 1)::timestamp AT TIME ZONE school.timezone) AT TIME ZONE 'UTC' AS lt
   FROM "CalendarPeriod" c, school
   WHERE c."schoolId" = $1 AND c.kind = 'HALF_TERM' AND c."startsOn" <= school.today AND school.today <= c."endsOn"
+    AND EXISTS (SELECT 1 FROM "AcademicYear" a WHERE a."schoolId" = $1 AND a.id = c."academicYearId" AND a."confirmedAt" IS NOT NULL)
   ORDER BY c."startsOn" DESC LIMIT 1
 ), corrected AS (
   SELECT r."reversesId" AS id FROM "PointEntry" r WHERE r."schoolId" = $1 AND r."reversesId" IS NOT NULL

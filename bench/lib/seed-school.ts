@@ -96,6 +96,7 @@ export async function seedBenchSchool(db: Db, sizes: Partial<BenchSchoolSizes> =
         startYear: y,
         startsOn: toDbDate(year.startsOn),
         endsOn: toDbDate(year.endsOn),
+        confirmedAt: new Date(),
       },
     });
     await db.calendarPeriod.createMany({

@@ -43,7 +43,8 @@ SELECT json_build_object(
       'checkInLow', g."todoCheckInLow", 'checkInChange', g."todoCheckInChange")
     FROM "Programme" g WHERE g."schoolId" = $1 AND g.id = $2),
   'periods', (SELECT coalesce(json_agg(json_build_object('kind', c.kind, 'startsOn', c."startsOn", 'endsOn', c."endsOn")), '[]')
-    FROM "CalendarPeriod" c WHERE c."schoolId" = $1 AND c.kind IN ('TERM', 'HOLIDAY', 'INSET')),
+    FROM "CalendarPeriod" c WHERE c."schoolId" = $1 AND c.kind IN ('TERM', 'HOLIDAY', 'INSET')
+      AND EXISTS (SELECT 1 FROM "AcademicYear" a WHERE a."schoolId" = $1 AND a.id = c."academicYearId" AND a."confirmedAt" IS NOT NULL)),
   'slots', (SELECT coalesce(json_agg(json_build_object('id', sl.id, 'key', sl.key, 'name', sl.name, 'startTime', sl."startTime",
       'endTime', sl."endTime", 'isArchived', sl."archivedAt" IS NOT NULL,
       'yearTimes', (SELECT coalesce(json_agg(json_build_object('yearGroup', y."yearGroup", 'startTime', y."startTime", 'endTime', y."endTime")), '[]')

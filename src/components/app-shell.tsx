@@ -20,6 +20,7 @@ function navFor(actor: Actor) {
   if (hasRole(actor, "ADMIN"))
     links.push(
       { href: "/admin", label: "School" },
+      { href: "/admin/staff", label: "Staff" },
       { href: "/admin/calendar", label: "Calendar" },
       { href: "/admin/school-day", label: "School day" },
       { href: "/admin/safeguarding", label: "Safeguarding settings" },

@@ -31,7 +31,12 @@ import { SIGNED_OUT_MESSAGE } from "@/test-support/expectations";
 import { buildWorld, uniqueEmail } from "@/test-support/school";
 import { db } from "@/server/db";
 import { NO_LINK_MESSAGE } from "@/features/feed/commands";
+import { STALE_ROLLOVER } from "@/features/rollover/commands";
 import { OWN_MATRIX_FEATURES } from "@/test-support/own-matrices";
+import { createHash } from "node:crypto";
+import { simsCsv, upnFor } from "@/test-support/mis-file";
+import { uploadImportFile } from "@/features/imports/commands";
+import { getPupilImportPreview } from "@/features/pupil-import/queries";
 
 const FEATURES_DIR = path.dirname(fileURLToPath(import.meta.url));
 
@@ -44,6 +49,7 @@ const N: Cell = "denied";
 type Row = [Cell, Cell, Cell, Cell, Cell, Cell, Cell, Cell];
 const NO_PAIRINGS: Cell = { rule: "You can make a calendar link once you supervise a pairing that is on trial or active." };
 const NO_LINK: Cell = { rule: NO_LINK_MESSAGE };
+const STALE_ROLLOVER_CELL: Cell = { rule: STALE_ROLLOVER };
 
 // "public" rows run before anyone is signed in; they are only checked to exist.
 // prettier-ignore
@@ -121,6 +127,12 @@ const MATRIX: Record<string, "public" | Row> = {
   "points/proposeNicknameAction":                   [N, N,    N,    N,    N,  Y,     Y,     N],
   "points/answerMilestoneAction":                   [N, N,    N,    N,    N,  Y,     Y,     N],
   // The coordinator's own school's programmes and screens: another school's coordinator sends school a's (not found).
+  "staff/addStaffMemberAction":                     [N, Y,    N,    N,    N,  N,     N,     N],
+  "staff/updateStaffMemberAction":                  [N, Y,    N,    N,    N,  N,     N,     N],
+  "staff/disableStaffMemberAction":                 [N, Y,    N,    N,    N,  N,     N,     N],
+  "staff/enableStaffMemberAction":                  [N, Y,    N,    N,    N,  N,     N,     N],
+  "staff/sendSetPasswordLinkAction":                [N, Y,    N,    N,    N,  N,     N,     N],
+  "staff/setPasswordWithLinkAction": "public",
   "noticeboards/makeNoticeboardLinkAction":         [N, N,    Y,    N,    N,  N,     N,     N],
   "noticeboards/replaceNoticeboardLinkAction":      [N, N,    Y,    N,    N,  N,     N,     N],
   "noticeboards/turnOffNoticeboardLinkAction":      [N, N,    Y,    N,    N,  N,     N,     N],
@@ -134,10 +146,19 @@ const MATRIX: Record<string, "public" | Row> = {
   "pupil-accounts/renewSetUpCodesAction":           [N, Y,    Y,    N,    N,  N,     N,     N],
   "pupil-accounts/resetPupilPasswordAction":        [N, Y,    Y,    N,    N,  N,     N,     N],
   "pupil-accounts/setUpWithCodeAction": "public",
+  // The MIS import (issue 11): the admin's own drafts only; another school's coordinator has no right at all.
+  "imports/uploadImportFileAction":                 [N, Y,    N,    N,    N,  N,     N,     N],
+  "imports/saveImportMappingAction":                [N, Y,    N,    N,    N,  N,     N,     N],
+  "imports/discardImportAction":                    [N, Y,    N,    N,    N,  N,     N,     N],
+  "pupil-import/commitPupilImportAction":           [N, Y,    N,    N,    N,  N,     N,     N],
   // Issue 11: the admin or the DSL records an alumnus's safeguarding check; the coordinator invites and ends.
   "alumni/recordVolunteerCheckAction":              [N, Y,    N,    N,    Y,  N,     N,     N],
   "alumni/inviteAlumniMentorAction":                [N, N,    Y,    N,    N,  N,     N,     N],
   "alumni/endAlumniMentorAction":                   [N, N,    Y,    N,    N,  N,     N,     N],
+  // The new school year (issue 11): admins only. Run here with a basis no preview gave, so it is refused
+  // as stale and the shared world keeps its pupils; commands.test.ts runs it for real.
+  "rollover/runRolloverAction":                     [N, STALE_ROLLOVER_CELL, N, N, N, N,   N,     N],
+  "calendar/confirmAcademicYearAction":             [N, Y,    N,    N,    N,  N,     N,     N],
 };
 
 /**
@@ -161,6 +182,8 @@ type Extra = {
   keepApartToRemove: Record<Column, string>;
   keepApartToAdd: Record<Column, [string, string]>;
   academicYear: { id: string; startsOn: string };
+  /** A rollover's draft year far ahead, for the admin to confirm. */
+  draftYearId: string;
   periodToRemove: Record<Column, string>;
   /** Per column: a draft programme at version 1 (to edit or start), a skipped week to remove, activities of its own. */
   programmeToEdit: Record<Column, { id: string; name: string; startsOn: string }>;
@@ -195,6 +218,10 @@ type Extra = {
   noticeboardLinks: { toReplace: string; toTurnOff: string };
   /** Per column, pupils of school a: one with a school email and no account, one with an account waiting for a code, one to reset. */
   pupilAccounts: Record<Column, { toCreate: string; toRenew: string; toReset: string }>;
+  /** The admin's import drafts: one to map, one to discard, and one previewed (with its fingerprint) to import. */
+  imports: { toMap: string; toDiscard: string; toCommit: string; basis: string };
+  /** Teachers of school a for the admin to edit, disable, enable (disabled already) and send a link to. */
+  staffAccounts: { toUpdate: string; toDisable: string; toEnable: string; toLink: string };
   /** Per column: an alumnus who mentored (to record a check for), one with a check (to invite), one invited (to end). */
   alumni: Record<Column, { toCheck: string; toInvite: string; toEnd: string }>;
 };
@@ -273,6 +300,7 @@ async function prepare(w: World, actors: Record<Column, Actor | null>): Promise<
       startYear: year.startYear,
       startsOn: toDbDate(year.startsOn),
       endsOn: toDbDate(year.endsOn),
+      confirmedAt: new Date(),
     },
   });
   const periodToRemove = {} as Record<Column, string>;
@@ -413,6 +441,11 @@ async function prepare(w: World, actors: Record<Column, Actor | null>): Promise<
     keepApartToRemove,
     keepApartToAdd,
     academicYear: { id: academicYear.id, startsOn: year.startsOn },
+    draftYearId: (
+      await db.academicYear.create({
+        data: { schoolId: school.id, name: "2095–96", startYear: 2095, startsOn: toDbDate("2095-09-01"), endsOn: toDbDate("2096-08-31") },
+      })
+    ).id,
     periodToRemove,
     programmeToEdit,
     programmeToClose,
@@ -429,6 +462,8 @@ async function prepare(w: World, actors: Record<Column, Actor | null>): Promise<
     points: await preparePoints(w, actors),
     noticeboardLinks: await prepareNoticeboardLinks(w),
     pupilAccounts: await preparePupilAccounts(w),
+    imports: await prepareImports(actors.ADMIN!),
+    staffAccounts: await prepareStaffAccounts(w),
     alumni: await prepareAlumni(w),
   };
 }
@@ -447,6 +482,27 @@ async function preparePupilAccounts(w: World): Promise<Extra["pupilAccounts"]> {
     out[column] = { toCreate: toCreate.id, toRenew: (await withAccount()).id, toReset: (await withAccount()).id };
   }
   return out;
+}
+
+/** A pupil file of one new pupil (not the whole roll, so the world's pupils stay), uploaded by the admin. */
+function matrixPupilFile(n: number) {
+  const text = simsCsv([
+    { upn: upnFor(n), adno: `M${n}`, surname: `Matrix${n}`, forename: "Ada", dob: "2012-09-14", sex: "F", year: 9, reg: "9M" },
+  ]);
+  return {
+    kind: "PUPILS",
+    fileName: "matrix.csv",
+    fileText: text,
+    sha256: createHash("sha256").update(text).digest("hex"),
+    encoding: "utf-8",
+  };
+}
+
+async function prepareImports(admin: Actor): Promise<Extra["imports"]> {
+  const upload = async (n: number) => (await uploadImportFile.run(admin, matrixPupilFile(n))).recordId!;
+  const [toMap, toDiscard, toCommit] = [await upload(900001), await upload(900002), await upload(900003)];
+  const preview = await getPupilImportPreview(admin, toCommit);
+  return { toMap, toDiscard, toCommit, basis: preview.preview!.fingerprint };
 }
 
 /** A former mentor of school a: left, with their old pairing ended, and optionally checked and invited back. */
@@ -565,6 +621,19 @@ async function prepareAlumniMentor(w: World) {
     },
   };
   return { actor, inputs };
+}
+
+async function prepareStaffAccounts(w: World): Promise<Extra["staffAccounts"]> {
+  const teacher = async (label: string) =>
+    (await createStaffUser(db, { schoolId: w.a.school.id, roles: ["TEACHER"], email: uniqueEmail(`matrix-${label}`) })).id;
+  const [toUpdate, toDisable, toEnable, toLink] = await Promise.all([
+    teacher("update"),
+    teacher("disable"),
+    teacher("enable"),
+    teacher("link"),
+  ]);
+  await db.membership.updateMany({ where: { schoolId: w.a.school.id, userId: toEnable }, data: { disabledAt: new Date() } });
+  return { toUpdate, toDisable, toEnable, toLink };
 }
 
 async function prepareNoticeboardLinks(w: World): Promise<Extra["noticeboardLinks"]> {
@@ -690,6 +759,8 @@ const INPUTS: Record<string, (w: World, column: Column, x: Extra) => Record<stri
   "calendar/removeCalendarPeriodAction": (_w, column, x) => ({ periodId: x.periodToRemove[column] }),
   // A year far ahead, so it overlaps nothing the world has.
   "calendar/addAcademicYearAction": () => ({ startYear: "2090", startsOn: "2090-09-01", endsOn: "2091-08-31" }),
+  "calendar/confirmAcademicYearAction": (_w, _c, x) => ({ academicYearId: x.draftYearId }),
+  "rollover/runRolloverAction": () => ({ finalYearGroup: "11", close: [], basis: "0".repeat(64) }),
   // A pairing made today with no slot: on the to-do ("No regular slot yet") with that cause alone.
   "todo/dismissTodoAction": (w, _c, x) => ({ pairingId: x.todoPairingId, programmeId: w.a.programme.id, cause: "NO_SLOT", note: "Matrix" }),
   "meetings/setPairingSlotAction": (w, _c, x) => ({
@@ -849,6 +920,17 @@ const INPUTS: Record<string, (w: World, column: Column, x: Extra) => Record<stri
   }),
   "noticeboards/replaceNoticeboardLinkAction": (_w, _c, x) => ({ linkId: x.noticeboardLinks.toReplace }),
   "noticeboards/turnOffNoticeboardLinkAction": (_w, _c, x) => ({ linkId: x.noticeboardLinks.toTurnOff }),
+  "staff/addStaffMemberAction": (_w, column) => ({ name: `Matrix ${column}`, email: uniqueEmail(`matrix-added-${column}`), teacher: "on" }),
+  "staff/updateStaffMemberAction": (_w, column, x) => ({
+    userId: x.staffAccounts.toUpdate,
+    name: `Matrix renamed ${column}`,
+    email: uniqueEmail("matrix-renamed"),
+    teacher: "on",
+    coordinator: "on",
+  }),
+  "staff/disableStaffMemberAction": (_w, _c, x) => ({ userId: x.staffAccounts.toDisable }),
+  "staff/enableStaffMemberAction": (_w, _c, x) => ({ userId: x.staffAccounts.toEnable }),
+  "staff/sendSetPasswordLinkAction": (_w, _c, x) => ({ userId: x.staffAccounts.toLink }),
   "reviews/recordReviewAction": (w) => ({
     pairingId: w.a.pairing.id,
     heldOn: w.a.today,
@@ -900,6 +982,17 @@ const INPUTS: Record<string, (w: World, column: Column, x: Extra) => Record<stri
       note: "Matrix",
     };
   },
+  "imports/uploadImportFileAction": (_w, column) => matrixPupilFile(900100 + COLUMNS.indexOf(column)),
+  "imports/saveImportMappingAction": (_w, _c, x) => ({
+    draftId: x.imports.toMap,
+    column_upn: "0",
+    column_legalLastName: "2",
+    column_legalFirstName: "3",
+    column_yearGroup: "7",
+    column_tutorGroup: "8",
+  }),
+  "imports/discardImportAction": (_w, _c, x) => ({ draftId: x.imports.toDiscard }),
+  "pupil-import/commitPupilImportAction": (_w, _c, x) => ({ draftId: x.imports.toCommit, basis: x.imports.basis }),
 };
 
 /** Every `export const xAction` in src/features/<feature>/actions.ts, as "feature/xAction". */

@@ -8,6 +8,7 @@ import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/server/actor";
 import { getSafeguardingSettingsForAdmin, listStaffForAdmin } from "@/features/admin/queries";
+import { getStaffMemberForAdmin } from "@/features/staff/queries";
 import { getCalendarForAdmin } from "@/features/calendar/queries";
 import { getPairingScheduleForStaff } from "@/features/meetings/queries";
 import { getCoordinatorTodo } from "@/features/todo/queries";
@@ -52,6 +53,7 @@ import {
 import { countMyUnreadNotifications, listMyNotifications } from "@/features/notifications/queries";
 import { getCheckInForm, listCheckInsForPairing, listMyDueCheckIns } from "@/features/check-ins/queries";
 import { listParticipants, listStudentsForAdmin } from "@/features/students/queries";
+import { getRolloverPreview } from "@/features/rollover/queries";
 import { getSetUpCodeSheet, listPupilsForAccounts } from "@/features/pupil-accounts/queries";
 import { db } from "@/server/db";
 import { addKeepApartRow, createCheckInResponse, createNotificationRow, createSessionRow } from "@/server/factories";
@@ -60,6 +62,11 @@ import { addDaysIso, fromDbDate } from "@/lib/dates";
 import { expectNotFound, isNextNotFound } from "@/test-support/expectations";
 import { buildWorld } from "@/test-support/school";
 import { OWN_MATRIX_FEATURES } from "@/test-support/own-matrices";
+import { listImportDrafts } from "@/features/imports/queries";
+import { getPupilImportPreview } from "@/features/pupil-import/queries";
+import { suggestMapping } from "@/lib/csv-import";
+import { PUPIL_FIELDS } from "@/lib/pupil-import/fields";
+import { simsCsv, upnFor } from "@/test-support/mis-file";
 
 type World = Awaited<ReturnType<typeof buildWorld>>;
 const COLUMNS = ["ADMIN", "COORDINATOR", "TEACHER", "DSL", "MENTOR", "MENTEE", "otherSchoolCoordinator"] as const;
@@ -81,6 +88,36 @@ type Read = {
   /** What an allowed reader gets, by column. */
   check: (result: unknown, w: World, column: Column) => void;
 };
+
+/** One pupil file uploaded by school a's admin, made once. */
+const importDrafts = new Map<string, Promise<string>>();
+function importDraftOf(w: World): Promise<string> {
+  const key = w.a.school.id;
+  if (!importDrafts.has(key)) {
+    const text = simsCsv([
+      { upn: upnFor(800001), adno: "800001", surname: "Reader", forename: "Rae", dob: "2012-09-14", sex: "F", year: 9, reg: "9R" },
+    ]);
+    importDrafts.set(
+      key,
+      db.importDraft
+        .create({
+          data: {
+            schoolId: key,
+            kind: "PUPILS",
+            fileName: "read.csv",
+            fileSha256: "0".repeat(64),
+            encoding: "utf-8",
+            text,
+            mapping: suggestMapping(text.split("\r\n")[0]!.split(","), PUPIL_FIELDS),
+            createdById: w.a.staff.admin.id,
+            expiresAt: new Date(Date.now() + 60 * 60 * 1000),
+          },
+        })
+        .then((d) => d.id),
+    );
+  }
+  return importDrafts.get(key)!;
+}
 
 const noSendDetails = (result: unknown) => expect(text(result)).not.toMatch(/SECRET-SEND-NOTE|sendNotes/);
 
@@ -124,8 +161,22 @@ const READS: Read[] = [
       expect(settings.concernEscalateMinutes).toBe(30);
       expect(settings.staff.map((s) => s.id)).toContain(w.a.staff.dsl.id);
     } },
+  // The admin's own import drafts (issue 11); the preview of one of them.
+  { name: "listImportDrafts", read: async (a, w) => ({ own: await importDraftOf(w), drafts: await listImportDrafts(a, "PUPILS") }), access: [Y, N, N, N, N, N, N],
+    check: (r) => {
+      const { drafts, own } = r as { drafts: { id: string }[]; own: string };
+      expect(drafts.map((d) => d.id)).toEqual([own]);
+    } },
+  { name: "getPupilImportPreview", read: async (a, w) => getPupilImportPreview(a, await importDraftOf(w)), access: [Y, N, N, N, N, N, N],
+    check: (r) => {
+      const p = r as Awaited<ReturnType<typeof getPupilImportPreview>>;
+      expect(p.preview).toMatchObject({ counts: { created: 1, errors: 0 } });
+      expect(mentions(p, "SECRET-SEND-NOTE")).toBe(false);
+    } },
   { name: "listStaffForAdmin", read: (a) => listStaffForAdmin(a), access:                                      [Y,   N,    N,    N,  N,     N,     N],
     check: (r, w) => expect((r as { id: string }[]).map((s) => s.id).sort()).toEqual(Object.values(w.a.staff).map((s) => s.id).sort()) },
+  { name: "getStaffMemberForAdmin", read: (a, w) => getStaffMemberForAdmin(a, w.a.staff.teacher.id), access:   [Y,   N,    N,    N,  N,     N,     N],
+    check: (r, w) => expect(r).toMatchObject({ id: w.a.staff.teacher.id, roles: ["TEACHER"], isDisabled: false, isSelf: false, isShared: false }) },
   { name: "getCoordinatorTodo", read: (a, w) => getCoordinatorTodo(a, w.a.programme.id), access:                [N,   Y,    N,    N,  N,     N,     N],
     check: (r) => expect(r).toMatchObject({ open: expect.any(Array), setAside: expect.any(Array) }) },
   { name: "getPairingScheduleForStaff", read: (a, w) => getPairingScheduleForStaff(a, w.a.pairing.id), access:  [N,   Y,    N,    N,  N,     N,     N],
@@ -298,6 +349,9 @@ const READS: Read[] = [
   // The demo mentee has a mentor, so she is offered no choices (pairings/waiting.ts).
   { name: "getMentorChoices", read: (a) => getMentorChoices(a), access:                                       [Y,   Y,    Y,    Y,  Y,     Y,     Y],
     check: (r) => expect(r).toEqual([]) },
+  // The new school year: admins only (the world's schools have no calendar, so nothing to roll over yet).
+  { name: "getRolloverPreview", read: (a) => getRolloverPreview(a), access:                                   [Y,   N,    N,    N,  N,     N,     N],
+    check: (r) => expect(r).toEqual({ kind: "NO_YEAR" }) },
 ];
 
 /** Every exported function of src/features/<feature>/*queries.ts. */

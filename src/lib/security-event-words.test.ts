@@ -21,6 +21,13 @@ describe("describeSecurityEvent", () => {
     ],
     [{ kind: "access.not_found", detail: null }, "Refused: asked for a record that is not theirs."],
     [{ kind: "something.new", detail: [] }, "Recorded: something.new."],
+    // Staff accounts (issue 11).
+    [{ kind: "staff.added", detail: { name: "Nia Jones", roles: ["TEACHER"] } }, "Added Nia Jones to the staff."],
+    [{ kind: "staff.roles_changed", detail: { name: "Nia Jones" } }, "Changed the roles of Nia Jones."],
+    [{ kind: "account.disabled", detail: { name: "Nia Jones" } }, "Disabled the account of Nia Jones at this school."],
+    [{ kind: "account.enabled", detail: {} }, "Enabled an account at this school."],
+    [{ kind: "account.link_made", detail: { name: "Nia Jones" } }, "Made a set-password link for Nia Jones."],
+    [{ kind: "account.password_set", detail: { how: "link" } }, "Set their password with a set-password link."],
     // Issue 11, pupil accounts.
     [{ kind: "pupil.codes_made", detail: { count: 3 } }, "Made set-up codes for 3 pupils."],
     [{ kind: "pupil.codes_made", detail: { count: 1 } }, "Made set-up codes for 1 pupil."],

@@ -31,6 +31,19 @@ export function describeSecurityEvent(event: { kind: string; detail: unknown }):
       return what
         ? `Refused: asked for a ${words(what)} that is not theirs or does not exist.`
         : "Refused: asked for a record that is not theirs.";
+    // Staff accounts (issue 11).
+    case "staff.added":
+      return asText(detail.name) ? `Added ${asText(detail.name)} to the staff.` : "Added a member of staff.";
+    case "staff.roles_changed":
+      return asText(detail.name) ? `Changed the roles of ${asText(detail.name)}.` : "Changed a member of staff's roles.";
+    case "account.disabled":
+      return asText(detail.name) ? `Disabled the account of ${asText(detail.name)} at this school.` : "Disabled an account at this school.";
+    case "account.enabled":
+      return asText(detail.name) ? `Enabled the account of ${asText(detail.name)} at this school.` : "Enabled an account at this school.";
+    case "account.link_made":
+      return asText(detail.name) ? `Made a set-password link for ${asText(detail.name)}.` : "Made a set-password link.";
+    case "account.password_set":
+      return detail.how === "CODE" ? "Chose a password with a set-up code." : "Set their password with a set-password link.";
     // Issue 11, pupil accounts.
     case "pupil.codes_made": {
       const count = typeof detail.count === "number" ? detail.count : null;
@@ -39,8 +52,6 @@ export function describeSecurityEvent(event: { kind: string; detail: unknown }):
     }
     case "account.set_up_failed":
       return "Setting up an account with a code failed: wrong email, or a code that was wrong, used or out of date.";
-    case "account.password_set":
-      return detail.how === "CODE" ? "Chose a password with a set-up code." : "Chose a new password.";
     default:
       return `Recorded: ${event.kind}.`;
   }

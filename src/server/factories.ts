@@ -74,6 +74,7 @@ export async function createSchool(db: Db, input: { name?: string; timezone?: st
         startYear: calendar.startYear,
         startsOn: toDbDate(calendar.startsOn),
         endsOn: toDbDate(calendar.endsOn),
+        confirmedAt: new Date(),
         periods: {
           create: calendar.periods.map((p) => ({ kind: p.kind, name: p.name, startsOn: toDbDate(p.startsOn), endsOn: toDbDate(p.endsOn) })),
         },

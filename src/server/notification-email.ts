@@ -51,7 +51,8 @@ function describe(error: unknown): string {
   return [code, responseCode].filter(Boolean).join(" ") || (error instanceof Error ? error.message : String(error));
 }
 
-function transportFor(smtpUrl: string) {
+/** The SMTP transport for a URL; one message at a time (account-email.ts) sends without a pool and waits less. */
+export function transportFor(smtpUrl: string, options: { pool?: boolean; socketTimeoutMs?: number } = {}) {
   const url = new URL(smtpUrl);
   const secure = url.protocol === "smtps:";
   return nodemailer.createTransport({
@@ -60,11 +61,10 @@ function transportFor(smtpUrl: string) {
     secure,
     auth: url.username ? { user: decodeURIComponent(url.username), pass: decodeURIComponent(url.password) } : undefined,
     // One connection for the run's messages, and waits in seconds, never nodemailer's minutes.
-    pool: true,
-    maxConnections: 1,
+    ...(options.pool === false ? {} : { pool: true as const, maxConnections: 1 }),
     connectionTimeout: 10_000,
     greetingTimeout: 10_000,
-    socketTimeout: 20_000,
+    socketTimeout: options.socketTimeoutMs ?? 20_000,
   });
 }
 

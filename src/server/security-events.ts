@@ -14,6 +14,12 @@ export type SecurityEventKind =
   | "auth.signed_out_everywhere"
   | "access.role_refused"
   | "access.not_found"
+  // Staff accounts (issue 11): written with the change, in its transaction.
+  | "staff.added"
+  | "staff.roles_changed"
+  | "account.disabled"
+  | "account.enabled"
+  | "account.link_made"
   // Issue 11, pupil accounts: codes made (or a reset), a wrong code at /set-up, a password chosen.
   | "pupil.codes_made"
   | "account.set_up_failed"
@@ -49,7 +55,7 @@ export async function recordSecurityEvent(event: SecurityEventInput): Promise<vo
   }
 }
 
-/** Issue 11: an event that belongs with a change (codes made, a password set), written in its transaction. */
+/** A security event that is part of a change (an account disabled): written in the change's transaction. */
 export async function recordSecurityEventIn(tx: Tx, event: SecurityEventInput): Promise<void> {
   await tx.securityEvent.create({
     data: {

@@ -27,6 +27,10 @@ type IdName =
   | "otherSchoolsConcern"
   | "school"
   | "otherSchool"
+  | "importDraft"
+  | "otherSchoolsImportDraft"
+  | "staffMember"
+  | "otherSchoolsStaffMember"
   | "missing";
 /** The second dynamic segment of a route, where it has one: a planned meeting's day. */
 type SecondIdName = "plannedMeeting" | "notPlanned" | "pupilInConcern" | "pupilNotInConcern" | "noticeboardToken" | "wrongNoticeboardToken";
@@ -52,6 +56,12 @@ const table: Row[] = [
     expect: { signedOut: "signin", admin: 200, coordinator: 200, teacher: 200, dsl: 200, mentor: 200, mentee: 200, otherSchoolCoordinator: 200 } },
   { route: "/admin", note: "admins only",
     expect: { signedOut: "signin", admin: 200, coordinator: 404, teacher: 404, dsl: 404, mentor: 404, mentee: 404, otherSchoolCoordinator: 404 } },
+  { route: "/admin/pupils/import", note: "the MIS pupil import: admins only",
+    expect: { signedOut: "signin", admin: 200, coordinator: 404, teacher: 404, dsl: 404, mentor: 404, mentee: 404, otherSchoolCoordinator: 404 } },
+  { route: "/admin/pupils/import/[draftId]", id: "importDraft", note: "a file the admin uploaded: that admin only",
+    expect: { signedOut: "signin", admin: 200, coordinator: 404, teacher: 404, dsl: 404, mentor: 404, mentee: 404, otherSchoolCoordinator: 404 } },
+  { route: "/admin/pupils/import/[draftId]", id: "otherSchoolsImportDraft", note: "a file another school's admin uploaded: nobody here",
+    expect: { signedOut: "signin", admin: 404, coordinator: 404, teacher: 404, dsl: 404, mentor: 404, mentee: 404, otherSchoolCoordinator: 404 } },
   { route: "/admin/calendar", note: "admins only",
     expect: { signedOut: "signin", admin: 200, coordinator: 404, teacher: 404, dsl: 404, mentor: 404, mentee: 404, otherSchoolCoordinator: 404 } },
   { route: "/admin/school-day", note: "admins only",
@@ -130,6 +140,8 @@ const table: Row[] = [
     expect: { signedOut: "signin", admin: 404, coordinator: 404, teacher: 404, dsl: 200, mentor: 404, mentee: 404, otherSchoolCoordinator: 404 } },
   { route: "/safeguarding/concerns/[concernId]/pupils/[studentId]", id: "concern", id2: "pupilNotInConcern", note: "a pupil the concern does not name: nobody",
     expect: { signedOut: "signin", admin: 404, coordinator: 404, teacher: 404, dsl: 404, mentor: 404, mentee: 404, otherSchoolCoordinator: 404 } },
+  { route: "/admin/new-year", note: "the new school year's preview and run: admins only",
+    expect: { signedOut: "signin", admin: 200, coordinator: 404, teacher: 404, dsl: 404, mentor: 404, mentee: 404, otherSchoolCoordinator: 404 } },
   { route: "/admin/security", note: "the school's security events: its admins only",
     expect: { signedOut: "signin", admin: 200, coordinator: 404, teacher: 404, dsl: 404, mentor: 404, mentee: 404, otherSchoolCoordinator: 404 } },
   { route: "/staff/alumni", note: "former mentors and their checks: the admin, the coordinator and the DSL, each in their own school",
@@ -144,6 +156,14 @@ const table: Row[] = [
     expect: { signedOut: 404, admin: 404, coordinator: 404, teacher: 404, dsl: 404, mentor: 404, mentee: 404, otherSchoolCoordinator: 404 } },
   { route: "/noticeboard/[schoolId]/[token]", id: "school", id2: "wrongNoticeboardToken", note: "a token that is not live: nobody",
     expect: { signedOut: 404, admin: 404, coordinator: 404, teacher: 404, dsl: 404, mentor: 404, mentee: 404, otherSchoolCoordinator: 404 } },
+  { route: "/admin/staff", note: "the school's staff accounts: its admins only",
+    expect: { signedOut: "signin", admin: 200, coordinator: 404, teacher: 404, dsl: 404, mentor: 404, mentee: 404, otherSchoolCoordinator: 404 } },
+  { route: "/admin/staff/[userId]", id: "staffMember", note: "a member of the school's staff: its admins only",
+    expect: { signedOut: "signin", admin: 200, coordinator: 404, teacher: 404, dsl: 404, mentor: 404, mentee: 404, otherSchoolCoordinator: 404 } },
+  { route: "/admin/staff/[userId]", id: "otherSchoolsStaffMember", note: "the other school's member of staff: nobody here",
+    expect: { signedOut: "signin", admin: 404, coordinator: 404, teacher: 404, dsl: 404, mentor: 404, mentee: 404, otherSchoolCoordinator: 404 } },
+  { route: "/set-password/[schoolId]/[token]", id: "school", id2: "wrongNoticeboardToken", note: "a set-password link that is not live: the same calm page for anyone, signed out too",
+    expect: { signedOut: 200, admin: 200, coordinator: 200, teacher: 200, dsl: 200, mentor: 200, mentee: 200, otherSchoolCoordinator: 200 } },
   { route: "/student", note: "pupils (mentors are pupils too)",
     expect: { signedOut: "signin", admin: 404, coordinator: 404, teacher: 404, dsl: 404, mentor: 200, mentee: 200, otherSchoolCoordinator: 404 } },
   { route: "/student/boards", note: "pupils: the boards they may see, and their own place on them",
@@ -193,6 +213,10 @@ const ids: Record<IdName, string> = {
   otherSchoolsConcern: "",
   school: "",
   otherSchool: "",
+  importDraft: "",
+  otherSchoolsImportDraft: "",
+  staffMember: "",
+  otherSchoolsStaffMember: "",
   missing: "does-not-exist-0000",
 };
 const secondIds: Record<SecondIdName, string> = {
@@ -227,9 +251,30 @@ test.beforeAll(async ({ db }) => {
     (await createConcernRow(db, { schoolId: s.school.id, reporterId: s.staff.teacher, pupilIds: [s.pupils.maya.id] })).id;
   ids.concern = await concernIn(school);
   ids.otherSchoolsConcern = await concernIn(otherSchool);
+  // A pupil file each school's admin uploaded (issue 11).
+  const draftOf = async (s: typeof school) =>
+    (
+      await db.importDraft.create({
+        data: {
+          schoolId: s.school.id,
+          kind: "PUPILS",
+          fileName: "access-matrix.csv",
+          fileSha256: "0".repeat(64),
+          encoding: "utf-8",
+          text: "UPN,Surname,Forename,Year,Reg\r\nA000000000001,Matrix,Ada,9,9M\r\n",
+          mapping: { upn: 0, legalLastName: 1, legalFirstName: 2, yearGroup: 3, tutorGroup: 4 },
+          createdById: s.staff.admin,
+          expiresAt: new Date(Date.now() + 24 * 60 * 60 * 1000),
+        },
+      })
+    ).id;
+  ids.importDraft = await draftOf(school);
+  ids.otherSchoolsImportDraft = await draftOf(otherSchool);
   // A live noticeboard link in the school, made by its coordinator.
   ids.school = school.school.id;
   ids.otherSchool = otherSchool.school.id;
+  ids.staffMember = school.staff.teacher;
+  ids.otherSchoolsStaffMember = otherSchool.staff.teacher;
   await db.noticeboardLink.create({
     data: {
       schoolId: school.school.id,

@@ -84,7 +84,7 @@ test("the coordinator makes accounts and prints codes; a pupil sets her password
   await form.getByLabel("Type the password again").fill(NEW_PASSWORD);
   await form.getByRole("button", { name: "Set my password" }).click();
   await pupilPage.waitForURL((url) => url.pathname === "/sign-in" && url.searchParams.get("passwordSet") === "1");
-  await expect(pupilPage.getByText("Your password is set. Sign in with your email and your new password.")).toBeVisible();
+  await expect(pupilPage.getByText("Your password is set. Sign in with it.")).toBeVisible();
   await expectNoAxeViolations(pupilPage, "sign-in after setting a password");
   await signInAs(pupilPage, { email: ada.email, password: NEW_PASSWORD, home: "/student" });
   await phone.close();

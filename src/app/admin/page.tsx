@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { AppShell } from "@/components/app-shell";
+import { ButtonLink } from "@/components/ui/button";
 import { Badge, Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { SearchForm } from "@/components/ui/search-form";
 import { requireActor } from "@/server/session";
@@ -31,14 +32,35 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
   const pageLink = (n: number) => `/admin?${new URLSearchParams({ ...(q ? { q } : {}), page: String(n) })}`;
   return (
     <AppShell actor={actor} current="/admin">
-      <PageHeader title={actor.schoolName} description="Staff accounts and pupils." />
+      <PageHeader
+        title={actor.schoolName}
+        description="Staff accounts and pupils."
+        action={
+          <div className="flex flex-wrap gap-2">
+            <ButtonLink href="/admin/pupils/import">Import pupils</ButtonLink>
+            <ButtonLink href="/admin/new-year" variant="secondary">
+              Start a new school year
+            </ButtonLink>
+          </div>
+        }
+      />
       <div className="space-y-6">
-        <Card title={`Staff (${staff.length})`}>
+        <Card
+          title={`Staff (${staff.length})`}
+          action={
+            <Link href="/admin/staff" className="min-h-11 py-2 font-semibold text-accent underline">
+              Add or change staff
+            </Link>
+          }
+        >
           <ul className="divide-y divide-line">
             {staff.map((s) => (
               <li key={s.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
                 <span>
-                  <span className="font-semibold">{s.name}</span> <span className="text-sm text-muted">{s.email}</span>
+                  <Link href={`/admin/staff/${s.id}`} className="font-semibold text-accent underline underline-offset-4">
+                    {s.name}
+                  </Link>{" "}
+                  <span className="text-sm text-muted">{s.email}</span>
                 </span>
                 <span className="flex flex-wrap gap-1">
                   {s.roles.map((r) => (

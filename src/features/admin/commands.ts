@@ -2,6 +2,7 @@ import "server-only";
 import { defineCommand } from "@/server/command";
 import { NotFoundError, RuleError } from "@/server/errors";
 import type { StaffRole } from "@/server/actor";
+import { recordSecurityEventIn } from "@/server/security-events";
 import { safeguardingRolesSchema, safeguardingSettingsSchema } from "./schemas";
 
 export const updateSafeguardingSettings = defineCommand(
@@ -51,6 +52,13 @@ export const setSafeguardingRoles = defineCommand(
       recordType: "Membership",
       recordId: membership.id,
       changes: { userId: input.userId, before: membership.roles, after: roles },
+    });
+    const { name } = await tx.user.findUniqueOrThrow({ where: { id: input.userId }, select: { name: true } });
+    await recordSecurityEventIn(tx, {
+      kind: "staff.roles_changed",
+      userId: actor.userId,
+      schoolId: actor.schoolId,
+      detail: { targetUserId: input.userId, name, before: membership.roles, after: roles },
     });
     return { message: "Saved." };
   },

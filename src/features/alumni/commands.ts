@@ -4,6 +4,7 @@ import { defineCommand } from "@/server/command";
 import { NotFoundError, RuleError } from "@/server/errors";
 import { hashPassword } from "@/server/password";
 import { fromDbDate, todayIn, toDbDate } from "@/lib/dates";
+import { pupilFullName } from "@/lib/ranking";
 import { endAlumniMentorSchema, inviteAlumniMentorSchema, recordVolunteerCheckSchema } from "./schemas";
 
 // Alumni mentors (issue 11, ADR 025): a former pupil who mentored may come back as an adult volunteer
@@ -70,7 +71,7 @@ export const inviteAlumniMentor = defineCommand(
     const owner = await tx.user.findUnique({ where: { email: input.personalEmail }, select: { id: true } });
     if (owner && owner.id !== pupil.userId)
       throw new RuleError("Another account uses this email address.", { personalEmail: ["Another account uses this email address."] });
-    const name = `${pupil.preferredName ?? pupil.legalFirstName} ${pupil.legalLastName}`;
+    const name = pupilFullName(pupil);
     let userId = pupil.userId;
     if (userId) {
       // Their old school address goes: they sign in with the one they use now.

@@ -3,7 +3,7 @@ import { db } from "@/server/db";
 import { hasRole, type Actor } from "@/server/actor";
 import { requireRoleForRead } from "@/server/security-events";
 import { fromDbDate } from "@/lib/dates";
-import { pupilDisplayName } from "@/lib/ranking";
+import { pupilFullName } from "@/lib/ranking";
 import { pupilNameSearch } from "@/features/students/policy";
 
 /**
@@ -42,7 +42,7 @@ export async function listAlumniForStaff(actor: Actor, options: { q?: unknown } 
     const check = r.volunteerChecks[0];
     return {
       id: r.id,
-      name: pupilDisplayName(r),
+      name: pupilFullName(r),
       leftOn: r.leftOn ? fromDbDate(r.leftOn) : null,
       isInvited: r.alumniMentorFrom !== null,
       invitedOn: r.alumniMentorFrom,

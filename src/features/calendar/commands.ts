@@ -2,7 +2,13 @@ import "server-only";
 import { defineCommand } from "@/server/command";
 import { NotFoundError, RuleError } from "@/server/errors";
 import { addDaysIso, formatStaffDate, fromDbDate, isWeekday, toDbDate } from "@/lib/dates";
-import { addAcademicYearSchema, addCalendarPeriodSchema, removeCalendarPeriodSchema, saveSchoolWeekSchema } from "./schemas";
+import {
+  addAcademicYearSchema,
+  addCalendarPeriodSchema,
+  confirmAcademicYearSchema,
+  removeCalendarPeriodSchema,
+  saveSchoolWeekSchema,
+} from "./schemas";
 
 const ADMIN = ["ADMIN"] as const;
 // The kind and first day are the natural key: the same dates sent twice give one row and this.
@@ -158,10 +164,40 @@ export const addAcademicYear = defineCommand(
         startYear: input.startYear,
         startsOn: toDbDate(input.startsOn),
         endsOn: toDbDate(input.endsOn),
+        // Added by hand, so its dates are the admin's own: confirmed (a rollover's draft is not).
+        confirmedAt: new Date(),
       },
       select: { id: true },
     });
     await audit({ action: "academic_year.added", recordType: "AcademicYear", recordId: row.id, changes: { ...input, name } });
     return { message: `Added the school year ${name}. Add its terms and holidays below.`, recordId: row.id };
+  },
+);
+
+/**
+ * Makes a draft school year (the rollover's, plan §7) real once the admin has checked its dates: from
+ * then on its terms and holidays plan sessions and bound dates. Conditional, so a second confirm says so.
+ */
+export const confirmAcademicYear = defineCommand(
+  { name: "confirmAcademicYear", schema: confirmAcademicYearSchema, allow: ADMIN },
+  async (input, { tx, actor, audit }) => {
+    const year = await tx.academicYear.findFirst({
+      where: { schoolId: actor.schoolId, id: input.academicYearId },
+      select: { id: true, name: true, confirmedAt: true },
+    });
+    if (!year) throw new NotFoundError("academic year");
+    const confirmed = await tx.academicYear.updateMany({
+      where: { schoolId: actor.schoolId, id: year.id, confirmedAt: null },
+      data: { confirmedAt: new Date() },
+    });
+    if (confirmed.count !== 1) throw new RuleError(`${year.name} is already confirmed.`);
+    const periods = await tx.calendarPeriod.count({ where: { schoolId: actor.schoolId, academicYearId: year.id } });
+    await audit({
+      action: "academic_year.confirmed",
+      recordType: "AcademicYear",
+      recordId: year.id,
+      changes: { name: year.name, periods },
+    });
+    return { message: `Confirmed ${year.name}. Its terms and holidays now plan sessions.`, recordId: year.id };
   },
 );

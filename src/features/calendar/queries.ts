@@ -17,6 +17,7 @@ export async function getCalendarForAdmin(actor: Actor) {
         name: true,
         startsOn: true,
         endsOn: true,
+        confirmedAt: true,
         periods: {
           orderBy: [{ startsOn: "asc" }, { kind: "asc" }],
           select: { id: true, kind: true, name: true, startsOn: true, endsOn: true },
@@ -32,6 +33,8 @@ export async function getCalendarForAdmin(actor: Actor) {
       name: y.name,
       startsOn: fromDbDate(y.startsOn),
       endsOn: fromDbDate(y.endsOn),
+      // A rollover's draft (issue 11): plans nothing until the admin checks its dates and confirms it.
+      isDraft: y.confirmedAt === null,
       periods: y.periods.map((p) => ({ ...p, startsOn: fromDbDate(p.startsOn), endsOn: fromDbDate(p.endsOn) })),
     })),
   };

@@ -24,6 +24,9 @@ export const addAcademicYearSchema = z
 
 export const removeCalendarPeriodSchema = z.object({ periodId: recordId });
 
+/** A draft school year (made by the rollover) whose dates the admin has checked. */
+export const confirmAcademicYearSchema = z.object({ academicYearId: recordId });
+
 /**
  * The time zones a school may choose: the server's own list (Node's Intl) and UTC. Built on the server
  * and passed to the form, so the list a browser shows is the list this schema accepts.

@@ -1,12 +1,14 @@
 import "server-only";
 import { db } from "@/server/db";
 import { loadSchedules } from "@/server/schedules";
+import { CONFIRMED_YEAR } from "@/server/calendar";
 import { feedHorizon, seriesFor, writeCalendar } from "@/lib/calendar-feed";
 import { fromDbDate, todayIn } from "@/lib/dates";
 import { currentAcademicYear } from "@/lib/school-calendar";
 import { feedPairingsOf, type FeedPerson } from "./policy";
 import { hashSecretToken, isSecretToken } from "@/server/secret-token";
 import { LIVE_MEMBERSHIP } from "@/server/account-access";
+import { CURRENT_PUPIL } from "@/features/students/policy";
 
 const SCHOOL_ID = /^[A-Za-z0-9_-]{1,40}$/;
 
@@ -25,7 +27,7 @@ async function personFor(schoolId: string, token: string): Promise<FeedPerson | 
         select: {
           disabledAt: true,
           memberships: { where: { schoolId, ...LIVE_MEMBERSHIP }, select: { roles: true } },
-          students: { where: { schoolId, status: { not: "LEFT" } }, select: { id: true }, take: 1 },
+          students: { where: { schoolId, ...CURRENT_PUPIL }, select: { id: true }, take: 1 },
         },
       },
     },
@@ -46,7 +48,7 @@ export async function calendarFeedFor(schoolId: string, token: string, now: Date
   if (!person) return null;
   const [pairings, years] = await Promise.all([
     db.pairing.findMany({ where: feedPairingsOf(person), select: { id: true }, orderBy: { startsOn: "asc" } }),
-    db.academicYear.findMany({ where: { schoolId }, select: { startsOn: true, endsOn: true } }),
+    db.academicYear.findMany({ where: { schoolId, ...CONFIRMED_YEAR }, select: { startsOn: true, endsOn: true } }),
   ]);
   const ids = pairings.map((p) => p.id);
   const { calendar, schedules } = await loadSchedules(schoolId, ids, db, now);

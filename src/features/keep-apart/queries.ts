@@ -4,6 +4,7 @@ import type { Actor } from "@/server/actor";
 import { requireRoleForRead } from "@/server/security-events";
 import { pupilDisplayName, pupilFullName } from "@/lib/ranking";
 import { keepApartVisibleTo, mayRemoveKeepApart } from "./policy";
+import { CURRENT_PUPIL } from "@/features/students/policy";
 
 const name = { select: { id: true, legalFirstName: true, legalLastName: true, preferredName: true, tutorGroup: true } } as const;
 
@@ -28,7 +29,7 @@ export async function listKeepApart(actor: Actor) {
 export async function listPupilsForKeepApart(actor: Actor) {
   await requireRoleForRead(actor, "COORDINATOR", "DSL");
   const rows = await db.student.findMany({
-    where: { schoolId: actor.schoolId, status: { not: "LEFT" } },
+    where: { schoolId: actor.schoolId, ...CURRENT_PUPIL },
     orderBy: [{ legalLastName: "asc" }, { legalFirstName: "asc" }],
     select: { id: true, legalFirstName: true, legalLastName: true, preferredName: true, tutorGroup: true },
   });

@@ -17,6 +17,7 @@ import { focusAreaLabels } from "@/features/profiles/schemas";
 import { mentorLoad, mentorLoadSelect } from "@/features/pairings/load";
 import { waitingMenteeWhere } from "@/features/pairings/waiting";
 import { toWeightsForm, type WeightsForm } from "./schemas";
+import { CURRENT_PUPIL } from "@/features/students/policy";
 
 // The engine's reasons name focus areas as given, so it is given the words a coordinator reads.
 const focusWord = (area: string) => (focusAreaLabels[area as keyof typeof focusAreaLabels] ?? area).toLowerCase();
@@ -71,7 +72,7 @@ export async function loadMatchingInput(actor: Actor, programmeId: string, weigh
   } as const;
   const [mentorRows, menteeRows, keepApart, daySlots] = await Promise.all([
     db.mentorProfile.findMany({
-      where: { schoolId: actor.schoolId, programmeId, student: { status: { not: "LEFT" } } },
+      where: { schoolId: actor.schoolId, programmeId, student: CURRENT_PUPIL },
       select: {
         capacity: true,
         trainingComplete: true,

@@ -9,6 +9,7 @@ import { db, type Tx } from "@/server/db";
 import { notify } from "@/server/notifications";
 import { loadSchedules } from "@/server/schedules";
 import { LIVE_MEMBERSHIP } from "@/server/account-access";
+import { MAY_MENTOR } from "@/features/students/policy";
 
 // The notifications issue 8 asks for (ADR 016): mentors are told about a session to log and a moved or
 // cancelled meeting; coordinators about new to-do rows. They say what to do and where, never a pupil's
@@ -25,7 +26,7 @@ export async function notifyMeetingChanged(
       schoolId: input.schoolId,
       pairingId: input.pairingId,
       pausedAt: null,
-      student: { userId: { not: null }, status: { not: "LEFT" } },
+      student: { userId: { not: null }, ...MAY_MENTOR },
     },
     select: { role: true, student: { select: { userId: true } } },
   });

@@ -16,6 +16,7 @@ import { checkGoingOn, currentLoads, goingOnMembersSelect, lockProfiles, MENTOR_
 import { endLivePauses, pausePlace } from "./pause";
 import { canChangeStatus, HELD_STATUSES, LIVE_STATUSES, pairingStatusLabels } from "./status";
 import { changePairingStatusSchema, createPairingSchema, type CreatePairingInput } from "./schemas";
+import { CURRENT_PUPIL, MAY_MENTOR } from "@/features/students/policy";
 
 export { lockProfiles } from "./going-on";
 export { pauseMyPlace, pausePairing, resumePause } from "./pause-commands";
@@ -65,7 +66,13 @@ export async function createPairingInTx(
   await lockPupils(tx, schoolId, [...mentorIds, ...menteeIds]);
   await lockProfiles(tx, programme.id, mentorIds, menteeIds);
   const students = await tx.student.findMany({
-    where: { schoolId, id: { in: [...mentorIds, ...menteeIds] }, status: { not: "LEFT" } },
+    where: {
+      schoolId,
+      OR: [
+        { id: { in: menteeIds }, ...CURRENT_PUPIL },
+        { id: { in: mentorIds }, ...MAY_MENTOR },
+      ],
+    },
     select: {
       id: true,
       legalFirstName: true,

@@ -1,5 +1,5 @@
 import "server-only";
-import { participantsOf } from "@/features/students/policy";
+import { CURRENT_PUPIL, participantsOf } from "@/features/students/policy";
 import { Prisma } from "@/generated/prisma/client";
 import type { Db, Tx } from "@/server/db";
 import { loadBoardCalendar } from "@/server/calendar";
@@ -119,7 +119,7 @@ export async function loadBoardFacts(
     client.student.findMany({
       where: {
         schoolId,
-        status: { not: "LEFT" },
+        ...CURRENT_PUPIL,
         ...participantsOf(programmeId),
       },
       select: { id: true, legalFirstName: true, legalLastName: true, preferredName: true, cohortYear: true },

@@ -1,5 +1,5 @@
 import "server-only";
-import { participantsOf } from "@/features/students/policy";
+import { CURRENT_PUPIL, participantsOf } from "@/features/students/policy";
 import { isSchoolStaff, type Actor } from "@/server/actor";
 import { db } from "@/server/db";
 import { notFoundFor } from "@/server/security-events";
@@ -55,7 +55,7 @@ export async function getBoardChoices(actor: Actor, programmeId?: string) {
     db.student.findMany({
       where: {
         schoolId: actor.schoolId,
-        status: { not: "LEFT" },
+        ...CURRENT_PUPIL,
         ...(staff ? {} : { id: actor.studentId ?? "__none__" }),
         ...participantsOf(programme.id),
       },

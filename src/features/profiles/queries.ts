@@ -9,6 +9,7 @@ import { pupilFirstName } from "@/lib/ranking";
 import { yearGroupOn } from "@/lib/year-group";
 import { eligibleMentorIds } from "./eligibility";
 import { waitingMenteeWhere } from "@/features/pairings/waiting";
+import { CURRENT_PUPIL } from "@/features/students/policy";
 
 /** The signed-in pupil's own editable details, and the free times their form offers. */
 export async function getMyProfile(actor: Actor) {
@@ -51,7 +52,7 @@ export async function getMentorChoices(actor: Actor, client: Tx | typeof db = db
           maxYearGap: true,
           isTrainingRequired: true,
           mentorProfiles: {
-            where: { student: { status: { not: "LEFT" } } },
+            where: { student: CURRENT_PUPIL },
             select: {
               trainingComplete: true,
               student: {

@@ -127,6 +127,7 @@ describe("getCoordinatorFigures", () => {
         startYear: 2000,
         startsOn: toDbDate(addDaysIso(built.today, -200)),
         endsOn: toDbDate(addDaysIso(built.today, 100)),
+        confirmedAt: new Date(),
       },
     });
     await db.calendarPeriod.create({

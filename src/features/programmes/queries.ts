@@ -9,6 +9,7 @@ import { programmesVisibleTo } from "./policy";
 import { waitingMenteeWhere } from "@/features/pairings/waiting";
 import { HELD_STATUSES, LIVE_STATUSES } from "@/features/pairings/status";
 import { loadDaySlots } from "@/server/day-slots";
+import { CURRENT_PUPIL } from "@/features/students/policy";
 
 export async function listProgrammesForActor(actor: Actor) {
   return db.programme.findMany({
@@ -59,7 +60,7 @@ export async function getCoordinatorFigures(actor: Actor, programmeId: string, n
         schoolId,
         programmeId,
         student: {
-          status: { not: "LEFT" },
+          ...CURRENT_PUPIL,
           memberships: { none: { role: "MENTOR", pairing: { programmeId, status: { in: [...HELD_STATUSES] } } } },
         },
       },

@@ -3,6 +3,18 @@ import { isSchoolStaff, type Actor } from "@/server/actor";
 import { textContaining } from "@/server/read";
 import { searchTerm } from "@/lib/schema-helpers";
 
+/**
+ * A pupil still at the school: on roll. Pupils who left, and alumni (issue 11's rollover), drop off boards,
+ * matching, pickers and participant lists.
+ */
+export const CURRENT_PUPIL = { status: "ON_ROLL" } as const satisfies Prisma.StudentWhereInput;
+
+/** A former pupil invited back as an alumni mentor (ADR 025): may mentor, never be mentored. */
+export const INVITED_ALUMNUS = { status: "ALUMNI", alumniMentorFrom: { not: null } } as const satisfies Prisma.StudentWhereInput;
+
+/** Who may mentor in a new pairing, and hear about their meetings: a pupil on roll, or an invited alumnus. */
+export const MAY_MENTOR = { OR: [CURRENT_PUPIL, INVITED_ALUMNUS] } as const satisfies Prisma.StudentWhereInput;
+
 /** Staff see their school's pupils; a pupil sees only their own record. */
 export function studentsVisibleTo(actor: Actor): Prisma.StudentWhereInput {
   if (isSchoolStaff(actor)) return { schoolId: actor.schoolId };

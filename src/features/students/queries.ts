@@ -9,16 +9,18 @@ import { yearGroupOn } from "@/lib/year-group";
 import { mentorLoad, mentorLoadSelect } from "@/features/pairings/load";
 import { HELD_STATUSES } from "@/features/pairings/status";
 import { waitingMenteeWhere } from "@/features/pairings/waiting";
-import { pupilNameSearch, studentsVisibleTo } from "./policy";
+import { CURRENT_PUPIL, MAY_MENTOR, pupilNameSearch, studentsVisibleTo } from "./policy";
 
 /** Mentors and mentees of a programme, for coordinator lists and pickers. */
 export async function listParticipants(actor: Actor, programmeId: string, q?: unknown) {
   await requireRoleForRead(actor, "COORDINATOR", "TEACHER", "DSL");
   const today = todayIn(actor.timezone);
-  const where = { ...studentsVisibleTo(actor), status: { not: "LEFT" as const }, ...pupilNameSearch(q) };
+  const where = { ...studentsVisibleTo(actor), ...CURRENT_PUPIL, ...pupilNameSearch(q) };
+  // Mentors may also be alumni invited back (ADR 025); both filters hold (AND, since each is an OR).
+  const mentorWhere = { AND: [{ ...studentsVisibleTo(actor), ...pupilNameSearch(q) }, MAY_MENTOR] };
   const [mentors, mentees, waiting] = await Promise.all([
     db.mentorProfile.findMany({
-      where: { schoolId: actor.schoolId, programmeId, student: where },
+      where: { schoolId: actor.schoolId, programmeId, student: mentorWhere },
       select: {
         capacity: true,
         trainingComplete: true,

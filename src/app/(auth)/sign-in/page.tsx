@@ -19,7 +19,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
         {params.signedOut ? <Notice tone="calm">You have signed out.</Notice> : null}
         {params.signedOutEverywhere ? <Notice tone="calm">You have signed out on every device.</Notice> : null}
         {params.passwordChanged ? <Notice>Your password has been changed. Please sign in with your new password.</Notice> : null}
-        {params.passwordSet ? <Notice>Your password is set. Sign in with your email and your new password.</Notice> : null}
+        {params.passwordSet ? <Notice>Your password is set. Sign in with it.</Notice> : null}
         {params.error ? (
           <Notice tone="danger" role="alert">
             We could not sign you in. Please try again.

@@ -12,6 +12,7 @@ import { CLOSURE_KINDS } from "@/server/calendar";
 import {
   AddAcademicYearForm,
   AddCalendarPeriodForm,
+  ConfirmAcademicYearForm,
   RemoveCalendarPeriodForm,
   SchoolWeekForm,
 } from "@/features/calendar/components/calendar-forms";
@@ -42,14 +43,22 @@ export default async function CalendarPage() {
           {calendar.years.length === 0 ? (
             <EmptyState title="No school year yet">Add a school year first, below.</EmptyState>
           ) : (
-            <AddCalendarPeriodForm years={calendar.years.map((y) => ({ value: y.id, label: y.name }))} />
+            <AddCalendarPeriodForm years={calendar.years.map((y) => ({ value: y.id, label: y.isDraft ? `${y.name} (draft)` : y.name }))} />
           )}
         </Card>
         <Card title="Add a school year" className="lg:col-span-2">
           <AddAcademicYearForm nextStartYear={nextStartYear} />
         </Card>
         {calendar.years.map((year) => (
-          <Card key={year.id} title={`${year.name} (${span(year)})`} headingId={calendarHeadingId(year.id)} className="lg:col-span-2">
+          <Card
+            key={year.id}
+            title={`${year.name} (${span(year)})${year.isDraft ? " — draft" : ""}`}
+            headingId={calendarHeadingId(year.id)}
+            className="lg:col-span-2"
+          >
+            <div className="mb-4 empty:hidden">
+              <ConfirmAcademicYearForm yearId={year.id} name={year.name} isDraft={year.isDraft} />
+            </div>
             {year.periods.length === 0 ? (
               <EmptyState title="No dates yet">Add the terms first, then holidays and INSET days.</EmptyState>
             ) : (
@@ -61,6 +70,12 @@ export default async function CalendarPage() {
                       <Badge tone={(CLOSURE_KINDS as readonly string[]).includes(p.kind) ? "calm" : "accent"}>
                         {CALENDAR_KIND_LABELS[p.kind]}
                       </Badge>
+                      {year.isDraft && p.kind === "INSET" ? (
+                        <>
+                          {" "}
+                          <Badge tone="accent">Check this date</Badge>
+                        </>
+                      ) : null}
                     </span>
                     <RemoveCalendarPeriodForm periodId={p.id} kind={p.kind} label={`${p.name} (${span(p)})`} yearId={year.id} />
                   </li>

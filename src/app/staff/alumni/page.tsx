@@ -35,7 +35,7 @@ export default async function AlumniPage({ searchParams }: { searchParams: Promi
           </EmptyState>
         ) : (
           alumni.map((a) => (
-            <Card key={a.id} title={a.name}>
+            <Card key={a.id} title={a.name} headingLevel={3}>
               <p className="text-muted">
                 {a.leftOn ? `Left on ${formatStaffDate(a.leftOn)}. ` : null}
                 {a.check

@@ -5,6 +5,7 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { ConfirmedRemoveForm } from "@/components/forms/confirmed-remove-form";
 import { FormMessage } from "@/components/forms/form-message";
 import { useForm } from "@/components/forms/use-form";
+import { useAnnouncedAction } from "@/components/ui/toast";
 import { endAlumniMentorAction, inviteAlumniMentorAction, recordVolunteerCheckAction } from "../actions";
 import { VOLUNTEER_CHECK_KINDS, volunteerCheckLabels } from "../schemas";
 
@@ -50,7 +51,8 @@ export function RecordCheckForm({ studentId, name }: { studentId: string; name: 
 }
 
 export function InviteAlumniForm({ studentId, name }: { studentId: string; name: string }) {
-  const { state, formAction, value, errors, key } = useForm(inviteAlumniMentorAction);
+  // The form leaves the page once they are invited, so the answer is announced where it stays.
+  const { state, formAction, value, errors, key } = useForm(useAnnouncedAction(inviteAlumniMentorAction, ALUMNI_HEADING));
   return (
     <form action={formAction} className="space-y-3" noValidate aria-label={`Invite ${name} back as a mentor`}>
       <FormMessage state={state} />

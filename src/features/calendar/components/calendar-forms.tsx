@@ -2,10 +2,17 @@
 
 import { Select, TextInput } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { Notice } from "@/components/ui/card";
 import { ConfirmedRemoveForm } from "@/components/forms/confirmed-remove-form";
 import { FormMessage } from "@/components/forms/form-message";
 import { useForm } from "@/components/forms/use-form";
-import { addAcademicYearAction, addCalendarPeriodAction, removeCalendarPeriodAction, saveSchoolWeekAction } from "../actions";
+import {
+  addAcademicYearAction,
+  addCalendarPeriodAction,
+  confirmAcademicYearAction,
+  removeCalendarPeriodAction,
+  saveSchoolWeekAction,
+} from "../actions";
 import { calendarHeadingId } from "../headings";
 import { CALENDAR_KIND_LABELS, REMOVE_CONSEQUENCE } from "../labels";
 import type { CalendarKind } from "@/generated/prisma/enums";
@@ -165,6 +172,25 @@ export function AddAcademicYearForm({ nextStartYear }: { nextStartYear: number }
         />
       </div>
       <SubmitButton variant="secondary">Add the school year</SubmitButton>
+    </form>
+  );
+}
+
+/**
+ * "Confirm 2027–28": a rollover's draft year becomes real once its dates are checked. Rendered for
+ * every year, so the answer stays on screen after the year stops being a draft.
+ */
+export function ConfirmAcademicYearForm({ yearId, name, isDraft }: { yearId: string; name: string; isDraft: boolean }) {
+  const { state, formAction } = useForm(confirmAcademicYearAction);
+  if (!isDraft) return state.message ? <FormMessage state={state} /> : null;
+  return (
+    <form action={formAction} className="space-y-3" aria-label={`Confirm ${name}`}>
+      <FormMessage state={state} />
+      <Notice tone="calm">
+        Draft — check the dates, then confirm. Until then it plans no sessions. INSET days kept their weekday: check each one.
+      </Notice>
+      <input type="hidden" name="academicYearId" value={yearId} />
+      <SubmitButton>Confirm {name}</SubmitButton>
     </form>
   );
 }

@@ -1,0 +1,6 @@
+"use server";
+
+import { defineAction } from "@/server/action";
+import { runRollover } from "./commands";
+
+export const runRolloverAction = defineAction(runRollover);

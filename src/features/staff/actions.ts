@@ -1,0 +1,19 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { defineAction, definePublicAction } from "@/server/action";
+import { addStaffMember, disableStaffMember, enableStaffMember, sendSetPasswordLink, updateStaffMember } from "./commands";
+import { setPasswordWithLinkSchema } from "./schemas";
+import { LINK_GONE_MESSAGE, setPasswordWithLink } from "./set-password";
+
+export const addStaffMemberAction = defineAction(addStaffMember);
+export const updateStaffMemberAction = defineAction(updateStaffMember);
+export const disableStaffMemberAction = defineAction(disableStaffMember);
+export const enableStaffMemberAction = defineAction(enableStaffMember);
+export const sendSetPasswordLinkAction = defineAction(sendSetPasswordLink);
+
+/** Signed out: the link in the address is the only key. Success goes to sign-in, to sign in with the new password. */
+export const setPasswordWithLinkAction = definePublicAction(setPasswordWithLinkSchema, async (input) => {
+  if (!(await setPasswordWithLink(input))) return { ok: false, message: LINK_GONE_MESSAGE, values: {} };
+  redirect("/sign-in?passwordSet=1");
+});
