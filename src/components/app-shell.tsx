@@ -28,6 +28,8 @@ function navFor(actor: Actor) {
       // The activity list is the school's: admins keep it too (coordinators reach it from Programmes).
       { href: "/coordinator/activities", label: "Activities" },
     );
+  // Issue 11: pupils' accounts and set-up codes (admins and coordinators, not teachers).
+  if (hasRole(actor, "ADMIN", "COORDINATOR")) links.push({ href: "/staff/pupil-accounts", label: "Pupil accounts" });
   if (hasRole(actor, "TEACHER", "DSL", "COORDINATOR")) links.push({ href: "/staff", label: "Points" });
   if (hasRole(actor, "TEACHER", "DSL")) links.push({ href: "/staff/supervising", label: "Pairings I supervise" });
   if (hasRole(actor, "COORDINATOR", "DSL")) links.push({ href: "/staff/keep-apart", label: "Keep apart" });

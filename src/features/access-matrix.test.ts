@@ -141,6 +141,11 @@ const MATRIX: Record<string, "public" | Row> = {
   "sessions/logSessionAction":                      [N, N,    Y,    Y,    N,  Y,     N,     N],
   "sessions/editSessionAction":                     [N, N,    Y,    Y,    N,  Y,     N,     N],
   "check-ins/submitCheckInAction":                  [N, N,    N,    N,    N,  Y,     Y,     N],
+  // Issue 11: pupil accounts, by admins and coordinators (not teachers: a reset lets one act as the pupil).
+  "pupil-accounts/createPupilAccountsAction":       [N, Y,    Y,    N,    N,  N,     N,     N],
+  "pupil-accounts/renewSetUpCodesAction":           [N, Y,    Y,    N,    N,  N,     N,     N],
+  "pupil-accounts/resetPupilPasswordAction":        [N, Y,    Y,    N,    N,  N,     N,     N],
+  "pupil-accounts/setUpWithCodeAction": "public",
   // The MIS import (issue 11): the admin's own drafts only; another school's coordinator has no right at all.
   "imports/uploadImportFileAction":                 [N, Y,    N,    N,    N,  N,     N,     N],
   "imports/saveImportMappingAction":                [N, Y,    N,    N,    N,  N,     N,     N],
@@ -211,6 +216,8 @@ type Extra = {
   points: { toUpdate: string; toRetire: string; toRestore: string; nicknamePupil: string; milestones: Record<"MENTOR" | "MENTEE", string> };
   /** Two live noticeboard links of school a: one to replace, one to turn off. */
   noticeboardLinks: { toReplace: string; toTurnOff: string };
+  /** Per column, pupils of school a: one with a school email and no account, one with an account waiting for a code, one to reset. */
+  pupilAccounts: Record<Column, { toCreate: string; toRenew: string; toReset: string }>;
   /** The admin's import drafts: one to map, one to discard, and one previewed (with its fingerprint) to import. */
   imports: { toMap: string; toDiscard: string; toCommit: string; basis: string };
   /** Teachers of school a for the admin to edit, disable, enable (disabled already) and send a link to. */
@@ -454,10 +461,27 @@ async function prepare(w: World, actors: Record<Column, Actor | null>): Promise<
     pauseToResume,
     points: await preparePoints(w, actors),
     noticeboardLinks: await prepareNoticeboardLinks(w),
+    pupilAccounts: await preparePupilAccounts(w),
     imports: await prepareImports(actors.ADMIN!),
     staffAccounts: await prepareStaffAccounts(w),
     alumni: await prepareAlumni(w),
   };
+}
+
+async function preparePupilAccounts(w: World): Promise<Extra["pupilAccounts"]> {
+  const { school, today } = w.a;
+  const out = {} as Extra["pupilAccounts"];
+  for (const column of COLUMNS) {
+    const toCreate = await createStudent(db, { schoolId: school.id, yearGroup: 9, tutorGroup: "9M", today });
+    await db.student.update({
+      where: { schoolId_id: { schoolId: school.id, id: toCreate.id } },
+      data: { schoolEmail: uniqueEmail(`matrix-${column}`) },
+    });
+    const withAccount = () =>
+      createStudent(db, { schoolId: school.id, yearGroup: 9, tutorGroup: "9M", today, account: { email: uniqueEmail("matrix-pupil") } });
+    out[column] = { toCreate: toCreate.id, toRenew: (await withAccount()).id, toReset: (await withAccount()).id };
+  }
+  return out;
 }
 
 /** A pupil file of one new pupil (not the whole roll, so the world's pupils stay), uploaded by the admin. */
@@ -936,6 +960,9 @@ const INPUTS: Record<string, (w: World, column: Column, x: Extra) => Record<stri
   }),
   // The mentor column answers the mentor's check-in for their pairing; the mentee column, the mentee's
   // for her own; everyone else sends the mentee's, for the mentor's pairing.
+  "pupil-accounts/createPupilAccountsAction": (_w, column, x) => ({ studentIds: [x.pupilAccounts[column].toCreate] }),
+  "pupil-accounts/renewSetUpCodesAction": (_w, column, x) => ({ studentIds: x.pupilAccounts[column].toRenew }),
+  "pupil-accounts/resetPupilPasswordAction": (_w, column, x) => ({ studentId: x.pupilAccounts[column].toReset }),
   "alumni/recordVolunteerCheckAction": (w, column, x) => ({
     studentId: x.alumni[column].toCheck,
     kind: "ENHANCED_DBS",

@@ -54,6 +54,7 @@ import { countMyUnreadNotifications, listMyNotifications } from "@/features/noti
 import { getCheckInForm, listCheckInsForPairing, listMyDueCheckIns } from "@/features/check-ins/queries";
 import { listParticipants, listStudentsForAdmin } from "@/features/students/queries";
 import { getRolloverPreview } from "@/features/rollover/queries";
+import { getSetUpCodeSheet, listPupilsForAccounts } from "@/features/pupil-accounts/queries";
 import { db } from "@/server/db";
 import { addKeepApartRow, createCheckInResponse, createNotificationRow, createSessionRow } from "@/server/factories";
 import { checkInPeriodOn } from "@/lib/check-ins";
@@ -123,6 +124,8 @@ const noSendDetails = (result: unknown) => expect(text(result)).not.toMatch(/SEC
 // Each pupil's check-in sentence (beforeAll): a reader may see their own, never the other pupil's.
 const MENTEE_CHECK_IN_NOTE = "SECRET-MENTEE-CHECK-IN";
 const MENTOR_CHECK_IN_NOTE = "SECRET-MENTOR-CHECK-IN";
+/** A tutor group only school a has (one pupil, set up below). */
+const PUPIL_ACCOUNTS_GROUP = "READ-ACCESS-7Z";
 const pupilRole = (a: Actor) => (a.roles.includes("MENTOR") ? "MENTOR" : "MENTEE");
 
 // prettier-ignore
@@ -333,6 +336,16 @@ const READS: Read[] = [
       ]);
       noSendDetails(p);
     } },
+  // Issue 11, pupil accounts: the school's admins and coordinators; a tutor group only school a has is
+  // "not found" to another school's coordinator. Its pupils have accounts from the factories, no codes.
+  { name: "listPupilsForAccounts", read: (a) => listPupilsForAccounts(a, { tutorGroup: PUPIL_ACCOUNTS_GROUP }), access: [Y, Y, N, N, N, N, N],
+    check: (r, w) => {
+      const page = r as Awaited<ReturnType<typeof listPupilsForAccounts>>;
+      expect(page.selection!.pupils.map((p) => p.status)).toEqual(["NO_CODE"]);
+      expect(mentions(page, w.b.pupils.mentor.id)).toBe(false);
+    } },
+  { name: "getSetUpCodeSheet", read: (a) => getSetUpCodeSheet(a, PUPIL_ACCOUNTS_GROUP), access:                 [Y,   Y,    N,    N,  N,     N,     N],
+    check: (r) => expect(r).toMatchObject({ tutorGroup: PUPIL_ACCOUNTS_GROUP, cards: [] }) },
   // The demo mentee has a mentor, so she is offered no choices (pairings/waiting.ts).
   { name: "getMentorChoices", read: (a) => getMentorChoices(a), access:                                       [Y,   Y,    Y,    Y,  Y,     Y,     Y],
     check: (r) => expect(r).toEqual([]) },
@@ -391,6 +404,10 @@ describe("read access: each query as each reader", () => {
       pupils: [{ studentId: a.pupils.mentee.id }],
     });
     sessionId = session.id;
+    await db.student.update({
+      where: { schoolId_id: { schoolId: a.school.id, id: a.pupils.otherMentor.id } },
+      data: { tutorGroup: PUPIL_ACCOUNTS_GROUP },
+    });
     await db.pairing.update({
       where: { schoolId_id: { schoolId: a.school.id, id: a.pairing.id } },
       data: { supervisorId: a.staff.teacher.id },

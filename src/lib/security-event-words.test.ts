@@ -28,6 +28,18 @@ describe("describeSecurityEvent", () => {
     [{ kind: "account.enabled", detail: {} }, "Enabled an account at this school."],
     [{ kind: "account.link_made", detail: { name: "Nia Jones" } }, "Made a set-password link for Nia Jones."],
     [{ kind: "account.password_set", detail: { how: "link" } }, "Set their password with a set-password link."],
+    // Issue 11, pupil accounts.
+    [{ kind: "pupil.codes_made", detail: { count: 3 } }, "Made set-up codes for 3 pupils."],
+    [{ kind: "pupil.codes_made", detail: { count: 1 } }, "Made set-up codes for 1 pupil."],
+    [
+      { kind: "pupil.codes_made", detail: { count: 1, reset: true } },
+      "Reset a pupil's password: their old password stopped working and a new set-up code was made.",
+    ],
+    [
+      { kind: "account.set_up_failed", detail: { delayMs: 0 } },
+      "Setting up an account with a code failed: wrong email, or a code that was wrong, used or out of date.",
+    ],
+    [{ kind: "account.password_set", detail: { how: "CODE" } }, "Chose a password with a set-up code."],
   ])("%j", (event, expected) => {
     expect(describeSecurityEvent(event)).toBe(expected);
   });

@@ -43,7 +43,15 @@ export function describeSecurityEvent(event: { kind: string; detail: unknown }):
     case "account.link_made":
       return asText(detail.name) ? `Made a set-password link for ${asText(detail.name)}.` : "Made a set-password link.";
     case "account.password_set":
-      return "Set their password with a set-password link.";
+      return detail.how === "CODE" ? "Chose a password with a set-up code." : "Set their password with a set-password link.";
+    // Issue 11, pupil accounts.
+    case "pupil.codes_made": {
+      const count = typeof detail.count === "number" ? detail.count : null;
+      if (detail.reset === true) return "Reset a pupil's password: their old password stopped working and a new set-up code was made.";
+      return count === null ? "Made set-up codes for pupils." : `Made set-up codes for ${count} ${count === 1 ? "pupil" : "pupils"}.`;
+    }
+    case "account.set_up_failed":
+      return "Setting up an account with a code failed: wrong email, or a code that was wrong, used or out of date.";
     default:
       return `Recorded: ${event.kind}.`;
   }

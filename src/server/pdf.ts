@@ -18,7 +18,7 @@ const MARGIN = 56; // 2 cm
 const INK = "#1a1a1a";
 const MUTED = "#4a4a4a"; // 9:1 on white
 const LINE = "#8a8a8a";
-const SIZE = { title: 18, heading: 14, subheading: 11.5, body: 10, small: 8.5 } as const;
+const SIZE = { title: 18, heading: 14, subheading: 11.5, body: 10, small: 8.5, code: 18 } as const;
 
 export type PdfMeta = {
   title: string;
@@ -30,6 +30,8 @@ export type PdfMeta = {
 };
 
 export type PdfColumn = { header: string; /** Points, or "*" for an equal share of what is left. */ width?: number | "*" };
+
+export type PdfCard = { heading: string; lines: readonly string[]; large?: { label: string; value: string }; after?: readonly string[] };
 
 export type PdfWriter = {
   /** The document's title (once, at the top), with an optional line under it. */
@@ -44,6 +46,11 @@ export type PdfWriter = {
   /** A bold first line and its lines under it, kept together at a page break where they fit. */
   note: (heading: string, lines: readonly string[]) => PdfWriter;
   rule: () => PdfWriter;
+  /**
+   * Cards to cut out, two a row inside dashed lines, never split over a page: a bold heading, lines, and
+   * one large line (a code to type).
+   */
+  cards: (cards: readonly PdfCard[]) => PdfWriter;
   /** Adds the footer and "Page n of N" to every page and returns the file. */
   finish: () => Promise<Buffer>;
 };
@@ -159,6 +166,52 @@ export function createPdf(meta: PdfMeta): PdfWriter {
         .strokeColor(LINE)
         .stroke();
       doc.y = y + 8;
+      return writer;
+    },
+    cards(cards) {
+      const gap = 12;
+      const pad = 10;
+      const cardWidth = (width() - gap) / 2;
+      const inner = cardWidth - pad * 2;
+      const heightOf = (card: PdfCard) => {
+        const measure = (text: string, font: "body" | "bold", size: number) =>
+          doc.font(font).fontSize(size).heightOfString(text, { width: inner, lineGap: 2 });
+        return (
+          pad * 2 +
+          measure(card.heading, "bold", SIZE.subheading) +
+          4 +
+          card.lines.reduce((sum, line) => sum + measure(line, "body", SIZE.body), 0) +
+          (card.large ? measure(card.large.label, "body", SIZE.body) + measure(card.large.value, "bold", SIZE.code) + 4 : 0) +
+          (card.after ?? []).reduce((sum, line) => sum + measure(line, "body", SIZE.body), 0)
+        );
+      };
+      for (let i = 0; i < cards.length; i += 2) {
+        const row = cards.slice(i, i + 2);
+        const height = Math.max(...row.map(heightOf));
+        keep(height + gap);
+        const top = doc.y;
+        row.forEach((card, column) => {
+          const x = doc.page.margins.left + column * (cardWidth + gap);
+          doc.save().lineWidth(0.75).strokeColor(LINE).dash(4, { space: 3 }).rect(x, top, cardWidth, height).stroke().undash().restore();
+          const line = (text: string, font: "body" | "bold", size: number, y: number) => {
+            doc
+              .font(font)
+              .fontSize(size)
+              .fillColor(INK)
+              .text(text, x + pad, y, { width: inner, lineGap: 2 });
+            return doc.y;
+          };
+          let y = line(card.heading, "bold", SIZE.subheading, top + pad) + 4;
+          for (const text of card.lines) y = line(text, "body", SIZE.body, y);
+          if (card.large) {
+            y = line(card.large.label, "body", SIZE.body, y);
+            y = line(card.large.value, "bold", SIZE.code, y) + 4;
+          }
+          for (const text of card.after ?? []) y = line(text, "body", SIZE.body, y);
+        });
+        doc.x = doc.page.margins.left;
+        doc.y = top + height + gap;
+      }
       return writer;
     },
     async finish() {

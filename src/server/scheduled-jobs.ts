@@ -1,5 +1,7 @@
 import "server-only";
+import { db } from "./db";
 import { registerJob } from "./jobs";
+import { wipeExpiredCodes } from "./setup-codes";
 import { deliverPendingEmails } from "./notification-email";
 import { produceSessionToLog, produceTodoNotifications } from "@/features/notifications/producers";
 import { escalateUrgentConcerns } from "@/features/concerns/escalation";
@@ -25,4 +27,13 @@ registerJob("notify-sessions-and-todo", async () => {
 registerJob("escalate-concerns", async () => {
   const { escalated } = await escalateUrgentConcerns();
   if (escalated > 0) await deliverPendingEmails();
+});
+
+// Issue 11: set-up codes out of date lose their sealed value, every hour (redeeming one also wipes it).
+const WIPE_CODES_EVERY_MS = 60 * 60_000;
+let wipedAt = 0;
+registerJob("wipe-expired-set-up-codes", async () => {
+  if (Date.now() - wipedAt < WIPE_CODES_EVERY_MS) return;
+  wipedAt = Date.now();
+  await wipeExpiredCodes(db);
 });

@@ -20,6 +20,9 @@ export type SecurityEventKind =
   | "account.disabled"
   | "account.enabled"
   | "account.link_made"
+  // Issue 11, pupil accounts: codes made (or a reset), a wrong code at /set-up, a password chosen.
+  | "pupil.codes_made"
+  | "account.set_up_failed"
   | "account.password_set";
 
 export type SecurityEventInput = {

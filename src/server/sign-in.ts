@@ -104,11 +104,67 @@ async function reserveCheck(db: Db, email: string, ip: string, now: Date): Promi
   return { status: "busy" };
 }
 
+export type ThrottledResult<T> =
+  | { status: "ok"; value: T; delayMs: number }
+  | { status: "invalid"; delayMs: number }
+  | { status: "locked"; until: Date }
+  | { status: "busy" };
+
 /**
- * The one place a password is checked at sign-in (ADR 005). Per account: slows repeated failures, and
- * refuses for 15 minutes after five failures, atomically. Per address: slows down, never refuses, so
- * one pupil behind a school's shared address cannot lock out the school. Every failure is a security
- * event, and each lock once; a success starts a session row for this device.
+ * A secret checked for an email under sign-in's locks (ADR 005): a password at sign-in, a pupil's
+ * set-up code at /set-up, so five wrong codes pause an email exactly as five wrong passwords do. Per
+ * account: slows repeated failures, and refuses for 15 minutes after five, atomically. Per address:
+ * slows down, never refuses. `check` answers null for a wrong secret; its attempt is recorded as a
+ * success only when it answers something, and as a failure when it throws.
+ */
+export async function throttledCheck<T>(
+  db: Db,
+  input: { email: string; ip: string },
+  check: () => Promise<T | null>,
+  options: { now?: Date; sleep?: (ms: number) => Promise<void> } = {},
+): Promise<ThrottledResult<T>> {
+  const now = options.now ?? new Date();
+  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
+  const email = input.email.trim().toLowerCase();
+  const reservation = await reserveCheck(db, email, addressKey(input.ip), now);
+  if (reservation.status === "busy") return reservation;
+  if (reservation.status === "locked") {
+    // Hammering a paused account costs time too.
+    const delay = addressDelayMs(reservation.addressFailures);
+    if (delay > 0) await sleep(delay);
+    return { status: "locked", until: reservation.until };
+  }
+  const delayMs = Math.max(
+    ACCOUNT_DELAYS[Math.min(reservation.failures, ACCOUNT_DELAYS.length - 1)] ?? 0,
+    addressDelayMs(reservation.addressFailures),
+  );
+  let value: T | null = null;
+  try {
+    if (delayMs > 0) await sleep(delayMs);
+    value = await check();
+  } finally {
+    // Even when the check fails half-way, the reserved attempt ends: as a failure unless it succeeded.
+    await db.signInAttempt.update({ where: { id: reservation.attemptId }, data: { succeeded: value !== null } });
+  }
+  return value === null ? { status: "invalid", delayMs } : { status: "ok", value, delayMs };
+}
+
+/** A pause is recorded once per pause, not once per refused request. */
+export async function recordLockOnce(
+  db: Db,
+  who: { userId: string | null; schoolId: string | null; email: string; ip: string },
+  until: Date,
+) {
+  const at = until.toISOString();
+  const known = await db.securityEvent.count({
+    where: { kind: "auth.sign_in_locked", email: who.email, detail: { path: ["until"], equals: at } },
+  });
+  if (known === 0) await recordSecurityEvent({ kind: "auth.sign_in_locked", ...who, detail: { until: at } });
+}
+
+/**
+ * The one place a password is checked at sign-in (ADR 005), through throttledCheck. Every failure is
+ * a security event, and each lock once; a success starts a session row for this device.
  */
 export async function attemptSignIn(
   db: Db,
@@ -116,9 +172,7 @@ export async function attemptSignIn(
   options: { now?: Date; sleep?: (ms: number) => Promise<void> } = {},
 ): Promise<SignInResult> {
   const now = options.now ?? new Date();
-  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
   const email = input.email.trim().toLowerCase();
-  const ip = addressKey(input.ip);
 
   await pruneSignInRecords(db);
   const user = await db.user.findUnique({
@@ -146,44 +200,31 @@ export async function attemptSignIn(
     ip: input.ip,
   };
 
-  const reservation = await reserveCheck(db, email, ip, now);
-  if (reservation.status === "busy") return reservation;
-  if (reservation.status === "locked") {
-    // Hammering a paused account costs time too, and is recorded once per pause, not once per request.
-    const until = reservation.until.toISOString();
-    const known = await db.securityEvent.count({
-      where: { kind: "auth.sign_in_locked", email, detail: { path: ["until"], equals: until } },
-    });
-    if (known === 0) await recordSecurityEvent({ kind: "auth.sign_in_locked", ...who, detail: { until } });
-    const delay = addressDelayMs(reservation.addressFailures);
-    if (delay > 0) await sleep(delay);
-    return { status: "locked", until: reservation.until };
-  }
-
-  const delay = Math.max(
-    ACCOUNT_DELAYS[Math.min(reservation.failures, ACCOUNT_DELAYS.length - 1)] ?? 0,
-    addressDelayMs(reservation.addressFailures),
+  const result = await throttledCheck(
+    db,
+    { email, ip: input.ip },
+    async () => {
+      const isValid = user
+        ? await verifyPassword(user.passwordHash, input.password)
+        : await verifyPassword(await dummyPasswordHash(), input.password).then(() => false);
+      return user && isValid && hasAccess ? user : null;
+    },
+    { ...options, now },
   );
-  let succeeded = false;
-  try {
-    if (delay > 0) await sleep(delay);
-    const isValid = user
-      ? await verifyPassword(user.passwordHash, input.password)
-      : await verifyPassword(await dummyPasswordHash(), input.password).then(() => false);
-    succeeded = Boolean(user && isValid && hasAccess);
-  } finally {
-    // Even when the check fails half-way, the reserved attempt ends: as a failure unless it succeeded.
-    await db.signInAttempt.update({ where: { id: reservation.attemptId }, data: { succeeded } });
+  if (result.status === "busy") return result;
+  if (result.status === "locked") {
+    await recordLockOnce(db, who, result.until);
+    return result;
   }
-  if (!succeeded || !user) {
-    await recordSecurityEvent({ kind: "auth.sign_in_failed", ...who, detail: { delayMs: delay } });
+  if (result.status === "invalid") {
+    await recordSecurityEvent({ kind: "auth.sign_in_failed", ...who, detail: { delayMs: result.delayMs } });
     return { status: "invalid" };
   }
   const session = await db.userSession.create({
-    data: { userId: user.id, expiresAt: new Date(now.getTime() + SESSION_MS) },
+    data: { userId: result.value.id, expiresAt: new Date(now.getTime() + SESSION_MS) },
     select: { id: true },
   });
-  return { status: "ok", userId: user.id, sessionVersion: user.sessionVersion, sessionId: session.id };
+  return { status: "ok", userId: result.value.id, sessionVersion: result.value.sessionVersion, sessionId: session.id };
 }
 
 /** Attempts that can no longer lock anything, and expired sessions, are deleted (by the clock, not `now`). */

@@ -174,6 +174,12 @@ const table: Row[] = [
     expect: { signedOut: "signin", admin: 404, coordinator: 200, teacher: 200, dsl: 200, mentor: 404, mentee: 404, otherSchoolCoordinator: 404 } },
   { route: "/staff/points/pupils/[studentId]", id: "missing", note: "an id that does not exist",
     expect: { signedOut: "signin", admin: 404, coordinator: 404, teacher: 404, dsl: 404, mentor: 404, mentee: 404, otherSchoolCoordinator: 404 } },
+  // Issue 11: pupils' accounts and codes (admins and coordinators, each their own school's: another
+  // school's tutor group is a 404, tests/e2e/pupil-accounts.spec.ts); /set-up for anyone, signed out too.
+  { route: "/staff/pupil-accounts", note: "pupil accounts: the school's admins and coordinators, never teachers",
+    expect: { signedOut: "signin", admin: 200, coordinator: 200, teacher: 404, dsl: 404, mentor: 404, mentee: 404, otherSchoolCoordinator: 200 } },
+  { route: "/set-up", note: "a pupil sets a password with a code: anyone, signed out too",
+    expect: { signedOut: 200, admin: 200, coordinator: 200, teacher: 200, dsl: 200, mentor: 200, mentee: 200, otherSchoolCoordinator: 200 } },
 ];
 
 /**

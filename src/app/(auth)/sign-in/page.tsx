@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { redirect } from "next/navigation";
 import { Notice } from "@/components/ui/card";
 import { SignInForm } from "@/features/auth/components/sign-in-form";
@@ -27,6 +28,12 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
         <SignInForm />
       </div>
       <p className="mt-4 text-sm text-muted">Forgotten your password? Ask your school&apos;s PeerPath admin to reset it.</p>
+      <p className="mt-2 text-sm text-muted">
+        New here with a code from your form tutor?{" "}
+        <Link href="/set-up" className="inline-flex min-h-11 items-center font-semibold text-accent underline">
+          Set up your account
+        </Link>
+      </p>
     </main>
   );
 }
