@@ -155,8 +155,17 @@ describe("email for notifications, through a real SMTP server", () => {
       link: "/coordinator",
       createdAt: new Date(Date.now() - 25 * 60 * 60 * 1000),
     });
+    // Disabled at this school only, and a pupil who has left: news queued before is not sent after.
+    const closedHere = await createStaffUser(db, { schoolId: school.id, roles: ["TEACHER"], email: uniqueEmail("email-closed-here") });
+    const forClosedHere = await notifyUser(closedHere);
+    await db.membership.updateMany({ where: { userId: closedHere.id, schoolId: school.id }, data: { disabledAt: new Date() } });
+    const leaver = await createStudent(db, { schoolId: school.id, yearGroup: 11, account: { email: uniqueEmail("email-leaver") } });
+    const forLeaver = await createNotificationRow(db, { schoolId: school.id, userId: leaver.userId!, message: "Log it.", link: "/mentor" });
+    await db.student.updateMany({ where: { id: leaver.id }, data: { status: "LEFT" } });
     await deliverPendingEmails({ mail });
     expect(arrivedFor(forDisabled.id)).toEqual([]);
+    expect(arrivedFor(forClosedHere.id)).toEqual([]);
+    expect(arrivedFor(forLeaver.id)).toEqual([]);
     expect(arrivedFor(old.id)).toEqual([]);
     expect(await emailedAt(old.id)).toBeNull();
   });

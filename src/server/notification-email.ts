@@ -96,6 +96,13 @@ export async function deliverPendingEmails(options: DeliveryOptions = {}): Promi
           WHERE n."emailedAt" IS NULL
             AND n."createdAt" > now() - make_interval(hours => ${EMAIL_WITHIN_HOURS})
             AND u."disabledAt" IS NULL
+            -- Still at that school (src/server/account-access.ts, in SQL): a live membership, or a pupil
+            -- on roll or an alumnus invited back. Nothing queued before someone left is sent after.
+            AND (EXISTS (SELECT 1 FROM "Membership" m
+                         WHERE m."userId" = u."id" AND m."schoolId" = n."schoolId" AND m."disabledAt" IS NULL)
+                 OR EXISTS (SELECT 1 FROM "Student" p
+                            WHERE p."userId" = u."id" AND p."schoolId" = n."schoolId"
+                              AND (p."status" = 'ON_ROLL' OR (p."status" = 'ALUMNI' AND p."alumniMentorFrom" IS NOT NULL))))
             AND NOT (n."id" = ANY(${tried}::text[]))
           ORDER BY n."createdAt", n."id"
           LIMIT ${batchSize}

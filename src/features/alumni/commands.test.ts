@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/server/db";
 import { loadActor } from "@/server/actor";
 import { attemptSignIn } from "@/server/sign-in";
-import { createPairingRow, createStudent } from "@/server/factories";
+import { createPairingRow, createSessionRow, createStudent } from "@/server/factories";
 import { addDaysIso, toDbDate } from "@/lib/dates";
 import { actorFor, FACTORY_PASSWORD, signedInClaims } from "@/test-support/actors";
 import { submit } from "@/test-support/commands";
@@ -10,6 +10,7 @@ import { buildSchool, uniqueEmail, type TestSchool } from "@/test-support/school
 import { listMyPairings } from "@/features/pairings/queries";
 import { getBoardChoices } from "@/features/points/board-queries";
 import { logSession } from "@/features/sessions/commands";
+import { listMySessionsAsMentor } from "@/features/sessions/queries";
 import { endAlumniMentor, inviteAlumniMentor, NO_CHECK_MESSAGE, recordVolunteerCheck } from "./commands";
 import { listAlumniForStaff } from "./queries";
 
@@ -24,7 +25,7 @@ describe("alumni mentors", () => {
     const email = uniqueEmail("school-address");
     const alumnus = await createStudent(db, { schoolId: s.school.id, yearGroup: 11, status: "ALUMNI", today: s.today, account: { email } });
     const mentee = await createStudent(db, { schoolId: s.school.id, yearGroup: 8, today: s.today });
-    await createPairingRow(db, {
+    const oldPairing = await createPairingRow(db, {
       schoolId: s.school.id,
       programmeId: s.programme.id,
       createdById: s.staff.coordinator.id,
@@ -33,7 +34,7 @@ describe("alumni mentors", () => {
       status: "ENDED",
       closureReason: "PUPIL_LEFT",
     });
-    return { alumnus, email };
+    return { alumnus, email, oldPairing, oldMentee: mentee };
   };
 
   it("records a check (the admin or the DSL), refuses a future date, and shows the reference only to them", async () => {
@@ -94,7 +95,19 @@ describe("alumni mentors", () => {
   });
 
   it("sees and logs a new pairing only while a member of staff supervises it; ending signs them out at once", async () => {
-    const { alumnus } = await formerMentor();
+    const { alumnus, oldPairing, oldMentee } = await formerMentor();
+    // A log from their pupil days, in a pairing a teacher supervised.
+    await db.pairing.update({
+      where: { schoolId_id: { schoolId: s.school.id, id: oldPairing.id } },
+      data: { supervisorId: s.staff.teacher.id },
+    });
+    await createSessionRow(db, {
+      schoolId: s.school.id,
+      pairingId: oldPairing.id,
+      loggedById: alumnus.userId!,
+      heldOn: addDaysIso(s.today, -200),
+      pupils: [{ studentId: oldMentee.id }],
+    });
     await db.volunteerCheck.create({
       data: {
         schoolId: s.school.id,
@@ -128,6 +141,8 @@ describe("alumni mentors", () => {
       [`attendance_${mentee.id}`]: "PRESENT",
     };
     expect(await listMyPairings(actor)).toEqual([]);
+    // Their pupil-era pairing (ended when they left) and its logs stay out of sight.
+    expect(await listMySessionsAsMentor(actor)).toEqual([]);
     expect(await submit(logSession, actor, log)).toMatchObject({ ok: false });
     await db.pairing.update({
       where: { schoolId_id: { schoolId: s.school.id, id: pairing.id } },
@@ -138,7 +153,15 @@ describe("alumni mentors", () => {
 
     const claims = await signedInClaims(alumnus.userId!);
     expect(await loadActor(db, claims)).not.toBeNull();
-    expect(await submit(endAlumniMentor, await actorFor(s.staff.coordinator), { studentId: alumnus.id })).toMatchObject({ ok: true });
+    expect(await submit(endAlumniMentor, await actorFor(s.staff.coordinator), { studentId: alumnus.id })).toMatchObject({
+      ok: true,
+      message: "They are no longer an alumni mentor, and are signed out. Their pairing has ended.",
+    });
     expect(await loadActor(db, claims)).toBeNull();
+    // The mentee is not left waiting for a mentor who cannot sign in.
+    expect(await db.pairing.findFirstOrThrow({ where: { id: pairing.id } })).toMatchObject({
+      status: "ENDED",
+      closureReason: "MENTOR_LEFT",
+    });
   });
 });

@@ -3,7 +3,8 @@ import { randomBytes } from "node:crypto";
 import { defineCommand } from "@/server/command";
 import { NotFoundError, RuleError } from "@/server/errors";
 import { hashPassword } from "@/server/password";
-import { makeSetPasswordLink, setPasswordPath } from "@/server/account-links";
+import { makeSetPasswordLink, revokeLinks, setPasswordPath } from "@/server/account-links";
+import { endLivePauses } from "@/features/pairings/pause";
 import { emailingLink } from "@/features/staff/link-delivery";
 import { fromDbDate, todayIn, toDbDate } from "@/lib/dates";
 import { pupilFullName } from "@/lib/ranking";
@@ -124,11 +125,34 @@ export const endAlumniMentor = defineCommand(
     });
     if (ended.count !== 1) throw new RuleError("Someone else changed this at the same moment. Please look again.");
     if (pupil.userId) {
-      // Signed out at once, everywhere.
+      // Signed out at once, everywhere, and an unused set-password link stops working.
       await tx.user.update({ where: { id: pupil.userId }, data: { sessionVersion: { increment: 1 } } });
       await tx.userSession.deleteMany({ where: { userId: pupil.userId } });
+      await revokeLinks(tx, { schoolId: actor.schoolId, userId: pupil.userId });
     }
-    await audit({ action: "alumni_mentor.ended", recordType: "Student", recordId: pupil.id });
-    return { message: "They are no longer an alumni mentor, and are signed out.", recordId: pupil.id };
+    // Their pairings end ("mentor left"), so no mentee waits for a mentor who can no longer sign in.
+    const pairings = await tx.pairing.findMany({
+      where: { schoolId: actor.schoolId, status: { not: "ENDED" }, members: { some: { studentId: pupil.id, role: "MENTOR" } } },
+      select: { id: true },
+      orderBy: { id: "asc" },
+    });
+    for (const { id } of pairings) {
+      await tx.$queryRaw`SELECT "id" FROM "Pairing" WHERE "schoolId" = ${actor.schoolId} AND "id" = ${id} FOR UPDATE`;
+      const closed = await tx.pairing.updateMany({
+        where: { schoolId: actor.schoolId, id, status: { not: "ENDED" } },
+        data: { status: "ENDED", closureReason: "MENTOR_LEFT", endsOn: toDbDate(todayIn(actor.timezone)) },
+      });
+      if (closed.count === 1)
+        await endLivePauses(tx, { schoolId: actor.schoolId, pairingId: id, endedById: actor.userId, placesToo: true });
+    }
+    await audit({
+      action: "alumni_mentor.ended",
+      recordType: "Student",
+      recordId: pupil.id,
+      changes: { pairingsEnded: pairings.map((p) => p.id) },
+    });
+    const ending =
+      pairings.length === 0 ? "" : ` Their ${pairings.length === 1 ? "pairing has" : `${pairings.length} pairings have`} ended.`;
+    return { message: `They are no longer an alumni mentor, and are signed out.${ending}`, recordId: pupil.id };
   },
 );

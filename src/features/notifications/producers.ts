@@ -60,7 +60,11 @@ export async function produceSessionToLog(now: Date = new Date(), options: { sch
       where: { schoolId: school.id, status: { in: [...LIVE_STATUSES] }, slotId: { not: null } },
       select: {
         id: true,
-        members: { where: { role: "MENTOR", student: { userId: { not: null } } }, select: { student: { select: { userId: true } } } },
+        // Mentors who may still sign in: a pupil who left, or an alumnus no longer invited, is not asked.
+        members: {
+          where: { role: "MENTOR", student: { userId: { not: null }, ...MAY_MENTOR } },
+          select: { student: { select: { userId: true } } },
+        },
       },
     });
     if (pairings.length === 0) continue;

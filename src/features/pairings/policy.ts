@@ -4,10 +4,11 @@ import { LIVE_STATUSES } from "./status";
 
 /**
  * An alumni mentor is an adult volunteer: they see a pairing only while a member of staff supervises it
- * (ADR 025), and only as its mentor.
+ * and it has not ended (ADR 025), and only as its mentor.
  */
 function alumniRule(actor: { roles?: readonly Role[] }): Prisma.PairingWhereInput {
-  return actor.roles?.includes("ALUMNI_MENTOR") ? { supervisorId: { not: null } } : {};
+  // Not ended: their pupil-era pairings ended when they left, and stay out of sight.
+  return actor.roles?.includes("ALUMNI_MENTOR") ? { supervisorId: { not: null }, status: { not: "ENDED" } } : {};
 }
 
 /** Staff see their school's pairings; a pupil sees only the pairings and groups they are in. */

@@ -7,6 +7,7 @@ import { notFoundFor, requireRoleForRead } from "@/server/security-events";
 import { fromDbDate, todayIn, weekOf } from "@/lib/dates";
 import { pupilDisplayName, pupilFirstName } from "@/lib/ranking";
 import { LIVE_STATUSES } from "@/features/pairings/status";
+import { pairingsMentoredBy, pairingsVisibleTo } from "@/features/pairings/policy";
 import { nextMeetings } from "@/features/meetings/next";
 import { isEditable, weeksInARow } from "./policy";
 
@@ -30,7 +31,8 @@ const sessionSelect = {
  */
 export async function listMySessionsAsMentor(actor: Actor, options: { take?: number; include?: unknown; now?: Date } = {}) {
   if (!actor.studentId) return [];
-  const mine = { schoolId: actor.schoolId, pairing: { members: { some: { studentId: actor.studentId, role: "MENTOR" as const } } } };
+  // Pairings they mentor, of any status (an alumni mentor: only those they may see now).
+  const mine = { schoolId: actor.schoolId, pairing: pairingsMentoredBy(actor, { live: false }) };
   const rows = await db.mentoringSession.findMany({
     where: mine,
     orderBy: [{ heldOn: "desc" }, { createdAt: "desc" }],
@@ -96,7 +98,8 @@ export async function listMySessionsAsMentee(actor: Actor, options: { take?: num
 /** A mentor's own record: sessions held, minutes, how often their mentees came, and weeks in a row met. */
 export async function getMentorRecord(actor: Actor, now: Date = new Date()) {
   if (!actor.studentId) return null;
-  const mine = { schoolId: actor.schoolId, pairing: { members: { some: { studentId: actor.studentId, role: "MENTOR" as const } } } };
+  // Pairings they mentor, of any status (an alumni mentor: only those they may see now).
+  const mine = { schoolId: actor.schoolId, pairing: pairingsMentoredBy(actor, { live: false }) };
   const [sessions, attendance, calendar] = await Promise.all([
     db.mentoringSession.findMany({ where: mine, select: { heldOn: true, durationMinutes: true } }),
     db.sessionAttendance.groupBy({ by: ["attendance"], where: { schoolId: actor.schoolId, session: mine }, _count: { _all: true } }),
@@ -123,7 +126,8 @@ export async function getMentorRecord(actor: Actor, now: Date = new Date()) {
  */
 export async function getSessionForReader(actor: Actor, sessionId: string, now: Date = new Date()) {
   const session = await db.mentoringSession.findFirst({
-    where: { schoolId: actor.schoolId, id: sessionId },
+    // An alumni mentor reads only logs of pairings they may see now (ADR 025), not their pupil-era ones.
+    where: { schoolId: actor.schoolId, id: sessionId, ...(isStaff(actor) ? {} : { pairing: pairingsVisibleTo(actor) }) },
     select: {
       ...sessionSelect,
       pairingId: true,

@@ -21,6 +21,7 @@ import {
   SELF_DISABLE_MESSAGE,
   sendSetPasswordLink,
   SHARED_ACCOUNT_MESSAGE,
+  SHARED_LINK_MESSAGE,
   updateStaffMember,
 } from "./commands";
 import { emailingLink, SHOW_ONCE_MESSAGE } from "./link-delivery";
@@ -79,6 +80,15 @@ describe("staff accounts", () => {
     expect((await db.user.findUniqueOrThrow({ where: { id: colleague.id } })).name).toBe("Tom Trust");
     const again = await submit(addStaffMember, world.actors.ADMIN, { name: "Tom Trust", email: colleague.email, teacher: "on" });
     expect(again).toMatchObject({ ok: false, message: "They are already on this school's staff." });
+  });
+
+  it("never makes a set-password link for a trust colleague: one school's admin could take over their other school", async () => {
+    const colleague = await createStaffUser(db, { schoolId: world.b.school.id, roles: ["ADMIN"], email: uniqueEmail("trust-link") });
+    expect((await submit(addStaffMember, world.actors.ADMIN, { name: "x", email: colleague.email, teacher: "on" })).ok).toBe(true);
+    const result = await submit(sendSetPasswordLink, world.actors.ADMIN, { userId: colleague.id });
+    expect(result).toMatchObject({ ok: false, message: SHARED_LINK_MESSAGE });
+    expect(result.link).toBeUndefined();
+    expect(await db.accountToken.count({ where: { userId: colleague.id } })).toBe(0);
   });
 
   it("keeps the last enabled admin, and an admin cannot remove their own admin role", async () => {

@@ -23,6 +23,8 @@ export const LAST_ADMIN_MESSAGE = "The school needs at least one admin who can s
 export const SELF_DISABLE_MESSAGE = "You cannot disable your own account. Ask another admin to do it.";
 export const SHARED_ACCOUNT_MESSAGE =
   "They also use PeerPath at another school, so their name and email cannot be changed here. Ask PeerPath support to change them.";
+export const SHARED_LINK_MESSAGE =
+  "They also use PeerPath at another school, so they keep the password they have. If they have forgotten it, they can ask PeerPath support.";
 export const NOTHING_CHANGED_MESSAGE = "Nothing changed: these are already their details.";
 export const ALREADY_DISABLED_MESSAGE = "Their account here is already disabled.";
 export const ALREADY_ENABLED_MESSAGE = "Their account here is already enabled.";
@@ -52,9 +54,21 @@ async function membershipOf(ctx: CommandContext, userId: string) {
   return membership;
 }
 
+/**
+ * An account someone also uses at another school (or as a pupil): one school's admin may not change its
+ * name, email or password, or they could sign in as that person at the other school.
+ */
+async function isSharedAccount(ctx: CommandContext, userId: string): Promise<boolean> {
+  const elsewhere = await ctx.tx.user.findUniqueOrThrow({
+    where: { id: userId },
+    select: { _count: { select: { memberships: { where: { schoolId: { not: ctx.actor.schoolId } } }, students: true } } },
+  });
+  return elsewhere._count.memberships > 0 || elsewhere._count.students > 0;
+}
+
 async function otherEnabledAdmins(ctx: CommandContext, membershipId: string): Promise<number> {
   return ctx.tx.membership.count({
-    where: { schoolId: ctx.actor.schoolId, id: { not: membershipId }, disabledAt: null, roles: { has: "ADMIN" } },
+    where: { schoolId: ctx.actor.schoolId, id: { not: membershipId }, ...LIVE_MEMBERSHIP, roles: { has: "ADMIN" } },
   });
 }
 
@@ -164,11 +178,7 @@ export const updateStaffMember = defineCommand(
       throw new RuleError(LAST_ADMIN_MESSAGE, { roles: [LAST_ADMIN_MESSAGE] });
     if (losesAdmin && user.id === actor.userId) throw new RuleError(OWN_ADMIN_MESSAGE, { roles: [OWN_ADMIN_MESSAGE] });
     if (nameChanged || emailChanged) {
-      const elsewhere = await tx.user.findUniqueOrThrow({
-        where: { id: user.id },
-        select: { _count: { select: { memberships: { where: { schoolId: { not: actor.schoolId } } }, students: true } } },
-      });
-      if (elsewhere._count.memberships > 0 || elsewhere._count.students > 0)
+      if (await isSharedAccount(ctx, user.id))
         throw new RuleError(SHARED_ACCOUNT_MESSAGE, {
           ...(nameChanged ? { name: [SHARED_ACCOUNT_MESSAGE] } : {}),
           ...(emailChanged ? { email: [SHARED_ACCOUNT_MESSAGE] } : {}),
@@ -273,6 +283,7 @@ const sendSetPasswordLinkCommand = defineCommand(
   async (input, ctx) => {
     const membership = await membershipOf(ctx, input.userId);
     if (membership.disabledAt) throw new RuleError(DISABLED_NO_LINK_MESSAGE);
+    if (await isSharedAccount(ctx, membership.user.id)) throw new RuleError(SHARED_LINK_MESSAGE);
     const link = await newLink(ctx, membership.user);
     return {
       message: `Here is a new link for ${membership.user.name}.`,
