@@ -31,6 +31,8 @@ export const commitPupilImport = defineCommand(
   async (input, { tx, actor, audit, auditMany, contention }) => {
     contention("Another import for this school is running. Wait a moment, then try again. Nothing was imported.");
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`import:${actor.schoolId}`}, 0))`;
+    // The rollover locks the school's row too: an import and a rollover never plan from the same roll at once.
+    await tx.$queryRaw`SELECT "id" FROM "School" WHERE "id" = ${actor.schoolId} FOR UPDATE`;
     const draft = await findOwnDraft(tx, actor, input.draftId, "PUPILS");
     if (!draft) throw new NotFoundError("import draft");
     const today = todayIn(actor.timezone);

@@ -39,8 +39,9 @@ const yearRow = (y: { id: string; name: string; startYear: number; startsOn: Dat
 });
 
 /**
- * The school year being rolled over is the latest confirmed one that has begun; next year is the one
- * starting the calendar year after (the school's own, if it has one, else drafted from this one).
+ * The school year being rolled over is the earliest confirmed one that has begun and not been rolled
+ * over; next year is the one starting the calendar year after (the school's own, if it has one, else
+ * drafted from this one).
  */
 export async function loadRollover(
   client: Tx | Db,
@@ -51,11 +52,20 @@ export async function loadRollover(
   const school = await client.school.findUniqueOrThrow({ where: { id: schoolId }, select: { timezone: true, finalYearGroup: true } });
   const today = todayIn(school.timezone, now);
   const yearSelect = { id: true, name: true, startYear: true, startsOn: true, endsOn: true, confirmedAt: true } as const;
-  const current = await client.academicYear.findFirst({
-    where: { schoolId, ...CONFIRMED_YEAR, startsOn: { lte: new Date(`${today}T00:00:00Z`) } },
-    orderBy: { startsOn: "desc" },
-    select: { ...yearSelect, periods: { select: { kind: true, name: true, startsOn: true, endsOn: true }, orderBy: { startsOn: "asc" } } },
-  });
+  const begun = { schoolId, ...CONFIRMED_YEAR, startsOn: { lte: new Date(`${today}T00:00:00Z`) } };
+  const select = {
+    ...yearSelect,
+    periods: { select: { kind: true, name: true, startsOn: true, endsOn: true }, orderBy: { startsOn: "asc" } },
+  } as const;
+  // Each year is rolled over in turn: the earliest begun year not rolled over yet, so a next year the
+  // school entered by hand (and has begun) is not taken for the one ending; once every begun year is
+  // rolled over, the latest, which the run then refuses as done.
+  const rolled = (await client.schoolRollover.findMany({ where: { schoolId }, select: { fromStartYear: true } })).map(
+    (r) => r.fromStartYear,
+  );
+  const current =
+    (await client.academicYear.findFirst({ where: { ...begun, startYear: { notIn: rolled } }, orderBy: { startsOn: "asc" }, select })) ??
+    (await client.academicYear.findFirst({ where: begun, orderBy: { startsOn: "desc" }, select }));
   if (!current) return { kind: "NO_YEAR" };
   const from = yearRow(current);
   const [nextRow, done, pupils, pairings, programmes] = await Promise.all([

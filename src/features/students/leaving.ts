@@ -32,10 +32,11 @@ export async function markPupilsLeft(
   const { schoolId } = input;
   const ids = input.leaving.map((l) => l.studentId);
   if (ids.length === 0) return { left: [], accountsClosed: [], pairingsEnded: [], placesPaused: [] };
-  const onRoll = await tx.student.findMany({
-    where: { schoolId, id: { in: ids }, status: "ON_ROLL" },
-    select: { id: true, userId: true },
-  });
+  // Locked, in id order: what is returned is exactly what this transaction changed.
+  const onRoll = await tx.$queryRaw<{ id: string; userId: string | null }[]>`
+    SELECT "id", "userId" FROM "Student"
+    WHERE "schoolId" = ${schoolId} AND "id" = ANY(${ids}::text[]) AND "status" = 'ON_ROLL'
+    ORDER BY "id" FOR UPDATE`;
   const leavingIds = new Set(onRoll.map((p) => p.id));
   for (const becomes of ["LEFT", "ALUMNI"] as const) {
     const these = input.leaving.filter((l) => l.becomes === becomes && leavingIds.has(l.studentId)).map((l) => l.studentId);
