@@ -60,7 +60,8 @@ export const commitPupilImport = defineCommand(
     if (plan.rejoin.length > 0) {
       await tx.student.updateMany({
         where: { schoolId: actor.schoolId, id: { in: plan.rejoin.map((r) => r.id) }, status: { not: "ON_ROLL" } },
-        data: { status: "ON_ROLL", leftOn: null, importedAt: now },
+        // Back on roll is a pupil again: an earlier invitation to mentor as an alumnus lapses.
+        data: { status: "ON_ROLL", leftOn: null, importedAt: now, alumniMentorFrom: null },
       });
       for (const r of plan.rejoin)
         entries.push({ action: "pupil.rejoined", recordType: "Student", recordId: r.id, changes: { line: r.line } });

@@ -29,6 +29,8 @@ describe("markPupilsLeft", () => {
       mentorIds: [mentor.id],
       menteeIds: [mentee.id],
     });
+    // A stale invitation from an earlier time as an alumnus must not make them an alumni mentor now.
+    await db.student.updateMany({ where: { id: mentor.id }, data: { alumniMentorFrom: new Date() } });
     const claims = await signedInClaims(mentor.userId!, 1);
     expect(await loadActor(db, claims)).not.toBeNull();
 
@@ -46,6 +48,7 @@ describe("markPupilsLeft", () => {
     expect(await db.student.findUniqueOrThrow({ where: { schoolId_id: { schoolId: s.school.id, id: mentor.id } } })).toMatchObject({
       status: "ALUMNI",
       leftOn: new Date("2027-07-20T00:00:00Z"),
+      alumniMentorFrom: null,
     });
     expect(await db.pairing.findFirstOrThrow({ where: { id: pairing.id } })).toMatchObject({
       status: "ENDED",

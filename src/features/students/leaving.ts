@@ -43,7 +43,8 @@ export async function markPupilsLeft(
     if (these.length > 0)
       await tx.student.updateMany({
         where: { schoolId, id: { in: these }, status: "ON_ROLL" },
-        data: { status: becomes, leftOn: toDbDate(input.leftOn) },
+        // Leaving never makes an alumni mentor: that takes a new check and invitation (ADR 025).
+        data: { status: becomes, leftOn: toDbDate(input.leftOn), alumniMentorFrom: null },
       });
   }
 
