@@ -44,6 +44,13 @@ test("an admin adds a coordinator, who sets a password with the link and signs i
   expect(opened?.headers()["referrer-policy"]).toBe("no-referrer");
   await expect(them.getByRole("heading", { level: 1, name: "Set your password" })).toBeVisible();
   await expectNoAxeViolations(them, "the set-password page");
+  // A common password is refused, saying why next to the field; the link still works afterwards.
+  await them.getByLabel("New password", { exact: true }).fill("Password2024!");
+  await them.getByLabel("New password again").fill("Password2024!");
+  await them.getByRole("button", { name: "Set my password" }).click();
+  await expect(them.getByText(/This password is too common/)).toBeVisible();
+  await expect(them.getByLabel("New password", { exact: true })).toHaveAttribute("aria-invalid", "true");
+  await expectNoAxeViolations(them, "the set-password page refusing a common password");
   await them.getByLabel("New password", { exact: true }).fill(PASSWORD);
   await them.getByLabel("New password again").fill(PASSWORD);
   await them.getByRole("button", { name: "Set my password" }).click();

@@ -4,6 +4,8 @@ import { FORBIDDEN_MESSAGE, NOT_FOUND_MESSAGE } from "@/server/command";
 import { addMembership, createSchool, createStaffUser } from "@/server/factories";
 import { loadActor } from "@/server/actor";
 import { verifyPassword } from "@/server/password";
+import { COMMON_PASSWORD_MESSAGE } from "@/server/password-policy";
+import { CHECK_FIELDS_MESSAGE } from "@/lib/field-errors";
 import { createPairing } from "@/features/pairings/commands";
 import { actorFor, FACTORY_PASSWORD, signedInClaims } from "@/test-support/actors";
 import { expectRefusedWithoutWrites, runCommand } from "@/test-support/commands";
@@ -36,6 +38,20 @@ describe("changePassword", () => {
     );
     expect(result.fieldErrors?.currentPassword).toEqual(["Your current password is not right."]);
     expect(result.values).toEqual({});
+  });
+
+  it("refuses a common password, saying why next to the field, and changes nothing", async () => {
+    const common = "Password2024!";
+    const result = await expectRefusedWithoutWrites(
+      changePassword,
+      world.actors.TEACHER,
+      { ...form, newPassword: common, confirmPassword: common },
+      ids(),
+      CHECK_FIELDS_MESSAGE,
+    );
+    expect(result.fieldErrors?.newPassword).toEqual([COMMON_PASSWORD_MESSAGE]);
+    const user = await db.user.findUniqueOrThrow({ where: { id: world.actors.TEACHER.userId }, select: { passwordHash: true } });
+    expect(await verifyPassword(user.passwordHash, FACTORY_PASSWORD)).toBe(true);
   });
 
   it.each<RoleColumn>([...ROLE_COLUMNS])("lets %s change their own password, ending their other sessions", async (role) => {

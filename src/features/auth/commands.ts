@@ -2,6 +2,8 @@ import "server-only";
 import { defineCommand } from "@/server/command";
 import { RuleError, NotFoundError } from "@/server/errors";
 import { setOwnPasswordInTx, verifyPassword } from "@/server/password";
+import { commonPasswordProblem } from "@/server/password-policy";
+import { CHECK_FIELDS_MESSAGE } from "@/lib/field-errors";
 import { EVERY_ROLE, STAFF_ROLES } from "@/server/actor";
 import { changePasswordSchema, switchSchoolSchema } from "./schemas";
 
@@ -18,6 +20,8 @@ export const changePassword = defineCommand(
     if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
       throw new RuleError("Your current password is not right.", { currentPassword: ["Your current password is not right."] });
     }
+    const problem = commonPasswordProblem(input.newPassword);
+    if (problem) throw new RuleError(CHECK_FIELDS_MESSAGE, { newPassword: [problem] });
     await setOwnPasswordInTx(tx, actor.userId, input.newPassword);
     await audit({ action: "user.password_changed", recordType: "User", recordId: actor.userId, changes: { password: "changed" } });
     return { message: "Your password has been changed. Please sign in with your new password." };

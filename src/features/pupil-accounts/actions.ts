@@ -6,6 +6,8 @@ import { defineAction, definePublicAction } from "@/server/action";
 import { clientIp } from "@/server/auth";
 import { createPupilAccounts, renewSetUpCodes, resetPupilPassword, setUpWithCode, SET_UP_FAILED_MESSAGE } from "./commands";
 import { setUpWithCodeSchema } from "./schemas";
+import { commonPasswordProblem } from "@/server/password-policy";
+import { CHECK_FIELDS_MESSAGE } from "@/lib/field-errors";
 
 export const createPupilAccountsAction = defineAction(createPupilAccounts);
 export const renewSetUpCodesAction = defineAction(renewSetUpCodes);
@@ -15,6 +17,8 @@ export const resetPupilPasswordAction = defineAction(resetPupilPassword);
 export const setUpWithCodeAction = definePublicAction(setUpWithCodeSchema, async (input) => {
   // The form keeps the email and the code as typed; passwords are never sent back.
   const values = { email: input.email, code: input.code };
+  const problem = commonPasswordProblem(input.newPassword);
+  if (problem) return { ok: false, message: CHECK_FIELDS_MESSAGE, fieldErrors: { newPassword: [problem] }, values };
   const outcome = await setUpWithCode({ ...input, ip: clientIp(await headers()) });
   if (outcome === "locked")
     return {
