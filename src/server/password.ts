@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import type { Tx } from "./db";
 import { hash, verify } from "@node-rs/argon2";
 
@@ -42,4 +43,12 @@ export async function setOwnPasswordInTx(tx: Tx, userId: string, newPassword: st
     },
   });
   await tx.userSession.deleteMany({ where: { userId } });
+}
+
+/**
+ * A password hash nobody can sign in with: of 32 random bytes, thrown away (a new account before its
+ * owner chooses a password with a link or a code, or a reset). Argon2 as any other, so it looks the same.
+ */
+export function unusablePasswordHash(): Promise<string> {
+  return hashPassword(randomBytes(32).toString("base64url"));
 }

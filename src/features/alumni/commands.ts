@@ -1,8 +1,7 @@
 import "server-only";
-import { randomBytes } from "node:crypto";
 import { defineCommand } from "@/server/command";
 import { NotFoundError, RuleError } from "@/server/errors";
-import { hashPassword } from "@/server/password";
+import { unusablePasswordHash } from "@/server/password";
 import { makeSetPasswordLink, revokeLinks, setPasswordPath } from "@/server/account-links";
 import { endLivePauses } from "@/features/pairings/pause";
 import { emailingLink } from "@/features/staff/link-delivery";
@@ -82,7 +81,7 @@ const inviteAlumniMentorCommand = defineCommand(
     } else {
       userId = (
         await tx.user.create({
-          data: { email: input.personalEmail, name, passwordHash: await hashPassword(randomBytes(32).toString("base64url")) },
+          data: { email: input.personalEmail, name, passwordHash: await unusablePasswordHash() },
           select: { id: true },
         })
       ).id;

@@ -1,9 +1,8 @@
 import "server-only";
-import { randomBytes } from "node:crypto";
 import { defineCommand, type CommandContext } from "@/server/command";
 import { db } from "@/server/db";
 import { NotFoundError, RuleError } from "@/server/errors";
-import { hashPassword, setOwnPasswordInTx } from "@/server/password";
+import { setOwnPasswordInTx, unusablePasswordHash } from "@/server/password";
 import { recordSecurityEvent, recordSecurityEventIn } from "@/server/security-events";
 import { makeCodes, redeemCode } from "@/server/setup-codes";
 import { recordLockOnce, throttledCheck } from "@/server/sign-in";
@@ -20,7 +19,6 @@ const ALLOW = ["ADMIN", "COORDINATOR"] as const;
 const PUPIL = { id: true, legalFirstName: true, legalLastName: true, preferredName: true, tutorGroup: true } as const;
 
 /** A password nobody knows: the hash of 32 random bytes, so a new or reset account opens only with its code. */
-const unusablePasswordHash = () => hashPassword(randomBytes(32).toString("base64url"));
 
 const names = (pupils: { legalFirstName: string; legalLastName: string; preferredName: string | null }[]) =>
   pupils.map(pupilFullName).join(", ");

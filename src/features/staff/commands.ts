@@ -3,8 +3,7 @@ import type { StaffRole } from "@/server/actor";
 import { LIVE_MEMBERSHIP, PUPIL_ACCESS_SELECT, pupilMaySignIn } from "@/server/account-access";
 import { defineCommand, type CommandContext } from "@/server/command";
 import { NotFoundError, RuleError } from "@/server/errors";
-import { hashPassword } from "@/server/password";
-import { newSecretToken } from "@/server/secret-token";
+import { unusablePasswordHash } from "@/server/password";
 import { recordSecurityEventIn, type SecurityEventKind } from "@/server/security-events";
 import { makeSetPasswordLink, revokeLinks, setPasswordPath } from "@/server/account-links";
 import type { Prisma } from "@/generated/prisma/client";
@@ -134,7 +133,7 @@ const addStaffMemberCommand = defineCommand(
         email: input.email,
         name: input.name,
         // Nobody knows this password: the account opens only once its owner sets one with the link.
-        passwordHash: await hashPassword(newSecretToken()),
+        passwordHash: await unusablePasswordHash(),
         mustChangePassword: false,
         memberships: { create: { schoolId: actor.schoolId, roles } },
       },

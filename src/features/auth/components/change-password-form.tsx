@@ -4,6 +4,7 @@ import { TextInput } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { FormMessage } from "@/components/forms/form-message";
 import { useForm } from "@/components/forms/use-form";
+import { NewPasswordFields } from "@/components/forms/new-password-fields";
 import { changePasswordAction } from "../actions";
 
 export function ChangePasswordForm() {
@@ -19,23 +20,7 @@ export function ChangePasswordForm() {
         autoComplete="current-password"
         errors={errors("currentPassword")}
       />
-      <TextInput
-        id="newPassword"
-        name="newPassword"
-        type="password"
-        label="New password"
-        hint="At least 12 characters. A short sentence is easy to remember."
-        autoComplete="new-password"
-        errors={errors("newPassword")}
-      />
-      <TextInput
-        id="confirmPassword"
-        name="confirmPassword"
-        type="password"
-        label="New password again"
-        autoComplete="new-password"
-        errors={errors("confirmPassword")}
-      />
+      <NewPasswordFields errors={errors} />
       <SubmitButton>Change password</SubmitButton>
     </form>
   );

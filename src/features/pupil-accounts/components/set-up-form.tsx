@@ -2,6 +2,7 @@
 
 import { FormMessage } from "@/components/forms/form-message";
 import { useForm } from "@/components/forms/use-form";
+import { NewPasswordFields } from "@/components/forms/new-password-fields";
 import { TextInput } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { setUpWithCodeAction } from "../actions";
@@ -36,25 +37,7 @@ export function SetUpForm() {
           errors={errors("code")}
           required
         />
-        <TextInput
-          id="newPassword"
-          name="newPassword"
-          type="password"
-          label="Choose a password"
-          hint="At least 12 characters. A short sentence is easy to remember."
-          autoComplete="new-password"
-          errors={errors("newPassword")}
-          required
-        />
-        <TextInput
-          id="confirmPassword"
-          name="confirmPassword"
-          type="password"
-          label="Type the password again"
-          autoComplete="new-password"
-          errors={errors("confirmPassword")}
-          required
-        />
+        <NewPasswordFields errors={errors} label="Choose a password" againLabel="Type the password again" required />
       </div>
       <SubmitButton className="w-full" size="lg" pendingText="Setting your password…">
         Set my password

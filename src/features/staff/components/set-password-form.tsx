@@ -1,9 +1,9 @@
 "use client";
 
-import { TextInput } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { FormMessage } from "@/components/forms/form-message";
 import { useForm } from "@/components/forms/use-form";
+import { NewPasswordFields } from "@/components/forms/new-password-fields";
 import { setPasswordWithLinkAction } from "../actions";
 
 /** Choosing a password with a link: the link's parts ride along as hidden fields; success goes to sign-in. */
@@ -16,23 +16,7 @@ export function SetPasswordForm({ schoolId, token, email }: { schoolId: string; 
       <input type="hidden" name="token" value={token} />
       {/* For password managers: which account this password belongs to. */}
       <input type="email" name="username" value={email} autoComplete="username" readOnly hidden />
-      <TextInput
-        id="newPassword"
-        name="newPassword"
-        type="password"
-        label="New password"
-        hint="At least 12 characters. A short sentence is easy to remember."
-        autoComplete="new-password"
-        errors={errors("newPassword")}
-      />
-      <TextInput
-        id="confirmPassword"
-        name="confirmPassword"
-        type="password"
-        label="New password again"
-        autoComplete="new-password"
-        errors={errors("confirmPassword")}
-      />
+      <NewPasswordFields errors={errors} />
       <SubmitButton pendingText="Setting your password…">Set my password</SubmitButton>
     </form>
   );
