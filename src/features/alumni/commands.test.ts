@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/server/db";
 import { loadActor } from "@/server/actor";
@@ -53,6 +54,19 @@ describe("alumni mentors", () => {
       reference: "001234567890",
     });
     expect(saved).toMatchObject({ ok: true });
+    expect(await db.volunteerCheck.count({ where: { studentId: alumnus.id } })).toBe(1);
+    // The same form sent twice at once (a double tap) records it once.
+    const form = {
+      studentId: alumnus.id,
+      kind: "ENHANCED_DBS",
+      checkedOn: addDaysIso(s.today, -40),
+      reference: "777",
+      idempotencyKey: randomUUID(),
+    };
+    const dsl = await actorFor(s.staff.dsl);
+    const both = await Promise.all([submit(recordVolunteerCheck, dsl, form), submit(recordVolunteerCheck, dsl, form)]);
+    expect(both.map((r) => r.ok)).toEqual([true, true]);
+    expect(await db.volunteerCheck.count({ where: { studentId: alumnus.id } })).toBe(2);
     const asDsl = (await listAlumniForStaff(await actorFor(s.staff.dsl))).find((a) => a.id === alumnus.id);
     const asCoordinator = (await listAlumniForStaff(await actorFor(s.staff.coordinator))).find((a) => a.id === alumnus.id);
     expect(asDsl?.check).toMatchObject({ kind: "ENHANCED_DBS", reference: "001234567890" });

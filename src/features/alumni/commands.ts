@@ -18,7 +18,7 @@ import { endAlumniMentorSchema, inviteAlumniMentorSchema, recordVolunteerCheckSc
 export const NO_CHECK_MESSAGE = "Record their safeguarding check before inviting them back.";
 
 export const recordVolunteerCheck = defineCommand(
-  { name: "recordVolunteerCheck", schema: recordVolunteerCheckSchema, allow: ["ADMIN", "DSL"] },
+  { name: "recordVolunteerCheck", schema: recordVolunteerCheckSchema, allow: ["ADMIN", "DSL"], isIdempotent: true },
   async (input, { tx, actor, audit }) => {
     const pupil = await tx.student.findFirst({
       where: { schoolId: actor.schoolId, id: input.studentId, status: "ALUMNI" },

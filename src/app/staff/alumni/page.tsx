@@ -4,6 +4,7 @@ import { Badge, Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { SearchForm } from "@/components/ui/search-form";
 import { hasRole } from "@/server/actor";
 import { requireActor } from "@/server/session";
+import { newIdempotencyKey } from "@/server/idempotency";
 import { formatStaffDate } from "@/lib/dates";
 import { listAlumniForStaff } from "@/features/alumni/queries";
 import { volunteerCheckLabels } from "@/features/alumni/schemas";
@@ -48,7 +49,7 @@ export default async function AlumniPage({ searchParams }: { searchParams: Promi
                 </p>
               ) : null}
               <div className="mt-3 space-y-4">
-                {recordsChecks ? <RecordCheckForm studentId={a.id} name={a.name} /> : null}
+                {recordsChecks ? <RecordCheckForm studentId={a.id} name={a.name} idempotencyKey={newIdempotencyKey()} /> : null}
                 {invites && a.check ? <AlumnusInvitation studentId={a.id} name={a.name} isInvited={a.isInvited} /> : null}
               </div>
             </Card>

@@ -5,6 +5,7 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { ConfirmedRemoveForm } from "@/components/forms/confirmed-remove-form";
 import { FormMessage } from "@/components/forms/form-message";
 import { useForm } from "@/components/forms/use-form";
+import { IdempotencyKeyField } from "@/components/forms/idempotency-key-field";
 import { ShownLink, useFreshLink, withoutLink } from "@/components/forms/shown-link";
 import { endAlumniMentorAction, inviteAlumniMentorAction, recordVolunteerCheckAction } from "../actions";
 import { VOLUNTEER_CHECK_KINDS, volunteerCheckLabels } from "../schemas";
@@ -12,13 +13,15 @@ import { VOLUNTEER_CHECK_KINDS, volunteerCheckLabels } from "../schemas";
 /** Focus returns to the list's heading when an alumni mentor's role ends. */
 export const ALUMNI_HEADING = "alumni-heading";
 
-export function RecordCheckForm({ studentId, name }: { studentId: string; name: string }) {
-  const { state, formAction, value, errors, key } = useForm(recordVolunteerCheckAction);
+export function RecordCheckForm({ studentId, name, idempotencyKey }: { studentId: string; name: string; idempotencyKey: string }) {
+  // A new record each time (append-only): the form's key makes a double submit record it once.
+  const { state, formAction, value, errors, key, idempotencyKey: formKey } = useForm(recordVolunteerCheckAction, { idempotencyKey });
   const id = (field: string) => `${field}-${studentId}`;
   return (
     <form action={formAction} className="space-y-3" noValidate aria-label={`Record ${name}'s safeguarding check`}>
       <FormMessage state={state} />
       <input type="hidden" name="studentId" value={studentId} />
+      <IdempotencyKeyField value={formKey} />
       <div key={key} className="grid gap-3 md:grid-cols-3">
         <Select
           id={id("kind")}
