@@ -33,6 +33,38 @@ const mail = {
   ),
 };
 
+// Single sign-on (issue 12, ADR 026): each provider is offered only when its client ID and secret are set.
+const url = (name: string) =>
+  optional(z.string().refine((v) => URL.canParse(v) && /^https?:$/.test(new URL(v).protocol), { error: `${name} must be a web address.` }));
+const sso = {
+  AUTH_GOOGLE_ID: optional(z.string()),
+  AUTH_GOOGLE_SECRET: optional(z.string()),
+  AUTH_GOOGLE_ISSUER: url("AUTH_GOOGLE_ISSUER"),
+  AUTH_MICROSOFT_ENTRA_ID_ID: optional(z.string()),
+  AUTH_MICROSOFT_ENTRA_ID_SECRET: optional(z.string()),
+  AUTH_MICROSOFT_ENTRA_ID_AUTHORITY: url("AUTH_MICROSOFT_ENTRA_ID_AUTHORITY"),
+  AUTH_OIDC_ISSUER: url("AUTH_OIDC_ISSUER"),
+  AUTH_OIDC_ID: optional(z.string()),
+  AUTH_OIDC_SECRET: optional(z.string()),
+  AUTH_OIDC_NAME: optional(z.string().max(60, { error: "AUTH_OIDC_NAME must be at most 60 characters." })),
+};
+
+type SsoEnv = { [K in keyof typeof sso]?: string };
+
+const ssoIsComplete = (v: SsoEnv, ctx: z.RefinementCtx) => {
+  const pairs: [string, string | undefined, string | undefined][] = [
+    ["AUTH_GOOGLE", v.AUTH_GOOGLE_ID, v.AUTH_GOOGLE_SECRET],
+    ["AUTH_MICROSOFT_ENTRA_ID", v.AUTH_MICROSOFT_ENTRA_ID_ID, v.AUTH_MICROSOFT_ENTRA_ID_SECRET],
+    ["AUTH_OIDC", v.AUTH_OIDC_ID, v.AUTH_OIDC_SECRET],
+  ];
+  for (const [prefix, id, secret] of pairs) {
+    if (Boolean(id) !== Boolean(secret))
+      ctx.addIssue({ code: "custom", message: `Set both ${prefix}_ID and ${prefix}_SECRET, or neither.` });
+  }
+  if (v.AUTH_OIDC_ID && !v.AUTH_OIDC_ISSUER)
+    ctx.addIssue({ code: "custom", message: "AUTH_OIDC_ID is set, so AUTH_OIDC_ISSUER must be too." });
+};
+
 const mailNeedsItsAddresses = (v: { SMTP_URL?: string; MAIL_FROM?: string; APP_URL?: string }, ctx: z.RefinementCtx) => {
   if (!v.SMTP_URL) return;
   if (!v.MAIL_FROM) ctx.addIssue({ code: "custom", message: "SMTP_URL is set, so MAIL_FROM must be too: the address emails come from." });
@@ -45,8 +77,10 @@ const development = z
     DATABASE_URL: databaseUrl,
     AUTH_SECRET: authSecret.optional(),
     ...mail,
+    ...sso,
   })
-  .superRefine(mailNeedsItsAddresses);
+  .superRefine(mailNeedsItsAddresses)
+  .superRefine(ssoIsComplete);
 
 const production = z
   .object({
@@ -54,8 +88,10 @@ const production = z
     DATABASE_URL: databaseUrl,
     AUTH_SECRET: authSecret,
     ...mail,
+    ...sso,
   })
-  .superRefine(mailNeedsItsAddresses);
+  .superRefine(mailNeedsItsAddresses)
+  .superRefine(ssoIsComplete);
 
 const isBuilding = process.env.NEXT_PHASE === "phase-production-build";
 
@@ -66,7 +102,7 @@ export type Env = {
   SMTP_URL?: string;
   MAIL_FROM?: string;
   APP_URL?: string;
-};
+} & SsoEnv;
 
 /** Parses an environment; exported for its tests. */
 export function parseEnv(source: Record<string, string | undefined>, options: { isBuilding?: boolean } = {}): Env {

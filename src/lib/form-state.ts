@@ -13,6 +13,8 @@ export type FormState = {
   savedAt?: number;
   /** A fresh idempotency key after a success, so the form's next submit is a new create (ADR 010). */
   idempotencyKey?: string;
+  /** Secrets the answer shows once and never again (two-factor's recovery codes). */
+  shownOnce?: string[];
 };
 
 export const initialFormState: FormState = { ok: false };

@@ -40,6 +40,14 @@ describe("describeSecurityEvent", () => {
       "Setting up an account with a code failed: wrong email, or a code that was wrong, used or out of date.",
     ],
     [{ kind: "account.password_set", detail: { how: "CODE" } }, "Chose a password with a set-up code."],
+    // Issue 12.
+    [{ kind: "auth.sso_signed_in", detail: { provider: "GOOGLE" } }, "Signed in with Google."],
+    [
+      { kind: "auth.sso_refused", detail: { provider: "MICROSOFT", reason: "wrong-organisation" } },
+      "A sign-in with Microsoft was refused: the account is not from this school's organisation.",
+    ],
+    [{ kind: "auth.recovery_code_used", detail: { left: 9 } }, "Signed in with a recovery code (9 left)."],
+    [{ kind: "account.two_factor_reset", detail: { name: "Nia Jones" } }, "Reset two-factor sign-in for Nia Jones."],
   ])("%j", (event, expected) => {
     expect(describeSecurityEvent(event)).toBe(expected);
   });

@@ -13,6 +13,19 @@ function words(name: string): string {
     .toLowerCase();
 }
 
+const SSO_REFUSAL_WORDS: Record<string, string> = {
+  unverified: "the email address was not verified",
+  "wrong-organisation": "the account is not from this school's organisation",
+  unknown: "no PeerPath account has that email address",
+  "no-email": "no email address came with it",
+};
+
+function providerWords(provider: unknown): string {
+  if (provider === "GOOGLE") return "Google";
+  if (provider === "MICROSOFT") return "Microsoft";
+  return "single sign-on";
+}
+
 export function describeSecurityEvent(event: { kind: string; detail: unknown }): string {
   const detail: Detail = event.detail && typeof event.detail === "object" && !Array.isArray(event.detail) ? (event.detail as Detail) : {};
   const command = asText(detail.command);
@@ -52,6 +65,23 @@ export function describeSecurityEvent(event: { kind: string; detail: unknown }):
     }
     case "account.set_up_failed":
       return "Setting up an account with a code failed: wrong email, or a code that was wrong, used or out of date.";
+    // Issue 12: single sign-on and two-factor.
+    case "auth.sso_signed_in":
+      return `Signed in with ${providerWords(detail.provider)}.`;
+    case "auth.sso_refused":
+      return `A sign-in with ${providerWords(detail.provider)} was refused: ${SSO_REFUSAL_WORDS[asText(detail.reason) ?? ""] ?? "not allowed"}.`;
+    case "auth.two_factor_set_up":
+      return "Set up two-factor sign-in with an authenticator app.";
+    case "auth.two_factor_failed":
+      return "A two-factor code was wrong, used already or out of date.";
+    case "auth.recovery_code_used": {
+      const left = typeof detail.left === "number" ? detail.left : null;
+      return left === null ? "Signed in with a recovery code." : `Signed in with a recovery code (${left} left).`;
+    }
+    case "account.two_factor_reset":
+      return asText(detail.name) ? `Reset two-factor sign-in for ${asText(detail.name)}.` : "Reset a colleague's two-factor sign-in.";
+    case "school.sign_in_settings_changed":
+      return "Changed the school's sign-in settings.";
     default:
       return `Recorded: ${event.kind}.`;
   }

@@ -71,7 +71,8 @@ export type SessionClaims = { userId: string; sessionVersion: number; sessionId:
  */
 export async function loadActor(db: Db, session: SessionClaims, preferredSchoolId?: string | null): Promise<Actor | null> {
   const live = await db.userSession.findFirst({
-    where: { id: session.sessionId, userId: session.userId, expiresAt: { gt: new Date() } },
+    // A session still owed its second factor is not signed in yet (issue 12).
+    where: { id: session.sessionId, userId: session.userId, expiresAt: { gt: new Date() }, secondFactor: null },
     select: { id: true },
   });
   if (!live) return null;

@@ -1,9 +1,12 @@
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
+import { headers } from "next/headers";
 import { env } from "@/env";
 import { signInSchema } from "@/features/auth/schemas";
 import { db } from "./db";
 import { attemptSignIn, SESSION_MS } from "./sign-in";
+import { ssoSignIn } from "./sso";
+import { ssoKindOf, ssoProviders } from "./sso-providers";
 
 export class SignInLockedError extends CredentialsSignin {
   code = "locked";
@@ -55,8 +58,22 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         return { id: result.userId, sessionVersion: result.sessionVersion, sessionId: result.sessionId };
       },
     }),
+    ...ssoProviders(env),
   ],
   callbacks: {
+    // Single sign-on (issue 12): the provider's claims decide, through server/sso.ts, whether an existing
+    // account of a school that trusts this organisation signs in; a refusal goes back to the sign-in page
+    // with its reason. There is no self-sign-up. On success the user object carries our session row to
+    // the jwt callback below (without an adapter Auth.js passes the same object on).
+    async signIn({ user, account, profile }) {
+      if (!account || account.type === "credentials") return true;
+      const kind = ssoKindOf(account.provider);
+      if (!kind || !profile) return "/sign-in?sso=no-email";
+      const result = await ssoSignIn(db, { provider: kind, claims: profile as Record<string, unknown>, ip: clientIp(await headers()) });
+      if (result.status === "refused") return `/sign-in?sso=${result.reason}`;
+      Object.assign(user, { id: result.userId, sessionVersion: result.sessionVersion, sessionId: result.sessionId });
+      return true;
+    },
     jwt({ token, user }) {
       if (user) {
         token.uid = user.id;

@@ -23,7 +23,15 @@ export type SecurityEventKind =
   // Issue 11, pupil accounts: codes made (or a reset), a wrong code at /set-up, a password chosen.
   | "pupil.codes_made"
   | "account.set_up_failed"
-  | "account.password_set";
+  | "account.password_set"
+  // Issue 12: single sign-on, two-factor and the school's sign-in settings.
+  | "auth.sso_signed_in"
+  | "auth.sso_refused"
+  | "auth.two_factor_set_up"
+  | "auth.two_factor_failed"
+  | "auth.recovery_code_used"
+  | "account.two_factor_reset"
+  | "school.sign_in_settings_changed";
 
 export type SecurityEventInput = {
   kind: SecurityEventKind;

@@ -39,7 +39,7 @@ describe("attemptSignIn", () => {
       { email: `  ${email.toUpperCase()} `, password: FACTORY_PASSWORD, ip: uniqueIp() },
       { sleep: noSleep },
     );
-    expect(result).toEqual({ status: "ok", userId: user.id, sessionVersion: 1, sessionId: expect.any(String) });
+    expect(result).toEqual({ status: "ok", userId: user.id, sessionVersion: 1, sessionId: expect.any(String), secondFactor: null });
   });
 
   it("answers a wrong password and an unknown email the same way", async () => {
@@ -154,7 +154,7 @@ describe("attemptSignIn", () => {
       { email, password: FACTORY_PASSWORD, ip: uniqueIp() },
       { now: at(lastFailure, LOCK_MS + 1000), sleep: noSleep },
     );
-    expect(afterLock).toEqual({ status: "ok", userId: user.id, sessionVersion: 1, sessionId: expect.any(String) });
+    expect(afterLock).toEqual({ status: "ok", userId: user.id, sessionVersion: 1, sessionId: expect.any(String), secondFactor: null });
   });
 
   it("does not lock for failures spread over more than 15 minutes", async () => {
@@ -183,7 +183,7 @@ describe("attemptSignIn", () => {
       { email, password: FACTORY_PASSWORD, ip },
       { now: at(start, 31_000), sleep: async (ms) => void slept.push(ms) },
     );
-    expect(fromThatIp).toEqual({ status: "ok", userId: user.id, sessionVersion: 1, sessionId: expect.any(String) });
+    expect(fromThatIp).toEqual({ status: "ok", userId: user.id, sessionVersion: 1, sessionId: expect.any(String), secondFactor: null });
     // …but slowed down, by the capped delay.
     expect(slept).toEqual([ADDRESS_MAX_DELAY_MS]);
   });

@@ -1,7 +1,10 @@
+import type { SecondFactorStep } from "@/generated/prisma/client";
+import { needsTwoFactor } from "@/lib/two-factor";
 import { PUPIL_ACCESS_SELECT, pupilMaySignIn } from "./account-access";
 import type { Db } from "./db";
 import { dummyPasswordHash, verifyPassword } from "./password";
 import { recordSecurityEvent } from "./security-events";
+import { ensurePendingSecret } from "./totp";
 
 export const MAX_FAILURES = 5;
 export const LOCK_MS = 15 * 60 * 1000;
@@ -18,7 +21,7 @@ const ADDRESS_FIRST_DELAY_MS = 250;
 export const ADDRESS_MAX_DELAY_MS = 8_000;
 
 export type SignInResult =
-  | { status: "ok"; userId: string; sessionVersion: number; sessionId: string }
+  | { status: "ok"; userId: string; sessionVersion: number; sessionId: string; secondFactor: SecondFactorStep | null }
   | { status: "invalid" }
   | { status: "locked"; until: Date }
   | { status: "busy" };
@@ -182,7 +185,11 @@ export async function attemptSignIn(
       passwordHash: true,
       disabledAt: true,
       sessionVersion: true,
-      memberships: { select: { schoolId: true, disabledAt: true }, orderBy: { createdAt: "asc" } },
+      totpConfirmedAt: true,
+      memberships: {
+        select: { schoolId: true, disabledAt: true, roles: true, school: { select: { requireTwoFactor: true } } },
+        orderBy: { createdAt: "asc" },
+      },
       students: { select: { schoolId: true, ...PUPIL_ACCESS_SELECT }, take: 1 },
     },
   });
@@ -220,11 +227,20 @@ export async function attemptSignIn(
     await recordSecurityEvent({ kind: "auth.sign_in_failed", ...who, detail: { delayMs: result.delayMs } });
     return { status: "invalid" };
   }
+  // A right password at a school that asks staff for a second factor opens nothing yet: the session
+  // waits for a code, or for two-factor to be set up first (issue 12, ADR 026).
+  const { id: userId, sessionVersion, totpConfirmedAt, memberships } = result.value;
+  const secondFactor: SecondFactorStep | null = needsTwoFactor(memberships.filter((m) => m.disabledAt === null))
+    ? totpConfirmedAt
+      ? "CODE"
+      : "SET_UP"
+    : null;
+  if (secondFactor === "SET_UP") await ensurePendingSecret(db, userId);
   const session = await db.userSession.create({
-    data: { userId: result.value.id, expiresAt: new Date(now.getTime() + SESSION_MS) },
+    data: { userId, expiresAt: new Date(now.getTime() + SESSION_MS), method: "PASSWORD", secondFactor },
     select: { id: true },
   });
-  return { status: "ok", userId: result.value.id, sessionVersion: result.value.sessionVersion, sessionId: session.id };
+  return { status: "ok", userId, sessionVersion, sessionId: session.id, secondFactor };
 }
 
 /** Attempts that can no longer lock anything, and expired sessions, are deleted (by the clock, not `now`). */

@@ -8,9 +8,13 @@ import { signIn, signOut, SignInBusyError, SignInLockedError } from "@/server/au
 import { db } from "@/server/db";
 import { recordSecurityEvent } from "@/server/security-events";
 import { getActor, getSessionClaims, SCHOOL_COOKIE } from "@/server/session";
+import { env } from "@/env";
+import { clientIp } from "@/server/auth";
 import { endEverySession, endSession } from "@/server/sign-in";
+import { ssoButtons } from "@/server/sso-providers";
+import { checkSecondFactor, confirmTwoFactorSetUp, pendingSecondFactor, type SecondFactorResult } from "@/server/two-factor";
 import { changePassword, switchSchool } from "./commands";
-import { signInSchema } from "./schemas";
+import { signInSchema, ssoSignInSchema, twoFactorCodeSchema } from "./schemas";
 import { z } from "zod";
 
 export const signInAction = definePublicAction(signInSchema, async (input) => {
@@ -37,6 +41,53 @@ export const signInAction = definePublicAction(signInSchema, async (input) => {
     if (error instanceof AuthError) return { ok: false, values, message: "The email or password is wrong. Please try again." };
     throw error;
   }
+  redirect("/");
+});
+
+/** Single sign-on (issue 12): off to the provider; its answer comes back to Auth.js's callback. */
+export const ssoSignInAction = definePublicAction(ssoSignInSchema, async (input) => {
+  if (!ssoButtons(env).some((button) => button.id === input.provider))
+    return { ok: false, message: "That way of signing in is not available here. Sign in with your email address and password." };
+  await signIn(input.provider, { redirectTo: "/" });
+  return { ok: true };
+});
+
+const CODE_WRONG = "That code did not work. Check your authenticator app and try again: each code works once, for about 30 seconds.";
+
+/** What a second-factor answer tells the person (issue 12). */
+function secondFactorRefusal(result: Exclude<SecondFactorResult, { status: "ok" }>, field: string) {
+  if (result.status === "gone") redirect("/sign-in");
+  if (result.status === "now-code") redirect("/sign-in/two-factor");
+  if (result.status === "locked")
+    return {
+      ok: false,
+      message:
+        "There have been too many wrong codes, so signing in is paused for 15 minutes. Please try again later, or ask your school's PeerPath admin.",
+    };
+  if (result.status === "busy")
+    return { ok: false, message: "Signing in is busy right now, so your code was not checked. Please try again in a moment." };
+  return { ok: false, message: CODE_WRONG, fieldErrors: { [field]: [CODE_WRONG] } };
+}
+
+/** Sets up two-factor at sign-in with the app's first code; the recovery codes come back once. */
+export const confirmTwoFactorAction = definePublicAction(twoFactorCodeSchema, async (input) => {
+  const pending = await pendingSecondFactor(db, await getSessionClaims());
+  if (!pending) redirect("/sign-in");
+  const result = await confirmTwoFactorSetUp(db, pending, { code: input.code, ip: clientIp(await headers()) });
+  if (result.status !== "ok") return secondFactorRefusal(result, "code");
+  return {
+    ok: true,
+    message: "Two-factor sign-in is set up. Save your recovery codes now: this is the only time they are shown.",
+    shownOnce: result.recoveryCodes,
+  };
+});
+
+/** The second step of a password sign-in: a code from the app, or a recovery code. */
+export const enterTwoFactorCodeAction = definePublicAction(twoFactorCodeSchema, async (input) => {
+  const pending = await pendingSecondFactor(db, await getSessionClaims());
+  if (!pending) redirect("/sign-in");
+  const result = await checkSecondFactor(db, pending, { code: input.code, ip: clientIp(await headers()) });
+  if (result.status !== "ok") return { ...secondFactorRefusal(result, "code"), values: {} };
   redirect("/");
 });
 

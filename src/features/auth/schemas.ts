@@ -29,3 +29,19 @@ export const changePasswordSchema = z
   .refine((v) => v.newPassword !== v.currentPassword, { error: "Choose a password you have not used here.", path: ["newPassword"] });
 
 export const switchSchoolSchema = z.object({ schoolId: recordId });
+
+/** Single sign-on: which configured provider's button was pressed (server/sso-providers.ts). */
+export const ssoSignInSchema = z.object({
+  provider: z.enum(["google", "microsoft-entra-id", "oidc"], { error: "Choose a way to sign in." }),
+});
+
+export const TWO_FACTOR_CODE_MISSING = "Enter the 6-digit code from your authenticator app.";
+
+/** A code from the authenticator app, or (when signing in) a recovery code; checked on the server. */
+export const twoFactorCodeSchema = z.object({
+  code: z
+    .string({ error: TWO_FACTOR_CODE_MISSING })
+    .trim()
+    .min(1, { error: TWO_FACTOR_CODE_MISSING, abort: true })
+    .max(40, { error: "That code is too long. Check it and try again." }),
+});

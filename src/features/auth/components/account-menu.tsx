@@ -4,12 +4,12 @@ import { useActionState } from "react";
 import { initialFormState } from "@/lib/form-state";
 import { signOutAction, signOutEverywhereAction, switchSchoolAction } from "../actions";
 
-export function SignOutButton() {
+export function SignOutButton({ label = "Sign out" }: { label?: string }) {
   const [, action] = useActionState(signOutAction, initialFormState);
   return (
     <form action={action}>
       <button type="submit" className="min-h-11 rounded-lg px-3 font-semibold text-accent underline-offset-4 hover:underline">
-        Sign out
+        {label}
       </button>
     </form>
   );
