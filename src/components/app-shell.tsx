@@ -24,6 +24,7 @@ function navFor(actor: Actor) {
       { href: "/admin/calendar", label: "Calendar" },
       { href: "/admin/school-day", label: "School day" },
       { href: "/admin/safeguarding", label: "Safeguarding settings" },
+      { href: "/admin/sign-in", label: "Sign-in settings" },
       { href: "/admin/security", label: "Security events" },
       // The activity list is the school's: admins keep it too (coordinators reach it from Programmes).
       { href: "/coordinator/activities", label: "Activities" },

@@ -58,6 +58,10 @@ const MATRIX: Record<string, "public" | Row> = {
   "auth/signInAction": "public",
   "auth/signOutAction": "public",
   "auth/signOutEverywhereAction": "public",
+  // Issue 12: single sign-on and the second step of a password sign-in run before there is an actor.
+  "auth/ssoSignInAction": "public",
+  "auth/confirmTwoFactorAction": "public",
+  "auth/enterTwoFactorCodeAction": "public",
   "auth/switchSchoolAction":                        [N, Y,    Y,    Y,    Y,  N,     N,     N],
   "auth/changePasswordAction":                      [N, Y,    Y,    Y,    Y,  Y,     Y,     Y],
   // Adding or creating is in the actor's own school, so another school's coordinator adds to theirs.
@@ -71,6 +75,7 @@ const MATRIX: Record<string, "public" | Row> = {
   "calendar/removeCalendarPeriodAction":            [N, Y,    N,    N,    N,  N,     N,     N],
   "calendar/saveSchoolWeekAction":                  [N, Y,    N,    N,    N,  N,     N,     N],
   "admin/updateSafeguardingSettingsAction":         [N, Y,    N,    N,    N,  N,     N,     N],
+  "admin/updateSignInSettingsAction":               [N, Y,    N,    N,    N,  N,     N,     N],
   // Another school's admin would be "not found"; its coordinator has no right at all.
   "admin/setSafeguardingRolesAction":               [N, Y,    N,    N,    N,  N,     N,     N],
   // Mentors and staff who supervise a pairing (here the teacher and the DSL); other staff are told why not.
@@ -132,6 +137,7 @@ const MATRIX: Record<string, "public" | Row> = {
   "staff/disableStaffMemberAction":                 [N, Y,    N,    N,    N,  N,     N,     N],
   "staff/enableStaffMemberAction":                  [N, Y,    N,    N,    N,  N,     N,     N],
   "staff/sendSetPasswordLinkAction":                [N, Y,    N,    N,    N,  N,     N,     N],
+  "staff/resetStaffTwoFactorAction":                [N, Y,    N,    N,    N,  N,     N,     N],
   "staff/setPasswordWithLinkAction": "public",
   "noticeboards/makeNoticeboardLinkAction":         [N, N,    Y,    N,    N,  N,     N,     N],
   "noticeboards/replaceNoticeboardLinkAction":      [N, N,    Y,    N,    N,  N,     N,     N],
@@ -221,7 +227,7 @@ type Extra = {
   /** The admin's import drafts: one to map, one to discard, and one previewed (with its fingerprint) to import. */
   imports: { toMap: string; toDiscard: string; toCommit: string; basis: string };
   /** Teachers of school a for the admin to edit, disable, enable (disabled already) and send a link to. */
-  staffAccounts: { toUpdate: string; toDisable: string; toEnable: string; toLink: string };
+  staffAccounts: { toUpdate: string; toDisable: string; toEnable: string; toLink: string; toResetTwoFactor: string };
   /** Per column: an alumnus who mentored (to record a check for), one with a check (to invite), one invited (to end). */
   alumni: Record<Column, { toCheck: string; toInvite: string; toEnd: string }>;
 };
@@ -626,14 +632,16 @@ async function prepareAlumniMentor(w: World) {
 async function prepareStaffAccounts(w: World): Promise<Extra["staffAccounts"]> {
   const teacher = async (label: string) =>
     (await createStaffUser(db, { schoolId: w.a.school.id, roles: ["TEACHER"], email: uniqueEmail(`matrix-${label}`) })).id;
-  const [toUpdate, toDisable, toEnable, toLink] = await Promise.all([
+  const [toUpdate, toDisable, toEnable, toLink, toResetTwoFactor] = await Promise.all([
     teacher("update"),
     teacher("disable"),
     teacher("enable"),
     teacher("link"),
+    teacher("two-factor"),
   ]);
   await db.membership.updateMany({ where: { schoolId: w.a.school.id, userId: toEnable }, data: { disabledAt: new Date() } });
-  return { toUpdate, toDisable, toEnable, toLink };
+  await db.user.update({ where: { id: toResetTwoFactor }, data: { totpSecret: "matrix-sealed", totpConfirmedAt: new Date() } });
+  return { toUpdate, toDisable, toEnable, toLink, toResetTwoFactor };
 }
 
 async function prepareNoticeboardLinks(w: World): Promise<Extra["noticeboardLinks"]> {
@@ -931,6 +939,12 @@ const INPUTS: Record<string, (w: World, column: Column, x: Extra) => Record<stri
   "staff/disableStaffMemberAction": (_w, _c, x) => ({ userId: x.staffAccounts.toDisable }),
   "staff/enableStaffMemberAction": (_w, _c, x) => ({ userId: x.staffAccounts.toEnable }),
   "staff/sendSetPasswordLinkAction": (_w, _c, x) => ({ userId: x.staffAccounts.toLink }),
+  "staff/resetStaffTwoFactorAction": (_w, _c, x) => ({ userId: x.staffAccounts.toResetTwoFactor }),
+  "admin/updateSignInSettingsAction": (_w, column) => ({
+    googleDomains: `matrix-${column.toLowerCase()}.sch.uk`,
+    microsoftTenants: "",
+    oidcDomains: "",
+  }),
   "reviews/recordReviewAction": (w) => ({
     pairingId: w.a.pairing.id,
     heldOn: w.a.today,

@@ -7,7 +7,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/server/actor";
-import { getSafeguardingSettingsForAdmin, listStaffForAdmin } from "@/features/admin/queries";
+import { getSafeguardingSettingsForAdmin, getSignInSettingsForAdmin, listStaffForAdmin } from "@/features/admin/queries";
 import { getStaffMemberForAdmin } from "@/features/staff/queries";
 import { getCalendarForAdmin } from "@/features/calendar/queries";
 import { getPairingScheduleForStaff } from "@/features/meetings/queries";
@@ -160,6 +160,17 @@ const READS: Read[] = [
       const settings = r as Awaited<ReturnType<typeof getSafeguardingSettingsForAdmin>>;
       expect(settings.concernEscalateMinutes).toBe(30);
       expect(settings.staff.map((s) => s.id)).toContain(w.a.staff.dsl.id);
+    } },
+  // Issue 12: the school's own sign-in settings (school a's recorded Google domain, not another school's).
+  { name: "getSignInSettingsForAdmin", read: async (a, w) => {
+      await db.ssoBinding.createMany({ data: [{ schoolId: w.a.school.id, provider: "GOOGLE", value: "read-a.sch.uk", createdById: w.a.staff.admin.id }], skipDuplicates: true });
+      await db.ssoBinding.createMany({ data: [{ schoolId: w.b.school.id, provider: "GOOGLE", value: "read-b.sch.uk", createdById: w.b.staff.admin.id }], skipDuplicates: true });
+      return getSignInSettingsForAdmin(a);
+    }, access:                                                                                                    [Y,   N,    N,    N,  N,     N,     N],
+    check: (r) => {
+      const settings = r as Awaited<ReturnType<typeof getSignInSettingsForAdmin>>;
+      expect(settings.googleDomains).toContain("read-a.sch.uk");
+      expect(settings.googleDomains).not.toContain("read-b.sch.uk");
     } },
   // The admin's own import drafts (issue 11); the preview of one of them.
   { name: "listImportDrafts", read: async (a, w) => ({ own: await importDraftOf(w), drafts: await listImportDrafts(a, "PUPILS") }), access: [Y, N, N, N, N, N, N],

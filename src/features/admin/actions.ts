@@ -1,7 +1,8 @@
 "use server";
 
 import { defineAction } from "@/server/action";
-import { setSafeguardingRoles, updateSafeguardingSettings } from "./commands";
+import { setSafeguardingRoles, updateSafeguardingSettings, updateSignInSettings } from "./commands";
 
 export const updateSafeguardingSettingsAction = defineAction(updateSafeguardingSettings);
 export const setSafeguardingRolesAction = defineAction(setSafeguardingRoles);
+export const updateSignInSettingsAction = defineAction(updateSignInSettings);

@@ -3,7 +3,7 @@ import { defineCommand } from "@/server/command";
 import { NotFoundError, RuleError } from "@/server/errors";
 import type { StaffRole } from "@/server/actor";
 import { recordSecurityEventIn } from "@/server/security-events";
-import { safeguardingRolesSchema, safeguardingSettingsSchema } from "./schemas";
+import { safeguardingRolesSchema, safeguardingSettingsSchema, signInSettingsSchema } from "./schemas";
 
 export const updateSafeguardingSettings = defineCommand(
   { name: "updateSafeguardingSettings", schema: safeguardingSettingsSchema, allow: ["ADMIN"] },
@@ -61,5 +61,57 @@ export const setSafeguardingRoles = defineCommand(
       detail: { targetUserId: input.userId, name, before: membership.roles, after: roles },
     });
     return { message: "Saved." };
+  },
+);
+
+const BINDING_FIELDS = [
+  { field: "googleDomains", provider: "GOOGLE" },
+  { field: "microsoftTenants", provider: "MICROSOFT" },
+  { field: "oidcDomains", provider: "OIDC" },
+] as const;
+
+/**
+ * The school's sign-in settings (issue 12, ADR 026): whether staff who see pupils' details need a second
+ * factor, and which Google domains, Entra tenants and OpenID Connect email domains are the school's.
+ * The school's row is locked, so two admins saving at once apply one after the other.
+ */
+export const updateSignInSettings = defineCommand(
+  { name: "updateSignInSettings", schema: signInSettingsSchema, allow: ["ADMIN"] },
+  async (input, { tx, actor, audit }) => {
+    const [school] = await tx.$queryRaw<{ requireTwoFactor: boolean }[]>`
+      SELECT "requireTwoFactor" FROM "School" WHERE id = ${actor.schoolId} FOR UPDATE`;
+    if (!school) throw new NotFoundError("school");
+    const existing = await tx.ssoBinding.findMany({
+      where: { schoolId: actor.schoolId },
+      select: { id: true, provider: true, value: true },
+    });
+    const wanted = BINDING_FIELDS.flatMap(({ field, provider }) => input[field].map((value) => ({ provider, value })));
+    const removed = existing.filter((b) => !wanted.some((w) => w.provider === b.provider && w.value === b.value));
+    const added = wanted.filter((w) => !existing.some((b) => b.provider === w.provider && b.value === w.value));
+    if (removed.length === 0 && added.length === 0 && school.requireTwoFactor === input.requireTwoFactor)
+      throw new RuleError("Nothing changed: these are already the school's sign-in settings.");
+    if (removed.length > 0) await tx.ssoBinding.deleteMany({ where: { schoolId: actor.schoolId, id: { in: removed.map((b) => b.id) } } });
+    if (added.length > 0)
+      await tx.ssoBinding.createMany({ data: added.map((b) => ({ ...b, schoolId: actor.schoolId, createdById: actor.userId })) });
+    if (school.requireTwoFactor !== input.requireTwoFactor)
+      await tx.school.update({ where: { id: actor.schoolId }, data: { requireTwoFactor: input.requireTwoFactor } });
+    const changes = {
+      requireTwoFactor: { before: school.requireTwoFactor, after: input.requireTwoFactor },
+      added: added.map((b) => `${b.provider} ${b.value}`),
+      removed: removed.map((b) => `${b.provider} ${b.value}`),
+    };
+    await audit({ action: "school.sign_in_settings_changed", recordType: "School", recordId: actor.schoolId, changes });
+    await recordSecurityEventIn(tx, {
+      kind: "school.sign_in_settings_changed",
+      userId: actor.userId,
+      schoolId: actor.schoolId,
+      detail: changes,
+    });
+    const turnedOn = !school.requireTwoFactor && input.requireTwoFactor;
+    return {
+      message: turnedOn
+        ? "Saved. Admins, coordinators, safeguarding leads and the headteacher set up two-factor the next time they sign in with a password."
+        : "Saved.",
+    };
   },
 );

@@ -2,6 +2,9 @@ import "server-only";
 import { db } from "@/server/db";
 import type { Actor } from "@/server/actor";
 import { requireRoleForRead } from "@/server/security-events";
+import { env } from "@/env";
+import type { SsoProviderKind } from "@/lib/sso";
+import { ssoButtons } from "@/server/sso-providers";
 
 /**
  * The school's staff, by name; `q` narrows by name or email. "Disabled" is this school's membership
@@ -36,4 +39,22 @@ export async function getSafeguardingSettingsForAdmin(actor: Actor) {
     select: { dangerInstruction: true, concernEscalateMinutes: true },
   });
   return { ...school, staff: await listStaffForAdmin(actor) };
+}
+
+/** The school's sign-in settings (issue 12), and which single sign-on this PeerPath offers. */
+export async function getSignInSettingsForAdmin(actor: Actor) {
+  await requireRoleForRead(actor, "ADMIN");
+  const school = await db.school.findUniqueOrThrow({
+    where: { id: actor.schoolId },
+    select: { requireTwoFactor: true, ssoBindings: { select: { provider: true, value: true }, orderBy: { value: "asc" } } },
+  });
+  const of = (provider: SsoProviderKind) => school.ssoBindings.filter((b) => b.provider === provider).map((b) => b.value);
+  return {
+    requireTwoFactor: school.requireTwoFactor,
+    googleDomains: of("GOOGLE"),
+    microsoftTenants: of("MICROSOFT"),
+    oidcDomains: of("OIDC"),
+    offered: ssoButtons(env).map((b) => b.kind),
+    oidcName: env.AUTH_OIDC_NAME ?? null,
+  };
 }

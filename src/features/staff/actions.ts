@@ -2,7 +2,14 @@
 
 import { redirect } from "next/navigation";
 import { defineAction, definePublicAction } from "@/server/action";
-import { addStaffMember, disableStaffMember, enableStaffMember, sendSetPasswordLink, updateStaffMember } from "./commands";
+import {
+  addStaffMember,
+  disableStaffMember,
+  enableStaffMember,
+  resetStaffTwoFactor,
+  sendSetPasswordLink,
+  updateStaffMember,
+} from "./commands";
 import { setPasswordWithLinkSchema } from "./schemas";
 import { LINK_GONE_MESSAGE, setPasswordWithLink } from "./set-password";
 import { commonPasswordProblem } from "@/server/password-policy";
@@ -13,6 +20,7 @@ export const updateStaffMemberAction = defineAction(updateStaffMember);
 export const disableStaffMemberAction = defineAction(disableStaffMember);
 export const enableStaffMemberAction = defineAction(enableStaffMember);
 export const sendSetPasswordLinkAction = defineAction(sendSetPasswordLink);
+export const resetStaffTwoFactorAction = defineAction(resetStaffTwoFactor);
 
 /** Signed out: the link in the address is the only key. Success goes to sign-in, to sign in with the new password. */
 export const setPasswordWithLinkAction = definePublicAction(setPasswordWithLinkSchema, async (input) => {

@@ -6,6 +6,7 @@ import { NotFoundError, RuleError } from "@/server/errors";
 import { unusablePasswordHash } from "@/server/password";
 import { recordSecurityEventIn, type SecurityEventKind } from "@/server/security-events";
 import { makeSetPasswordLink, revokeLinks, setPasswordPath } from "@/server/account-links";
+import { resetTwoFactorIn } from "@/server/two-factor";
 import type { Prisma } from "@/generated/prisma/client";
 import { emailingLink } from "./link-delivery";
 import { ROLE_FIELDS, addStaffMemberSchema, staffMemberSchema, updateStaffMemberSchema } from "./schemas";
@@ -296,3 +297,41 @@ const sendSetPasswordLinkCommand = defineCommand(
 export const addStaffMember = emailingLink(addStaffMemberCommand);
 export const sendSetPasswordLink = emailingLink(sendSetPasswordLinkCommand);
 export { addStaffMemberCommand, sendSetPasswordLinkCommand };
+
+export const SELF_TWO_FACTOR_MESSAGE =
+  "You cannot reset your own two-factor. Ask another admin, or sign in with one of your recovery codes.";
+export const NO_TWO_FACTOR_MESSAGE = "They have not set up two-factor, so there is nothing to reset.";
+export const SHARED_TWO_FACTOR_MESSAGE =
+  "They also use PeerPath at another school, so their two-factor is not this school's to reset. They can ask PeerPath support.";
+
+/**
+ * Resets a colleague's second factor (a lost phone; issue 12): their authenticator app and recovery
+ * codes stop working and they are signed out; their next password sign-in sets it up again. Audited and
+ * a security event. Never one's own, nor an account another school shares.
+ */
+export const resetStaffTwoFactor = defineCommand(
+  { name: "resetStaffTwoFactor", schema: staffMemberSchema, allow: ["ADMIN"] },
+  async (input, ctx) => {
+    const membership = await membershipOf(ctx, input.userId);
+    if (membership.user.id === ctx.actor.userId) throw new RuleError(SELF_TWO_FACTOR_MESSAGE);
+    await ctx.tx.$queryRaw`SELECT 1 FROM "User" WHERE "id" = ${membership.user.id} FOR UPDATE`;
+    const user = await ctx.tx.user.findUniqueOrThrow({
+      where: { id: membership.user.id },
+      select: { totpSecret: true, totpConfirmedAt: true },
+    });
+    if (!user.totpSecret && !user.totpConfirmedAt) throw new RuleError(NO_TWO_FACTOR_MESSAGE);
+    if (await isSharedAccount(ctx, membership.user.id)) throw new RuleError(SHARED_TWO_FACTOR_MESSAGE);
+    await resetTwoFactorIn(ctx.tx, membership.user.id);
+    await ctx.audit({
+      action: "staff.two_factor_reset",
+      recordType: "Membership",
+      recordId: membership.id,
+      changes: { userId: membership.user.id, wasSetUp: user.totpConfirmedAt !== null },
+    });
+    await event(ctx, "account.two_factor_reset", { targetUserId: membership.user.id, name: membership.user.name });
+    return {
+      message: `${membership.user.name}'s two-factor is reset and they are signed out. They set it up again the next time they sign in.`,
+      recordId: membership.user.id,
+    };
+  },
+);

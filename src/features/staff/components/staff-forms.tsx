@@ -11,11 +11,12 @@ import { IdempotencyKeyField } from "@/components/forms/idempotency-key-field";
 import { useForm } from "@/components/forms/use-form";
 import { ShownLink, useFreshLink, withoutLink } from "@/components/forms/shown-link";
 import { ROLE_FIELDS } from "../schemas";
-import { ACCOUNT_HEADING, ROLE_LABELS } from "../labels";
+import { ACCOUNT_HEADING, ROLE_LABELS, TWO_FACTOR_HEADING } from "../labels";
 import {
   addStaffMemberAction,
   disableStaffMemberAction,
   enableStaffMemberAction,
+  resetStaffTwoFactorAction,
   sendSetPasswordLinkAction,
   updateStaffMemberAction,
 } from "../actions";
@@ -205,5 +206,31 @@ export function SendLinkForm({ member, idempotencyKey }: { member: StaffMemberVi
         </SubmitButton>
       </form>
     </div>
+  );
+}
+
+/** An admin resets a colleague's two-factor (issue 12): confirmed first, as it signs them out. */
+export function ResetTwoFactorForm({ member }: { member: StaffMemberView }) {
+  const formId = `reset-two-factor-${member.id}`;
+  const { state, formAction } = useForm(useAnnouncedAction(resetStaffTwoFactorAction, TWO_FACTOR_HEADING));
+  const dialog = useConfirm(formId);
+  if (member.isSelf) return <p>This is your own account. Another admin can reset your two-factor.</p>;
+  return (
+    <form id={formId} action={formAction} onSubmit={dialog.onSubmit} className="space-y-3">
+      {state.ok ? null : <FormMessage state={state} />}
+      <input type="hidden" name="userId" value={member.id} />
+      <p>If they have lost their phone and their recovery codes, reset it: they set it up again the next time they sign in.</p>
+      <Button variant="danger" onClick={() => dialog.setOpen(true)}>
+        Reset two-factor…
+      </Button>
+      <ConfirmDialog
+        open={dialog.open}
+        onOpenChange={dialog.setOpen}
+        onConfirm={dialog.confirm}
+        title={`Reset ${member.name}'s two-factor?`}
+        description="Their authenticator app and recovery codes stop working and they are signed out everywhere. They set up two-factor again the next time they sign in."
+        confirmLabel="Reset two-factor"
+      />
+    </form>
   );
 }

@@ -6,8 +6,8 @@ import { requireActor } from "@/server/session";
 import { newIdempotencyKey } from "@/server/idempotency";
 import { formatStaffDateTime } from "@/lib/dates";
 import { getStaffMemberForAdmin } from "@/features/staff/queries";
-import { ACCOUNT_HEADING } from "@/features/staff/labels";
-import { AccountStatusForm, SendLinkForm, StaffDetailsForm } from "@/features/staff/components/staff-forms";
+import { ACCOUNT_HEADING, TWO_FACTOR_HEADING } from "@/features/staff/labels";
+import { AccountStatusForm, ResetTwoFactorForm, SendLinkForm, StaffDetailsForm } from "@/features/staff/components/staff-forms";
 
 export const metadata: Metadata = { title: "Member of staff" };
 
@@ -49,6 +49,18 @@ export default async function StaffMemberPage({ params }: { params: Promise<{ us
               </div>
             </Card>
           )}
+          <Card title="Two-factor sign-in" headingId={TWO_FACTOR_HEADING}>
+            <div className="space-y-3">
+              <p className="text-sm text-muted">
+                {member.twoFactorSetUpAt
+                  ? `They set up two-factor on ${formatStaffDateTime(member.twoFactorSetUpAt, actor.timezone)}.`
+                  : member.twoFactorStarted
+                    ? "They have started setting up two-factor but have not finished."
+                    : "They have not set up two-factor."}
+              </p>
+              {member.twoFactorSetUpAt || member.twoFactorStarted ? <ResetTwoFactorForm member={member} /> : null}
+            </div>
+          </Card>
         </div>
       </div>
     </AppShell>
