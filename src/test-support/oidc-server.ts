@@ -3,9 +3,15 @@
 // Microsoft Entra ID's multi-tenant endpoints. Each has one confidential client, `peerpath-test`, whose
 // redirect URIs are added once the app's address is known (allowRedirects), and a sign-in page whose
 // one "Login" box takes the account as a string (src/test-support/oidc-accounts.ts). No consent screen.
+// http by default; `https: true` for Auth.js's Microsoft Entra ID provider (see StartOptions.https).
+import { execFileSync } from "node:child_process";
 import crypto from "node:crypto";
+import fs from "node:fs";
 import http from "node:http";
+import https from "node:https";
 import type { AddressInfo } from "node:net";
+import os from "node:os";
+import path from "node:path";
 import { promisify } from "node:util";
 import Provider, { interactionPolicy, type Adapter, type AdapterPayload, type Configuration, type KoaContextWithOIDC } from "oidc-provider";
 import { errorPage, loginPage, objectIdFor, parseLogin, type OidcAccount } from "./oidc-accounts";
@@ -21,6 +27,8 @@ export type OidcServers = {
   entra: OidcClientSettings & { authority: string; tenantId: string };
   /** Registers `${appBaseUrl}/api/auth/callback/{oidc,google,microsoft-entra-id}` on the running servers (adds; never removes). */
   allowRedirects(appBaseUrl: string): void;
+  /** With `https: true`: the servers' self-signed certificate (PEM file), for the app's NODE_EXTRA_CA_CERTS. */
+  certificateFile?: string;
   close(): Promise<void>;
 };
 
@@ -34,6 +42,7 @@ const ENTRA_ROUTES = {
   userinfo: "/oidc/userinfo",
 };
 // Microsoft serves discovery per tenant segment; the multi-tenant ones name the issuer as a template.
+const discoveryTenant = new WeakMap<http.IncomingMessage, string>();
 const ENTRA_DISCOVERY =
   /^\/(common|organizations|consumers|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\/v2\.0\/\.well-known\/openid-configuration$/;
 
@@ -42,6 +51,12 @@ type StartOptions = {
   ports?: { generic?: number; google?: number; entra?: number };
   /** The client secret of all three (random unless given; scripts/oidc-test-server.ts keeps one fixed). */
   clientSecret?: string;
+  /**
+   * Serve https with a self-signed certificate made by the openssl command. Auth.js's Microsoft Entra ID
+   * provider needs it: after the token request it fetches the tenant's discovery document again
+   * without allowing http, so over http its callback always fails.
+   */
+  https?: boolean;
 };
 
 export async function startOidcServers(options: StartOptions = {}): Promise<OidcServers> {
@@ -49,13 +64,18 @@ export async function startOidcServers(options: StartOptions = {}): Promise<Oidc
   // One person typing the same login string into any of the three is the same account.
   const accounts = new Map<string, OidcAccount>();
   const started: Started[] = [];
+  const tls = options.https ? selfSignedCertificate() : undefined;
+  const cleanUp = async () => {
+    await Promise.all(started.map((s) => s.close()));
+    if (tls) fs.rmSync(path.dirname(tls.certificateFile), { recursive: true, force: true });
+  };
   try {
     for (const kind of ["generic", "google", "entra"] as const) {
       const clientSecret = options.clientSecret ?? crypto.randomBytes(24).toString("base64url");
-      started.push(await startOne(kind, host, options.ports?.[kind] ?? 0, clientSecret, accounts));
+      started.push(await startOne(kind, host, options.ports?.[kind] ?? 0, clientSecret, accounts, tls));
     }
   } catch (error) {
-    await Promise.all(started.map((s) => s.close()));
+    await cleanUp();
     throw error;
   }
   const [generic, google, entra] = started as [Started, Started, Started];
@@ -68,10 +88,26 @@ export async function startOidcServers(options: StartOptions = {}): Promise<Oidc
       new URL(base); // a clear error for a malformed address, here rather than at sign-in
       for (const s of started) s.redirectUris.add(`${base}/api/auth/callback/${CALLBACK_ID[s.kind]}`);
     },
-    close: async () => {
-      await Promise.all(started.map((s) => s.close()));
-    },
+    ...(tls ? { certificateFile: tls.certificateFile } : {}),
+    close: cleanUp,
   };
+}
+
+type Tls = { key: string; cert: string; certificateFile: string };
+
+function selfSignedCertificate(): Tls {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "peerpath-oidc-"));
+  const keyFile = path.join(dir, "key.pem");
+  const certificateFile = path.join(dir, "certificate.pem");
+  const subject = ["-subj", "/CN=PeerPath test identity provider", "-addext", "subjectAltName=IP:127.0.0.1,IP:::1,DNS:localhost"];
+  execFileSync(
+    "openssl",
+    ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-keyout", keyFile, "-out", certificateFile, ...subject],
+    {
+      stdio: "ignore",
+    },
+  );
+  return { key: fs.readFileSync(keyFile, "utf8"), cert: fs.readFileSync(certificateFile, "utf8"), certificateFile };
 }
 
 type Started = { kind: Kind; origin: string; settings: OidcClientSettings; redirectUris: Set<string>; close(): Promise<void> };
@@ -82,14 +118,15 @@ async function startOne(
   port: number,
   clientSecret: string,
   accounts: Map<string, OidcAccount>,
+  tls: Tls | undefined,
 ): Promise<Started> {
-  const server = http.createServer();
+  const server = tls ? https.createServer({ key: tls.key, cert: tls.cert }) : http.createServer();
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(port, host, () => resolve());
   });
   const address = server.address() as AddressInfo;
-  const origin = `http://${host.includes(":") ? `[${host}]` : host}:${address.port}`;
+  const origin = `${tls ? "https" : "http"}://${host.includes(":") ? `[${host}]` : host}:${address.port}`;
   const issuer = kind === "entra" ? `${origin}/${ENTRA_TENANT_ID}/v2.0` : origin;
 
   const { privateKey } = await promisify(crypto.generateKeyPair)("rsa", { modulusLength: 2048 });
@@ -118,9 +155,12 @@ async function startOne(
     });
     provider.use(async (ctx, next) => {
       await next();
-      const body = ctx.body as { id_token?: unknown; authorization_response_iss_parameter_supported?: boolean } | undefined;
+      const body = ctx.body as
+        { id_token?: unknown; issuer?: string; authorization_response_iss_parameter_supported?: boolean } | undefined;
       if (ctx.path === "/.well-known/openid-configuration" && ctx.status === 200 && body) {
         body.authorization_response_iss_parameter_supported = false;
+        const tenant = discoveryTenant.get(ctx.req);
+        if (tenant) body.issuer = `${origin}/${/^(common|organizations|consumers)$/.test(tenant) ? "{tenantid}" : tenant}/v2.0`;
       }
       if (ctx.path === ENTRA_ROUTES.token && ctx.status === 200 && typeof body?.id_token === "string") {
         body.id_token = reissueForTenant(body.id_token, origin, privateKey);
@@ -133,12 +173,14 @@ async function startOne(
     const path = new URL(req.url ?? "/", origin).pathname;
     const interaction = /^\/interaction\/([\w-]+)$/.exec(path);
     const discovery = kind === "entra" ? ENTRA_DISCOVERY.exec(path) : null;
-    const handled = interaction
-      ? handleInteraction(provider, kind, accounts, req, res)
-      : discovery && req.method === "GET"
-        ? serveEntraDiscovery(origin, discovery[1]!, res)
-        : Promise.resolve(handleWithProvider(req, res));
-    handled.catch(() => {
+    if (discovery) {
+      // Microsoft's per-tenant discovery is the provider's own document with the tenant's issuer.
+      discoveryTenant.set(req, discovery[1]!);
+      req.url = "/.well-known/openid-configuration";
+    }
+    const handled = interaction ? handleInteraction(provider, kind, accounts, req, res) : Promise.resolve(handleWithProvider(req, res));
+    handled.catch((error: unknown) => {
+      console.error("The test identity provider failed:", error);
       if (!res.headersSent) send(res, 500, errorPage("Something went wrong", "The test identity provider failed."));
       else res.destroy();
     });
@@ -240,15 +282,6 @@ async function handleInteraction(
   if ("error" in account) return send(res, 400, loginPage({ title: TITLE[kind], action, value: login, error: account.error }));
   accounts.set(account.sub, account);
   await provider.interactionFinished(req, res, { login: { accountId: account.sub } }, { mergeWithLastSubmission: false });
-}
-
-async function serveEntraDiscovery(origin: string, tenant: string, res: http.ServerResponse) {
-  const response = await fetch(`${origin}/.well-known/openid-configuration`);
-  const metadata = (await response.json()) as Record<string, unknown>;
-  const isMultiTenant = tenant === "common" || tenant === "organizations" || tenant === "consumers";
-  const issuer = `${origin}/${isMultiTenant ? "{tenantid}" : tenant}/v2.0`;
-  res.writeHead(200, { "content-type": "application/json; charset=utf-8", "cache-control": "no-store" });
-  res.end(JSON.stringify({ ...metadata, issuer }));
 }
 
 /** The same id_token, its iss naming the account's own tenant, signed again with the provider's key. */
