@@ -4,16 +4,15 @@
 // redirect URIs are added once the app's address is known (allowRedirects), and a sign-in page whose
 // one "Login" box takes the account as a string (src/test-support/oidc-accounts.ts). No consent screen.
 // http by default; `https: true` for Auth.js's Microsoft Entra ID provider (see StartOptions.https).
-import { execFileSync } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import http from "node:http";
 import https from "node:https";
 import type { AddressInfo } from "node:net";
-import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
-import Provider, { interactionPolicy, type Adapter, type AdapterPayload, type Configuration, type KoaContextWithOIDC } from "oidc-provider";
+import Provider, { interactionPolicy, type AdapterPayload, type Configuration, type KoaContextWithOIDC } from "oidc-provider";
+import { memoryAdapter, selfSignedCertificate, type Tls } from "./oidc-server-parts";
 import { errorPage, loginPage, objectIdFor, parseLogin, type OidcAccount } from "./oidc-accounts";
 
 export const OIDC_CLIENT_ID = "peerpath-test";
@@ -91,23 +90,6 @@ export async function startOidcServers(options: StartOptions = {}): Promise<Oidc
     ...(tls ? { certificateFile: tls.certificateFile } : {}),
     close: cleanUp,
   };
-}
-
-type Tls = { key: string; cert: string; certificateFile: string };
-
-function selfSignedCertificate(): Tls {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "peerpath-oidc-"));
-  const keyFile = path.join(dir, "key.pem");
-  const certificateFile = path.join(dir, "certificate.pem");
-  const subject = ["-subj", "/CN=PeerPath test identity provider", "-addext", "subjectAltName=IP:127.0.0.1,IP:::1,DNS:localhost"];
-  execFileSync(
-    "openssl",
-    ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-keyout", keyFile, "-out", certificateFile, ...subject],
-    {
-      stdio: "ignore",
-    },
-  );
-  return { key: fs.readFileSync(keyFile, "utf8"), cert: fs.readFileSync(certificateFile, "utf8"), certificateFile };
 }
 
 type Started = { kind: Kind; origin: string; settings: OidcClientSettings; redirectUris: Set<string>; close(): Promise<void> };
@@ -220,7 +202,11 @@ function providerConfiguration(
   return {
     adapter: memoryAdapter(findClient),
     jwks: { keys: [jwk] },
-    cookies: { keys: [crypto.randomBytes(32).toString("base64url")] },
+    // Browsers share cookies across a host's ports: names of its own keep the three (and the app) apart.
+    cookies: {
+      keys: [crypto.randomBytes(32).toString("base64url")],
+      names: { session: `oidc_${kind}_session`, interaction: `oidc_${kind}_interaction`, resume: `oidc_${kind}_resume` },
+    },
     claims: { openid, email: ["email", "email_verified"], profile: ["name", "preferred_username"] },
     // The claims go in the id_token itself: Auth.js reads its profile from there.
     conformIdTokenClaims: false,
@@ -292,41 +278,6 @@ function reissueForTenant(idToken: string, origin: string, privateKey: crypto.Ke
   if (claims.iss === iss) return idToken;
   const input = `${header}.${Buffer.from(JSON.stringify({ ...claims, iss })).toString("base64url")}`;
   return `${input}.${crypto.sign("sha256", Buffer.from(input), privateKey).toString("base64url")}`;
-}
-
-// oidc-provider's own memory adapter prints a warning on start; this one keeps the same contract.
-function memoryAdapter(findClient: (id: string) => AdapterPayload | undefined) {
-  const store = new Map<string, { payload: AdapterPayload; expiresAt: number }>();
-  const live = (key: string) => {
-    const entry = store.get(key);
-    if (entry && entry.expiresAt <= Date.now()) store.delete(key);
-    return entry && entry.expiresAt > Date.now() ? entry.payload : undefined;
-  };
-  return (model: string): Adapter => ({
-    async upsert(id, payload, expiresIn) {
-      store.set(`${model}:${id}`, { payload, expiresAt: expiresIn ? Date.now() + expiresIn * 1000 : Infinity });
-    },
-    async find(id) {
-      return model === "Client" ? findClient(id) : live(`${model}:${id}`);
-    },
-    async findByUid(uid) {
-      for (const key of store.keys()) if (key.startsWith(`${model}:`) && live(key)?.uid === uid) return live(key);
-      return undefined;
-    },
-    async findByUserCode() {
-      return undefined;
-    },
-    async consume(id) {
-      const payload = live(`${model}:${id}`);
-      if (payload) payload.consumed = Math.floor(Date.now() / 1000);
-    },
-    async destroy(id) {
-      store.delete(`${model}:${id}`);
-    },
-    async revokeByGrantId(grantId) {
-      for (const [key, entry] of store) if (entry.payload.grantId === grantId) store.delete(key);
-    },
-  });
 }
 
 function readBody(req: http.IncomingMessage): Promise<string> {
