@@ -13,6 +13,7 @@ import { freePort, handleSignalsYourself, startEmbeddedDb, tempDataDir, type Run
 import { ownTsconfig } from "./lib/next-tsconfig";
 import { migrateDeploy } from "./lib/prisma-cli";
 import { serveApp } from "./lib/serve-app";
+import { startOidcServers, type OidcServers } from "../src/test-support/oidc-server";
 
 const [part, ...extra] = process.argv.slice(2);
 if (part !== undefined && part !== "unit" && part !== "e2e") fail("Usage: npm test [unit|e2e] [-- extra arguments]");
@@ -21,6 +22,7 @@ const timings: string[] = [];
 let current = "";
 let db: RunningDb | undefined;
 let server: Server | undefined;
+let oidc: OidcServers | undefined;
 let serverLog = "";
 // Per run, so two runs in one checkout (or a run beside `npm run dev`) never share a build or results.
 const distDir = `.next-test-${process.pid}`;
@@ -49,6 +51,12 @@ async function browserTests() {
   await run(bin("tsx"), ["prisma/seed.ts"], { env: { ...process.env, DATABASE_URL: db.url }, quiet: true });
   console.log(`Test database on port ${db.port}: migrated and seeded in ${seconds(step)}.`);
 
+  // Single sign-on (issue 12, ADR 026) against real OpenID Connect providers this run starts: a generic
+  // one, one in Google's shape and one in Microsoft Entra's multi-tenant shape. Over https with a
+  // certificate of their own (Auth.js's Entra provider refuses http), which the app trusts through
+  // NODE_EXTRA_CA_CERTS. The issuers must be known before the app starts; the app's callback
+  // addresses are allowed once it answers.
+  oidc = await startOidcServers({ https: true });
   tsconfig = ownTsconfig(distDir);
   const env = appEnv({
     DATABASE_URL: db.url,
@@ -56,6 +64,17 @@ async function browserTests() {
     // The seeded accounts' addresses are made up: never email them through a server from the shell (ADR 016).
     SMTP_URL: "",
     NEXT_DIST_DIR: distDir,
+    AUTH_OIDC_ISSUER: oidc.generic.issuer,
+    AUTH_OIDC_ID: oidc.generic.clientId,
+    AUTH_OIDC_SECRET: oidc.generic.clientSecret,
+    AUTH_OIDC_NAME: "Test school account",
+    AUTH_GOOGLE_ISSUER: oidc.google.issuer,
+    AUTH_GOOGLE_ID: oidc.google.clientId,
+    AUTH_GOOGLE_SECRET: oidc.google.clientSecret,
+    AUTH_MICROSOFT_ENTRA_ID_AUTHORITY: oidc.entra.authority,
+    AUTH_MICROSOFT_ENTRA_ID_ID: oidc.entra.clientId,
+    AUTH_MICROSOFT_ENTRA_ID_SECRET: oidc.entra.clientSecret,
+    NODE_EXTRA_CA_CERTS: oidc.certificateFile ?? "",
     ...tsconfig.env,
   });
   step = performance.now();
@@ -69,11 +88,19 @@ async function browserTests() {
   const app = serveApp({ env, nextPort: await freePort(), port: 0, host: "127.0.0.1", trustedProxies: 1, logFile: serverLog });
   server = app;
   const baseUrl = await app.ready;
+  oidc.allowRedirects(baseUrl);
   console.log(`App answering at ${baseUrl} (front server, TRUSTED_PROXIES=1) after ${seconds(step)}.`);
 
   const args = part === "e2e" ? extra : [];
   await run(bin("playwright"), ["test", ...args], {
-    env: { ...process.env, BASE_URL: baseUrl, DATABASE_URL: db.url, CHROMIUM_PATH: chromium.path, E2E_OUTPUT_DIR: outputDir },
+    env: {
+      ...process.env,
+      BASE_URL: baseUrl,
+      DATABASE_URL: db.url,
+      CHROMIUM_PATH: chromium.path,
+      E2E_OUTPUT_DIR: outputDir,
+      OIDC_ENTRA_TENANT: oidc.entra.tenantId,
+    },
   });
   // Nothing to look at after a pass; after a failure the folder keeps Playwright's results.
   fs.rmSync(path.join(root, outputDir), { recursive: true, force: true });
@@ -83,6 +110,7 @@ let cleaning: Promise<void> | undefined;
 function cleanUp() {
   cleaning ??= (async () => {
     await server?.stop();
+    await oidc?.close();
     await db?.stop();
     if (db) fs.rmSync(path.dirname(db.dataDir), { recursive: true, force: true });
     if (hasBuilt) fs.rmSync(path.join(root, distDir), { recursive: true, force: true });

@@ -1,25 +1,35 @@
 // The plumbing of the test identity providers (oidc-server.ts): their storage and their certificate.
-import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { Adapter, AdapterPayload } from "oidc-provider";
+import { generate } from "selfsigned";
 
 export type Tls = { key: string; cert: string; certificateFile: string };
 
-export function selfSignedCertificate(): Tls {
+/** A certificate for 127.0.0.1, ::1 and localhost, made in JavaScript (selfsigned): no openssl needed. */
+export async function selfSignedCertificate(): Promise<Tls> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "peerpath-oidc-"));
-  const keyFile = path.join(dir, "key.pem");
   const certificateFile = path.join(dir, "certificate.pem");
-  const subject = ["-subj", "/CN=PeerPath test identity provider", "-addext", "subjectAltName=IP:127.0.0.1,IP:::1,DNS:localhost"];
-  execFileSync(
-    "openssl",
-    ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-keyout", keyFile, "-out", certificateFile, ...subject],
-    {
-      stdio: "ignore",
-    },
-  );
-  return { key: fs.readFileSync(keyFile, "utf8"), cert: fs.readFileSync(certificateFile, "utf8"), certificateFile };
+  const now = new Date();
+  const pems = await generate([{ name: "commonName", value: "PeerPath test identity provider" }], {
+    keySize: 2048,
+    algorithm: "sha256",
+    notBeforeDate: new Date(now.getTime() - 60_000),
+    notAfterDate: new Date(now.getTime() + 2 * 24 * 60 * 60 * 1000),
+    extensions: [
+      {
+        name: "subjectAltName",
+        altNames: [
+          { type: 2, value: "localhost" },
+          { type: 7, ip: "127.0.0.1" },
+          { type: 7, ip: "::1" },
+        ],
+      },
+    ],
+  });
+  fs.writeFileSync(certificateFile, pems.cert);
+  return { key: pems.private, cert: pems.cert, certificateFile };
 }
 
 // oidc-provider's own memory adapter prints a warning on start; this one keeps the same contract.

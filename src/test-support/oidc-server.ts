@@ -63,7 +63,7 @@ export async function startOidcServers(options: StartOptions = {}): Promise<Oidc
   // One person typing the same login string into any of the three is the same account.
   const accounts = new Map<string, OidcAccount>();
   const started: Started[] = [];
-  const tls = options.https ? selfSignedCertificate() : undefined;
+  const tls = options.https ? await selfSignedCertificate() : undefined;
   const cleanUp = async () => {
     await Promise.all(started.map((s) => s.close()));
     if (tls) fs.rmSync(path.dirname(tls.certificateFile), { recursive: true, force: true });

@@ -180,6 +180,12 @@ const table: Row[] = [
     expect: { signedOut: "signin", admin: 200, coordinator: 200, teacher: 404, dsl: 404, mentor: 404, mentee: 404, otherSchoolCoordinator: 200 } },
   { route: "/set-up", note: "a pupil sets a password with a code: anyone, signed out too",
     expect: { signedOut: 200, admin: 200, coordinator: 200, teacher: 200, dsl: 200, mentor: 200, mentee: 200, otherSchoolCoordinator: 200 } },
+  // Issue 12: the school's sign-in settings; the second step of a password sign-in is only for a session
+  // waiting on it (tests/e2e/two-factor.spec.ts): everyone else is sent on.
+  { route: "/admin/sign-in", note: "two-factor and single sign-on settings: admins only",
+    expect: { signedOut: "signin", admin: 200, coordinator: 404, teacher: 404, dsl: 404, mentor: 404, mentee: 404, otherSchoolCoordinator: 404 } },
+  { route: "/sign-in/two-factor", note: "only a sign-in waiting for its code: signed-in users are sent home",
+    expect: { signedOut: "signin", admin: { to: "/admin" }, coordinator: { to: "/coordinator" }, teacher: { to: "/staff" }, dsl: { to: "/safeguarding" }, mentor: { to: "/mentor" }, mentee: { to: "/student" }, otherSchoolCoordinator: { to: "/coordinator" } } },
 ];
 
 /**
