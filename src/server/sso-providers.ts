@@ -46,7 +46,7 @@ export function ssoProviders(env: Env): Provider[] {
         clientId: env.AUTH_GOOGLE_ID,
         clientSecret: env.AUTH_GOOGLE_SECRET,
         ...(env.AUTH_GOOGLE_ISSUER ? { issuer: env.AUTH_GOOGLE_ISSUER } : {}),
-        authorization: { params: { scope: "openid email profile", prompt: "select_account" } },
+        authorization: { params: { scope: "openid email profile" } },
         profile: asUser,
       }),
     );
@@ -61,7 +61,7 @@ export function ssoProviders(env: Env): Provider[] {
         clientId: env.AUTH_MICROSOFT_ENTRA_ID_ID,
         clientSecret: env.AUTH_MICROSOFT_ENTRA_ID_SECRET,
         issuer: `${authority}/common/v2.0`,
-        authorization: { params: { scope: "openid email profile", prompt: "select_account" } },
+        authorization: { params: { scope: "openid email profile" } },
         profile: asUser,
       }),
     );

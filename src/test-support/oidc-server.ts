@@ -129,6 +129,12 @@ async function startOne(
       : undefined;
 
   const provider = new Provider(issuer, providerConfiguration(kind, { jwk, findClient, accounts }));
+  // A refused grant says why only in its detail: worth a line in the test run's output.
+  provider.on("grant.error", (_ctx, error: Error & { error_detail?: string }) => {
+    console.error(
+      `The test identity provider (${kind}) refused a grant: ${error.message}${error.error_detail ? ` (${error.error_detail})` : ""}`,
+    );
+  });
   if (kind === "entra") {
     // Microsoft signs each person's id_token as their own tenant (iss is `${authority}/${tid}/v2.0`), so it
     // cannot name one issuer in the authorization response (RFC 9207) and does not.

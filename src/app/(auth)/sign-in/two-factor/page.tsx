@@ -42,10 +42,7 @@ export default async function TwoFactorPage() {
                 />
                 <div>
                   <p className="font-semibold">Cannot scan it? Type this key into the app instead:</p>
-                  <p
-                    className="mt-1 break-all rounded-md border border-line bg-canvas px-3 py-2 font-mono text-lg"
-                    id="totp-key"
-                  >
+                  <p className="mt-1 break-all rounded-md border border-line bg-canvas px-3 py-2 font-mono text-lg" id="totp-key">
                     {view.secret}
                   </p>
                 </div>

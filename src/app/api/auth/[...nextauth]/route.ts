@@ -1,3 +1,18 @@
+import { NextRequest } from "next/server";
 import { handlers } from "@/server/auth";
 
-export const { GET, POST } = handlers;
+/**
+ * Auth.js builds single sign-on's callback address from the request's URL (issue 12), but behind the
+ * front server Next sees its own loopback address. The front server sets X-Forwarded-Host and
+ * X-Forwarded-Proto itself (ADR 005; never the client's own), so the address people use is rebuilt
+ * from them: the redirect_uri at the provider and at the token exchange are then the same.
+ */
+function asTheBrowserSentIt(request: NextRequest): NextRequest {
+  const host = request.headers.get("x-forwarded-host");
+  if (!host) return request;
+  const protocol = request.headers.get("x-forwarded-proto") === "https" ? "https" : "http";
+  return new NextRequest(new URL(`${request.nextUrl.pathname}${request.nextUrl.search}`, `${protocol}://${host}`), request);
+}
+
+export const GET = (request: NextRequest) => handlers.GET(asTheBrowserSentIt(request));
+export const POST = (request: NextRequest) => handlers.POST(asTheBrowserSentIt(request));
