@@ -18,6 +18,7 @@ const SSO_REFUSAL_WORDS: Record<string, string> = {
   "wrong-organisation": "the account is not from this school's organisation",
   unknown: "no PeerPath account has that email address",
   "no-email": "no email address came with it",
+  "other-school": "the account also opens a school that does not trust that organisation",
 };
 
 function providerWords(provider: unknown): string {

@@ -3,7 +3,7 @@
 export const SSO_PROVIDERS = ["GOOGLE", "MICROSOFT", "OIDC"] as const;
 export type SsoProviderKind = (typeof SSO_PROVIDERS)[number];
 
-export type SsoRefusal = "unverified" | "wrong-organisation" | "unknown" | "no-email";
+export type SsoRefusal = "unverified" | "wrong-organisation" | "unknown" | "no-email" | "other-school";
 
 export type SsoIdentity = { ok: true; email: string; organisation: string } | { ok: false; reason: SsoRefusal };
 
@@ -26,10 +26,37 @@ export function normaliseTenantId(input: string): string | null {
   return GUID.test(id) ? id : null;
 }
 
-/** The value a school records for each provider, from what an admin typed. */
+/** The value a school records for each provider, from what an admin typed; null when it cannot be one. */
 export function normaliseBinding(provider: SsoProviderKind, input: string): string | null {
-  return provider === "MICROSOFT" ? normaliseTenantId(input) : normaliseDomain(input);
+  const value = provider === "MICROSOFT" ? normaliseTenantId(input) : normaliseDomain(input);
+  if (!value || PUBLIC_TENANTS.has(value) || PUBLIC_EMAIL_DOMAINS.has(value)) return null;
+  return value;
 }
+
+/**
+ * Organisations anyone can join, which no school may record: Microsoft's tenant of personal accounts,
+ * and email services open to the public (a school's own domain is never one of these).
+ */
+export const PUBLIC_TENANTS = new Set(["9188040d-6c67-4c5b-b112-36a304b66dad"]);
+export const PUBLIC_EMAIL_DOMAINS = new Set([
+  "gmail.com",
+  "googlemail.com",
+  "outlook.com",
+  "hotmail.com",
+  "hotmail.co.uk",
+  "live.com",
+  "live.co.uk",
+  "msn.com",
+  "yahoo.com",
+  "yahoo.co.uk",
+  "icloud.com",
+  "me.com",
+  "aol.com",
+  "btinternet.com",
+  "sky.com",
+  "proton.me",
+  "protonmail.com",
+]);
 
 const text = (v: unknown) => (typeof v === "string" && v.trim() !== "" ? v.trim() : null);
 
@@ -66,8 +93,10 @@ export const SSO_REFUSAL_MESSAGES: Record<SsoRefusal, string> = {
   unverified:
     "Your account's email address has not been verified, so we could not sign you in with it. Ask your school's IT team, or sign in with your PeerPath password.",
   "wrong-organisation":
-    "That account is not from your school's Google or Microsoft organisation. Sign in with your school account, or with your PeerPath password.",
+    "That account is not from an organisation your school uses for signing in. Sign in with your school account, or with your PeerPath password.",
   unknown:
     "There is no PeerPath account for that email address at your school. PeerPath accounts are made by your school's PeerPath admin: ask them to add you.",
   "no-email": "Your account did not tell us an email address, so we could not sign you in with it. Sign in with your PeerPath password.",
+  "other-school":
+    "Your PeerPath account is also used at another school that does not use this way of signing in, so please sign in with your PeerPath password.",
 };

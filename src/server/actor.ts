@@ -1,4 +1,4 @@
-import { LIVE_MEMBERSHIP, pupilMaySignIn } from "./account-access";
+import { LIVE_MEMBERSHIP, pupilMaySignIn, type PupilAccess } from "./account-access";
 import type { Db } from "./db";
 
 export const STAFF_ROLES = ["ADMIN", "COORDINATOR", "TEACHER", "DSL", "HEAD", "CHAIR_OF_GOVERNORS"] as const;
@@ -65,6 +65,29 @@ export function homePathFor(actor: Actor): string {
 export type SessionClaims = { userId: string; sessionVersion: number; sessionId: string };
 
 /**
+ * A single sign-on session opens the account only while every school it opens trusts the organisation
+ * that vouched for it (issue 12, ADR 026): a school added to the account later, or an organisation a
+ * school stops trusting, ends the session at its next request.
+ */
+async function ssoStillTrusted(
+  db: Db,
+  provider: "GOOGLE" | "MICROSOFT" | "OIDC",
+  organisation: string,
+  user: {
+    memberships: { roles: readonly string[]; school: { id: string } }[];
+    students: (Omit<PupilAccess, "hasVolunteerCheck"> & { volunteerChecks: unknown[]; school: { id: string } })[];
+  },
+): Promise<boolean> {
+  const opens = new Set([
+    ...user.memberships.filter((m) => m.roles.length > 0).map((m) => m.school.id),
+    ...user.students.filter((p) => pupilMaySignIn({ ...p, hasVolunteerCheck: p.volunteerChecks.length > 0 })).map((p) => p.school.id),
+  ]);
+  if (opens.size === 0) return false;
+  const trusting = await db.ssoBinding.count({ where: { provider, value: organisation, schoolId: { in: [...opens] } } });
+  return trusting === opens.size;
+}
+
+/**
  * Loads the actor for a signed-in user. Returns null when this device's session row is gone (signed
  * out) or expired, the user is gone or disabled, or the session was issued before the user's session
  * version was bumped ("sign out everywhere", a password change).
@@ -73,7 +96,7 @@ export async function loadActor(db: Db, session: SessionClaims, preferredSchoolI
   const live = await db.userSession.findFirst({
     // A session still owed its second factor is not signed in yet (issue 12).
     where: { id: session.sessionId, userId: session.userId, expiresAt: { gt: new Date() }, secondFactor: null },
-    select: { id: true },
+    select: { id: true, ssoProvider: true, ssoOrganisation: true },
   });
   if (!live) return null;
   const user = await db.user.findUnique({
@@ -105,6 +128,7 @@ export async function loadActor(db: Db, session: SessionClaims, preferredSchoolI
     },
   });
   if (!user || user.disabledAt || user.sessionVersion !== session.sessionVersion) return null;
+  if (live.ssoProvider && live.ssoOrganisation && !(await ssoStillTrusted(db, live.ssoProvider, live.ssoOrganisation, user))) return null;
 
   const base = { userId: user.id, name: user.name, email: user.email, mustChangePassword: user.mustChangePassword };
   const staffMemberships = user.memberships.filter((m) => m.roles.length > 0);

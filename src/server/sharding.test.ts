@@ -9,7 +9,8 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 
 /** Tables with no school: they become Citus reference tables, or stay on the coordinator. */
-const GLOBAL_TABLES = new Set(["School", "User", "UserSession", "SignInAttempt", "SecurityEvent"]);
+// RecoveryCode (issue 12) belongs to a user, like their sessions: a user may work at several schools.
+const GLOBAL_TABLES = new Set(["School", "User", "UserSession", "SignInAttempt", "SecurityEvent", "RecoveryCode"]);
 
 type Model = { name: string; fields: Map<string, { type: string; optional: boolean; attrs: string }>; blockAttrs: string[] };
 

@@ -4,7 +4,7 @@ import { PUPIL_ACCESS_SELECT, pupilMaySignIn } from "./account-access";
 import type { Db } from "./db";
 import { dummyPasswordHash, verifyPassword } from "./password";
 import { recordSecurityEvent } from "./security-events";
-import { ensurePendingSecret } from "./totp";
+import { newSealedSecret } from "./totp";
 
 export const MAX_FAILURES = 5;
 export const LOCK_MS = 15 * 60 * 1000;
@@ -235,9 +235,14 @@ export async function attemptSignIn(
       ? "CODE"
       : "SET_UP"
     : null;
-  if (secondFactor === "SET_UP") await ensurePendingSecret(db, userId);
   const session = await db.userSession.create({
-    data: { userId, expiresAt: new Date(now.getTime() + SESSION_MS), method: "PASSWORD", secondFactor },
+    data: {
+      userId,
+      expiresAt: new Date(now.getTime() + SESSION_MS),
+      method: "PASSWORD",
+      secondFactor,
+      totpPendingSecret: secondFactor === "SET_UP" ? newSealedSecret(userId) : null,
+    },
     select: { id: true },
   });
   return { status: "ok", userId, sessionVersion, sessionId: session.id, secondFactor };

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
-import { ssoIdentity } from "@/lib/sso";
+import { normaliseBinding, ssoIdentity } from "@/lib/sso";
+import { loadActor } from "./actor";
 import { db } from "./db";
 import { addMembership, createSchool, createStaffUser, createStudent } from "./factories";
 import { ssoSignIn } from "./sso";
@@ -147,7 +148,7 @@ describe("ssoSignIn", () => {
     await addMembership(db, { userId: head.id, schoolId: otherSchoolId, roles: ["TEACHER"] });
     expect(await ssoSignIn(db, { provider: "MICROSOFT", claims: { tid: evilTenant, email }, ip })).toEqual({
       status: "refused",
-      reason: "wrong-organisation",
+      reason: "other-school",
     });
     // Both schools trusting the same organisation (one trust, one Workspace) is fine.
     await bind(otherSchoolId, "GOOGLE", google);
@@ -155,5 +156,33 @@ describe("ssoSignIn", () => {
       status: "ok",
       userId: head.id,
     });
+  });
+
+  it("ends an SSO session when a school that does not trust the organisation is added later, or trust is withdrawn", async () => {
+    // A school records its own tenant and signs in as an account before a second school adds it.
+    const tenantOfA = tenant();
+    const schoolA = (await createSchool(db, { withCalendar: false })).id;
+    const schoolB = (await createSchool(db, { withCalendar: false })).id;
+    await bind(schoolA, "MICROSOFT", tenantOfA);
+    const email = `later-${randomUUID().slice(0, 8)}@b.example`;
+    const user = await createStaffUser(db, { schoolId: schoolA, roles: ["TEACHER"], email });
+    const result = await ssoSignIn(db, { provider: "MICROSOFT", claims: { tid: tenantOfA, email }, ip });
+    if (result.status !== "ok") throw new Error("expected a sign-in");
+    const claims = { userId: result.userId, sessionVersion: result.sessionVersion, sessionId: result.sessionId };
+    expect(await loadActor(db, claims)).not.toBeNull();
+    await addMembership(db, { userId: user.id, schoolId: schoolB, roles: ["HEAD"] });
+    expect(await loadActor(db, claims)).toBeNull();
+    // Both trusting it again opens it; school A withdrawing trust ends it.
+    await bind(schoolB, "MICROSOFT", tenantOfA);
+    expect(await loadActor(db, claims)).not.toBeNull();
+    await db.ssoBinding.deleteMany({ where: { schoolId: schoolA, provider: "MICROSOFT", value: tenantOfA } });
+    expect(await loadActor(db, claims)).toBeNull();
+  });
+
+  it("never lets a school record an organisation anyone can join", () => {
+    expect(normaliseBinding("MICROSOFT", "9188040D-6C67-4C5B-B112-36A304B66DAD")).toBeNull();
+    expect(normaliseBinding("OIDC", "gmail.com")).toBeNull();
+    expect(normaliseBinding("GOOGLE", "@Outlook.com")).toBeNull();
+    expect(normaliseBinding("GOOGLE", "greenfield.sch.uk")).toBe("greenfield.sch.uk");
   });
 });

@@ -63,10 +63,19 @@ export async function ssoSignIn(
   if (!user || !school) return refuse("unknown", { schoolId: schoolIds[0] });
   // An account that also opens a school which does not trust this organisation is refused: one school's
   // admin recording an identity provider must never open a colleague's account at another school.
-  if (opens.some((id) => !schoolIds.includes(id))) return refuse("wrong-organisation", { userId: user.id, schoolId: school });
+  if (opens.some((id) => !schoolIds.includes(id))) return refuse("other-school", { userId: user.id, schoolId: school });
 
   const session = await db.userSession.create({
-    data: { userId: user.id, expiresAt: new Date(now.getTime() + SESSION_MS), method: "SSO", secondFactor: null },
+    data: {
+      userId: user.id,
+      expiresAt: new Date(now.getTime() + SESSION_MS),
+      method: "SSO",
+      secondFactor: null,
+      // Checked again on every request (server/actor.ts): a school added to the account later, or an
+      // organisation a school stops trusting, ends this session.
+      ssoProvider: input.provider,
+      ssoOrganisation: identity.organisation,
+    },
     select: { id: true },
   });
   await recordSecurityEvent({

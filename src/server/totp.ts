@@ -3,7 +3,6 @@ import { createHash, randomBytes } from "node:crypto";
 import { generateSecret, generateURI, verify } from "otplib";
 import QRCode from "qrcode";
 import { formatSetUpCode, newSetUpCode, normaliseSetUpCode } from "@/lib/account-codes";
-import type { Db, Tx } from "./db";
 import { open, seal } from "./sealed";
 
 // Two-factor's secrets (issue 12, ADR 026). The authenticator app's secret is sealed (server/sealed.ts)
@@ -17,12 +16,12 @@ const TOLERANCE_SECONDS = 30;
 
 const secretContext = (userId: string) => `totp:${userId}`;
 
-/** A secret for this user's next set-up, unless one is already waiting (two devices see one QR code). */
-export async function ensurePendingSecret(db: Db | Tx, userId: string): Promise<void> {
-  await db.user.updateMany({
-    where: { id: userId, totpSecret: null },
-    data: { totpSecret: seal(generateSecret(), secretContext(userId)) },
-  });
+/**
+ * A fresh secret for one set-up, sealed to its user. Each sign-in that sets up gets its own (kept on
+ * its session row), so someone who saw one set-up's QR code cannot ride on a later one.
+ */
+export function newSealedSecret(userId: string): string {
+  return seal(generateSecret(), secretContext(userId));
 }
 
 export function openTotpSecret(userId: string, sealed: string | null): string | null {

@@ -11,7 +11,15 @@ import { newRecoveryCodes, openTotpSecret, qrCodeSvg, recoveryCodeHash, spacedSe
 // (set up, or a code); nothing opens until it is cleared (server/actor.ts). Codes are checked under
 // sign-in's locks with their own key, so five wrong codes pause two-factor for 15 minutes.
 
-type Pending = { sessionId: string; userId: string; email: string; step: SecondFactorStep; schoolId: string | null };
+type Pending = {
+  sessionId: string;
+  userId: string;
+  email: string;
+  step: SecondFactorStep;
+  schoolId: string | null;
+  /** This set-up's own secret, sealed (SET_UP only). */
+  pendingSecret: string | null;
+};
 
 /** This device's session when it is waiting for its second factor, else null. */
 export async function pendingSecondFactor(db: Db, claims: SessionClaims | null, now: Date = new Date()): Promise<Pending | null> {
@@ -20,6 +28,7 @@ export async function pendingSecondFactor(db: Db, claims: SessionClaims | null, 
     where: { id: claims.sessionId, userId: claims.userId, expiresAt: { gt: now }, secondFactor: { not: null } },
     select: {
       secondFactor: true,
+      totpPendingSecret: true,
       user: {
         select: {
           email: true,
@@ -37,6 +46,7 @@ export async function pendingSecondFactor(db: Db, claims: SessionClaims | null, 
     email: session.user.email,
     step: session.secondFactor,
     schoolId: session.user.memberships[0]?.schoolId ?? null,
+    pendingSecret: session.totpPendingSecret,
   };
 }
 
@@ -44,8 +54,7 @@ export type SetUpView = { qrSvg: string; secret: string; email: string };
 
 /** What the set-up page shows: the QR code and the same secret as text. */
 export async function setUpViewFor(db: Db, pending: Pending): Promise<SetUpView | null> {
-  const user = await db.user.findUnique({ where: { id: pending.userId }, select: { totpSecret: true, totpConfirmedAt: true } });
-  const secret = user && !user.totpConfirmedAt ? openTotpSecret(pending.userId, user.totpSecret) : null;
+  const secret = openTotpSecret(pending.userId, pending.pendingSecret);
   if (!secret) return null;
   return { qrSvg: await qrCodeSvg(totpUri(secret, pending.email)), secret: spacedSecret(secret), email: pending.email };
 }
@@ -63,15 +72,15 @@ const throttleKey = (email: string) => `two-factor:${email}`;
 async function finish(tx: Tx | Db, pending: Pending, step: SecondFactorStep): Promise<boolean> {
   const done = await tx.userSession.updateMany({
     where: { id: pending.sessionId, userId: pending.userId, secondFactor: step },
-    data: { secondFactor: null },
+    data: { secondFactor: null, totpPendingSecret: null },
   });
   return done.count === 1;
 }
 
 /**
  * Confirms a new authenticator app with its first code: two-factor is set up, ten recovery codes are
- * made (returned once, only their hashes kept) and this session is signed in. Conditional on the
- * secret still being the unconfirmed one the page showed, so two tabs confirming give one set-up.
+ * made (returned once, only their hashes kept) and this session is signed in. This session's own secret
+ * becomes the user's, conditional on nobody having set up meanwhile: two devices confirming give one.
  */
 export async function confirmTwoFactorSetUp(
   db: Db,
@@ -81,14 +90,14 @@ export async function confirmTwoFactorSetUp(
 ): Promise<SecondFactorResult> {
   const now = options.now ?? new Date();
   if (pending.step !== "SET_UP") return { status: "gone" };
-  const user = await db.user.findUnique({ where: { id: pending.userId }, select: { totpSecret: true, totpConfirmedAt: true } });
+  const user = await db.user.findUnique({ where: { id: pending.userId }, select: { totpConfirmedAt: true } });
   if (!user) return { status: "gone" };
   if (user.totpConfirmedAt) {
     // Set up on another device meanwhile: this session now owes a code from the app instead.
     await db.userSession.updateMany({ where: { id: pending.sessionId, secondFactor: "SET_UP" }, data: { secondFactor: "CODE" } });
     return { status: "now-code" };
   }
-  const sealed = user.totpSecret;
+  const sealed = pending.pendingSecret;
   const secret = openTotpSecret(pending.userId, sealed);
   const code = normaliseTotpCode(input.code);
   if (!secret || !sealed) return { status: "gone" };
@@ -101,8 +110,8 @@ export async function confirmTwoFactorSetUp(
       if (step === null) return null;
       return db.$transaction(async (tx) => {
         const confirmed = await tx.user.updateMany({
-          where: { id: pending.userId, totpSecret: sealed, totpConfirmedAt: null },
-          data: { totpConfirmedAt: now, totpLastStep: step },
+          where: { id: pending.userId, totpConfirmedAt: null },
+          data: { totpSecret: sealed, totpConfirmedAt: now, totpLastStep: step },
         });
         if (confirmed.count !== 1) return "raced" as const;
         await tx.recoveryCode.deleteMany({ where: { userId: pending.userId } });
@@ -133,6 +142,7 @@ export async function confirmTwoFactorSetUp(
 /**
  * A code from the authenticator app (each works once: its time step must be later than the last one
  * used), or a recovery code (used once, then never again). Either clears this session's second factor.
+ * Recovery codes work even when the app's secret cannot be opened (AUTH_SECRET changed).
  */
 export async function checkSecondFactor(
   db: Db,
@@ -146,8 +156,8 @@ export async function checkSecondFactor(
     where: { id: pending.userId },
     select: { totpSecret: true, totpConfirmedAt: true, totpLastStep: true },
   });
-  const secret = user?.totpConfirmedAt ? openTotpSecret(pending.userId, user.totpSecret) : null;
-  if (!user || !secret) return { status: "gone" };
+  if (!user?.totpConfirmedAt) return { status: "gone" };
+  const secret = openTotpSecret(pending.userId, user.totpSecret);
   const totpCode = normaliseTotpCode(input.code);
   const recoveryHash = totpCode ? null : recoveryCodeHash(pending.userId, input.code);
   const result = await throttledCheck(
@@ -155,7 +165,7 @@ export async function checkSecondFactor(
     { email: throttleKey(pending.email), ip: input.ip },
     async () => {
       if (totpCode) {
-        const step = await verifyTotp(secret, totpCode, user.totpLastStep, now);
+        const step = secret ? await verifyTotp(secret, totpCode, user.totpLastStep, now) : null;
         if (step === null) return null;
         const used = await db.user.updateMany({
           where: { id: pending.userId, OR: [{ totpLastStep: null }, { totpLastStep: { lt: step } }] },

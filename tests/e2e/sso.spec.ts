@@ -89,17 +89,17 @@ test("a coordinator signs in through the school's identity providers; others are
   await refused(
     "Sign in with Test school account",
     otherDomain,
-    "That account is not from your school's Google or Microsoft organisation.",
+    "That account is not from an organisation your school uses for signing in.",
   );
   await refused(
     "Sign in with Google",
     `${coordinator};hd=elsewhere.example`,
-    "That account is not from your school's Google or Microsoft organisation.",
+    "That account is not from an organisation your school uses for signing in.",
   );
   await refused(
     "Sign in with Microsoft",
     `${coordinator};tid=99999999-8888-7777-6666-555555555555`,
-    "That account is not from your school's Google or Microsoft organisation.",
+    "That account is not from an organisation your school uses for signing in.",
   );
   await refused("Sign in with Test school account", `${coordinator};verified=false`, "Your account's email address has not been verified");
   const unknown = `nobody-${Date.now()}@${domain}`;

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { checkbox, optionalText, recordId } from "@/lib/schema-helpers";
-import { normaliseBinding, type SsoProviderKind } from "@/lib/sso";
+import { normaliseBinding, normaliseDomain, normaliseTenantId, type SsoProviderKind } from "@/lib/sso";
 
 export const safeguardingSettingsSchema = z.object({
   dangerInstruction: optionalText(600),
@@ -36,7 +36,11 @@ const bindingList = (provider: SsoProviderKind, example: string) =>
       for (const entry of entries) {
         const value = normaliseBinding(provider, entry);
         if (!value) {
-          ctx.addIssue({ code: "custom", message: `“${entry.slice(0, 60)}” is not ${example}. Check it and try again.` });
+          const wellFormed = provider === "MICROSOFT" ? normaliseTenantId(entry) : normaliseDomain(entry);
+          const message = wellFormed
+            ? `“${entry.slice(0, 60)}” is open to anyone, so it cannot be your school's. Use your school's own.`
+            : `“${entry.slice(0, 60)}” is not ${example}. Check it and try again.`;
+          ctx.addIssue({ code: "custom", message });
           return z.NEVER;
         }
         if (!values.includes(value)) values.push(value);

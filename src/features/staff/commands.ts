@@ -317,16 +317,16 @@ export const resetStaffTwoFactor = defineCommand(
     await ctx.tx.$queryRaw`SELECT 1 FROM "User" WHERE "id" = ${membership.user.id} FOR UPDATE`;
     const user = await ctx.tx.user.findUniqueOrThrow({
       where: { id: membership.user.id },
-      select: { totpSecret: true, totpConfirmedAt: true },
+      select: { totpConfirmedAt: true },
     });
-    if (!user.totpSecret && !user.totpConfirmedAt) throw new RuleError(NO_TWO_FACTOR_MESSAGE);
+    if (!user.totpConfirmedAt) throw new RuleError(NO_TWO_FACTOR_MESSAGE);
     if (await isSharedAccount(ctx, membership.user.id)) throw new RuleError(SHARED_TWO_FACTOR_MESSAGE);
     await resetTwoFactorIn(ctx.tx, membership.user.id);
     await ctx.audit({
       action: "staff.two_factor_reset",
       recordType: "Membership",
       recordId: membership.id,
-      changes: { userId: membership.user.id, wasSetUp: user.totpConfirmedAt !== null },
+      changes: { userId: membership.user.id, setUpAt: user.totpConfirmedAt.toISOString() },
     });
     await event(ctx, "account.two_factor_reset", { targetUserId: membership.user.id, name: membership.user.name });
     return {

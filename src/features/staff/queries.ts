@@ -18,7 +18,6 @@ export async function getStaffMemberForAdmin(actor: Actor, userId: string) {
               name: true,
               email: true,
               passwordSetAt: true,
-              totpSecret: true,
               totpConfirmedAt: true,
               _count: { select: { memberships: { where: { schoolId: { not: actor.schoolId } } }, students: true } },
             },
@@ -43,9 +42,8 @@ export async function getStaffMemberForAdmin(actor: Actor, userId: string) {
     /** A user with another school or a pupil record: name and email are not this school's to change. */
     isShared: user._count.memberships > 0 || user._count.students > 0,
     passwordSetAt: user.passwordSetAt,
-    /** Two-factor (issue 12): when they set it up, or whether a set-up is under way. */
+    /** Two-factor (issue 12): when they set it up. */
     twoFactorSetUpAt: user.totpConfirmedAt,
-    twoFactorStarted: user.totpSecret !== null,
     liveLinkExpiresAt: link?.expiresAt ?? null,
   };
 }

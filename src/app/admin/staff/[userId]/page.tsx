@@ -54,11 +54,9 @@ export default async function StaffMemberPage({ params }: { params: Promise<{ us
               <p className="text-sm text-muted">
                 {member.twoFactorSetUpAt
                   ? `They set up two-factor on ${formatStaffDateTime(member.twoFactorSetUpAt, actor.timezone)}.`
-                  : member.twoFactorStarted
-                    ? "They have started setting up two-factor but have not finished."
-                    : "They have not set up two-factor."}
+                  : "They have not set up two-factor."}
               </p>
-              {member.twoFactorSetUpAt || member.twoFactorStarted ? <ResetTwoFactorForm member={member} /> : null}
+              {member.twoFactorSetUpAt ? <ResetTwoFactorForm member={member} /> : null}
             </div>
           </Card>
         </div>

@@ -9,8 +9,10 @@ import { handlers } from "@/server/auth";
  */
 function asTheBrowserSentIt(request: NextRequest): NextRequest {
   const host = request.headers.get("x-forwarded-host");
-  if (!host) return request;
   const protocol = request.headers.get("x-forwarded-proto") === "https" ? "https" : "http";
+  // A host that is not a host name (a client's own Host header, unchecked) leaves the request as it is.
+  if (!host || !/^[a-z0-9.\-_]+(:\d{1,5})?$|^\[[0-9a-f:.]+\](:\d{1,5})?$/i.test(host) || !URL.canParse(`${protocol}://${host}`))
+    return request;
   return new NextRequest(new URL(`${request.nextUrl.pathname}${request.nextUrl.search}`, `${protocol}://${host}`), request);
 }
 
