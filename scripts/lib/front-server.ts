@@ -5,6 +5,7 @@
 // in front of this server append to X-Forwarded-For; with none, the address is the connection's own.
 import http from "node:http";
 import net from "node:net";
+import { looksLikeHost } from "../../src/lib/host-name";
 
 export const UNAVAILABLE = "PeerPath is starting or unavailable. Please try again in a moment.";
 const MAX_TRUSTED_PROXIES = 10;
@@ -66,8 +67,6 @@ export function clientAddress(chain: string | string[] | undefined, socketAddres
   if (list.length < trustedProxies) return fromSocket;
   return normaliseAddress(list[list.length - trustedProxies]) ?? fromSocket;
 }
-
-const looksLikeHost = (value: string) => /^[a-z0-9.\-_]+(:\d{1,5})?$|^\[[0-9a-f:.]+\](:\d{1,5})?$/i.test(value);
 
 export type Connection = { remoteAddress?: string; localPort?: number };
 

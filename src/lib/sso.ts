@@ -3,6 +3,12 @@
 export const SSO_PROVIDERS = ["GOOGLE", "MICROSOFT", "OIDC"] as const;
 export type SsoProviderKind = (typeof SSO_PROVIDERS)[number];
 
+/** Auth.js's id for each provider: its button's value and its callback path (`/api/auth/callback/<id>`). */
+export const SSO_PROVIDER_IDS = { GOOGLE: "google", MICROSOFT: "microsoft-entra-id", OIDC: "oidc" } as const satisfies Record<
+  SsoProviderKind,
+  string
+>;
+
 export type SsoRefusal = "unverified" | "wrong-organisation" | "unknown" | "no-email" | "other-school";
 
 export type SsoIdentity = { ok: true; email: string; organisation: string } | { ok: false; reason: SsoRefusal };

@@ -5,12 +5,28 @@
 /** A membership that still opens its school (neither it nor the user disabled): `where` for Prisma. */
 export const LIVE_MEMBERSHIP = { disabledAt: null, user: { disabledAt: null } } as const;
 
-export type PupilAccess = { status: "ON_ROLL" | "LEFT" | "ALUMNI"; alumniMentorFrom: Date | null; hasVolunteerCheck: boolean };
+/** A pupil record as PUPIL_ACCESS_SELECT reads it. */
+export type PupilAccess = { status: "ON_ROLL" | "LEFT" | "ALUMNI"; alumniMentorFrom: Date | null; volunteerChecks: readonly unknown[] };
 
 /** A pupil record that still lets its user sign in. */
 export function pupilMaySignIn(pupil: PupilAccess): boolean {
   if (pupil.status === "ON_ROLL") return true;
-  return pupil.status === "ALUMNI" && pupil.alumniMentorFrom !== null && pupil.hasVolunteerCheck;
+  return pupil.status === "ALUMNI" && pupil.alumniMentorFrom !== null && pupil.volunteerChecks.length > 0;
+}
+
+/**
+ * The schools an account opens (issue 12): each staff membership with a role (the query keeps only
+ * LIVE_MEMBERSHIP ones) and a pupil record that may sign in. Single sign-on must be trusted by all.
+ */
+export function schoolsOpened(account: {
+  memberships: readonly { schoolId: string; roles: readonly unknown[] }[];
+  students: readonly (PupilAccess & { schoolId: string })[];
+}): string[] {
+  const ids = [
+    ...account.memberships.filter((m) => m.roles.length > 0).map((m) => m.schoolId),
+    ...account.students.filter(pupilMaySignIn).map((p) => p.schoolId),
+  ];
+  return [...new Set(ids)];
 }
 
 /** Prisma's `select` for pupilMaySignIn's facts. */

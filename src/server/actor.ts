@@ -1,4 +1,4 @@
-import { LIVE_MEMBERSHIP, pupilMaySignIn, type PupilAccess } from "./account-access";
+import { LIVE_MEMBERSHIP, pupilMaySignIn, schoolsOpened } from "./account-access";
 import type { Db } from "./db";
 
 export const STAFF_ROLES = ["ADMIN", "COORDINATOR", "TEACHER", "DSL", "HEAD", "CHAIR_OF_GOVERNORS"] as const;
@@ -69,22 +69,10 @@ export type SessionClaims = { userId: string; sessionVersion: number; sessionId:
  * that vouched for it (issue 12, ADR 026): a school added to the account later, or an organisation a
  * school stops trusting, ends the session at its next request.
  */
-async function ssoStillTrusted(
-  db: Db,
-  provider: "GOOGLE" | "MICROSOFT" | "OIDC",
-  organisation: string,
-  user: {
-    memberships: { roles: readonly string[]; school: { id: string } }[];
-    students: (Omit<PupilAccess, "hasVolunteerCheck"> & { volunteerChecks: unknown[]; school: { id: string } })[];
-  },
-): Promise<boolean> {
-  const opens = new Set([
-    ...user.memberships.filter((m) => m.roles.length > 0).map((m) => m.school.id),
-    ...user.students.filter((p) => pupilMaySignIn({ ...p, hasVolunteerCheck: p.volunteerChecks.length > 0 })).map((p) => p.school.id),
-  ]);
-  if (opens.size === 0) return false;
-  const trusting = await db.ssoBinding.count({ where: { provider, value: organisation, schoolId: { in: [...opens] } } });
-  return trusting === opens.size;
+async function ssoStillTrusted(db: Db, provider: "GOOGLE" | "MICROSOFT" | "OIDC", organisation: string, opens: string[]): Promise<boolean> {
+  if (opens.length === 0) return false;
+  const trusting = await db.ssoBinding.count({ where: { provider, value: organisation, schoolId: { in: opens } } });
+  return trusting === opens.length;
 }
 
 /**
@@ -110,7 +98,7 @@ export async function loadActor(db: Db, session: SessionClaims, preferredSchoolI
       mustChangePassword: true,
       memberships: {
         where: LIVE_MEMBERSHIP,
-        select: { roles: true, school: { select: { id: true, name: true, timezone: true } } },
+        select: { schoolId: true, roles: true, school: { select: { id: true, name: true, timezone: true } } },
         orderBy: { createdAt: "asc" },
       },
       students: {
@@ -119,6 +107,7 @@ export async function loadActor(db: Db, session: SessionClaims, preferredSchoolI
           id: true,
           status: true,
           alumniMentorFrom: true,
+          schoolId: true,
           volunteerChecks: { select: { id: true }, take: 1 },
           school: { select: { id: true, name: true, timezone: true } },
           mentorProfiles: { select: { id: true }, where: { programme: { status: "ACTIVE" } }, take: 1 },
@@ -128,7 +117,8 @@ export async function loadActor(db: Db, session: SessionClaims, preferredSchoolI
     },
   });
   if (!user || user.disabledAt || user.sessionVersion !== session.sessionVersion) return null;
-  if (live.ssoProvider && live.ssoOrganisation && !(await ssoStillTrusted(db, live.ssoProvider, live.ssoOrganisation, user))) return null;
+  if (live.ssoProvider && live.ssoOrganisation && !(await ssoStillTrusted(db, live.ssoProvider, live.ssoOrganisation, schoolsOpened(user))))
+    return null;
 
   const base = { userId: user.id, name: user.name, email: user.email, mustChangePassword: user.mustChangePassword };
   const staffMemberships = user.memberships.filter((m) => m.roles.length > 0);
@@ -145,7 +135,7 @@ export async function loadActor(db: Db, session: SessionClaims, preferredSchoolI
     };
   }
   const student = user.students[0];
-  if (!student || !pupilMaySignIn({ ...student, hasVolunteerCheck: student.volunteerChecks.length > 0 })) return null;
+  if (!student || !pupilMaySignIn(student)) return null;
   const alumni = { schoolId: student.school.id, schoolName: student.school.name, timezone: student.school.timezone, studentId: student.id };
   if (student.status === "ALUMNI")
     return { ...base, ...alumni, roles: ["ALUMNI_MENTOR"], schools: [{ id: student.school.id, name: student.school.name }] };

@@ -95,7 +95,7 @@ export async function redeemCode(
     select: { id: true, disabledAt: true, students: { select: { schoolId: true, ...PUPIL_ACCESS_SELECT }, take: 1 } },
   });
   const pupil = user?.students[0];
-  if (!user || !pupil || user.disabledAt || !pupilMaySignIn({ ...pupil, hasVolunteerCheck: pupil.volunteerChecks.length > 0 })) return null;
+  if (!user || !pupil || user.disabledAt || !pupilMaySignIn(pupil)) return null;
   const { schoolId } = pupil;
   const token = await tx.accountToken.findFirst({
     where: { schoolId, userId: user.id, kind: "CODE", usedAt: null, revokedAt: null, sealedCode: { not: null } },

@@ -195,10 +195,7 @@ export async function attemptSignIn(
   });
   // Disabled by every school, or a pupil who has left: the password alone no longer opens anything.
   const hasAccess = Boolean(
-    user &&
-    !user.disabledAt &&
-    (user.memberships.some((m) => m.disabledAt === null) ||
-      user.students.some((p) => pupilMaySignIn({ ...p, hasVolunteerCheck: p.volunteerChecks.length > 0 }))),
+    user && !user.disabledAt && (user.memberships.some((m) => m.disabledAt === null) || user.students.some((p) => pupilMaySignIn(p))),
   );
   const who = {
     userId: user?.id ?? null,

@@ -1,6 +1,6 @@
 import "server-only";
 import { ssoIdentity, type SsoProviderKind, type SsoRefusal } from "@/lib/sso";
-import { LIVE_MEMBERSHIP, PUPIL_ACCESS_SELECT, pupilMaySignIn } from "./account-access";
+import { LIVE_MEMBERSHIP, PUPIL_ACCESS_SELECT, schoolsOpened } from "./account-access";
 import type { Db } from "./db";
 import { recordSecurityEvent } from "./security-events";
 import { SESSION_MS } from "./sign-in";
@@ -48,17 +48,12 @@ export async function ssoSignIn(
     select: {
       id: true,
       sessionVersion: true,
-      memberships: { where: { ...LIVE_MEMBERSHIP, NOT: { roles: { isEmpty: true } } }, select: { schoolId: true } },
+      memberships: { where: LIVE_MEMBERSHIP, select: { schoolId: true, roles: true } },
       students: { select: { schoolId: true, ...PUPIL_ACCESS_SELECT } },
     },
   });
   // Every school the account opens, not only the one that trusts this organisation.
-  const opens = user
-    ? [
-        ...user.memberships.map((m) => m.schoolId),
-        ...user.students.filter((p) => pupilMaySignIn({ ...p, hasVolunteerCheck: p.volunteerChecks.length > 0 })).map((p) => p.schoolId),
-      ]
-    : [];
+  const opens = user ? schoolsOpened(user) : [];
   const school = opens.find((id) => schoolIds.includes(id));
   if (!user || !school) return refuse("unknown", { schoolId: schoolIds[0] });
   // An account that also opens a school which does not trust this organisation is refused: one school's

@@ -77,6 +77,14 @@ async function finish(tx: Tx | Db, pending: Pending, step: SecondFactorStep): Pr
   return done.count === 1;
 }
 
+/** Two-factor was set up on another device meanwhile: this session now owes a code from that app. */
+async function owesCodeInstead(db: Db, pending: Pending): Promise<void> {
+  await db.userSession.updateMany({
+    where: { id: pending.sessionId, secondFactor: "SET_UP" },
+    data: { secondFactor: "CODE", totpPendingSecret: null },
+  });
+}
+
 /**
  * Confirms a new authenticator app with its first code: two-factor is set up, ten recovery codes are
  * made (returned once, only their hashes kept) and this session is signed in. This session's own secret
@@ -93,8 +101,7 @@ export async function confirmTwoFactorSetUp(
   const user = await db.user.findUnique({ where: { id: pending.userId }, select: { totpConfirmedAt: true } });
   if (!user) return { status: "gone" };
   if (user.totpConfirmedAt) {
-    // Set up on another device meanwhile: this session now owes a code from the app instead.
-    await db.userSession.updateMany({ where: { id: pending.sessionId, secondFactor: "SET_UP" }, data: { secondFactor: "CODE" } });
+    await owesCodeInstead(db, pending);
     return { status: "now-code" };
   }
   const sealed = pending.pendingSecret;
@@ -132,7 +139,7 @@ export async function confirmTwoFactorSetUp(
     { ...options, now },
   );
   if (result.status === "ok" && result.value === "raced") {
-    await db.userSession.updateMany({ where: { id: pending.sessionId, secondFactor: "SET_UP" }, data: { secondFactor: "CODE" } });
+    await owesCodeInstead(db, pending);
     return { status: "now-code" };
   }
   if (result.status === "ok") return { status: "ok", recoveryCodes: codes };

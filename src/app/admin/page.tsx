@@ -7,19 +7,12 @@ import { SearchForm } from "@/components/ui/search-form";
 import { requireActor } from "@/server/session";
 import { pageNumber, searchTerm } from "@/lib/schema-helpers";
 import { listStaffForAdmin } from "@/features/admin/queries";
+import { StaffList } from "@/features/staff/components/staff-list";
 import { listStudentsForAdmin } from "@/features/students/queries";
 import { pupilFullName } from "@/lib/ranking";
 
 export const metadata: Metadata = { title: "School" };
 
-const roleLabels: Record<string, string> = {
-  ADMIN: "Admin",
-  COORDINATOR: "Coordinator",
-  TEACHER: "Teacher",
-  DSL: "Safeguarding lead",
-  HEAD: "Headteacher",
-  CHAIR_OF_GOVERNORS: "Chair of governors",
-};
 const statusLabels: Record<string, string> = { ON_ROLL: "On roll", LEFT: "Left", ALUMNI: "Alumni" };
 
 export default async function AdminPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
@@ -53,26 +46,7 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
             </Link>
           }
         >
-          <ul className="divide-y divide-line">
-            {staff.map((s) => (
-              <li key={s.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
-                <span>
-                  <Link href={`/admin/staff/${s.id}`} className="font-semibold text-accent underline underline-offset-4">
-                    {s.name}
-                  </Link>{" "}
-                  <span className="text-sm text-muted">{s.email}</span>
-                </span>
-                <span className="flex flex-wrap gap-1">
-                  {s.roles.map((r) => (
-                    <Badge key={r} tone="accent">
-                      {roleLabels[r]}
-                    </Badge>
-                  ))}
-                  {s.isDisabled ? <Badge>Disabled</Badge> : null}
-                </span>
-              </li>
-            ))}
-          </ul>
+          <StaffList staff={staff} />
         </Card>
         <Card title={`Pupils (${students.total})`} action={<SearchForm id="pupil-search" label="Search pupils" defaultValue={q} />}>
           {students.rows.length === 0 ? (

@@ -5,7 +5,8 @@ import { Button } from "@/components/ui/button";
 import type { FormAction } from "@/components/forms/use-form";
 import type { FormState } from "@/lib/form-state";
 
-// A new set-password link in a form's answer, shown once (ADR 025): staff accounts and alumni invites.
+// A new secret link in a form's answer, shown once: set-password links (ADR 025: staff accounts and
+// alumni invites) and noticeboard links (ADR 024).
 
 type Fresh = { path: string; message: string; id: number };
 
@@ -34,8 +35,22 @@ export const withoutLink = (state: FormState): FormState => ({
   message: state.ok && state.link ? undefined : state.message,
 });
 
-/** A new set-password link, once: the full address to copy and give to the person. */
-export function ShownLink({ path, message }: { path: string; message: string }) {
+const SET_PASSWORD_LINK = {
+  id: "set-password-link",
+  label: "Set-password link",
+  hint: "Only the person it is for should open it: whoever opens it first can choose the password.",
+};
+
+/** A new link, once: the full address to copy (a set-password link unless told otherwise). */
+export function ShownLink({
+  path,
+  message,
+  field: { id, label, hint } = SET_PASSWORD_LINK,
+}: {
+  path: string;
+  message: string;
+  field?: { id: string; label: string; hint: string };
+}) {
   const field = useRef<HTMLInputElement>(null);
   const [copied, setCopied] = useState<string | null>(null);
   const url = new URL(path, window.location.origin).toString();
@@ -58,18 +73,18 @@ export function ShownLink({ path, message }: { path: string; message: string }) 
         {message}
       </p>
       <div className="space-y-1">
-        <label htmlFor="set-password-link" className="block font-semibold">
-          Set-password link
+        <label htmlFor={id} className="block font-semibold">
+          {label}
         </label>
-        <p id="set-password-link-hint" className="text-sm text-ink">
-          Only the person it is for should open it: whoever opens it first can choose the password.
+        <p id={`${id}-hint`} className="text-sm text-ink">
+          {hint}
         </p>
         <input
           ref={field}
-          id="set-password-link"
+          id={id}
           readOnly
           value={url}
-          aria-describedby="set-password-link-hint"
+          aria-describedby={`${id}-hint`}
           className="block min-h-11 w-full rounded-lg border border-line bg-surface px-3 py-2 font-mono text-sm text-ink"
           onFocus={(event) => event.currentTarget.select()}
         />

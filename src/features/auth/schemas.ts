@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { emailAddress, recordId } from "@/lib/schema-helpers";
+import { SSO_PROVIDER_IDS } from "@/lib/sso";
 
 const password = (missing: string) =>
   z.string({ error: missing }).min(1, { error: missing, abort: true }).max(200, { error: "That password is too long." });
@@ -32,7 +33,7 @@ export const switchSchoolSchema = z.object({ schoolId: recordId });
 
 /** Single sign-on: which configured provider's button was pressed (server/sso-providers.ts). */
 export const ssoSignInSchema = z.object({
-  provider: z.enum(["google", "microsoft-entra-id", "oidc"], { error: "Choose a way to sign in." }),
+  provider: z.enum(Object.values(SSO_PROVIDER_IDS), { error: "Choose a way to sign in." }),
 });
 
 export const TWO_FACTOR_CODE_MISSING = "Enter the 6-digit code from your authenticator app.";

@@ -229,9 +229,7 @@ export const disableStaffMember = defineCommand(
         students: { select: PUPIL_ACCESS_SELECT },
       },
     });
-    const isSignedOut =
-      stillOpen._count.memberships === 0 &&
-      !stillOpen.students.some((pupil) => pupilMaySignIn({ ...pupil, hasVolunteerCheck: pupil.volunteerChecks.length > 0 }));
+    const isSignedOut = stillOpen._count.memberships === 0 && !stillOpen.students.some((pupil) => pupilMaySignIn(pupil));
     if (isSignedOut) {
       await tx.user.update({ where: { id: membership.user.id }, data: { sessionVersion: { increment: 1 } } });
       await tx.userSession.deleteMany({ where: { userId: membership.user.id } });

@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useState } from "react";
 import { Badge, EmptyState } from "@/components/ui/card";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog, useConfirm } from "@/components/ui/confirm-dialog";
@@ -10,8 +10,8 @@ import { ConfirmedRemoveForm } from "@/components/forms/confirmed-remove-form";
 import { FormMessage } from "@/components/forms/form-message";
 import { IdempotencyKeyField } from "@/components/forms/idempotency-key-field";
 import { useForm, type FormAction } from "@/components/forms/use-form";
+import { ShownLink, useFreshLink, withoutLink } from "@/components/forms/shown-link";
 import { BOARD_PERIOD_LABELS, type BoardPeriod } from "@/lib/board-periods";
-import type { FormState } from "@/lib/form-state";
 import { makeNoticeboardLinkAction, replaceNoticeboardLinkAction, turnOffNoticeboardLinkAction } from "../actions";
 
 /** Keyboard focus goes to the list's heading when a link is turned off and its buttons change. */
@@ -32,7 +32,12 @@ export type NoticeboardLinkRow = {
   turnedOffOn: string | null;
 };
 
-type Fresh = { path: string; message: string; id: number };
+/** The new address's field: the full link to copy and open on the classroom screen. */
+const NOTICEBOARD_LINK = {
+  id: "noticeboard-link",
+  label: "Noticeboard link",
+  hint: "Copy it now and open it on the classroom screen: we show it only this once. Anyone with the link can see the board, so keep it to staff.",
+};
 
 /**
  * The school's screens: make a link, replace one (its old address stops) or turn one off. A new
@@ -48,23 +53,11 @@ export function NoticeboardLinks({
   programmes: { id: string; name: string }[];
   idempotencyKey: string;
 }) {
-  const [fresh, setFresh] = useState<Fresh | null>(null);
-  /** Wraps a form's action: its success replaces (or, with no link, clears) the new address shown. */
-  const showAnswer = useCallback(
-    (action: FormAction): FormAction =>
-      async (state: FormState, formData: FormData) => {
-        const result = await action(state, formData);
-        if (result.ok)
-          setFresh((previous) =>
-            result.link ? { path: result.link.href, message: result.message ?? "", id: (previous?.id ?? 0) + 1 } : null,
-          );
-        return result;
-      },
-    [],
-  );
+  // A form's success replaces (or, with no link, clears) the new address shown.
+  const { fresh, wrap: showAnswer } = useFreshLink();
   return (
     <div className="space-y-6">
-      {fresh ? <NewLink key={fresh.id} path={fresh.path} message={fresh.message} /> : null}
+      {fresh ? <ShownLink key={fresh.id} path={fresh.path} message={fresh.message} field={NOTICEBOARD_LINK} /> : null}
       {programmes.length > 0 ? (
         <MakeLinkForm programmes={programmes} idempotencyKey={idempotencyKey} wrap={showAnswer} />
       ) : (
@@ -110,7 +103,7 @@ function MakeLinkForm({
         Make a link for a screen
       </h2>
       {/* The new address shows above; here only what went wrong, or a replay's answer. */}
-      <FormMessage state={{ ...state, link: undefined, message: state.ok && state.link ? undefined : state.message }} />
+      <FormMessage state={withoutLink(state)} />
       <IdempotencyKeyField value={formKey} />
       <div key={key} className="grid gap-4 sm:grid-cols-2">
         <TextInput
@@ -228,56 +221,5 @@ function ReplaceLinkForm({ link, wrap }: { link: NoticeboardLinkRow; wrap: (acti
         </Button>
       )}
     </form>
-  );
-}
-
-/** The new address, once: the full link to copy and open on the classroom screen. */
-function NewLink({ path, message }: { path: string; message: string }) {
-  const field = useRef<HTMLInputElement>(null);
-  const [copied, setCopied] = useState<string | null>(null);
-  const url = new URL(path, window.location.origin).toString();
-  useEffect(() => {
-    field.current?.focus();
-    field.current?.select();
-  }, []);
-  async function copy() {
-    try {
-      await navigator.clipboard.writeText(url);
-      setCopied("Copied.");
-    } catch {
-      field.current?.select();
-      setCopied("Your browser did not let us copy it: the link is selected, so copy it yourself.");
-    }
-  }
-  return (
-    <div className="space-y-3 rounded-lg border border-good bg-good-soft p-4">
-      <p role="status" className="font-semibold text-good">
-        {message}
-      </p>
-      <div className="space-y-1">
-        <label htmlFor="noticeboard-link" className="block font-semibold">
-          Noticeboard link
-        </label>
-        <p id="noticeboard-link-hint" className="text-sm text-ink">
-          Copy it now and open it on the classroom screen: we show it only this once. Anyone with the link can see the board, so keep it to
-          staff.
-        </p>
-        <input
-          ref={field}
-          id="noticeboard-link"
-          readOnly
-          value={url}
-          aria-describedby="noticeboard-link-hint"
-          className="block min-h-11 w-full rounded-lg border border-line bg-surface px-3 py-2 font-mono text-sm text-ink"
-          onFocus={(event) => event.currentTarget.select()}
-        />
-      </div>
-      <div className="flex flex-wrap items-center gap-2">
-        <Button onClick={copy}>Copy link</Button>
-        <span aria-live="polite" className="text-sm">
-          {copied}
-        </span>
-      </div>
-    </div>
   );
 }
