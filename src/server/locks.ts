@@ -26,3 +26,12 @@ export async function lockPupilLedgers(tx: Tx, schoolId: string, studentIds: rea
 export async function lockGiver(tx: Tx, schoolId: string, userId: string): Promise<void> {
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`points-giver:${schoolId}:${userId}`}, 0))`;
 }
+
+/**
+ * The school's own row, locked until commit: changes to the school as a whole (its staff, its years,
+ * its roll, its settings) apply one after another. False when the school does not exist.
+ */
+export async function lockSchool(tx: Tx, schoolId: string): Promise<boolean> {
+  const rows = await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "School" WHERE "id" = ${schoolId} FOR UPDATE`;
+  return rows.length === 1;
+}

@@ -4,6 +4,7 @@ import { NotFoundError, RuleError } from "@/server/errors";
 import type { StaffRole } from "@/server/actor";
 import { recordSecurityEventIn } from "@/server/security-events";
 import { safeguardingRolesSchema, safeguardingSettingsSchema, signInSettingsSchema } from "./schemas";
+import { lockSchool } from "@/server/locks";
 
 export const updateSafeguardingSettings = defineCommand(
   { name: "updateSafeguardingSettings", schema: safeguardingSettingsSchema, allow: ["ADMIN"] },
@@ -78,9 +79,8 @@ const BINDING_FIELDS = [
 export const updateSignInSettings = defineCommand(
   { name: "updateSignInSettings", schema: signInSettingsSchema, allow: ["ADMIN"] },
   async (input, { tx, actor, audit }) => {
-    const [school] = await tx.$queryRaw<{ requireTwoFactor: boolean }[]>`
-      SELECT "requireTwoFactor" FROM "School" WHERE id = ${actor.schoolId} FOR UPDATE`;
-    if (!school) throw new NotFoundError("school");
+    if (!(await lockSchool(tx, actor.schoolId))) throw new NotFoundError("school");
+    const school = await tx.school.findUniqueOrThrow({ where: { id: actor.schoolId }, select: { requireTwoFactor: true } });
     const existing = await tx.ssoBinding.findMany({
       where: { schoolId: actor.schoolId },
       select: { id: true, provider: true, value: true },

@@ -1,4 +1,5 @@
 import "server-only";
+import { lockSchool } from "@/server/locks";
 import { defineCommand } from "@/server/command";
 import { NotFoundError, RuleError } from "@/server/errors";
 import { addDaysIso, formatStaffDate, fromDbDate, isWeekday, toDbDate } from "@/lib/dates";
@@ -146,7 +147,7 @@ export const addAcademicYear = defineCommand(
     }
     contention("Someone else is changing the school years at the same moment, so nothing was saved. Please try again.");
     // One school year at a time per school: the school's row is the lock.
-    await tx.$queryRaw`SELECT "id" FROM "School" WHERE "id" = ${actor.schoolId} FOR UPDATE`;
+    await lockSchool(tx, actor.schoolId);
     const overlapping = await tx.academicYear.findFirst({
       where: { schoolId: actor.schoolId, startsOn: { lte: toDbDate(input.endsOn) }, endsOn: { gte: toDbDate(input.startsOn) } },
       select: { name: true, startYear: true },

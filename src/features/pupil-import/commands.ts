@@ -9,6 +9,7 @@ import { findOwnDraft } from "@/features/imports/drafts";
 import { markPupilsLeft } from "@/features/students/leaving";
 import { planDraft } from "./load-plan";
 import { commitPupilImportSchema } from "./schemas";
+import { lockSchool } from "@/server/locks";
 
 export const STALE_PREVIEW_MESSAGE = "The pupils changed since you looked at this preview. Look again before importing.";
 export const ROW_ERRORS_MESSAGE = "Fix the rows listed below in your file, then upload it again. Nothing was imported.";
@@ -32,7 +33,7 @@ export const commitPupilImport = defineCommand(
     contention("Another import for this school is running. Wait a moment, then try again. Nothing was imported.");
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`import:${actor.schoolId}`}, 0))`;
     // The rollover locks the school's row too: an import and a rollover never plan from the same roll at once.
-    await tx.$queryRaw`SELECT "id" FROM "School" WHERE "id" = ${actor.schoolId} FOR UPDATE`;
+    await lockSchool(tx, actor.schoolId);
     const draft = await findOwnDraft(tx, actor, input.draftId, "PUPILS");
     if (!draft) throw new NotFoundError("import draft");
     const today = todayIn(actor.timezone);

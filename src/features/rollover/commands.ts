@@ -8,6 +8,7 @@ import { LIVE_STATUSES } from "@/features/pairings/status";
 import { markPupilsLeft } from "@/features/students/leaving";
 import { loadRollover } from "./facts";
 import { runRolloverSchema } from "./schemas";
+import { lockSchool } from "@/server/locks";
 
 export const ALREADY_ROLLED_OVER = "This school year has already been rolled over.";
 export const STALE_ROLLOVER =
@@ -30,8 +31,7 @@ export const runRollover = defineCommand(
   },
   async (input, { tx, actor, audit, auditMany, contention }) => {
     contention("Someone else is changing the school years at the same moment, so nothing was done. Please try again.");
-    const [school] = await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "School" WHERE "id" = ${actor.schoolId} FOR UPDATE`;
-    if (!school) throw new NotFoundError("school");
+    if (!(await lockSchool(tx, actor.schoolId))) throw new NotFoundError("school");
     const open = await tx.programme.findMany({ where: { schoolId: actor.schoolId, status: { not: "CLOSED" } }, select: { id: true } });
     const closing = new Set(input.close);
     const choices = Object.fromEntries(open.map((p) => [p.id, closing.has(p.id) ? ("CLOSE" as const) : ("CARRY" as const)]));

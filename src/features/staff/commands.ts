@@ -10,6 +10,7 @@ import { resetTwoFactorIn } from "@/server/two-factor";
 import type { Prisma } from "@/generated/prisma/client";
 import { emailingLink } from "./link-delivery";
 import { ROLE_FIELDS, addStaffMemberSchema, staffMemberSchema, updateStaffMemberSchema } from "./schemas";
+import { lockSchool } from "@/server/locks";
 
 // Staff accounts (issue 11, ADR 025), ADMIN only. Disabling is per school (a Membership): trust staff
 // keep their other schools. A user's name and email are global, so they change here only when this
@@ -40,8 +41,6 @@ const rolesOf = (input: Record<(typeof ROLE_FIELDS)[number]["field"], boolean>):
 
 const event = (ctx: CommandContext, kind: SecurityEventKind, detail: Prisma.InputJsonObject) =>
   recordSecurityEventIn(ctx.tx, { kind, userId: ctx.actor.userId, schoolId: ctx.actor.schoolId, detail });
-
-const lockSchool = (ctx: CommandContext) => ctx.tx.$queryRaw`SELECT 1 FROM "School" WHERE "id" = ${ctx.actor.schoolId} FOR UPDATE`;
 
 /** The staff membership of `userId` at the actor's school, locked; another school's is "not found". */
 async function membershipOf(ctx: CommandContext, userId: string) {
@@ -165,7 +164,7 @@ export const updateStaffMember = defineCommand(
   },
   async (input, ctx) => {
     const { tx, actor, audit } = ctx;
-    await lockSchool(ctx);
+    await lockSchool(ctx.tx, ctx.actor.schoolId);
     const membership = await membershipOf(ctx, input.userId);
     const user = membership.user;
     const roles = rolesOf(input);
@@ -211,7 +210,7 @@ export const disableStaffMember = defineCommand(
   { name: "disableStaffMember", schema: staffMemberSchema, allow: ["ADMIN"] },
   async (input, ctx) => {
     const { tx, actor, audit } = ctx;
-    await lockSchool(ctx);
+    await lockSchool(ctx.tx, ctx.actor.schoolId);
     const membership = await membershipOf(ctx, input.userId);
     if (membership.user.id === actor.userId) throw new RuleError(SELF_DISABLE_MESSAGE);
     if (membership.disabledAt) throw new RuleError(ALREADY_DISABLED_MESSAGE);
