@@ -13,8 +13,9 @@ test("a mentor follows a notification from the header, which marks it read, then
   const notice = (message: string, link: string, createdAt: Date, readAt: Date | null = null) =>
     createNotificationRow(db, { schoolId, userId: sam.id, message, link, createdAt, readAt });
   await notice("Say hello to your mentee this week.", "/mentor", hoursAgo(50), hoursAgo(49));
-  await notice("Your session with Maya P. moved to Tuesday.", "/mentor", hoursAgo(2));
-  const toLog = await notice("Log your session with Maya P.", `/mentor/log/${seeded.pairings.samMaya}`, hoursAgo(1));
+  // The newest two are minutes old, so the one the page calls "Today" is today even just after midnight.
+  await notice("Your session with Maya P. moved to Tuesday.", "/mentor", hoursAgo(2 / 60));
+  const toLog = await notice("Log your session with Maya P.", `/mentor/log/${seeded.pairings.samMaya}`, hoursAgo(1 / 60));
 
   await signInAs(page, seeded.accounts.mentor);
   await page.getByRole("link", { name: "Notifications, 2 unread" }).click();
